@@ -1,0 +1,312 @@
+//! The corpus: one petgraph `StableDiGraph` holding every entity and relation,
+//! with the key and id maps. All mutation goes through [`Corpus`].
+
+mod edit;
+pub(crate) mod entity;
+mod read;
+
+use std::collections::HashMap;
+
+use petgraph::Direction;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+
+use crate::error::{Error, Result};
+use crate::model::Kind;
+pub use entity::{EntityId, Node, Relation};
+
+/// A historiographical debate: scholars, works, evidence, events,
+/// explanations and claims, and the relations between them.
+///
+/// Build one with the `add_*` methods and the relation methods, or load one
+/// with [`Corpus::from_json`]. Every entity has a readable key, unique per
+/// kind, and a typed id ([`ClaimId`](crate::ClaimId), ...) that is never
+/// reused. Every edit checks its input first: an edit that returns an error
+/// leaves the corpus as it was.
+///
+/// ```
+/// use historiograph::{Claim, Corpus, Event, Explanation, Position, Scholar, Stance};
+///
+/// let mut corpus = Corpus::new();
+/// let zagoria = corpus.add_scholar(Scholar::new("zagoria", "Donald S. Zagoria"))?;
+/// let split = corpus.add_event(Event::new("split", "The Sino-Soviet split"), None)?;
+/// let ideology = corpus.add_explanation(Explanation::new("ideology", "Ideology"), None)?;
+/// let claim = corpus.add_claim(
+///     Claim::new("multicausal", "Ideology among historical, personal and economic causes"),
+///     ideology,
+///     [split],
+/// )?;
+/// corpus.add_position(zagoria, claim, Position::new(Stance::Advances).in_year(1961))?;
+///
+/// assert_eq!(corpus.explanation_of(claim), Some(ideology));
+/// assert_eq!(corpus.claims_about(split).collect::<Vec<_>>(), [claim]);
+/// # Ok::<(), historiograph::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    graph: StableDiGraph<Node, Relation>,
+    tables: [Table; 6],
+    title: Option<String>,
+}
+
+/// The key map and id slots of one kind. Ids index `slots`; a slot is `None`
+/// once its entity is removed, and `slots` only grows, so ids are never reused.
+#[derive(Debug, Clone, Default)]
+struct Table {
+    keys: HashMap<String, u32>,
+    slots: Vec<Option<NodeIndex>>,
+}
+
+fn table_index(kind: Kind) -> usize {
+    match kind {
+        Kind::Scholar => 0,
+        Kind::Work => 1,
+        Kind::Evidence => 2,
+        Kind::Event => 3,
+        Kind::Explanation => 4,
+        Kind::Claim => 5,
+    }
+}
+
+const MAX_KEY_CHARS: usize = 200;
+
+fn check_key(kind: Kind, key: &str) -> Result<()> {
+    let reason = if key.is_empty() {
+        Some("a key may not be empty")
+    } else if key.chars().count() > MAX_KEY_CHARS {
+        Some("a key may have at most 200 characters")
+    } else if key.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Some("a key may not contain white space or control characters")
+    } else {
+        None
+    };
+    match reason {
+        Some(reason) => Err(Error::InvalidKey {
+            kind,
+            key: key.to_owned(),
+            reason,
+        }),
+        None => Ok(()),
+    }
+}
+
+impl Corpus {
+    /// An empty corpus.
+    pub fn new() -> Corpus {
+        Corpus::default()
+    }
+
+    /// Whether the corpus holds no entity at all.
+    pub fn is_empty(&self) -> bool {
+        self.graph.node_count() == 0
+    }
+
+    /// The corpus's title, if set.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// Sets or clears the title.
+    pub fn set_title(&mut self, title: Option<String>) {
+        self.title = title;
+    }
+
+    /// A read-only view of the underlying petgraph graph, for users who want
+    /// petgraph's algorithms (the one place a petgraph type is public).
+    ///
+    /// Node and edge indices of this graph are not ids: petgraph reuses the
+    /// slots of removed nodes, so keep [`EntityId`]s, not indices.
+    pub fn as_petgraph(&self) -> &StableDiGraph<Node, Relation> {
+        &self.graph
+    }
+
+    fn table<I: EntityId>(&self) -> &Table {
+        &self.tables[table_index(I::KIND)]
+    }
+
+    fn table_mut<I: EntityId>(&mut self) -> &mut Table {
+        &mut self.tables[table_index(I::KIND)]
+    }
+
+    pub(crate) fn node<I: EntityId>(&self, id: I) -> Option<NodeIndex> {
+        self.table::<I>()
+            .slots
+            .get(id.raw() as usize)
+            .copied()
+            .flatten()
+    }
+
+    /// The node of a live id, or [`Error::UnknownId`].
+    pub(crate) fn live<I: EntityId>(&self, id: I) -> Result<NodeIndex> {
+        self.node(id).ok_or(Error::UnknownId {
+            kind: I::KIND,
+            id: id.raw(),
+        })
+    }
+
+    /// The entity an id names, or `None` if it was removed or never issued here.
+    ///
+    /// ```
+    /// use historiograph::{Corpus, Scholar};
+    ///
+    /// let mut corpus = Corpus::new();
+    /// let chen = corpus.add_scholar(Scholar::new("chen-jian", "Chen Jian"))?;
+    /// assert_eq!(corpus.get(chen).map(|s| s.name()), Some("Chen Jian"));
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn get<I: EntityId>(&self, id: I) -> Option<&I::Entity> {
+        self.node(id).and_then(|n| I::data(&self.graph[n]))
+    }
+
+    /// The key of a live entity.
+    pub fn key<I: EntityId>(&self, id: I) -> Option<&str> {
+        self.get(id).map(I::key_of)
+    }
+
+    /// The id of the entity of kind `I` with this key.
+    ///
+    /// ```
+    /// use historiograph::{Corpus, EventId};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let crisis: Option<EventId> = corpus.lookup("taiwan-strait-crisis-1958");
+    /// assert!(crisis.is_some());
+    /// ```
+    pub fn lookup<I: EntityId>(&self, key: &str) -> Option<I> {
+        self.table::<I>().keys.get(key).map(|&raw| I::from_raw(raw))
+    }
+
+    /// Like [`lookup`](Corpus::lookup), but an unknown key is an
+    /// [`Error::UnknownKey`], for use with `?`.
+    pub fn resolve<I: EntityId>(&self, key: &str) -> Result<I> {
+        self.lookup(key).ok_or_else(|| Error::UnknownKey {
+            kind: I::KIND,
+            key: key.to_owned(),
+        })
+    }
+
+    /// Whether the id names a live entity of this corpus.
+    pub fn contains<I: EntityId>(&self, id: I) -> bool {
+        self.node(id).is_some()
+    }
+
+    /// How many live entities of kind `I` the corpus holds.
+    pub fn count<I: EntityId>(&self) -> usize {
+        self.table::<I>().keys.len()
+    }
+
+    /// The live ids of kind `I`, in the order they were issued.
+    pub fn ids<I: EntityId>(&self) -> impl Iterator<Item = I> + '_ {
+        self.table::<I>()
+            .slots
+            .iter()
+            .enumerate()
+            .filter(|(_, slot)| slot.is_some())
+            .map(|(raw, _)| I::from_raw(raw as u32))
+    }
+
+    /// The live entities of kind `I` with their ids, in the order issued.
+    pub fn entities<I: EntityId>(&self) -> impl Iterator<Item = (I, &I::Entity)> + '_ {
+        self.table::<I>()
+            .slots
+            .iter()
+            .enumerate()
+            .filter_map(|(raw, slot)| {
+                let data = I::data(&self.graph[(*slot)?])?;
+                Some((I::from_raw(raw as u32), data))
+            })
+    }
+
+    /// The key of a live id, for messages; the raw id if it is not live.
+    pub(crate) fn name_of<I: EntityId>(&self, id: I) -> String {
+        self.key(id)
+            .map_or_else(|| id.to_string(), ToOwned::to_owned)
+    }
+
+    pub(crate) fn id_at<I: EntityId>(&self, node: NodeIndex) -> I {
+        match &self.graph[node] {
+            Node::Scholar(id, _) => I::from_raw(id.0),
+            Node::Work(id, _) => I::from_raw(id.0),
+            Node::Evidence(id, _) => I::from_raw(id.0),
+            Node::Event(id, _) => I::from_raw(id.0),
+            Node::Explanation(id, _) => I::from_raw(id.0),
+            Node::Claim(id, _) => I::from_raw(id.0),
+        }
+    }
+
+    /// Edges of one node in one direction whose relation passes `keep`, as
+    /// (other end, relation, edge).
+    pub(crate) fn edges(
+        &self,
+        node: NodeIndex,
+        direction: Direction,
+        keep: fn(&Relation) -> bool,
+    ) -> impl Iterator<Item = (NodeIndex, &Relation, EdgeIndex)> + '_ {
+        self.graph
+            .edges_directed(node, direction)
+            .filter(move |e| keep(e.weight()))
+            .map(move |e| {
+                let other = match direction {
+                    Direction::Outgoing => e.target(),
+                    Direction::Incoming => e.source(),
+                };
+                (other, e.weight(), e.id())
+            })
+    }
+
+    /// Ids of the other ends of one node's edges of one relation, sorted.
+    pub(crate) fn linked<I: EntityId, J: EntityId>(
+        &self,
+        id: I,
+        direction: Direction,
+        keep: fn(&Relation) -> bool,
+    ) -> std::vec::IntoIter<J> {
+        let mut ids: Vec<J> = match self.node(id) {
+            Some(node) => self
+                .edges(node, direction, keep)
+                .map(|(other, _, _)| self.id_at(other))
+                .collect(),
+            None => Vec::new(),
+        };
+        ids.sort_unstable();
+        ids.into_iter()
+    }
+
+    /// Checks a new or replacing entity: a valid, free key and no empty field.
+    /// `current` is the id being replaced, whose own key stays free for it.
+    fn check_entity<I: EntityId>(&self, data: &I::Entity, current: Option<I>) -> Result<()> {
+        let key = I::key_of(data);
+        check_key(I::KIND, key)?;
+        if let Some(owner) = self.lookup::<I>(key) {
+            if Some(owner) != current {
+                return Err(Error::DuplicateKey {
+                    kind: I::KIND,
+                    key: key.to_owned(),
+                });
+            }
+        }
+        if let Some(field) = I::empty_field(data) {
+            return Err(Error::Empty {
+                kind: I::KIND,
+                key: key.to_owned(),
+                field,
+            });
+        }
+        if current.is_none() && self.table::<I>().slots.len() >= u32::MAX as usize {
+            return Err(Error::Capacity { kind: I::KIND });
+        }
+        Ok(())
+    }
+
+    /// Inserts a checked entity; cannot fail.
+    fn insert<I: EntityId>(&mut self, data: I::Entity) -> (I, NodeIndex) {
+        let raw = self.table::<I>().slots.len() as u32;
+        let id = I::from_raw(raw);
+        let key = I::key_of(&data).to_owned();
+        let node = self.graph.add_node(id.wrap(data));
+        let table = self.table_mut::<I>();
+        table.slots.push(Some(node));
+        table.keys.insert(key, raw);
+        (id, node)
+    }
+}

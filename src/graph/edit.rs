@@ -1,0 +1,553 @@
+//! Building and editing a corpus. Every method checks all of its input before
+//! it changes anything.
+
+use petgraph::Direction::{Incoming, Outgoing};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+
+use super::entity::is;
+use super::{Corpus, EntityId, Relation};
+use crate::error::{Error, Result};
+use crate::model::{
+    AttackKind, Bearing, Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation,
+    ExplanationId, Kind, Position, Scholar, ScholarId, Work, WorkId,
+};
+
+/// The ids in `ids`, all live, with no repeats; `relation` names the list in errors.
+fn distinct_live<I: EntityId>(
+    corpus: &Corpus,
+    owner: &str,
+    relation: &'static str,
+    ids: impl IntoIterator<Item = I>,
+) -> Result<Vec<(I, NodeIndex)>> {
+    let mut out: Vec<(I, NodeIndex)> = Vec::new();
+    for id in ids {
+        let node = corpus.live(id)?;
+        if out.iter().any(|&(seen, _)| seen == id) {
+            return Err(Error::DuplicateRelation {
+                relation,
+                from: owner.to_owned(),
+                to: corpus.name_of(id),
+            });
+        }
+        out.push((id, node));
+    }
+    Ok(out)
+}
+
+impl Corpus {
+    /// Adds a scholar.
+    ///
+    /// # Errors
+    /// [`Error::InvalidKey`], [`Error::DuplicateKey`], or [`Error::Empty`] for
+    /// an empty name.
+    pub fn add_scholar(&mut self, scholar: Scholar) -> Result<ScholarId> {
+        self.check_entity::<ScholarId>(&scholar, None)?;
+        Ok(self.insert(scholar).0)
+    }
+
+    /// Adds a work with its authors, in order.
+    ///
+    /// # Errors
+    /// As [`add_scholar`](Corpus::add_scholar) for the work; [`Error::UnknownId`]
+    /// for an author who is not in the corpus; [`Error::DuplicateRelation`] for
+    /// an author listed twice.
+    pub fn add_work(
+        &mut self,
+        work: Work,
+        authors: impl IntoIterator<Item = ScholarId>,
+    ) -> Result<WorkId> {
+        self.check_entity::<WorkId>(&work, None)?;
+        let authors = distinct_live(self, work.key(), "author", authors)?;
+        let (id, node) = self.insert(work);
+        self.link_authors(node, &authors);
+        Ok(id)
+    }
+
+    fn link_authors(&mut self, work: NodeIndex, authors: &[(ScholarId, NodeIndex)]) {
+        for (position, &(_, scholar)) in authors.iter().enumerate() {
+            let position = position as u32;
+            self.graph
+                .add_edge(work, scholar, Relation::AuthoredBy { position });
+        }
+    }
+
+    /// Adds a piece of evidence, found in `work` if given.
+    ///
+    /// # Errors
+    /// As [`add_scholar`](Corpus::add_scholar) (an empty description is
+    /// [`Error::Empty`]); [`Error::UnknownId`] for a work not in the corpus.
+    pub fn add_evidence(&mut self, evidence: Evidence, work: Option<WorkId>) -> Result<EvidenceId> {
+        self.check_entity::<EvidenceId>(&evidence, None)?;
+        let work = work.map(|w| self.live(w)).transpose()?;
+        let (id, node) = self.insert(evidence);
+        if let Some(work) = work {
+            self.graph.add_edge(node, work, Relation::FoundIn);
+        }
+        Ok(id)
+    }
+
+    /// Adds an event, lying within the enclosing event `within` if given.
+    ///
+    /// # Errors
+    /// As [`add_scholar`](Corpus::add_scholar); [`Error::UnknownId`] for an
+    /// enclosing event not in the corpus.
+    pub fn add_event(&mut self, event: Event, within: Option<EventId>) -> Result<EventId> {
+        self.check_entity::<EventId>(&event, None)?;
+        let parent = within.map(|p| self.live(p)).transpose()?;
+        let (id, node) = self.insert(event);
+        if let Some(parent) = parent {
+            self.graph.add_edge(node, parent, Relation::Within);
+        }
+        Ok(id)
+    }
+
+    /// Adds an explanation: a family when `variant_of` is `None`, otherwise a
+    /// variant of that explanation.
+    ///
+    /// # Errors
+    /// As [`add_scholar`](Corpus::add_scholar); [`Error::UnknownId`] for a
+    /// parent explanation not in the corpus.
+    pub fn add_explanation(
+        &mut self,
+        explanation: Explanation,
+        variant_of: Option<ExplanationId>,
+    ) -> Result<ExplanationId> {
+        self.check_entity::<ExplanationId>(&explanation, None)?;
+        let parent = variant_of.map(|p| self.live(p)).transpose()?;
+        let (id, node) = self.insert(explanation);
+        if let Some(parent) = parent {
+            self.graph.add_edge(node, parent, Relation::VariantOf);
+        }
+        Ok(id)
+    }
+
+    /// Adds a claim that invokes `explanation` and concerns `events` (at least one).
+    ///
+    /// # Errors
+    /// As [`add_scholar`](Corpus::add_scholar) (an empty text is
+    /// [`Error::Empty`]); [`Error::NoEvent`] when `events` is empty;
+    /// [`Error::UnknownId`] for an explanation or event not in the corpus;
+    /// [`Error::DuplicateRelation`] for an event listed twice.
+    pub fn add_claim(
+        &mut self,
+        claim: Claim,
+        explanation: ExplanationId,
+        events: impl IntoIterator<Item = EventId>,
+    ) -> Result<ClaimId> {
+        self.check_entity::<ClaimId>(&claim, None)?;
+        let explanation = self.live(explanation)?;
+        let events = distinct_live(self, claim.key(), "event", events)?;
+        if events.is_empty() {
+            return Err(Error::NoEvent {
+                key: claim.key().to_owned(),
+            });
+        }
+        let (id, node) = self.insert(claim);
+        self.graph.add_edge(node, explanation, Relation::Invokes);
+        for (_, event) in events {
+            self.graph.add_edge(node, event, Relation::Concerns);
+        }
+        Ok(id)
+    }
+
+    /// Replaces an entity's data (its key may change too) and returns the old data.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`] for an id that is not live; the checks of the
+    /// `add_*` methods for the new data.
+    pub fn replace<I: EntityId>(&mut self, id: I, data: I::Entity) -> Result<I::Entity> {
+        let node = self.live(id)?;
+        self.check_entity(&data, Some(id))?;
+        let new_key = I::key_of(&data).to_owned();
+        let slot = I::data_mut(&mut self.graph[node]).ok_or(Error::UnknownId {
+            kind: I::KIND,
+            id: id.raw(),
+        })?;
+        let old = std::mem::replace(slot, data);
+        let table = self.table_mut::<I>();
+        table.keys.remove(I::key_of(&old));
+        table.keys.insert(new_key, id.raw());
+        Ok(old)
+    }
+
+    /// Removes an entity and every relation it takes part in; returns its data.
+    /// Other ids stay valid, and the removed id is never issued again.
+    ///
+    /// Evidence found in a removed work stays, with no work. Positions taken
+    /// in a removed work keep their year and lose the work. Events within a
+    /// removed event, and variants of a removed explanation, become top-level.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`] for an id that is not live; [`Error::InUse`] for an
+    /// explanation a claim invokes, or an event that is the only event of a claim.
+    ///
+    /// ```
+    /// use historiograph::{Corpus, Scholar};
+    ///
+    /// let mut corpus = Corpus::new();
+    /// let a = corpus.add_scholar(Scholar::new("a", "A"))?;
+    /// corpus.remove(a)?;
+    /// let b = corpus.add_scholar(Scholar::new("a", "A again"))?;
+    /// assert_ne!(a, b);
+    /// assert!(corpus.get(a).is_none());
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn remove<I: EntityId>(&mut self, id: I) -> Result<I::Entity> {
+        let node = self.live(id)?;
+        match I::KIND {
+            Kind::Explanation => {
+                if let Some((claim, _, _)) = self.edges(node, Incoming, is::invokes).next() {
+                    return Err(self.in_use(node, claim));
+                }
+            }
+            Kind::Event => {
+                let needy = self.edges(node, Incoming, is::concerns).find(|&(claim, _, _)| {
+                    self.edges(claim, Outgoing, is::concerns).nth(1).is_none()
+                });
+                if let Some((claim, _, _)) = needy {
+                    return Err(self.in_use(node, claim));
+                }
+            }
+            Kind::Work => self.forget_work(WorkId(id.raw())),
+            _ => {}
+        }
+        let removed = self.graph.remove_node(node);
+        let table = self.table_mut::<I>();
+        table.slots[id.raw() as usize] = None;
+        let data = removed.as_ref().and_then(I::data).cloned().ok_or(Error::UnknownId {
+            kind: I::KIND,
+            id: id.raw(),
+        })?;
+        table.keys.remove(I::key_of(&data));
+        Ok(data)
+    }
+
+    fn in_use(&self, node: NodeIndex, claim: NodeIndex) -> Error {
+        Error::InUse {
+            kind: self.graph[node].kind(),
+            key: self.graph[node].key().to_owned(),
+            claim: self.graph[claim].key().to_owned(),
+        }
+    }
+
+    /// Positions taken in `work` lose the work and keep its year.
+    fn forget_work(&mut self, work: WorkId) {
+        let year = self.get(work).and_then(Work::year);
+        for weight in self.graph.edge_weights_mut() {
+            if let Relation::Takes(position) = weight {
+                if position.work() == Some(work) {
+                    position.forget_work(year);
+                }
+            }
+        }
+    }
+
+    /// Sets a work's authors, in order, replacing the old list.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`]; [`Error::DuplicateRelation`] for an author listed twice.
+    pub fn set_authors(
+        &mut self,
+        work: WorkId,
+        authors: impl IntoIterator<Item = ScholarId>,
+    ) -> Result<()> {
+        let node = self.live(work)?;
+        let authors = distinct_live(self, &self.name_of(work), "author", authors)?;
+        self.drop_edges(node, Outgoing, is::author);
+        self.link_authors(node, &authors);
+        Ok(())
+    }
+
+    /// Sets or clears the work a piece of evidence is found in.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`].
+    pub fn set_evidence_work(&mut self, evidence: EvidenceId, work: Option<WorkId>) -> Result<()> {
+        let node = self.live(evidence)?;
+        let work = work.map(|w| self.live(w)).transpose()?;
+        self.drop_edges(node, Outgoing, is::found_in);
+        if let Some(work) = work {
+            self.graph.add_edge(node, work, Relation::FoundIn);
+        }
+        Ok(())
+    }
+
+    /// Sets or clears the event that encloses `event`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`]; [`Error::Cycle`] when `within` is `event` or lies
+    /// within it.
+    pub fn set_within(&mut self, event: EventId, within: Option<EventId>) -> Result<()> {
+        self.set_parent(event, within, is::within, Relation::Within)
+    }
+
+    /// Makes `explanation` a variant of `variant_of`, or a family when `None`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`]; [`Error::Cycle`] when `variant_of` is the
+    /// explanation itself or one of its variants.
+    pub fn set_variant_of(
+        &mut self,
+        explanation: ExplanationId,
+        variant_of: Option<ExplanationId>,
+    ) -> Result<()> {
+        self.set_parent(explanation, variant_of, is::variant_of, Relation::VariantOf)
+    }
+
+    fn set_parent<I: EntityId>(
+        &mut self,
+        child: I,
+        parent: Option<I>,
+        keep: fn(&Relation) -> bool,
+        relation: Relation,
+    ) -> Result<()> {
+        let node = self.live(child)?;
+        let parent = parent.map(|p| self.live(p)).transpose()?;
+        if let Some(parent) = parent {
+            // Walk up from the new parent; meeting the child would close a cycle.
+            let mut at = Some(parent);
+            while let Some(current) = at {
+                if current == node {
+                    return Err(Error::Cycle {
+                        kind: I::KIND,
+                        key: self.graph[node].key().to_owned(),
+                        parent: self.graph[parent].key().to_owned(),
+                    });
+                }
+                at = self.edges(current, Outgoing, keep).next().map(|(p, _, _)| p);
+            }
+        }
+        self.drop_edges(node, Outgoing, keep);
+        if let Some(parent) = parent {
+            self.graph.add_edge(node, parent, relation);
+        }
+        Ok(())
+    }
+
+    /// Sets the explanation a claim invokes.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`].
+    pub fn set_explanation(&mut self, claim: ClaimId, explanation: ExplanationId) -> Result<()> {
+        let node = self.live(claim)?;
+        let explanation = self.live(explanation)?;
+        self.drop_edges(node, Outgoing, is::invokes);
+        self.graph.add_edge(node, explanation, Relation::Invokes);
+        Ok(())
+    }
+
+    /// Adds an event to those a claim concerns.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`]; [`Error::DuplicateRelation`] if the claim concerns it already.
+    pub fn add_concern(&mut self, claim: ClaimId, event: EventId) -> Result<()> {
+        let (from, to) = (self.live(claim)?, self.live(event)?);
+        self.check_absent(from, to, is::concerns, "event")?;
+        self.graph.add_edge(from, to, Relation::Concerns);
+        Ok(())
+    }
+
+    /// Removes an event from those a claim concerns.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`]; [`Error::NoRelation`]; [`Error::InUse`] if it is
+    /// the claim's only event.
+    pub fn remove_concern(&mut self, claim: ClaimId, event: EventId) -> Result<()> {
+        let (from, to) = (self.live(claim)?, self.live(event)?);
+        let edge = self.find_edge(from, to, is::concerns, "event")?;
+        if self.edges(from, Outgoing, is::concerns).nth(1).is_none() {
+            return Err(self.in_use(to, from));
+        }
+        self.graph.remove_edge(edge);
+        Ok(())
+    }
+
+    /// Records a scholar's position on a claim.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`] for the scholar, the claim or the position's work;
+    /// [`Error::DuplicateRelation`] if the scholar already takes a position on
+    /// the claim in the same work (or, with no work, outside any work).
+    pub fn add_position(
+        &mut self,
+        scholar: ScholarId,
+        claim: ClaimId,
+        position: Position,
+    ) -> Result<()> {
+        let (from, to) = (self.live(scholar)?, self.live(claim)?);
+        if let Some(work) = position.work() {
+            self.live(work)?;
+        }
+        if self.position_edge(from, to, position.work()).is_some() {
+            return Err(self.duplicate("stance", from, to));
+        }
+        self.graph.add_edge(from, to, Relation::Takes(position));
+        Ok(())
+    }
+
+    /// Removes the position a scholar takes on a claim in `work` (or outside
+    /// any work, with `None`) and returns it.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`]; [`Error::NoRelation`].
+    pub fn remove_position(
+        &mut self,
+        scholar: ScholarId,
+        claim: ClaimId,
+        work: Option<WorkId>,
+    ) -> Result<Position> {
+        let (from, to) = (self.live(scholar)?, self.live(claim)?);
+        let edge = self
+            .position_edge(from, to, work)
+            .ok_or_else(|| self.missing("stance", from, to))?;
+        match self.graph.remove_edge(edge) {
+            Some(Relation::Takes(position)) => Ok(position),
+            _ => Err(self.missing("stance", from, to)),
+        }
+    }
+
+    fn position_edge(&self, from: NodeIndex, to: NodeIndex, work: Option<WorkId>) -> Option<EdgeIndex> {
+        self.edges(from, Outgoing, is::takes)
+            .find(|(target, relation, _)| {
+                *target == to && matches!(relation, Relation::Takes(p) if p.work() == work)
+            })
+            .map(|(_, _, edge)| edge)
+    }
+
+    /// Records that a claim cites a piece of evidence.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`]; [`Error::DuplicateRelation`] if it cites it already.
+    pub fn cite(&mut self, claim: ClaimId, evidence: EvidenceId, bearing: Bearing) -> Result<()> {
+        let (from, to) = (self.live(claim)?, self.live(evidence)?);
+        self.check_absent(from, to, is::cites, "citation")?;
+        self.graph.add_edge(from, to, Relation::Cites(bearing));
+        Ok(())
+    }
+
+    /// Removes a citation and returns its bearing.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`]; [`Error::NoRelation`].
+    pub fn uncite(&mut self, claim: ClaimId, evidence: EvidenceId) -> Result<Bearing> {
+        let (from, to) = (self.live(claim)?, self.live(evidence)?);
+        let edge = self.find_edge(from, to, is::cites, "citation")?;
+        match self.graph.remove_edge(edge) {
+            Some(Relation::Cites(bearing)) => Ok(bearing),
+            _ => Err(self.missing("citation", from, to)),
+        }
+    }
+
+    /// Records that one claim attacks another.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`]; [`Error::SelfRelation`] when `attacker == target`;
+    /// [`Error::DuplicateRelation`] if it attacks it already.
+    pub fn attack(&mut self, attacker: ClaimId, target: ClaimId, kind: AttackKind) -> Result<()> {
+        let (from, to) = self.claim_pair(attacker, target, "attack")?;
+        self.check_absent(from, to, is::attacks, "attack")?;
+        self.graph.add_edge(from, to, Relation::Attacks(kind));
+        Ok(())
+    }
+
+    /// Removes an attack and returns its kind.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`]; [`Error::NoRelation`].
+    pub fn remove_attack(&mut self, attacker: ClaimId, target: ClaimId) -> Result<AttackKind> {
+        let (from, to) = (self.live(attacker)?, self.live(target)?);
+        let edge = self.find_edge(from, to, is::attacks, "attack")?;
+        match self.graph.remove_edge(edge) {
+            Some(Relation::Attacks(kind)) => Ok(kind),
+            _ => Err(self.missing("attack", from, to)),
+        }
+    }
+
+    /// Records that one claim supports another.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`]; [`Error::SelfRelation`] when `supporter == target`;
+    /// [`Error::DuplicateRelation`] if it supports it already.
+    pub fn support(&mut self, supporter: ClaimId, target: ClaimId) -> Result<()> {
+        let (from, to) = self.claim_pair(supporter, target, "support")?;
+        self.check_absent(from, to, is::supports, "support")?;
+        self.graph.add_edge(from, to, Relation::Supports);
+        Ok(())
+    }
+
+    /// Removes a support.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`]; [`Error::NoRelation`].
+    pub fn remove_support(&mut self, supporter: ClaimId, target: ClaimId) -> Result<()> {
+        let (from, to) = (self.live(supporter)?, self.live(target)?);
+        let edge = self.find_edge(from, to, is::supports, "support")?;
+        self.graph.remove_edge(edge);
+        Ok(())
+    }
+
+    fn claim_pair(
+        &self,
+        from: ClaimId,
+        to: ClaimId,
+        relation: &'static str,
+    ) -> Result<(NodeIndex, NodeIndex)> {
+        let (a, b) = (self.live(from)?, self.live(to)?);
+        if a == b {
+            return Err(Error::SelfRelation {
+                key: self.graph[a].key().to_owned(),
+                relation,
+            });
+        }
+        Ok((a, b))
+    }
+
+    fn find_edge(
+        &self,
+        from: NodeIndex,
+        to: NodeIndex,
+        keep: fn(&Relation) -> bool,
+        relation: &'static str,
+    ) -> Result<EdgeIndex> {
+        self.edges(from, Outgoing, keep)
+            .find(|&(target, _, _)| target == to)
+            .map(|(_, _, edge)| edge)
+            .ok_or_else(|| self.missing(relation, from, to))
+    }
+
+    fn check_absent(
+        &self,
+        from: NodeIndex,
+        to: NodeIndex,
+        keep: fn(&Relation) -> bool,
+        relation: &'static str,
+    ) -> Result<()> {
+        match self.find_edge(from, to, keep, relation) {
+            Ok(_) => Err(self.duplicate(relation, from, to)),
+            Err(_) => Ok(()),
+        }
+    }
+
+    fn duplicate(&self, relation: &'static str, from: NodeIndex, to: NodeIndex) -> Error {
+        Error::DuplicateRelation {
+            relation,
+            from: self.graph[from].key().to_owned(),
+            to: self.graph[to].key().to_owned(),
+        }
+    }
+
+    fn missing(&self, relation: &'static str, from: NodeIndex, to: NodeIndex) -> Error {
+        Error::NoRelation {
+            relation,
+            from: self.graph[from].key().to_owned(),
+            to: self.graph[to].key().to_owned(),
+        }
+    }
+
+    fn drop_edges(&mut self, node: NodeIndex, direction: petgraph::Direction, keep: fn(&Relation) -> bool) {
+        let edges: Vec<EdgeIndex> = self.edges(node, direction, keep).map(|(_, _, e)| e).collect();
+        for edge in edges {
+            self.graph.remove_edge(edge);
+        }
+    }
+}

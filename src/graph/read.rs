@@ -1,0 +1,238 @@
+//! Reading entities and their direct relations. Every list comes sorted by
+//! id (authors in their order), so results never depend on how petgraph
+//! stores edges.
+
+use petgraph::Direction::{Incoming, Outgoing};
+
+use super::entity::is;
+use super::{Corpus, Relation};
+use crate::model::{
+    AttackKind, Bearing, Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation,
+    ExplanationId, Position, Scholar, ScholarId, Work, WorkId,
+};
+
+impl Corpus {
+    /// The scholar with this id.
+    pub fn scholar(&self, id: ScholarId) -> Option<&Scholar> {
+        self.get(id)
+    }
+
+    /// The work with this id.
+    pub fn work(&self, id: WorkId) -> Option<&Work> {
+        self.get(id)
+    }
+
+    /// The piece of evidence with this id.
+    pub fn evidence(&self, id: EvidenceId) -> Option<&Evidence> {
+        self.get(id)
+    }
+
+    /// The event with this id.
+    pub fn event(&self, id: EventId) -> Option<&Event> {
+        self.get(id)
+    }
+
+    /// The explanation with this id.
+    pub fn explanation(&self, id: ExplanationId) -> Option<&Explanation> {
+        self.get(id)
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: ClaimId) -> Option<&Claim> {
+        self.get(id)
+    }
+
+    /// A work's authors, in order.
+    pub fn authors(&self, work: WorkId) -> impl Iterator<Item = ScholarId> + '_ {
+        let mut authors: Vec<(u32, ScholarId)> = match self.node(work) {
+            Some(node) => self
+                .edges(node, Outgoing, is::author)
+                .map(|(scholar, relation, _)| {
+                    let position = match relation {
+                        Relation::AuthoredBy { position } => *position,
+                        _ => u32::MAX,
+                    };
+                    (position, self.id_at(scholar))
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        authors.sort_unstable();
+        authors.into_iter().map(|(_, id)| id)
+    }
+
+    /// The works a scholar is an author of.
+    pub fn works_by(&self, scholar: ScholarId) -> impl Iterator<Item = WorkId> + '_ {
+        self.linked(scholar, Incoming, is::author)
+    }
+
+    /// The work a piece of evidence is found in.
+    pub fn evidence_work(&self, evidence: EvidenceId) -> Option<WorkId> {
+        self.linked(evidence, Outgoing, is::found_in).next()
+    }
+
+    /// The evidence found in a work.
+    pub fn evidence_in(&self, work: WorkId) -> impl Iterator<Item = EvidenceId> + '_ {
+        self.linked(work, Incoming, is::found_in)
+    }
+
+    /// The event that directly encloses `event`.
+    pub fn enclosing(&self, event: EventId) -> Option<EventId> {
+        self.linked(event, Outgoing, is::within).next()
+    }
+
+    /// The events directly within `event`.
+    pub fn enclosed(&self, event: EventId) -> impl Iterator<Item = EventId> + '_ {
+        self.linked(event, Incoming, is::within)
+    }
+
+    /// The explanation that `explanation` is a direct variant of; `None` for a family.
+    pub fn variant_of(&self, explanation: ExplanationId) -> Option<ExplanationId> {
+        self.linked(explanation, Outgoing, is::variant_of).next()
+    }
+
+    /// The direct variants of an explanation.
+    pub fn variants(&self, explanation: ExplanationId) -> impl Iterator<Item = ExplanationId> + '_ {
+        self.linked(explanation, Incoming, is::variant_of)
+    }
+
+    /// The family an explanation belongs to: the top of its chain of
+    /// [`variant_of`](Corpus::variant_of); a family is its own family.
+    ///
+    /// # Complexity
+    /// O(depth of the variant chain).
+    pub fn family(&self, explanation: ExplanationId) -> Option<ExplanationId> {
+        let mut at = self.node(explanation)?;
+        while let Some((parent, _, _)) = self.edges(at, Outgoing, is::variant_of).next() {
+            at = parent;
+        }
+        Some(self.id_at(at))
+    }
+
+    /// The explanation a claim invokes.
+    pub fn explanation_of(&self, claim: ClaimId) -> Option<ExplanationId> {
+        self.linked(claim, Outgoing, is::invokes).next()
+    }
+
+    /// The claims that invoke an explanation (not its variants).
+    pub fn claims_invoking(
+        &self,
+        explanation: ExplanationId,
+    ) -> impl Iterator<Item = ClaimId> + '_ {
+        self.linked(explanation, Incoming, is::invokes)
+    }
+
+    /// The events a claim concerns.
+    pub fn events_of(&self, claim: ClaimId) -> impl Iterator<Item = EventId> + '_ {
+        self.linked(claim, Outgoing, is::concerns)
+    }
+
+    /// The claims that concern an event directly.
+    pub fn claims_about(&self, event: EventId) -> impl Iterator<Item = ClaimId> + '_ {
+        self.linked(event, Incoming, is::concerns)
+    }
+
+    /// The positions scholars take on a claim, by scholar then work.
+    pub fn positions_on(&self, claim: ClaimId) -> impl Iterator<Item = (ScholarId, Position)> + '_ {
+        let mut positions: Vec<(ScholarId, Position)> = match self.node(claim) {
+            Some(node) => self
+                .edges(node, Incoming, is::takes)
+                .filter_map(|(scholar, relation, _)| match relation {
+                    Relation::Takes(p) => Some((self.id_at(scholar), *p)),
+                    _ => None,
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        positions.sort_unstable_by_key(|(scholar, p)| (*scholar, p.work()));
+        positions.into_iter()
+    }
+
+    /// The positions a scholar takes, by claim then work.
+    pub fn positions_of(&self, scholar: ScholarId) -> impl Iterator<Item = (ClaimId, Position)> + '_ {
+        let mut positions: Vec<(ClaimId, Position)> = match self.node(scholar) {
+            Some(node) => self
+                .edges(node, Outgoing, is::takes)
+                .filter_map(|(claim, relation, _)| match relation {
+                    Relation::Takes(p) => Some((self.id_at(claim), *p)),
+                    _ => None,
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        positions.sort_unstable_by_key(|(claim, p)| (*claim, p.work()));
+        positions.into_iter()
+    }
+
+    /// The year of a position: its own year, else the year of its work.
+    pub fn position_year(&self, position: &Position) -> Option<i32> {
+        position
+            .year()
+            .or_else(|| position.work().and_then(|w| self.work(w)?.year()))
+    }
+
+    /// The evidence a claim cites, with how it bears on the claim.
+    pub fn citations(&self, claim: ClaimId) -> impl Iterator<Item = (EvidenceId, Bearing)> + '_ {
+        self.labelled(claim, Outgoing, is::cites, |r| match r {
+            Relation::Cites(b) => Some(*b),
+            _ => None,
+        })
+    }
+
+    /// The claims that cite a piece of evidence, with its bearing on each.
+    pub fn citing(&self, evidence: EvidenceId) -> impl Iterator<Item = (ClaimId, Bearing)> + '_ {
+        self.labelled(evidence, Incoming, is::cites, |r| match r {
+            Relation::Cites(b) => Some(*b),
+            _ => None,
+        })
+    }
+
+    /// The claims a claim attacks, with the kind of each attack.
+    pub fn attacks_by(&self, claim: ClaimId) -> impl Iterator<Item = (ClaimId, AttackKind)> + '_ {
+        self.labelled(claim, Outgoing, is::attacks, attack_kind)
+    }
+
+    /// The claims that attack a claim, with the kind of each attack.
+    pub fn attackers_of(&self, claim: ClaimId) -> impl Iterator<Item = (ClaimId, AttackKind)> + '_ {
+        self.labelled(claim, Incoming, is::attacks, attack_kind)
+    }
+
+    /// The claims a claim supports.
+    pub fn supports_by(&self, claim: ClaimId) -> impl Iterator<Item = ClaimId> + '_ {
+        self.linked(claim, Outgoing, is::supports)
+    }
+
+    /// The claims that support a claim.
+    pub fn supporters_of(&self, claim: ClaimId) -> impl Iterator<Item = ClaimId> + '_ {
+        self.linked(claim, Incoming, is::supports)
+    }
+
+    fn labelled<I, J, L>(
+        &self,
+        id: I,
+        direction: petgraph::Direction,
+        keep: fn(&Relation) -> bool,
+        label: fn(&Relation) -> Option<L>,
+    ) -> std::vec::IntoIter<(J, L)>
+    where
+        I: super::EntityId,
+        J: super::EntityId,
+    {
+        let mut out: Vec<(J, L)> = match self.node(id) {
+            Some(node) => self
+                .edges(node, direction, keep)
+                .filter_map(|(other, relation, _)| Some((self.id_at(other), label(relation)?)))
+                .collect(),
+            None => Vec::new(),
+        };
+        out.sort_unstable_by_key(|(other, _)| *other);
+        out.into_iter()
+    }
+}
+
+fn attack_kind(relation: &Relation) -> Option<AttackKind> {
+    match relation {
+        Relation::Attacks(kind) => Some(*kind),
+        _ => None,
+    }
+}

@@ -1,0 +1,27 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod argument;
+mod corpus;
+mod error;
+mod graph;
+mod io;
+mod model;
+mod query;
+
+pub use corpus::{SINO_SOVIET_SPLIT_JSON, sino_soviet_split};
+pub use error::{Error, Result};
+pub use graph::{Corpus, EntityId, Node, Relation};
+pub use model::{
+    AttackKind, Bearing, Claim, ClaimId, Date, Event, EventId, Evidence, EvidenceId, EvidenceKind,
+    Explanation, ExplanationId, Kind, Polarity, Position, Precision, Scholar, ScholarId, Stance,
+    When, Work, WorkId, WorkKind,
+};
+pub use query::{
+    Acceptance, Accounts, Cell, ClaimEntry, CompareOptions, Comparison, Disagreement,
+    EventStanding, EvidenceEntry, Matrix, PositionEntry, Provenance, Standing, Verdict,
+};
+
+#[doc = include_str!("io/format.md")]
+pub mod format {}

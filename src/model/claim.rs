@@ -1,0 +1,97 @@
+//! Claims: that an explanation does, or does not, account for events.
+
+use crate::model::non_empty;
+
+/// Whether a claim affirms or denies that its explanation accounts for its events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// The explanation accounts for the events.
+    #[default]
+    Affirms,
+    /// The explanation does not account for the events.
+    Denies,
+}
+
+impl Polarity {
+    /// +1 for affirms, -1 for denies.
+    pub fn sign(self) -> f64 {
+        match self {
+            Polarity::Affirms => 1.0,
+            Polarity::Denies => -1.0,
+        }
+    }
+}
+
+/// A claim: a short paraphrase of what someone argued, that an explanation
+/// does (or does not) account for some events.
+///
+/// The explanation a claim invokes and the events it concerns are relations
+/// in the corpus, given when the claim is added: see
+/// [`Corpus::add_claim`](crate::Corpus::add_claim).
+///
+/// ```
+/// use historiograph::{Claim, Polarity};
+///
+/// let claim = Claim::new("no-triangle-documents", "No document shows either side reasoning in a triangle")
+///     .with_polarity(Polarity::Denies);
+/// assert_eq!(claim.polarity(), Polarity::Denies);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Claim {
+    key: String,
+    text: String,
+    polarity: Polarity,
+    year: Option<i32>,
+}
+
+impl Claim {
+    /// An affirming claim with a key and a short paraphrase.
+    pub fn new(key: impl Into<String>, text: impl Into<String>) -> Claim {
+        Claim {
+            key: key.into(),
+            text: text.into(),
+            polarity: Polarity::Affirms,
+            year: None,
+        }
+    }
+
+    /// Sets the polarity.
+    #[must_use]
+    pub fn with_polarity(mut self, polarity: Polarity) -> Claim {
+        self.polarity = polarity;
+        self
+    }
+
+    /// Sets the year the claim entered the debate. Used for claims that no
+    /// dated position places in time (a view of an unnamed literature).
+    #[must_use]
+    pub fn with_year(mut self, year: i32) -> Claim {
+        self.year = Some(year);
+        self
+    }
+
+    /// The key, unique among claims.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The paraphrase.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the claim affirms or denies its explanation.
+    pub fn polarity(&self) -> Polarity {
+        self.polarity
+    }
+
+    /// The year the claim entered the debate, if given.
+    pub fn year(&self) -> Option<i32> {
+        self.year
+    }
+
+    pub(crate) fn empty_field(&self) -> Option<&'static str> {
+        (!non_empty(&self.text)).then_some("text")
+    }
+}

@@ -1,0 +1,74 @@
+//! Events: what happened, and when.
+
+use crate::model::{When, non_empty};
+
+/// Something that happened: a crisis, a speech, a campaign, a whole split.
+///
+/// Events may nest (the Second Taiwan Strait Crisis within the split); that is
+/// a relation in the corpus, see [`Corpus::add_event`](crate::Corpus::add_event).
+///
+/// ```
+/// use historiograph::{Event, When};
+///
+/// let crisis = Event::new("taiwan-strait-1958", "Second Taiwan Strait Crisis")
+///     .with_when("1958-08".parse::<When>()?);
+/// assert_eq!(crisis.when().map(|w| w.first_year()), Some(1958));
+/// # Ok::<(), historiograph::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Event {
+    key: String,
+    name: String,
+    when: Option<When>,
+    description: Option<String>,
+}
+
+impl Event {
+    /// An event with a key and a display name, not yet dated.
+    pub fn new(key: impl Into<String>, name: impl Into<String>) -> Event {
+        Event {
+            key: key.into(),
+            name: name.into(),
+            when: None,
+            description: None,
+        }
+    }
+
+    /// Sets the date or period.
+    #[must_use]
+    pub fn with_when(mut self, when: impl Into<When>) -> Event {
+        self.when = Some(when.into());
+        self
+    }
+
+    /// Sets a short description.
+    #[must_use]
+    pub fn with_description(mut self, description: impl Into<String>) -> Event {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// The key, unique among events.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The display name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The date or period, if known.
+    pub fn when(&self) -> Option<When> {
+        self.when
+    }
+
+    /// The description.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    pub(crate) fn empty_field(&self) -> Option<&'static str> {
+        (!non_empty(&self.name)).then_some("name")
+    }
+}

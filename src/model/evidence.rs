@@ -1,0 +1,92 @@
+//! Evidence: what a claim rests on.
+
+use crate::model::non_empty;
+
+/// What sort of source a piece of evidence is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    /// A document from an archive (party, government, personal papers).
+    ArchivalDocument,
+    /// A primary source in print: a document collection, a speech, a newspaper of record.
+    PublishedPrimarySource,
+    /// A participant's memoir.
+    Memoir,
+    /// An interview with a participant.
+    Interview,
+    /// Scholarship: a monograph, an article.
+    SecondaryStudy,
+    /// Numbers: trade figures, production statistics.
+    Statistic,
+    /// A press report.
+    PressReport,
+    /// Anything else.
+    Other,
+}
+
+/// A piece of evidence: a document, a memoir passage, a note in a study.
+///
+/// The work it is found in is a relation in the corpus, see
+/// [`Corpus::add_evidence`](crate::Corpus::add_evidence).
+///
+/// ```
+/// use historiograph::{Evidence, EvidenceKind};
+///
+/// let note = Evidence::new("luthi-2008-n24", EvidenceKind::SecondaryStudy, "Christensen on the 1958 crisis")
+///     .with_locator("n.24");
+/// assert_eq!(note.locator(), Some("n.24"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Evidence {
+    key: String,
+    kind: EvidenceKind,
+    description: String,
+    locator: Option<String>,
+}
+
+impl Evidence {
+    /// Evidence with a key, a kind and a short description.
+    pub fn new(
+        key: impl Into<String>,
+        kind: EvidenceKind,
+        description: impl Into<String>,
+    ) -> Evidence {
+        Evidence {
+            key: key.into(),
+            kind,
+            description: description.into(),
+            locator: None,
+        }
+    }
+
+    /// Sets where in its work the evidence is: a page, an endnote (`n.24`), a folio.
+    #[must_use]
+    pub fn with_locator(mut self, locator: impl Into<String>) -> Evidence {
+        self.locator = Some(locator.into());
+        self
+    }
+
+    /// The key, unique among evidence.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The kind of source.
+    pub fn kind(&self) -> EvidenceKind {
+        self.kind
+    }
+
+    /// The short description.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// Where in its work the evidence is.
+    pub fn locator(&self) -> Option<&str> {
+        self.locator.as_deref()
+    }
+
+    pub(crate) fn empty_field(&self) -> Option<&'static str> {
+        (!non_empty(&self.description)).then_some("description")
+    }
+}

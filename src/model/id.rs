@@ -1,0 +1,94 @@
+//! Typed ids and the kinds of entity.
+
+use std::fmt;
+
+/// The six kinds of entity a corpus holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A person who writes about the debate, or witnessed it.
+    Scholar,
+    /// A publication or document.
+    Work,
+    /// A piece of evidence a claim cites.
+    Evidence,
+    /// Something that happened, dated.
+    Event,
+    /// A line of explanation (a family or a variant).
+    Explanation,
+    /// A claim that an explanation does or does not account for events.
+    Claim,
+}
+
+impl Kind {
+    /// All kinds, in the order the document format lists them.
+    pub const ALL: [Kind; 6] = [
+        Kind::Scholar,
+        Kind::Work,
+        Kind::Event,
+        Kind::Explanation,
+        Kind::Evidence,
+        Kind::Claim,
+    ];
+
+    /// The lowercase name used in messages: `scholar`, `work`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Scholar => "scholar",
+            Kind::Work => "work",
+            Kind::Evidence => "evidence",
+            Kind::Event => "event",
+            Kind::Explanation => "explanation",
+            Kind::Claim => "claim",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! ids {
+    ($($(#[$doc:meta])* $name:ident => $kind:ident;)*) => {$(
+        $(#[$doc])*
+        ///
+        /// Ids are issued by a [`Corpus`](crate::Corpus) and never reused: once
+        /// the entity is removed, its id names nothing, and no later entity
+        /// gets it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub(crate) u32);
+
+        impl $name {
+            /// The raw number, for use as a dense index or in messages.
+            pub fn index(self) -> u32 {
+                self.0
+            }
+
+            /// The kind of entity this id names.
+            pub const KIND: Kind = Kind::$kind;
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}#{}", Kind::$kind, self.0)
+            }
+        }
+    )*};
+}
+
+ids! {
+    /// Names a [`Scholar`](crate::Scholar) in a corpus.
+    ScholarId => Scholar;
+    /// Names a [`Work`](crate::Work) in a corpus.
+    WorkId => Work;
+    /// Names a piece of [`Evidence`](crate::Evidence) in a corpus.
+    EvidenceId => Evidence;
+    /// Names an [`Event`](crate::Event) in a corpus.
+    EventId => Event;
+    /// Names an [`Explanation`](crate::Explanation) in a corpus.
+    ExplanationId => Explanation;
+    /// Names a [`Claim`](crate::Claim) in a corpus.
+    ClaimId => Claim;
+}

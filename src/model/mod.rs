@@ -1,0 +1,27 @@
+//! Passive data: the entities of a historiographical debate and the values
+//! that label their relations. Nothing here knows about the graph.
+
+mod claim;
+mod date;
+mod event;
+mod evidence;
+mod explanation;
+mod id;
+mod relation;
+mod scholar;
+mod work;
+
+pub use claim::{Claim, Polarity};
+pub use date::{Date, Precision, When};
+pub use event::Event;
+pub use evidence::{Evidence, EvidenceKind};
+pub use explanation::Explanation;
+pub use id::{ClaimId, EventId, EvidenceId, ExplanationId, Kind, ScholarId, WorkId};
+pub use relation::{AttackKind, Bearing, Position, Stance};
+pub use scholar::Scholar;
+pub use work::{Work, WorkKind};
+
+/// Whether a required text has something besides white space.
+pub(crate) fn non_empty(text: &str) -> bool {
+    !text.trim().is_empty()
+}

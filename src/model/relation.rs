@@ -1,0 +1,121 @@
+//! The values that label relations: stances, bearings, attacks.
+
+use crate::model::WorkId;
+
+/// A scholar's position toward a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// Puts the claim forward as the scholar's own.
+    Advances,
+    /// Agrees with a claim someone else put forward.
+    Endorses,
+    /// Agrees in part, or with reservations.
+    Qualifies,
+    /// Holds the claim to be wrong.
+    Rejects,
+}
+
+impl Stance {
+    /// Whether the scholar holds the claim (advances, endorses or qualifies it).
+    pub fn holds(self) -> bool {
+        !matches!(self, Stance::Rejects)
+    }
+
+    /// The lowercase name used in documents and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Advances => "advances",
+            Stance::Endorses => "endorses",
+            Stance::Qualifies => "qualifies",
+            Stance::Rejects => "rejects",
+        }
+    }
+}
+
+/// A scholar's stance on a claim, and where and when the scholar took it.
+///
+/// The year of a position is `year` when given, otherwise the year of `work`;
+/// [`Corpus::position_year`](crate::Corpus::position_year) resolves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Position {
+    stance: Stance,
+    work: Option<WorkId>,
+    year: Option<i32>,
+}
+
+impl Position {
+    /// A stance taken in no particular work and year.
+    pub fn new(stance: Stance) -> Position {
+        Position {
+            stance,
+            work: None,
+            year: None,
+        }
+    }
+
+    /// The work in which the scholar takes the stance.
+    #[must_use]
+    pub fn in_work(mut self, work: WorkId) -> Position {
+        self.work = Some(work);
+        self
+    }
+
+    /// The year the stance was taken, when it differs from the work's year or
+    /// there is no work.
+    #[must_use]
+    pub fn in_year(mut self, year: i32) -> Position {
+        self.year = Some(year);
+        self
+    }
+
+    /// The stance.
+    pub fn stance(&self) -> Stance {
+        self.stance
+    }
+
+    /// The work that takes the stance, if recorded.
+    pub fn work(&self) -> Option<WorkId> {
+        self.work
+    }
+
+    /// The year given explicitly, if any (see
+    /// [`Corpus::position_year`](crate::Corpus::position_year) for the
+    /// resolved year).
+    pub fn year(&self) -> Option<i32> {
+        self.year
+    }
+
+    pub(crate) fn forget_work(&mut self, work_year: Option<i32>) {
+        self.work = None;
+        self.year = self.year.or(work_year);
+    }
+}
+
+/// How a piece of evidence bears on the claim that cites it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bearing {
+    /// The evidence backs the claim.
+    #[default]
+    Supports,
+    /// The evidence tells against the claim.
+    Undermines,
+}
+
+/// How one claim attacks another.
+///
+/// The three kinds of attack of structured argumentation (ASPIC+): against
+/// the conclusion, against the step from premises to conclusion, against a
+/// premise or the evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttackKind {
+    /// Asserts the opposite of the target's conclusion.
+    #[default]
+    Rebuts,
+    /// Denies that the target's conclusion follows from its grounds.
+    Undercuts,
+    /// Disputes the target's evidence or premises.
+    Undermines,
+}

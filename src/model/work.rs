@@ -1,0 +1,176 @@
+//! Works: publications and documents, shaped after CSL-JSON.
+
+use crate::model::{Date, non_empty};
+
+/// The type of a work, named as in CSL-JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
+pub enum WorkKind {
+    /// A book (CSL `book`).
+    #[default]
+    #[serde(rename = "book")]
+    Book,
+    /// A chapter in an edited volume (CSL `chapter`).
+    #[serde(rename = "chapter")]
+    Chapter,
+    /// A journal article (CSL `article-journal`).
+    #[serde(rename = "article-journal", alias = "article_journal")]
+    ArticleJournal,
+    /// A magazine article (CSL `article-magazine`).
+    #[serde(rename = "article-magazine", alias = "article_magazine")]
+    ArticleMagazine,
+    /// A newspaper article (CSL `article-newspaper`).
+    #[serde(rename = "article-newspaper", alias = "article_newspaper")]
+    ArticleNewspaper,
+    /// A conference paper (CSL `paper-conference`).
+    #[serde(rename = "paper-conference", alias = "paper_conference")]
+    PaperConference,
+    /// A thesis (CSL `thesis`).
+    #[serde(rename = "thesis")]
+    Thesis,
+    /// A report (CSL `report`).
+    #[serde(rename = "report")]
+    Report,
+    /// An unpublished manuscript (CSL `manuscript`).
+    #[serde(rename = "manuscript")]
+    Manuscript,
+    /// An interview (CSL `interview`).
+    #[serde(rename = "interview")]
+    Interview,
+    /// A speech (CSL `speech`).
+    #[serde(rename = "speech")]
+    Speech,
+    /// A letter or conversation (CSL `personal_communication`).
+    #[serde(rename = "personal_communication", alias = "personal-communication")]
+    PersonalCommunication,
+    /// A document, such as an archival file (CSL `document`).
+    #[serde(rename = "document")]
+    Document,
+    /// A web page (CSL `webpage`).
+    #[serde(rename = "webpage")]
+    Webpage,
+    /// Anything else.
+    #[serde(rename = "other")]
+    Other,
+}
+
+/// A publication or document: a monograph, an article, a memoir, an archival file.
+///
+/// Fields follow CSL-JSON where it has one (`type`, `issued`,
+/// `container-title`, `publisher`, `archive`, `archive_location`). The
+/// authors are a relation in the corpus, see
+/// [`Corpus::add_work`](crate::Corpus::add_work).
+///
+/// ```
+/// use historiograph::{Date, Work, WorkKind};
+///
+/// let split = Work::new("luthi-2008", "The Sino-Soviet Split")
+///     .with_kind(WorkKind::Book)
+///     .with_issued(Date::from_year(2008))
+///     .with_publisher("Princeton University Press");
+/// assert_eq!(split.year(), Some(2008));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Work {
+    key: String,
+    title: String,
+    kind: WorkKind,
+    issued: Option<Date>,
+    container_title: Option<String>,
+    publisher: Option<String>,
+    publisher_place: Option<String>,
+    archive: Option<String>,
+    archive_location: Option<String>,
+    note: Option<String>,
+}
+
+macro_rules! optional_text {
+    ($($(#[$doc:meta])* $field:ident, $setter:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $field(&self) -> Option<&str> {
+            self.$field.as_deref()
+        }
+
+        #[doc = concat!("Sets `", stringify!($field), "`.")]
+        #[must_use]
+        pub fn $setter(mut self, value: impl Into<String>) -> Work {
+            self.$field = Some(value.into());
+            self
+        }
+    )*};
+}
+
+impl Work {
+    /// A book with a key and a title, undated.
+    pub fn new(key: impl Into<String>, title: impl Into<String>) -> Work {
+        Work {
+            key: key.into(),
+            title: title.into(),
+            kind: WorkKind::Book,
+            issued: None,
+            container_title: None,
+            publisher: None,
+            publisher_place: None,
+            archive: None,
+            archive_location: None,
+            note: None,
+        }
+    }
+
+    /// Sets the type.
+    #[must_use]
+    pub fn with_kind(mut self, kind: WorkKind) -> Work {
+        self.kind = kind;
+        self
+    }
+
+    /// Sets the date of publication (CSL `issued`).
+    #[must_use]
+    pub fn with_issued(mut self, issued: Date) -> Work {
+        self.issued = Some(issued);
+        self
+    }
+
+    /// The key, unique among works.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The type.
+    pub fn kind(&self) -> WorkKind {
+        self.kind
+    }
+
+    /// The date of publication.
+    pub fn issued(&self) -> Option<Date> {
+        self.issued
+    }
+
+    /// The year of publication: the year of [`issued`](Work::issued).
+    pub fn year(&self) -> Option<i32> {
+        self.issued.map(|date| date.year())
+    }
+
+    optional_text! {
+        /// The journal or edited volume that contains the work (CSL `container-title`).
+        container_title, with_container_title;
+        /// The publisher.
+        publisher, with_publisher;
+        /// The place of publication (CSL `publisher-place`).
+        publisher_place, with_publisher_place;
+        /// The archive that holds the work.
+        archive, with_archive;
+        /// The location in the archive: fond, file, folio (CSL `archive_location`).
+        archive_location, with_archive_location;
+        /// A free note.
+        note, with_note;
+    }
+
+    pub(crate) fn empty_field(&self) -> Option<&'static str> {
+        (!non_empty(&self.title)).then_some("title")
+    }
+}

@@ -1,0 +1,360 @@
+//! Comparing the explanations of one event.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::report::{ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Scope, Standing, Verdict};
+use super::view::CompareOptions;
+use crate::argument::{Acceptance, grounded_labelling};
+use crate::error::Result;
+use crate::graph::Corpus;
+use crate::model::{Bearing, ClaimId, EventId, ExplanationId, Polarity, Position, ScholarId, Stance};
+
+/// How much a position backs a claim.
+fn backing(stance: Stance) -> f64 {
+    match stance {
+        Stance::Advances | Stance::Endorses => 1.0,
+        Stance::Qualifies => 0.5,
+        Stance::Rejects => 0.0,
+    }
+}
+
+/// A claim in view, with what the score needs.
+struct Seen {
+    id: ClaimId,
+    positions: Vec<(ScholarId, Position)>,
+}
+
+impl Corpus {
+    /// Compares the explanations of an event: every explanation that a claim
+    /// connects to the event, ranked, with the claims for and against it,
+    /// their scholars and evidence, a score and a verdict.
+    ///
+    /// # The score
+    /// Only claims *in view* count (see [`CompareOptions`]: the events in
+    /// scope, the year, the scholars). For each claim *c* in view:
+    ///
+    /// - **backing** *b(c)*: the sum over positions in view of 1 for
+    ///   *advances* or *endorses* and ½ for *qualifies*; a claim no scholar
+    ///   takes a position on counts as advanced once. **Rejections** *r(c)*:
+    ///   the number of *rejects* positions in view.
+    /// - **evidence factor** *e(c)* = √((1 + s + ½·Σ a(d)) / (1 + u)), where
+    ///   *s* and *u* count the evidence in view that supports and undermines
+    ///   *c*, and *d* runs over the claims in view that support *c*.
+    /// - **acceptance** *a(c)*: 1, ½ or 0 as *c* is in, undecided or out in
+    ///   the grounded labelling (Dung 1995) of the attacks among claims in
+    ///   view: a claim stands unless an undefeated claim attacks it.
+    /// - the claim gives *b·e·a* to its own side (for the explanation if it
+    ///   affirms, against if it denies) and *b·e·(1 − a) + r* to the other:
+    ///   what the debate has defeated, and what scholars reject, counts
+    ///   against what the claim asserted.
+    ///
+    /// With *P* and *N* the totals for and against an explanation, its score
+    /// is (*P* − *N*) / (*P* + *N*), from −1 to +1. The verdict is
+    /// *supported* at a score of at least the threshold (default 0.5),
+    /// *rejected* at most its negative, *contested* in between, and
+    /// *unaddressed* when claims connect the explanation to the event but
+    /// none is in view. Standings are ranked by score, then by weight
+    /// *P* + *N*, then by key; unaddressed ones come last.
+    ///
+    /// # Complexity
+    /// O(k log k + A) for *k* claims, positions, citations and supports
+    /// around the events in scope, and *A* attacks among the claims that can
+    /// reach them through chains of attacks; it does not scan the corpus.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`](crate::Error::UnknownId) for an event or scholar
+    /// not in the corpus; [`Error::InvalidOption`](crate::Error::InvalidOption)
+    /// for a threshold outside (0, 1].
+    ///
+    /// ```
+    /// use historiograph::{CompareOptions, EventId};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let leap: EventId = corpus.resolve("great-leap-forward")?;
+    /// let comparison = corpus.compare(leap, &CompareOptions::new().with_roll_up(true))?;
+    /// for standing in comparison.standings() {
+    ///     println!("{}: {} ({:+.2})", standing.name(), standing.verdict(), standing.score());
+    /// }
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn compare(&self, event: EventId, options: &CompareOptions) -> Result<Comparison> {
+        options.check(self)?;
+        self.live(event)?;
+        let scope = self.scope_events(event, options);
+
+        // Claims about the events in scope, with the scope events each concerns.
+        let mut about: BTreeMap<ClaimId, Vec<EventId>> = BTreeMap::new();
+        for &e in &scope {
+            for claim in self.claims_about(e) {
+                about.entry(claim).or_default().push(e);
+            }
+        }
+
+        let mut seen: Vec<Seen> = Vec::new();
+        let mut unseen: BTreeMap<ExplanationId, usize> = BTreeMap::new();
+        for &claim in about.keys() {
+            let (visible, positions) = options.sees_claim(self, claim);
+            if visible {
+                seen.push(Seen { id: claim, positions });
+            } else if let Some(x) = self.target_explanation(claim, options) {
+                *unseen.entry(x).or_default() += 1;
+            }
+        }
+
+        let acceptance = self.acceptance_around(&seen, options);
+        let accept = |c: ClaimId| acceptance.get(&c).copied().unwrap_or(Acceptance::In);
+
+        let mut rows: BTreeMap<ExplanationId, Standing> = BTreeMap::new();
+        for claim in &seen {
+            let Some(target) = self.target_explanation(claim.id, options) else {
+                continue;
+            };
+            let entry = self.claim_entry(claim, &about[&claim.id], options, &accept);
+            let a = entry.acceptance.weight();
+            let rejections = claim
+                .positions
+                .iter()
+                .filter(|(_, p)| p.stance() == Stance::Rejects)
+                .count() as f64;
+            let own = entry.weight * a;
+            let other = entry.weight * (1.0 - a) + rejections;
+            let row = rows
+                .entry(target)
+                .or_insert_with(|| self.empty_standing(target));
+            match entry.polarity {
+                Polarity::Affirms => {
+                    row.pro += own;
+                    row.con += other;
+                    row.supporting.push(entry);
+                }
+                Polarity::Denies => {
+                    row.con += own;
+                    row.pro += other;
+                    row.opposing.push(entry);
+                }
+            }
+        }
+        for (&x, &count) in &unseen {
+            rows.entry(x)
+                .or_insert_with(|| self.empty_standing(x))
+                .unseen = count;
+        }
+
+        let mut standings: Vec<Standing> = rows.into_values().collect();
+        for s in &mut standings {
+            let total = s.pro + s.con;
+            let in_view = !s.supporting.is_empty() || !s.opposing.is_empty();
+            s.score = if total > 0.0 { (s.pro - s.con) / total } else { 0.0 };
+            s.verdict = if !in_view || total <= 0.0 {
+                Verdict::Unaddressed
+            } else if s.score >= options.threshold() {
+                Verdict::Supported
+            } else if s.score <= -options.threshold() {
+                Verdict::Rejected
+            } else {
+                Verdict::Contested
+            };
+        }
+        standings.sort_by(|a, b| {
+            (a.verdict == Verdict::Unaddressed)
+                .cmp(&(b.verdict == Verdict::Unaddressed))
+                .then(b.score.total_cmp(&a.score))
+                .then((b.pro + b.con).total_cmp(&(a.pro + a.con)))
+                .then_with(|| a.explanation.cmp(&b.explanation))
+        });
+
+        let data = self.event(event);
+        Ok(Comparison {
+            id: event,
+            event: self.name_of(event),
+            name: data.map(|e| e.name().to_owned()).unwrap_or_default(),
+            when: data.and_then(|e| e.when()).map(|w| w.to_string()),
+            scope: Scope {
+                enclosing: options.enclosing(),
+                enclosed: options.enclosed(),
+                roll_up: options.roll_up(),
+                as_of: options.as_of(),
+                scholars: options
+                    .scholars()
+                    .map(|s| s.map(|id| self.name_of(id)).collect()),
+                threshold: options.threshold(),
+            },
+            standings,
+        })
+    }
+
+    /// The event, plus enclosing and enclosed events as the options ask.
+    /// Iterative: long chains of nesting cannot overflow the stack.
+    pub(crate) fn scope_events(&self, event: EventId, options: &CompareOptions) -> Vec<EventId> {
+        let mut scope = vec![event];
+        if options.enclosing() {
+            let mut at = event;
+            while let Some(parent) = self.enclosing(at) {
+                scope.push(parent);
+                at = parent;
+            }
+        }
+        if options.enclosed() {
+            let mut stack = vec![event];
+            while let Some(at) = stack.pop() {
+                for child in self.enclosed(at) {
+                    scope.push(child);
+                    stack.push(child);
+                }
+            }
+        }
+        scope
+    }
+
+    /// The explanation a claim counts for: its own, or its family when rolling up.
+    pub(crate) fn target_explanation(
+        &self,
+        claim: ClaimId,
+        options: &CompareOptions,
+    ) -> Option<ExplanationId> {
+        let own = self.explanation_of(claim)?;
+        if options.roll_up() {
+            self.family(own)
+        } else {
+            Some(own)
+        }
+    }
+
+    /// The grounded labelling of the claims in view that can reach `seen`
+    /// (or their supporters) through chains of attacks. A claim's label
+    /// depends only on the claims that can reach it, so this equals the
+    /// labelling of the whole debate in view, at the cost of the part that
+    /// matters.
+    fn acceptance_around(
+        &self,
+        seen: &[Seen],
+        options: &CompareOptions,
+    ) -> HashMap<ClaimId, Acceptance> {
+        let mut index: HashMap<ClaimId, usize> = HashMap::new();
+        let mut order: Vec<ClaimId> = Vec::new();
+        let mut visible: HashMap<ClaimId, bool> = HashMap::new();
+        let mut is_visible = |c: ClaimId| *visible.entry(c).or_insert_with(|| options.sees_claim(self, c).0);
+        let push = |c: ClaimId, index: &mut HashMap<ClaimId, usize>, order: &mut Vec<ClaimId>| {
+            if !index.contains_key(&c) {
+                index.insert(c, order.len());
+                order.push(c);
+            }
+        };
+        for claim in seen {
+            push(claim.id, &mut index, &mut order);
+            for supporter in self.supporters_of(claim.id) {
+                if is_visible(supporter) {
+                    push(supporter, &mut index, &mut order);
+                }
+            }
+        }
+        let mut attackers: Vec<Vec<usize>> = Vec::new();
+        let mut next = 0;
+        while next < order.len() {
+            let claim = order[next];
+            let mut list = Vec::new();
+            for (attacker, _) in self.attackers_of(claim) {
+                if is_visible(attacker) {
+                    push(attacker, &mut index, &mut order);
+                    list.push(index[&attacker]);
+                }
+            }
+            attackers.push(list);
+            next += 1;
+        }
+        let labels = grounded_labelling(&attackers);
+        order.into_iter().zip(labels).collect()
+    }
+
+    fn empty_standing(&self, explanation: ExplanationId) -> Standing {
+        let data = self.explanation(explanation);
+        Standing {
+            id: explanation,
+            explanation: self.name_of(explanation),
+            name: data.map(|x| x.name().to_owned()).unwrap_or_default(),
+            family: self
+                .family(explanation)
+                .map(|f| self.name_of(f))
+                .unwrap_or_default(),
+            verdict: Verdict::Unaddressed,
+            score: 0.0,
+            pro: 0.0,
+            con: 0.0,
+            unseen: 0,
+            supporting: Vec::new(),
+            opposing: Vec::new(),
+        }
+    }
+
+    fn claim_entry(
+        &self,
+        claim: &Seen,
+        events: &[EventId],
+        options: &CompareOptions,
+        accept: &dyn Fn(ClaimId) -> Acceptance,
+    ) -> ClaimEntry {
+        let data = self.claim(claim.id);
+        let positions: Vec<PositionEntry> = claim
+            .positions
+            .iter()
+            .map(|(scholar, p)| PositionEntry {
+                scholar: self.name_of(*scholar),
+                name: self
+                    .scholar(*scholar)
+                    .map(|s| s.name().to_owned())
+                    .unwrap_or_default(),
+                stance: p.stance(),
+                year: self.position_year(p),
+                work: p.work().map(|w| self.name_of(w)),
+            })
+            .collect();
+        let backing_sum = if claim.positions.is_empty() {
+            1.0
+        } else {
+            claim.positions.iter().map(|(_, p)| backing(p.stance())).sum()
+        };
+        let evidence: Vec<EvidenceEntry> = self
+            .citations(claim.id)
+            .filter(|(e, _)| options.sees_evidence(self, *e))
+            .map(|(e, bearing)| {
+                let item = self.evidence(e);
+                EvidenceEntry {
+                    key: self.name_of(e),
+                    description: item.map(|i| i.description().to_owned()).unwrap_or_default(),
+                    bearing,
+                    locator: item.and_then(|i| i.locator()).map(ToOwned::to_owned),
+                    work: self.evidence_work(e).map(|w| self.name_of(w)),
+                }
+            })
+            .collect();
+        let supports = evidence.iter().filter(|e| e.bearing == Bearing::Supports).count() as f64;
+        let undermines = evidence.len() as f64 - supports;
+        let supporters: f64 = self
+            .supporters_of(claim.id)
+            .filter(|&d| options.sees_claim(self, d).0)
+            .map(|d| accept(d).weight())
+            .sum();
+        let factor = ((1.0 + supports + 0.5 * supporters) / (1.0 + undermines)).sqrt();
+        let attacked_by = self
+            .attackers_of(claim.id)
+            .filter(|(a, _)| options.sees_claim(self, *a).0)
+            .map(|(a, kind)| (self.name_of(a), kind, accept(a)))
+            .collect();
+        ClaimEntry {
+            id: claim.id,
+            key: self.name_of(claim.id),
+            text: data.map(|c| c.text().to_owned()).unwrap_or_default(),
+            polarity: data.map(|c| c.polarity()).unwrap_or_default(),
+            explanation: self
+                .explanation_of(claim.id)
+                .map(|x| self.name_of(x))
+                .unwrap_or_default(),
+            events: events.iter().map(|&e| self.name_of(e)).collect(),
+            acceptance: accept(claim.id),
+            weight: backing_sum * factor,
+            positions,
+            evidence,
+            attacked_by,
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! The events × explanations matrix: one comparison per event, side by side.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use super::report::Verdict;
+use super::view::CompareOptions;
+use crate::error::Result;
+use crate::graph::Corpus;
+use crate::model::{EventId, ExplanationId};
+
+/// One cell of a [`Matrix`]: the verdict and score of an explanation for an event.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Cell {
+    verdict: Verdict,
+    score: f64,
+}
+
+impl Cell {
+    /// The verdict.
+    pub fn verdict(&self) -> Verdict {
+        self.verdict
+    }
+    /// The score, from -1 to +1.
+    pub fn score(&self) -> f64 {
+        self.score
+    }
+}
+
+/// Events × explanations: for each event (a row) and each explanation any of
+/// them involves (a column), the verdict of [`Corpus::compare`], or nothing
+/// where no claim connects the two.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Matrix {
+    events: Vec<(String, String)>,
+    explanations: Vec<(String, String)>,
+    cells: Vec<Vec<Option<Cell>>>,
+    #[serde(skip)]
+    event_ids: Vec<EventId>,
+    #[serde(skip)]
+    explanation_ids: Vec<ExplanationId>,
+}
+
+impl Matrix {
+    /// The rows: event ids, in the order asked for.
+    pub fn events(&self) -> &[EventId] {
+        &self.event_ids
+    }
+
+    /// The columns: explanation ids, families first in key order, each
+    /// followed by its variants.
+    pub fn explanations(&self) -> &[ExplanationId] {
+        &self.explanation_ids
+    }
+
+    /// The cell for an event and an explanation.
+    pub fn cell(&self, event: EventId, explanation: ExplanationId) -> Option<Cell> {
+        let row = self.event_ids.iter().position(|&e| e == event)?;
+        let column = self.explanation_ids.iter().position(|&x| x == explanation)?;
+        self.cells[row][column]
+    }
+
+    /// The cells of one row, in column order.
+    pub fn row(&self, event: EventId) -> Option<&[Option<Cell>]> {
+        let row = self.event_ids.iter().position(|&e| e == event)?;
+        Some(&self.cells[row])
+    }
+}
+
+impl Corpus {
+    /// Compares every event in `events` and lays the verdicts out as a matrix.
+    ///
+    /// # Complexity
+    /// The sum of the [`compare`](Corpus::compare) costs of the events, plus
+    /// O(rows × columns) to lay out the matrix.
+    ///
+    /// # Errors
+    /// As [`compare`](Corpus::compare).
+    ///
+    /// ```
+    /// use historiograph::{CompareOptions, EventId};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let events: Vec<EventId> = corpus.events_by_date().collect();
+    /// let matrix = corpus.matrix(events, &CompareOptions::new().with_roll_up(true))?;
+    /// println!("{matrix}");
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn matrix(
+        &self,
+        events: impl IntoIterator<Item = EventId>,
+        options: &CompareOptions,
+    ) -> Result<Matrix> {
+        let mut rows = Vec::new();
+        let mut columns: BTreeMap<(String, bool, String), ExplanationId> = BTreeMap::new();
+        for event in events {
+            let comparison = self.compare(event, options)?;
+            for s in comparison.standings() {
+                let is_variant = s.family() != s.explanation();
+                columns.insert(
+                    (s.family().to_owned(), is_variant, s.explanation().to_owned()),
+                    s.id(),
+                );
+            }
+            rows.push(comparison);
+        }
+        let explanation_ids: Vec<ExplanationId> = columns.into_values().collect();
+        let cells = rows
+            .iter()
+            .map(|c| {
+                explanation_ids
+                    .iter()
+                    .map(|&x| {
+                        c.standing(x).map(|s| Cell {
+                            verdict: s.verdict(),
+                            score: s.score(),
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        Ok(Matrix {
+            events: rows
+                .iter()
+                .map(|c| (c.event_key().to_owned(), c.event_name().to_owned()))
+                .collect(),
+            explanations: explanation_ids
+                .iter()
+                .map(|&x| {
+                    let name = self.explanation(x).map(|e| e.name().to_owned()).unwrap_or_default();
+                    (self.name_of(x), name)
+                })
+                .collect(),
+            cells,
+            event_ids: rows.iter().map(|c| c.event()).collect(),
+            explanation_ids,
+        })
+    }
+}
+
+fn symbol(verdict: Verdict) -> char {
+    match verdict {
+        Verdict::Supported => 'S',
+        Verdict::Contested => 'C',
+        Verdict::Rejected => 'R',
+        Verdict::Unaddressed => '?',
+    }
+}
+
+impl fmt::Display for Matrix {
+    /// Rows are events; columns are numbered explanations, listed below the
+    /// table. A cell shows the verdict (`S` supported, `C` contested, `R`
+    /// rejected) and the score, `?` where the explanation is unaddressed, and
+    /// `.` where no claim connects the two.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const NAME: usize = 40;
+        write!(f, "{:<NAME$}", "event")?;
+        for column in 1..=self.explanations.len() {
+            write!(f, " {column:>6}")?;
+        }
+        writeln!(f)?;
+        for ((_, name), row) in self.events.iter().zip(&self.cells) {
+            let name: String = if name.chars().count() > NAME - 1 {
+                name.chars().take(NAME - 2).chain(['…']).collect()
+            } else {
+                name.clone()
+            };
+            write!(f, "{name:<NAME$}")?;
+            for cell in row {
+                match cell {
+                    Some(c) if c.verdict == Verdict::Unaddressed => write!(f, " {:>6}", "?")?,
+                    Some(c) => write!(f, " {:>6}", format!("{}{:+.2}", symbol(c.verdict), c.score))?,
+                    None => write!(f, " {:>6}", ".")?,
+                }
+            }
+            writeln!(f)?;
+        }
+        writeln!(f)?;
+        for (column, (key, name)) in self.explanations.iter().enumerate() {
+            writeln!(f, "{:>3}  {name} ({key})", column + 1)?;
+        }
+        write!(f, "S supported, C contested, R rejected (with the score), ? unaddressed, . no claim")
+    }
+}

@@ -1,0 +1,17 @@
+//! Read-only questions about a corpus, one file per family. Each is a method
+//! on [`Corpus`](crate::Corpus) and documents its complexity.
+
+mod accounts;
+mod compare;
+mod matrix;
+mod provenance;
+mod report;
+mod timeline;
+mod view;
+
+pub use crate::argument::Acceptance;
+pub use accounts::{Accounts, EventStanding};
+pub use matrix::{Cell, Matrix};
+pub use provenance::{Disagreement, Provenance};
+pub use report::{ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Standing, Verdict};
+pub use view::CompareOptions;
