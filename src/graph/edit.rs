@@ -194,22 +194,25 @@ impl Corpus {
     /// ```
     pub fn remove<I: EntityId>(&mut self, id: I) -> Result<I::Entity> {
         let node = self.live(id)?;
-        match I::KIND {
-            Kind::Explanation => {
-                if let Some((claim, _, _)) = self.edges(node, Incoming, is::invokes).next() {
-                    return Err(self.in_use(node, claim));
-                }
-            }
-            Kind::Event => {
-                let needy = self.edges(node, Incoming, is::concerns).find(|&(claim, _, _)| {
-                    self.edges(claim, Outgoing, is::concerns).nth(1).is_none()
-                });
-                if let Some((claim, _, _)) = needy {
-                    return Err(self.in_use(node, claim));
-                }
-            }
-            Kind::Work => self.forget_work(WorkId(id.raw())),
-            _ => {}
+        // The claim named in an error is the one with the smallest id, so the
+        // message does not depend on how petgraph orders edges.
+        let needy = match I::KIND {
+            Kind::Explanation => self
+                .edges(node, Incoming, is::invokes)
+                .map(|(claim, _, _)| claim)
+                .min_by_key(|&claim| self.id_at::<ClaimId>(claim)),
+            Kind::Event => self
+                .edges(node, Incoming, is::concerns)
+                .map(|(claim, _, _)| claim)
+                .filter(|&claim| self.edges(claim, Outgoing, is::concerns).nth(1).is_none())
+                .min_by_key(|&claim| self.id_at::<ClaimId>(claim)),
+            _ => None,
+        };
+        if let Some(claim) = needy {
+            return Err(self.in_use(node, claim));
+        }
+        if I::KIND == Kind::Work {
+            self.forget_work(WorkId(id.raw()));
         }
         let removed = self.graph.remove_node(node);
         let table = self.table_mut::<I>();

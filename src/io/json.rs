@@ -372,7 +372,7 @@ impl Corpus {
             if let Some(affiliation) = s.affiliation {
                 scholar = scholar.with_affiliation(affiliation);
             }
-            self.add_scholar(scholar).map_err(at(format!("scholars[{i}]")))?;
+            self.add_scholar(scholar).map_err(at_entity(format!("scholars[{i}]")))?;
         }
         for (i, w) in doc.works.into_iter().enumerate() {
             let here = format!("works[{i}]");
@@ -398,7 +398,7 @@ impl Corpus {
                     work = set(work, value);
                 }
             }
-            self.add_work(work, authors).map_err(at(here))?;
+            self.add_work(work, authors).map_err(at_entity(here))?;
         }
         let mut nesting = Vec::new();
         for (i, e) in doc.events.into_iter().enumerate() {
@@ -409,7 +409,9 @@ impl Corpus {
             if let Some(description) = e.description {
                 event = event.with_description(description);
             }
-            let id = self.add_event(event, None).map_err(at(format!("events[{i}]")))?;
+            let id = self
+                .add_event(event, None)
+                .map_err(at_entity(format!("events[{i}]")))?;
             if let Some(parent) = e.within {
                 nesting.push((i, id, parent));
             }
@@ -427,7 +429,7 @@ impl Corpus {
             }
             let id = self
                 .add_explanation(explanation, None)
-                .map_err(at(format!("explanations[{i}]")))?;
+                .map_err(at_entity(format!("explanations[{i}]")))?;
             if let Some(parent) = x.variant_of {
                 nesting.push((i, id, parent));
             }
@@ -449,7 +451,7 @@ impl Corpus {
             if let Some(locator) = e.locator {
                 evidence = evidence.with_locator(locator);
             }
-            self.add_evidence(evidence, work).map_err(at(here))?;
+            self.add_evidence(evidence, work).map_err(at_entity(here))?;
         }
         let mut relations = Vec::new();
         for (i, c) in doc.claims.into_iter().enumerate() {
@@ -469,7 +471,7 @@ impl Corpus {
             }
             let id = self
                 .add_claim(claim, explanation, events)
-                .map_err(at(here))?;
+                .map_err(at_entity(here))?;
             relations.push((i, id, c.stances, c.cites, c.attacks, c.supports));
         }
         for (i, id, stances, cites, attacks, supports) in relations {
@@ -515,6 +517,25 @@ fn at(path: String) -> impl FnOnce(Error) -> (String, Error) {
     move |error| (path, error)
 }
 
+/// Like [`at`] for adding the entity at `path`: points the error at the
+/// field it is about (`claims[3].key`, `claims[3].events`).
+fn at_entity(path: String) -> impl FnOnce(Error) -> (String, Error) {
+    move |error| {
+        let field = match &error {
+            Error::DuplicateKey { .. } | Error::InvalidKey { .. } => Some("key"),
+            Error::Empty { field, .. } => Some(*field),
+            Error::NoEvent { .. } => Some("events"),
+            Error::DuplicateRelation { relation: "event", .. } => Some("events"),
+            Error::DuplicateRelation { relation: "author", .. } => Some("authors"),
+            _ => None,
+        };
+        match field {
+            Some(field) => (format!("{path}.{field}"), error),
+            None => (path, error),
+        }
+    }
+}
+
 /// Parses the text into a document: the version first, then the rest.
 fn parse(text: &str) -> Result<Document> {
     let probe: Probe = serde_json::from_str(text).map_err(|e| json_error(text, e, String::new()))?;
@@ -540,11 +561,23 @@ fn json_error(text: &str, error: serde_json::Error, path: String) -> Error {
         Some(cut) => message[..cut].to_owned(),
         None => message,
     };
-    let (mut line, mut column) = (error.line(), error.column());
-    if line == 0 {
-        (line, column) = line_column(text, text.len());
-    }
     let path = if path == "." { String::new() } else { path };
+    // A value of the wrong shape is pointed at where it starts; serde_json
+    // points at where it stopped reading, which may be the value's end.
+    let located = match error.classify() {
+        // An unknown field is reported at its name, where serde_json stands.
+        serde_json::error::Category::Data
+            if !path.is_empty() && !message.starts_with("unknown field") =>
+        {
+            locate(text, &path)
+        }
+        _ => None,
+    };
+    let (line, column) = match located {
+        Some(at) => at,
+        None if error.line() == 0 => line_column(text, text.len()),
+        None => (error.line(), error.column()),
+    };
     Error::Json {
         line,
         column,

@@ -48,6 +48,11 @@ impl Corpus {
     ///   what the debate has defeated, and what scholars reject, counts
     ///   against what the claim asserted.
     ///
+    /// When variants roll up into their family, a claim about a variant
+    /// counts for the family only with what it gives its own side when it
+    /// affirms (*b·e·a*): a variant that holds is a way the family holds, but
+    /// denying or defeating one variant says nothing against the family.
+    ///
     /// With *P* and *N* the totals for and against an explanation, its score
     /// is (*P* − *N*) / (*P* + *N*), from −1 to +1. The verdict is
     /// *supported* at a score of at least the threshold (default 0.5),
@@ -116,8 +121,16 @@ impl Corpus {
                 .iter()
                 .filter(|(_, p)| p.stance() == Stance::Rejects)
                 .count() as f64;
-            let own = entry.weight * a;
-            let other = entry.weight * (1.0 - a) + rejections;
+            let mut own = entry.weight * a;
+            let mut other = entry.weight * (1.0 - a) + rejections;
+            // Rolled up from a variant: affirming a variant affirms its family,
+            // but denying or defeating one variant says nothing against the family.
+            if self.explanation_of(claim.id) != Some(target) {
+                other = 0.0;
+                if entry.polarity == Polarity::Denies {
+                    own = 0.0;
+                }
+            }
             let row = rows
                 .entry(target)
                 .or_insert_with(|| self.empty_standing(target));
