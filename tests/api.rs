@@ -131,7 +131,9 @@ fn compare_scores_follow_the_documented_formula() -> Result<()> {
 #[test]
 fn as_of_a_year_hides_later_positions_and_undated_claims() -> Result<()> {
     let f = fixture()?;
-    let c = f.corpus.compare(f.e, &CompareOptions::new().with_as_of(Some(2005)))?;
+    let c = f
+        .corpus
+        .compare(f.e, &CompareOptions::new().with_as_of(Some(2005)))?;
     // c2 (2010) is out of view, so c1 stands, with its evidence (2000).
     let a = standing(&c, f.a);
     assert_eq!(entry(a, f.c1).acceptance(), Acceptance::In);
@@ -145,12 +147,20 @@ fn as_of_a_year_hides_later_positions_and_undated_claims() -> Result<()> {
     assert_eq!(c.standings().last().map(|s| s.id()), Some(f.b));
 
     // Before any work: everything is unaddressed, nothing is a leader.
-    let c = f.corpus.compare(f.e, &CompareOptions::new().with_as_of(Some(1999)))?;
-    assert!(c.standings().iter().all(|s| s.verdict() == Verdict::Unaddressed));
+    let c = f
+        .corpus
+        .compare(f.e, &CompareOptions::new().with_as_of(Some(1999)))?;
+    assert!(
+        c.standings()
+            .iter()
+            .all(|s| s.verdict() == Verdict::Unaddressed)
+    );
     assert!(c.leader().is_none());
 
     // Evidence published after the year does not count.
-    let c = f.corpus.compare(f.e, &CompareOptions::new().with_as_of(Some(2001)))?;
+    let c = f
+        .corpus
+        .compare(f.e, &CompareOptions::new().with_as_of(Some(2001)))?;
     assert!(entry(standing(&c, f.a), f.c1).evidence().len() == 1);
     Ok(())
 }
@@ -167,7 +177,9 @@ fn scholar_filter_roll_up_and_scope() -> Result<()> {
     assert_eq!(standing(&c, f.b).verdict(), Verdict::Unaddressed);
 
     // Rolled up, c4 counts for the family a, and a1 has no row of its own.
-    let c = f.corpus.compare(f.e, &CompareOptions::new().with_roll_up(true))?;
+    let c = f
+        .corpus
+        .compare(f.e, &CompareOptions::new().with_roll_up(true))?;
     assert!(c.standing(f.a1).is_none());
     let a = standing(&c, f.a);
     assert!((a.pro() - 0.5).abs() < EPS);
@@ -179,14 +191,18 @@ fn scholar_filter_roll_up_and_scope() -> Result<()> {
     // Claims about the enclosing period count only when asked.
     let narrow = f.corpus.compare(f.e, &CompareOptions::new())?;
     assert_eq!(standing(&narrow, f.b).supporting().len(), 1);
-    let wide = f.corpus.compare(f.e, &CompareOptions::new().with_enclosing(true))?;
+    let wide = f
+        .corpus
+        .compare(f.e, &CompareOptions::new().with_enclosing(true))?;
     let b = standing(&wide, f.b);
     assert_eq!(b.supporting().len(), 2);
     assert!((b.pro() - 2.0).abs() < EPS);
     // And claims about the crisis count for the period only when asked.
     let period = f.corpus.compare(f.p, &CompareOptions::new())?;
     assert_eq!(period.standings().len(), 1);
-    let period = f.corpus.compare(f.p, &CompareOptions::new().with_enclosed(true))?;
+    let period = f
+        .corpus
+        .compare(f.p, &CompareOptions::new().with_enclosed(true))?;
     assert_eq!(period.standings().len(), 3);
     Ok(())
 }
@@ -215,7 +231,16 @@ fn rejections_count_against_and_ties_are_contested() -> Result<()> {
         let err = corpus
             .compare(e, &CompareOptions::new().with_threshold(bad))
             .unwrap_err();
-        assert!(matches!(err, Error::InvalidOption { option: "threshold", .. }), "{err}");
+        assert!(
+            matches!(
+                err,
+                Error::InvalidOption {
+                    option: "threshold",
+                    ..
+                }
+            ),
+            "{err}"
+        );
     }
     Ok(())
 }
@@ -241,7 +266,14 @@ fn attack_cycles_leave_claims_undecided_and_supports_add_weight() -> Result<()> 
     let half = 1.5f64.sqrt() / 2.0;
     assert!((sx.pro() - (1.0 + half)).abs() < EPS);
     assert!((sx.con() - half).abs() < EPS);
-    assert_eq!(entry(sx, cx).attacked_by(), [("cy".to_owned(), AttackKind::Undercuts, Acceptance::Undecided)]);
+    assert_eq!(
+        entry(sx, cx).attacked_by(),
+        [(
+            "cy".to_owned(),
+            AttackKind::Undercuts,
+            Acceptance::Undecided
+        )]
+    );
     Ok(())
 }
 
@@ -273,8 +305,14 @@ fn matrix_and_accounts() -> Result<()> {
     assert_eq!(m.events(), [f.p, f.e]);
     assert_eq!(m.explanations(), [f.a, f.a1, f.b]);
     assert_eq!(m.cell(f.p, f.a), None);
-    assert_eq!(m.cell(f.e, f.a).map(|c| c.verdict()), Some(Verdict::Rejected));
-    assert_eq!(m.cell(f.p, f.b).map(|c| c.verdict()), Some(Verdict::Supported));
+    assert_eq!(
+        m.cell(f.e, f.a).map(|c| c.verdict()),
+        Some(Verdict::Rejected)
+    );
+    assert_eq!(
+        m.cell(f.p, f.b).map(|c| c.verdict()),
+        Some(Verdict::Supported)
+    );
     let text = m.to_string();
     assert!(text.contains("R-1.00"), "{text}");
     assert!(text.contains("  1  Explanation A (a)"), "{text}");
@@ -283,14 +321,39 @@ fn matrix_and_accounts() -> Result<()> {
     let events: Vec<EventId> = accounts.accounts_for().iter().map(|e| e.event()).collect();
     assert_eq!(events, [f.p, f.e]);
     let accounts = f.corpus.accounts(f.a, &CompareOptions::new())?;
-    assert_eq!(accounts.rejected_at().iter().map(|e| e.key()).collect::<Vec<_>>(), ["e"]);
+    assert_eq!(
+        accounts
+            .rejected_at()
+            .iter()
+            .map(|e| e.key())
+            .collect::<Vec<_>>(),
+        ["e"]
+    );
     assert!(accounts.accounts_for().is_empty());
     // As of 2005, c1 stands: a accounts for e.
-    let accounts = f.corpus.accounts(f.a, &CompareOptions::new().with_as_of(Some(2005)))?;
-    assert_eq!(accounts.accounts_for().iter().map(|e| e.key()).collect::<Vec<_>>(), ["e"]);
+    let accounts = f
+        .corpus
+        .accounts(f.a, &CompareOptions::new().with_as_of(Some(2005)))?;
+    assert_eq!(
+        accounts
+            .accounts_for()
+            .iter()
+            .map(|e| e.key())
+            .collect::<Vec<_>>(),
+        ["e"]
+    );
     // With claims about enclosed events counted, a's claims speak to p as well.
-    let accounts = f.corpus.accounts(f.a, &CompareOptions::new().with_enclosed(true))?;
-    assert_eq!(accounts.rejected_at().iter().map(|e| e.key()).collect::<Vec<_>>(), ["p", "e"]);
+    let accounts = f
+        .corpus
+        .accounts(f.a, &CompareOptions::new().with_enclosed(true))?;
+    assert_eq!(
+        accounts
+            .rejected_at()
+            .iter()
+            .map(|e| e.key())
+            .collect::<Vec<_>>(),
+        ["p", "e"]
+    );
     Ok(())
 }
 
@@ -327,7 +390,10 @@ fn provenance_holdings_disagreements_and_timelines() -> Result<()> {
     let events: Vec<EventId> = f.corpus.events_by_date().collect();
     assert_eq!(events, [f.p, f.e]);
     let claims: Vec<(ClaimId, Option<i32>)> = f.corpus.claims_by_publication().collect();
-    let keys: Vec<&str> = claims.iter().filter_map(|(c, _)| f.corpus.key(*c)).collect();
+    let keys: Vec<&str> = claims
+        .iter()
+        .filter_map(|(c, _)| f.corpus.key(*c))
+        .collect();
     assert_eq!(keys, ["c1", "c4", "c2", "c5", "c3"]);
     assert_eq!(claims[0].1, Some(2000));
     assert_eq!(claims[4].1, None);
@@ -342,12 +408,20 @@ fn validation_names_what_is_wrong_and_changes_nothing() -> Result<()> {
     let w2000: WorkId = corpus.resolve("w2000")?;
     let errors = [
         corpus.add_scholar(Scholar::new("s1", "Again")).map(|_| ()),
-        corpus.add_scholar(Scholar::new("has space", "X")).map(|_| ()),
+        corpus
+            .add_scholar(Scholar::new("has space", "X"))
+            .map(|_| ()),
         corpus.add_scholar(Scholar::new("", "X")).map(|_| ()),
         corpus.add_scholar(Scholar::new("x", "  ")).map(|_| ()),
-        corpus.add_claim(Claim::new("c9", "No event"), f.a, []).map(|_| ()),
-        corpus.add_claim(Claim::new("c9", "Twice"), f.a, [f.e, f.e]).map(|_| ()),
-        corpus.add_claim(Claim::new("c9", ""), f.a, [f.e]).map(|_| ()),
+        corpus
+            .add_claim(Claim::new("c9", "No event"), f.a, [])
+            .map(|_| ()),
+        corpus
+            .add_claim(Claim::new("c9", "Twice"), f.a, [f.e, f.e])
+            .map(|_| ()),
+        corpus
+            .add_claim(Claim::new("c9", ""), f.a, [f.e])
+            .map(|_| ()),
         corpus.attack(f.c1, f.c1, AttackKind::Rebuts),
         corpus.support(f.c2, f.c2),
         corpus.attack(f.c2, f.c1, AttackKind::Undercuts),
@@ -359,7 +433,9 @@ fn validation_names_what_is_wrong_and_changes_nothing() -> Result<()> {
         corpus.remove_concern(f.c1, f.e),
         corpus.add_position(f.s1, f.c1, Position::new(Stance::Rejects).in_work(w2000)),
         corpus.remove_attack(f.c1, f.c2).map(|_| ()),
-        corpus.replace(f.s2, Scholar::new("s1", "Clash")).map(|_| ()),
+        corpus
+            .replace(f.s2, Scholar::new("s1", "Clash"))
+            .map(|_| ()),
     ];
     let messages: Vec<String> = errors
         .into_iter()
@@ -392,7 +468,10 @@ fn validation_names_what_is_wrong_and_changes_nothing() -> Result<()> {
     assert_eq!(corpus.to_json(), before);
 
     let err = When::between(Date::from_year(1960), Date::from_year_month(1958, 8)?).unwrap_err();
-    assert_eq!(err.to_string(), "period `1960/1958-08` ends before it starts");
+    assert_eq!(
+        err.to_string(),
+        "period `1960/1958-08` ends before it starts"
+    );
     assert!("1958-13".parse::<Date>().is_err());
     assert!("1958-02-29".parse::<Date>().is_err());
     assert!("1960-02-29".parse::<Date>().is_ok());
@@ -408,7 +487,13 @@ fn removal_keeps_other_ids_and_never_reuses_them() -> Result<()> {
     assert!(!corpus.contains(f.c2));
     assert_eq!(corpus.attackers_of(f.c1).count(), 0);
     assert_eq!(corpus.positions_of(f.s2).count(), 1);
-    assert_eq!(corpus.remove(f.c2).unwrap_err(), Error::UnknownId { kind: Kind::Claim, id: f.c2.index() });
+    assert_eq!(
+        corpus.remove(f.c2).unwrap_err(),
+        Error::UnknownId {
+            kind: Kind::Claim,
+            id: f.c2.index()
+        }
+    );
     let again = corpus.add_claim(Claim::new("c2", "Back"), f.a, [f.e])?;
     assert_ne!(again, f.c2);
     assert_eq!(corpus.claim(f.c1).map(Claim::key), Some("c1"));
@@ -452,20 +537,27 @@ fn the_built_in_corpus_round_trips_and_is_the_embedded_document() -> Result<()> 
 }
 
 fn load_error(text: &str) -> String {
-    Corpus::from_json(text).expect_err("the document is invalid").to_string()
+    Corpus::from_json(text)
+        .expect_err("the document is invalid")
+        .to_string()
 }
 
 #[test]
 fn bad_documents_are_refused_with_line_column_and_key() {
     assert_eq!(
-        load_error("{\"version\": 1,\n \"scholars\": [{\"key\": \"a\", \"name\": \"A\"},\n {\"key\": \"a\", \"name\": \"B\"}]}"),
+        load_error(
+            "{\"version\": 1,\n \"scholars\": [{\"key\": \"a\", \"name\": \"A\"},\n {\"key\": \"a\", \"name\": \"B\"}]}"
+        ),
         "line 3, column 10 (scholars[1].key): duplicate scholar key `a`"
     );
     assert_eq!(
         load_error("{\"version\": 7}"),
         "line 1, column 13 (version): unsupported document version 7; this crate reads version 1"
     );
-    assert_eq!(load_error("{\"scholars\": []}"), "line 1, column 1: missing field `version`");
+    assert_eq!(
+        load_error("{\"scholars\": []}"),
+        "line 1, column 1: missing field `version`"
+    );
     assert_eq!(
         load_error("{\"version\": 1, \"scholars\": [{\"key\": \"a\", \"name\": \"A\",}]}"),
         "line 1, column 54: key must be a string"
@@ -475,7 +567,9 @@ fn bad_documents_are_refused_with_line_column_and_key() {
         "line 1, column 47 (scholars[0].nmae): unknown field `nmae`, expected one of `key`, `name`, `born`, `died`, `affiliation`"
     );
     assert_eq!(
-        load_error("{\"version\": 1, \"events\": [{\"key\": \"e\", \"name\": \"E\", \"when\": \"1960/1958\"}]}"),
+        load_error(
+            "{\"version\": 1, \"events\": [{\"key\": \"e\", \"name\": \"E\", \"when\": \"1960/1958\"}]}"
+        ),
         "line 1, column 61 (events[0].when): period `1960/1958` ends before it starts"
     );
     let claims = r#"{"version": 1,
@@ -489,13 +583,18 @@ fn bad_documents_are_refused_with_line_column_and_key() {
         load_error(claims),
         "line 6, column 94 (claims[1].attacks[0].claim): claim `d` cannot attack itself"
     );
-    let dangling = claims.replace("[{\"claim\": \"d\"}]}\n      ]", "[{\"claim\": \"zz\"}]}\n      ]");
+    let dangling = claims.replace(
+        "[{\"claim\": \"d\"}]}\n      ]",
+        "[{\"claim\": \"zz\"}]}\n      ]",
+    );
     assert_eq!(
         load_error(&dangling),
         "line 6, column 94 (claims[1].attacks[0].claim): unknown claim key `zz`"
     );
     assert_eq!(
-        load_error(r#"{"version": 1, "events": [{"key": "e", "name": "E"}], "explanations": [{"key": "x", "name": "X"}], "claims": [{"key": "c", "text": "C", "explanation": "x", "events": []}]}"#),
+        load_error(
+            r#"{"version": 1, "events": [{"key": "e", "name": "E"}], "explanations": [{"key": "x", "name": "X"}], "claims": [{"key": "c", "text": "C", "explanation": "x", "events": []}]}"#
+        ),
         "line 1, column 167 (claims[0].events): claim `c` concerns no event"
     );
     assert!(load_error("").starts_with("line 1, column 0: EOF while parsing"));
@@ -515,12 +614,18 @@ fn a_failed_merge_leaves_the_corpus_as_it_was() -> Result<()> {
                   "stances": [{"scholar": "s1", "stance": "endorses"}],
                   "attacks": [{"claim": "c1"}, {"claim": "missing"}]}]}"#;
     let err = corpus.merge_json(doc).unwrap_err();
-    assert!(err.to_string().contains("unknown claim key `missing`"), "{err}");
+    assert!(
+        err.to_string().contains("unknown claim key `missing`"),
+        "{err}"
+    );
     assert_eq!(corpus.to_json(), before);
     // The same document without the bad attack merges, referring to what was there.
     corpus.merge_json(&doc.replace(", {\"claim\": \"missing\"}", ""))?;
     let c9: ClaimId = corpus.resolve("c9")?;
-    assert_eq!(corpus.attacks_by(c9).map(|(t, _)| t).collect::<Vec<_>>(), [f.c1]);
+    assert_eq!(
+        corpus.attacks_by(c9).map(|(t, _)| t).collect::<Vec<_>>(),
+        [f.c1]
+    );
     assert_eq!(corpus.enclosing(corpus.resolve("new-event")?), Some(f.p));
     Ok(())
 }
@@ -533,14 +638,21 @@ fn unknown_ids_and_keys_are_errors_in_queries() -> Result<()> {
     corpus.remove(gone)?;
     assert_eq!(
         corpus.compare(gone, &CompareOptions::new()).unwrap_err(),
-        Error::UnknownId { kind: Kind::Event, id: gone.index() }
+        Error::UnknownId {
+            kind: Kind::Event,
+            id: gone.index()
+        }
     );
     assert_eq!(
         corpus.resolve::<EventId>("nope").unwrap_err().to_string(),
         "unknown event key `nope`"
     );
     corpus.remove(f.s2)?;
-    assert!(corpus.compare(f.e, &CompareOptions::new().with_scholars([f.s2])).is_err());
+    assert!(
+        corpus
+            .compare(f.e, &CompareOptions::new().with_scholars([f.s2]))
+            .is_err()
+    );
     assert!(corpus.accounts(f.b, &CompareOptions::new()).is_ok());
     Ok(())
 }
@@ -551,13 +663,23 @@ fn the_built_in_corpus_reaches_the_books_conclusions() -> Result<()> {
     let leader = |event: &str, options: &CompareOptions| -> Result<String> {
         let id: EventId = corpus.resolve(event)?;
         let c = corpus.compare(id, options)?;
-        Ok(c.leader().map(|s| s.explanation().to_owned()).unwrap_or_default())
+        Ok(c.leader()
+            .map(|s| s.explanation().to_owned())
+            .unwrap_or_default())
     };
     let families = CompareOptions::new().with_roll_up(true);
-    for event in ["socialist-high-tide", "secret-speech", "withdrawal-of-soviet-advisers", "sino-soviet-split"] {
+    for event in [
+        "socialist-high-tide",
+        "secret-speech",
+        "withdrawal-of-soviet-advisers",
+        "sino-soviet-split",
+    ] {
         assert_eq!(leader(event, &families)?, "ideology", "{event}");
     }
-    assert_eq!(leader("taiwan-strait-crisis-1958", &families)?, "domestic-politics");
+    assert_eq!(
+        leader("taiwan-strait-crisis-1958", &families)?,
+        "domestic-politics"
+    );
     // Lüthi's verdicts reject the strategic triangle and national interest for the split.
     let split: EventId = corpus.resolve("sino-soviet-split")?;
     let c = corpus.compare(split, &families)?;

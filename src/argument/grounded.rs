@@ -87,19 +87,28 @@ mod tests {
     #[test]
     fn chains_cycles_and_reinstatement() {
         // 0 -> 1 -> 2: 0 in, 1 out, 2 reinstated.
-        assert_eq!(grounded_labelling(&[vec![], vec![0], vec![1]]), [In, Out, In]);
+        assert_eq!(
+            grounded_labelling(&[vec![], vec![0], vec![1]]),
+            [In, Out, In]
+        );
         // 0 <-> 1, 1 -> 2: all undecided.
         assert_eq!(
             grounded_labelling(&[vec![1], vec![0], vec![1]]),
             [Undecided, Undecided, Undecided]
         );
         // An unattacked attacker breaks the cycle: 2 -> 1, 0 <-> 1.
-        assert_eq!(grounded_labelling(&[vec![1], vec![0, 2], vec![]]), [In, Out, In]);
+        assert_eq!(
+            grounded_labelling(&[vec![1], vec![0, 2], vec![]]),
+            [In, Out, In]
+        );
     }
 
     #[test]
     fn repeated_attacks_count_once_each() {
         // 1 attacked twice by 0 (out), 2 attacked by 1 twice.
-        assert_eq!(grounded_labelling(&[vec![], vec![0, 0], vec![1, 1]]), [In, Out, In]);
+        assert_eq!(
+            grounded_labelling(&[vec![], vec![0, 0], vec![1, 1]]),
+            [In, Out, In]
+        );
     }
 }

@@ -217,10 +217,14 @@ impl Corpus {
         let removed = self.graph.remove_node(node);
         let table = self.table_mut::<I>();
         table.slots[id.raw() as usize] = None;
-        let data = removed.as_ref().and_then(I::data).cloned().ok_or(Error::UnknownId {
-            kind: I::KIND,
-            id: id.raw(),
-        })?;
+        let data = removed
+            .as_ref()
+            .and_then(I::data)
+            .cloned()
+            .ok_or(Error::UnknownId {
+                kind: I::KIND,
+                id: id.raw(),
+            })?;
         table.keys.remove(I::key_of(&data));
         Ok(data)
     }
@@ -317,7 +321,10 @@ impl Corpus {
                         parent: self.graph[parent].key().to_owned(),
                     });
                 }
-                at = self.edges(current, Outgoing, keep).next().map(|(p, _, _)| p);
+                at = self
+                    .edges(current, Outgoing, keep)
+                    .next()
+                    .map(|(p, _, _)| p);
             }
         }
         self.drop_edges(node, Outgoing, keep);
@@ -409,7 +416,12 @@ impl Corpus {
         }
     }
 
-    fn position_edge(&self, from: NodeIndex, to: NodeIndex, work: Option<WorkId>) -> Option<EdgeIndex> {
+    fn position_edge(
+        &self,
+        from: NodeIndex,
+        to: NodeIndex,
+        work: Option<WorkId>,
+    ) -> Option<EdgeIndex> {
         self.edges(from, Outgoing, is::takes)
             .find(|(target, relation, _)| {
                 *target == to && matches!(relation, Relation::Takes(p) if p.work() == work)
@@ -547,8 +559,16 @@ impl Corpus {
         }
     }
 
-    fn drop_edges(&mut self, node: NodeIndex, direction: petgraph::Direction, keep: fn(&Relation) -> bool) {
-        let edges: Vec<EdgeIndex> = self.edges(node, direction, keep).map(|(_, _, e)| e).collect();
+    fn drop_edges(
+        &mut self,
+        node: NodeIndex,
+        direction: petgraph::Direction,
+        keep: fn(&Relation) -> bool,
+    ) {
+        let edges: Vec<EdgeIndex> = self
+            .edges(node, direction, keep)
+            .map(|(_, _, e)| e)
+            .collect();
         for edge in edges {
             self.graph.remove_edge(edge);
         }

@@ -149,7 +149,10 @@ impl Corpus {
     }
 
     /// The positions a scholar takes, by claim then work.
-    pub fn positions_of(&self, scholar: ScholarId) -> impl Iterator<Item = (ClaimId, Position)> + '_ {
+    pub fn positions_of(
+        &self,
+        scholar: ScholarId,
+    ) -> impl Iterator<Item = (ClaimId, Position)> + '_ {
         let mut positions: Vec<(ClaimId, Position)> = match self.node(scholar) {
             Some(node) => self
                 .edges(node, Outgoing, is::takes)

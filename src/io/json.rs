@@ -166,7 +166,7 @@ struct AttackDoc {
 /// refused for its version, not for the fields it has.
 #[derive(Deserialize)]
 struct Probe {
-    version: Option<serde::de::IgnoredAny>,
+    version: Option<serde_json::Value>,
 }
 
 impl Corpus {
@@ -189,7 +189,7 @@ impl Corpus {
     ///
     /// let err = Corpus::from_json(r#"{ "version": 1, "events": [{ "key": "x", "name": "X", "within": "y" }] }"#)
     ///     .unwrap_err();
-    /// assert_eq!(err.to_string(), "line 1, column 64 (events[0].within): unknown event key `y`");
+    /// assert_eq!(err.to_string(), "line 1, column 65 (events[0].within): unknown event key `y`");
     /// # Ok::<(), Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Corpus> {
@@ -372,7 +372,8 @@ impl Corpus {
             if let Some(affiliation) = s.affiliation {
                 scholar = scholar.with_affiliation(affiliation);
             }
-            self.add_scholar(scholar).map_err(at_entity(format!("scholars[{i}]")))?;
+            self.add_scholar(scholar)
+                .map_err(at_entity(format!("scholars[{i}]")))?;
         }
         for (i, w) in doc.works.into_iter().enumerate() {
             let here = format!("works[{i}]");
@@ -380,14 +381,20 @@ impl Corpus {
                 .authors
                 .iter()
                 .enumerate()
-                .map(|(j, k)| self.resolve::<ScholarId>(k).map_err(at(format!("{here}.authors[{j}]"))))
+                .map(|(j, k)| {
+                    self.resolve::<ScholarId>(k)
+                        .map_err(at(format!("{here}.authors[{j}]")))
+                })
                 .collect::<std::result::Result<Vec<_>, _>>()?;
             let mut work = Work::new(w.key, w.title).with_kind(w.kind);
             if let Some(issued) = w.issued {
                 work = work.with_issued(issued);
             }
             for (value, set) in [
-                (w.container_title, Work::with_container_title as fn(Work, String) -> Work),
+                (
+                    w.container_title,
+                    Work::with_container_title as fn(Work, String) -> Work,
+                ),
                 (w.publisher, Work::with_publisher),
                 (w.publisher_place, Work::with_publisher_place),
                 (w.archive, Work::with_archive),
@@ -436,7 +443,9 @@ impl Corpus {
         }
         for (i, id, parent) in nesting {
             let here = format!("explanations[{i}].variant_of");
-            let parent = self.resolve::<ExplanationId>(&parent).map_err(at(here.clone()))?;
+            let parent = self
+                .resolve::<ExplanationId>(&parent)
+                .map_err(at(here.clone()))?;
             self.set_variant_of(id, Some(parent)).map_err(at(here))?;
         }
         for (i, e) in doc.evidence.into_iter().enumerate() {
@@ -463,7 +472,10 @@ impl Corpus {
                 .events
                 .iter()
                 .enumerate()
-                .map(|(j, k)| self.resolve::<EventId>(k).map_err(at(format!("{here}.events[{j}]"))))
+                .map(|(j, k)| {
+                    self.resolve::<EventId>(k)
+                        .map_err(at(format!("{here}.events[{j}]")))
+                })
                 .collect::<std::result::Result<Vec<_>, _>>()?;
             let mut claim = Claim::new(c.key, c.text).with_polarity(c.polarity);
             if let Some(year) = c.year {
@@ -491,16 +503,21 @@ impl Corpus {
                 if let Some(year) = s.year {
                     position = position.in_year(year);
                 }
-                self.add_position(scholar, id, position).map_err(at(at_stance))?;
+                self.add_position(scholar, id, position)
+                    .map_err(at(at_stance))?;
             }
             for (j, c) in cites.into_iter().enumerate() {
                 let here = format!("{here}.cites[{j}].evidence");
-                let evidence = self.resolve::<EvidenceId>(&c.evidence).map_err(at(here.clone()))?;
+                let evidence = self
+                    .resolve::<EvidenceId>(&c.evidence)
+                    .map_err(at(here.clone()))?;
                 self.cite(id, evidence, c.bearing).map_err(at(here))?;
             }
             for (j, a) in attacks.into_iter().enumerate() {
                 let here = format!("{here}.attacks[{j}].claim");
-                let target = self.resolve::<ClaimId>(&a.claim).map_err(at(here.clone()))?;
+                let target = self
+                    .resolve::<ClaimId>(&a.claim)
+                    .map_err(at(here.clone()))?;
                 self.attack(id, target, a.kind).map_err(at(here))?;
             }
             for (j, key) in supports.iter().enumerate() {
@@ -525,8 +542,12 @@ fn at_entity(path: String) -> impl FnOnce(Error) -> (String, Error) {
             Error::DuplicateKey { .. } | Error::InvalidKey { .. } => Some("key"),
             Error::Empty { field, .. } => Some(*field),
             Error::NoEvent { .. } => Some("events"),
-            Error::DuplicateRelation { relation: "event", .. } => Some("events"),
-            Error::DuplicateRelation { relation: "author", .. } => Some("authors"),
+            Error::DuplicateRelation {
+                relation: "event", ..
+            } => Some("events"),
+            Error::DuplicateRelation {
+                relation: "author", ..
+            } => Some("authors"),
             _ => None,
         };
         match field {
@@ -538,15 +559,32 @@ fn at_entity(path: String) -> impl FnOnce(Error) -> (String, Error) {
 
 /// Parses the text into a document: the version first, then the rest.
 fn parse(text: &str) -> Result<Document> {
-    let probe: Probe = serde_json::from_str(text).map_err(|e| json_error(text, e, String::new()))?;
-    if probe.version.is_none() {
-        let (line, column) = line_column(text, text.find('{').unwrap_or(0));
-        return Err(Error::Json {
-            line,
-            column,
-            path: String::new(),
-            message: "missing field `version`".to_owned(),
-        });
+    let probe: Probe =
+        serde_json::from_str(text).map_err(|e| json_error(text, e, String::new()))?;
+    match probe.version.as_ref().map(serde_json::Value::as_u64) {
+        None => {
+            let (line, column) = line_column(text, text.find('{').unwrap_or(0));
+            return Err(Error::Json {
+                line,
+                column,
+                path: String::new(),
+                message: "missing field `version`".to_owned(),
+            });
+        }
+        Some(Some(found)) if found != VERSION => {
+            let (line, column) = locate(text, "version").unwrap_or((0, 0));
+            return Err(Error::Document {
+                line,
+                column,
+                path: "version".to_owned(),
+                source: Box::new(Error::UnsupportedVersion {
+                    found,
+                    supported: VERSION,
+                }),
+            });
+        }
+        // The right version, or not a number: the full parse says what is wrong.
+        Some(_) => {}
     }
     let deserializer = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
@@ -593,9 +631,12 @@ mod tests {
     #[test]
     fn unknown_version_is_refused_before_fields() {
         let err = Corpus::from_json("{\"version\": 2, \"future\": []}").unwrap_err();
-        assert!(matches!(
-            err,
-            Error::Document { ref source, .. } if matches!(**source, Error::UnsupportedVersion { found: 2, supported: 1 })
-        ), "{err}");
+        assert!(
+            matches!(
+                err,
+                Error::Document { ref source, .. } if matches!(**source, Error::UnsupportedVersion { found: 2, supported: 1 })
+            ),
+            "{err}"
+        );
     }
 }

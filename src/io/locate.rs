@@ -99,7 +99,9 @@ fn skip_value(bytes: &[u8], mut at: usize) -> Option<usize> {
             None
         }
         _ => {
-            while at < bytes.len() && !matches!(bytes[at], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+            while at < bytes.len()
+                && !matches!(bytes[at], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
+            {
                 at += 1;
             }
             Some(at)
@@ -159,8 +161,8 @@ mod tests {
     #[test]
     fn finds_nested_values() {
         let text = "{\n  \"a\": [1, {\"b\": \"x\\\"y\"}],\n  \"c\": {\"d\": [true, \"here\"]}\n}";
-        assert_eq!(locate(text, "c.d[1]"), Some((3, 17)));
-        assert_eq!(locate(text, "a[1].b"), Some((2, 17)));
+        assert_eq!(locate(text, "c.d[1]"), Some((3, 21)));
+        assert_eq!(locate(text, "a[1].b"), Some((2, 18)));
         assert_eq!(locate(text, "."), Some((1, 1)));
         assert_eq!(locate(text, "a[2]"), None);
         assert_eq!(locate(text, "e"), None);
@@ -168,6 +170,6 @@ mod tests {
 
     #[test]
     fn columns_count_characters() {
-        assert_eq!(line_column("{\"é\": 1}", 8), (1, 7));
+        assert_eq!(line_column("{\"é\": 1}", 7), (1, 7));
     }
 }

@@ -85,7 +85,10 @@ impl Date {
     pub fn from_year_month(year: i32, month: u8) -> Result<Date, Error> {
         check_year(year)?;
         if !(1..=12).contains(&month) {
-            return Err(invalid(format!("{year:04}-{month:02}"), "month must be 1 to 12"));
+            return Err(invalid(
+                format!("{year:04}-{month:02}"),
+                "month must be 1 to 12",
+            ));
         }
         Ok(Date {
             year,
@@ -156,9 +159,7 @@ impl Date {
     /// The last day the date can mean, as (year, month, day).
     pub fn latest(&self) -> (i32, u8, u8) {
         let month = self.month.unwrap_or(12);
-        let day = self
-            .day
-            .unwrap_or_else(|| days_in_month(self.year, month));
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
         (self.year, month, day)
     }
 }
@@ -227,8 +228,17 @@ impl FromStr for Date {
         };
         let mut parts = body.split('-');
         let year_text = parts.next().unwrap_or_default();
-        let year = digits(year_text, 4, whole, "expected a four-digit year (YYYY, YYYY-MM or YYYY-MM-DD)")?;
-        let year = if negative { -(year as i32) } else { year as i32 };
+        let year = digits(
+            year_text,
+            4,
+            whole,
+            "expected a four-digit year (YYYY, YYYY-MM or YYYY-MM-DD)",
+        )?;
+        let year = if negative {
+            -(year as i32)
+        } else {
+            year as i32
+        };
         let month = parts
             .next()
             .map(|m| digits(m, 2, whole, "expected a two-digit month"))
@@ -238,7 +248,10 @@ impl FromStr for Date {
             .map(|d| digits(d, 2, whole, "expected a two-digit day"))
             .transpose()?;
         if parts.next().is_some() {
-            return Err(invalid(whole, "too many parts; expected YYYY, YYYY-MM or YYYY-MM-DD"));
+            return Err(invalid(
+                whole,
+                "too many parts; expected YYYY, YYYY-MM or YYYY-MM-DD",
+            ));
         }
         let date = match (month, day) {
             (None, _) => check_year(year).map(|()| Date::from_year(year)),

@@ -3,7 +3,9 @@
 use crate::model::non_empty;
 
 /// What sort of source a piece of evidence is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceKind {
     /// A document from an archive (party, government, personal papers).

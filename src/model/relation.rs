@@ -3,7 +3,9 @@
 use crate::model::WorkId;
 
 /// A scholar's position toward a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     /// Puts the claim forward as the scholar's own.
@@ -93,7 +95,19 @@ impl Position {
 }
 
 /// How a piece of evidence bears on the claim that cites it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Bearing {
     /// The evidence backs the claim.
@@ -108,7 +122,19 @@ pub enum Bearing {
 /// The three kinds of attack of structured argumentation (ASPIC+): against
 /// the conclusion, against the step from premises to conclusion, against a
 /// premise or the evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AttackKind {
     /// Asserts the opposite of the target's conclusion.

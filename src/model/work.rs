@@ -3,7 +3,19 @@
 use crate::model::{Date, non_empty};
 
 /// The type of a work, named as in CSL-JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum WorkKind {
     /// A book (CSL `book`).
     #[default]

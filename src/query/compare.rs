@@ -2,12 +2,16 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::report::{ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Scope, Standing, Verdict};
+use super::report::{
+    ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Scope, Standing, Verdict,
+};
 use super::view::CompareOptions;
 use crate::argument::{Acceptance, grounded_labelling};
 use crate::error::Result;
 use crate::graph::Corpus;
-use crate::model::{Bearing, ClaimId, EventId, ExplanationId, Polarity, Position, ScholarId, Stance};
+use crate::model::{
+    Bearing, ClaimId, EventId, ExplanationId, Polarity, Position, ScholarId, Stance,
+};
 
 /// How much a position backs a claim.
 fn backing(stance: Stance) -> f64 {
@@ -100,7 +104,10 @@ impl Corpus {
         for &claim in about.keys() {
             let (visible, positions) = options.sees_claim(self, claim);
             if visible {
-                seen.push(Seen { id: claim, positions });
+                seen.push(Seen {
+                    id: claim,
+                    positions,
+                });
             } else if let Some(x) = self.target_explanation(claim, options) {
                 *unseen.entry(x).or_default() += 1;
             }
@@ -157,7 +164,11 @@ impl Corpus {
         for s in &mut standings {
             let total = s.pro + s.con;
             let in_view = !s.supporting.is_empty() || !s.opposing.is_empty();
-            s.score = if total > 0.0 { (s.pro - s.con) / total } else { 0.0 };
+            s.score = if total > 0.0 {
+                (s.pro - s.con) / total
+            } else {
+                0.0
+            };
             s.verdict = if !in_view || total <= 0.0 {
                 Verdict::Unaddressed
             } else if s.score >= options.threshold() {
@@ -246,10 +257,14 @@ impl Corpus {
         let mut index: HashMap<ClaimId, usize> = HashMap::new();
         let mut order: Vec<ClaimId> = Vec::new();
         let mut visible: HashMap<ClaimId, bool> = HashMap::new();
-        let mut is_visible = |c: ClaimId| *visible.entry(c).or_insert_with(|| options.sees_claim(self, c).0);
+        let mut is_visible = |c: ClaimId| {
+            *visible
+                .entry(c)
+                .or_insert_with(|| options.sees_claim(self, c).0)
+        };
         let push = |c: ClaimId, index: &mut HashMap<ClaimId, usize>, order: &mut Vec<ClaimId>| {
-            if !index.contains_key(&c) {
-                index.insert(c, order.len());
+            if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(c) {
+                slot.insert(order.len());
                 order.push(c);
             }
         };
@@ -324,7 +339,11 @@ impl Corpus {
         let backing_sum = if claim.positions.is_empty() {
             1.0
         } else {
-            claim.positions.iter().map(|(_, p)| backing(p.stance())).sum()
+            claim
+                .positions
+                .iter()
+                .map(|(_, p)| backing(p.stance()))
+                .sum()
         };
         let evidence: Vec<EvidenceEntry> = self
             .citations(claim.id)
@@ -340,7 +359,10 @@ impl Corpus {
                 }
             })
             .collect();
-        let supports = evidence.iter().filter(|e| e.bearing == Bearing::Supports).count() as f64;
+        let supports = evidence
+            .iter()
+            .filter(|e| e.bearing == Bearing::Supports)
+            .count() as f64;
         let undermines = evidence.len() as f64 - supports;
         let supporters: f64 = self
             .supporters_of(claim.id)

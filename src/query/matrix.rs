@@ -58,7 +58,10 @@ impl Matrix {
     /// The cell for an event and an explanation.
     pub fn cell(&self, event: EventId, explanation: ExplanationId) -> Option<Cell> {
         let row = self.event_ids.iter().position(|&e| e == event)?;
-        let column = self.explanation_ids.iter().position(|&x| x == explanation)?;
+        let column = self
+            .explanation_ids
+            .iter()
+            .position(|&x| x == explanation)?;
         self.cells[row][column]
     }
 
@@ -100,7 +103,11 @@ impl Corpus {
             for s in comparison.standings() {
                 let is_variant = s.family() != s.explanation();
                 columns.insert(
-                    (s.family().to_owned(), is_variant, s.explanation().to_owned()),
+                    (
+                        s.family().to_owned(),
+                        is_variant,
+                        s.explanation().to_owned(),
+                    ),
                     s.id(),
                 );
             }
@@ -129,7 +136,10 @@ impl Corpus {
             explanations: explanation_ids
                 .iter()
                 .map(|&x| {
-                    let name = self.explanation(x).map(|e| e.name().to_owned()).unwrap_or_default();
+                    let name = self
+                        .explanation(x)
+                        .map(|e| e.name().to_owned())
+                        .unwrap_or_default();
                     (self.name_of(x), name)
                 })
                 .collect(),
@@ -171,7 +181,9 @@ impl fmt::Display for Matrix {
             for cell in row {
                 match cell {
                     Some(c) if c.verdict == Verdict::Unaddressed => write!(f, " {:>6}", "?")?,
-                    Some(c) => write!(f, " {:>6}", format!("{}{:+.2}", symbol(c.verdict), c.score))?,
+                    Some(c) => {
+                        write!(f, " {:>6}", format!("{}{:+.2}", symbol(c.verdict), c.score))?
+                    }
                     None => write!(f, " {:>6}", ".")?,
                 }
             }
@@ -181,6 +193,9 @@ impl fmt::Display for Matrix {
         for (column, (key, name)) in self.explanations.iter().enumerate() {
             writeln!(f, "{:>3}  {name} ({key})", column + 1)?;
         }
-        write!(f, "S supported, C contested, R rejected (with the score), ? unaddressed, . no claim")
+        write!(
+            f,
+            "S supported, C contested, R rejected (with the score), ? unaddressed, . no claim"
+        )
     }
 }

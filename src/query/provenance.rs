@@ -93,7 +93,10 @@ impl Corpus {
     ///
     /// # Complexity
     /// O(d log d) for the scholar's positions, *d*.
-    pub fn claims_held_by(&self, scholar: ScholarId) -> impl Iterator<Item = (ClaimId, Position)> + '_ {
+    pub fn claims_held_by(
+        &self,
+        scholar: ScholarId,
+    ) -> impl Iterator<Item = (ClaimId, Position)> + '_ {
         self.positions_of(scholar)
             .filter(|(_, p)| p.stance().holds())
     }

@@ -307,7 +307,11 @@ impl fmt::Display for Scope {
             (false, true) => "with enclosed events",
             (true, true) => "with enclosing and enclosed events",
         };
-        let variants = if self.roll_up { "variants rolled up" } else { "variants apart" };
+        let variants = if self.roll_up {
+            "variants rolled up"
+        } else {
+            "variants apart"
+        };
         write!(f, "{events}; {variants}")?;
         match self.as_of {
             Some(year) => write!(f, "; as of {year}")?,
@@ -352,7 +356,14 @@ impl fmt::Display for Comparison {
         }
         for s in &self.standings {
             writeln!(f)?;
-            write!(f, "  {} ({}): {} {}", s.name, s.explanation, s.verdict, sign(s.score))?;
+            write!(
+                f,
+                "  {} ({}): {} {}",
+                s.name,
+                s.explanation,
+                s.verdict,
+                sign(s.score)
+            )?;
             if s.unseen > 0 {
                 write!(f, "; {} claim(s) out of view", s.unseen)?;
             }

@@ -47,7 +47,9 @@ impl Corpus {
             .ids::<ClaimId>()
             .map(|c| (c, self.claim_year(c)))
             .collect();
-        claims.sort_by_cached_key(|&(c, year)| (year.is_none(), year, self.key(c).map(ToOwned::to_owned)));
+        claims.sort_by_cached_key(|&(c, year)| {
+            (year.is_none(), year, self.key(c).map(ToOwned::to_owned))
+        });
         claims.into_iter()
     }
 

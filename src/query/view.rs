@@ -91,7 +91,10 @@ impl CompareOptions {
     /// position on are left out. The default counts everyone, and claims
     /// without positions too.
     #[must_use]
-    pub fn with_scholars(mut self, scholars: impl IntoIterator<Item = ScholarId>) -> CompareOptions {
+    pub fn with_scholars(
+        mut self,
+        scholars: impl IntoIterator<Item = ScholarId>,
+    ) -> CompareOptions {
         self.scholars = Some(scholars.into_iter().collect());
         self
     }

@@ -1,0 +1,149 @@
+//! The main example: the debate over the Sino-Soviet split, from the
+//! built-in corpus, compared event by event, then as an events ×
+//! explanations matrix, then as it moved over time.
+//!
+//! ```text
+//! cargo run --example sino_soviet_split
+//! cargo run --example sino_soviet_split -- --as-of 2000
+//! ```
+
+use std::process::ExitCode;
+
+use historiograph::{CompareOptions, Corpus, EventId, ExplanationId, Verdict};
+
+/// The events the book turns on, in order.
+const KEY_EVENTS: [&str; 9] = [
+    "socialist-high-tide",
+    "secret-speech",
+    "hungarian-revolution",
+    "great-leap-forward",
+    "taiwan-strait-crisis-1958",
+    "withdrawal-of-soviet-advisers",
+    "test-ban-treaty",
+    "cultural-revolution",
+    "sino-soviet-split",
+];
+
+fn main() -> ExitCode {
+    let as_of = match parse_args() {
+        Ok(as_of) => as_of,
+        Err(message) => {
+            eprintln!("{message}\nusage: sino_soviet_split [--as-of YEAR]");
+            return ExitCode::from(2);
+        }
+    };
+    match run(as_of) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_args() -> Result<Option<i32>, String> {
+    let mut args = std::env::args().skip(1);
+    let mut as_of = None;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--as-of" => {
+                let year = args.next().ok_or("--as-of needs a year")?;
+                as_of = Some(year.parse().map_err(|_| format!("not a year: {year}"))?);
+            }
+            other => return Err(format!("unknown argument: {other}")),
+        }
+    }
+    Ok(as_of)
+}
+
+fn run(as_of: Option<i32>) -> historiograph::Result<()> {
+    let corpus = historiograph::sino_soviet_split();
+    println!("{}", corpus.title().unwrap_or("The Sino-Soviet split"));
+    println!(
+        "{} scholars, {} works, {} pieces of evidence, {} events, {} explanations, {} claims\n",
+        corpus.count::<historiograph::ScholarId>(),
+        corpus.count::<historiograph::WorkId>(),
+        corpus.count::<historiograph::EvidenceId>(),
+        corpus.count::<EventId>(),
+        corpus.count::<ExplanationId>(),
+        corpus.count::<historiograph::ClaimId>(),
+    );
+
+    let options = CompareOptions::new().with_as_of(as_of);
+    println!("== The key events, explanation by explanation ==\n");
+    for key in KEY_EVENTS {
+        let event: EventId = corpus.resolve(key)?;
+        println!("{}", corpus.compare(event, &options)?);
+    }
+
+    println!("== Events × families of explanation ==\n");
+    let families = options.clone().with_roll_up(true);
+    let events: Vec<EventId> = corpus
+        .events_by_date()
+        .filter(|&e| corpus.claims_about(e).next().is_some())
+        .collect();
+    println!("{}\n", corpus.matrix(events, &families)?);
+
+    println!("== Where each family stands ==\n");
+    let family_ids: Vec<ExplanationId> = corpus
+        .ids::<ExplanationId>()
+        .filter(|&x| corpus.variant_of(x).is_none())
+        .collect();
+    for &family in &family_ids {
+        println!("{}", corpus.accounts(family, &families)?);
+    }
+
+    if as_of.is_none() {
+        println!("== The split as the scholarship saw it over time ==\n");
+        debate_over_time(&corpus, &family_ids)?;
+    }
+    Ok(())
+}
+
+/// The verdict on each family for the split as a whole, as of each year a
+/// position on it was published.
+fn debate_over_time(corpus: &Corpus, families: &[ExplanationId]) -> historiograph::Result<()> {
+    let split: EventId = corpus.resolve("sino-soviet-split")?;
+    let mut years: Vec<i32> = corpus
+        .claims_about(split)
+        .filter_map(|c| corpus.claim_year(c))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    print!("{:<28}", "family");
+    for year in &years {
+        print!(" {year:>5}");
+    }
+    println!();
+    let comparisons = years
+        .iter()
+        .map(|&y| {
+            let options = CompareOptions::new().with_roll_up(true).with_as_of(Some(y));
+            corpus.compare(split, &options)
+        })
+        .collect::<historiograph::Result<Vec<_>>>()?;
+    for &family in families {
+        let Some(name) = corpus.explanation(family).map(|x| x.name()) else {
+            continue;
+        };
+        let cells: Vec<&str> = comparisons
+            .iter()
+            .map(|c| match c.standing(family).map(|s| s.verdict()) {
+                Some(Verdict::Supported) => "S",
+                Some(Verdict::Contested) => "C",
+                Some(Verdict::Rejected) => "R",
+                Some(Verdict::Unaddressed) | None => ".",
+            })
+            .collect();
+        if cells.iter().all(|&c| c == ".") {
+            continue;
+        }
+        print!("{name:<28}");
+        for cell in cells {
+            print!(" {cell:>5}");
+        }
+        println!();
+    }
+    println!("\nS supported, C contested, R rejected, . not yet in the debate");
+    Ok(())
+}
