@@ -104,21 +104,26 @@ fn compare_scores_follow_the_documented_formula() -> Result<()> {
     let a = standing(&c, f.a);
     assert_eq!(entry(a, f.c1).acceptance(), Acceptance::Out);
     assert_eq!(entry(a, f.c2).acceptance(), Acceptance::In);
-    // c1: backing 1, evidence factor sqrt(2); defeated, so all of it counts against a.
+    // c1: backing 1, evidence factor sqrt(2); defeated, so it is kept apart.
     assert!((entry(a, f.c1).weight() - 2f64.sqrt()).abs() < EPS);
     assert!((a.pro() - 0.0).abs() < EPS);
-    assert!((a.con() - (1.0 + 2f64.sqrt())).abs() < EPS);
+    assert!((a.con() - 1.0).abs() < EPS);
+    assert!((a.defeated_pro() - 2f64.sqrt()).abs() < EPS);
+    // (P - N) / (P + N + 1) = -1 / 2.
+    assert!((a.score() + 0.5).abs() < EPS);
     assert_eq!(a.verdict(), Verdict::Rejected);
-    assert!((a.score() + 1.0).abs() < EPS);
 
-    // c3 has no positions: it counts as advanced once.
+    // c3 has no positions: it counts as advanced once; 1 / (1 + 1) = 0.5.
     let b = standing(&c, f.b);
     assert!((b.pro() - 1.0).abs() < EPS);
+    assert!((b.score() - 0.5).abs() < EPS);
     assert_eq!(b.verdict(), Verdict::Supported);
 
     // c4 (qualified: backing 1/2) counts for the variant a1, apart from a.
     let a1 = standing(&c, f.a1);
     assert!((a1.pro() - 0.5).abs() < EPS);
+    assert!((a1.score() - 0.5 / 1.5).abs() < EPS);
+    assert_eq!(a1.verdict(), Verdict::Contested);
     assert_eq!(a1.family(), "a");
 
     // Ranking: score, then weight, then key.
@@ -184,9 +189,9 @@ fn scholar_filter_roll_up_and_scope() -> Result<()> {
     let a = standing(&c, f.a);
     assert!((a.pro() - 0.5).abs() < EPS);
     assert_eq!(entry(a, f.c4).explanation(), "a1");
-    let expected = (0.5 - (1.0 + 2f64.sqrt())) / (0.5 + 1.0 + 2f64.sqrt());
-    assert!((a.score() - expected).abs() < EPS);
-    assert_eq!(a.verdict(), Verdict::Rejected);
+    // c4 stands for a (0.5); c2 against (1); c1 is defeated: (0.5 - 1) / 2.5.
+    assert!((a.score() + 0.2).abs() < EPS);
+    assert_eq!(a.verdict(), Verdict::Contested);
 
     // Claims about the enclosing period count only when asked.
     let narrow = f.corpus.compare(f.e, &CompareOptions::new())?;
@@ -262,10 +267,11 @@ fn attack_cycles_leave_claims_undecided_and_supports_add_weight() -> Result<()> 
     assert_eq!(entry(sx, cx).acceptance(), Acceptance::Undecided);
     // cx: supporter `helper` is in, so e = sqrt((1 + 1/2) / 1).
     assert!((entry(sx, cx).weight() - 1.5f64.sqrt()).abs() < EPS);
-    // Undecided: half for, half against.
+    // Undecided: half stands, half is defeated.
     let half = 1.5f64.sqrt() / 2.0;
     assert!((sx.pro() - (1.0 + half)).abs() < EPS);
-    assert!((sx.con() - half).abs() < EPS);
+    assert!((sx.con()).abs() < EPS);
+    assert!((sx.defeated_pro() - half).abs() < EPS);
     assert_eq!(
         entry(sx, cx).attacked_by(),
         [(
@@ -314,7 +320,7 @@ fn matrix_and_accounts() -> Result<()> {
         Some(Verdict::Supported)
     );
     let text = m.to_string();
-    assert!(text.contains("R-1.00"), "{text}");
+    assert!(text.contains("R-0.50"), "{text}");
     assert!(text.contains("  1  Explanation A (a)"), "{text}");
 
     let accounts = f.corpus.accounts(f.b, &CompareOptions::new())?;
@@ -691,5 +697,43 @@ fn the_built_in_corpus_reaches_the_books_conclusions() -> Result<()> {
     let c = corpus.compare(split, &families.clone().with_as_of(Some(2007)))?;
     let triangle: ExplanationId = corpus.resolve("strategic-triangle")?;
     assert_ne!(standing(&c, triangle).verdict(), Verdict::Rejected);
+    Ok(())
+}
+
+#[test]
+fn a_scholar_counts_once_per_claim_by_their_latest_position() -> Result<()> {
+    let mut corpus = Corpus::new();
+    let s = corpus.add_scholar(Scholar::new("s", "S"))?;
+    let e = corpus.add_event(Event::new("e", "E"), None)?;
+    let x = corpus.add_explanation(Explanation::new("x", "X"), None)?;
+    let claim = corpus.add_claim(Claim::new("c", "X explains E"), x, [e])?;
+    let early = corpus.add_work(
+        Work::new("early", "Early").with_issued(Date::from_year(1990)),
+        [s],
+    )?;
+    let again = corpus.add_work(
+        Work::new("again", "Again").with_issued(Date::from_year(1995)),
+        [s],
+    )?;
+    let late = corpus.add_work(
+        Work::new("late", "Late").with_issued(Date::from_year(2010)),
+        [s],
+    )?;
+    corpus.add_position(s, claim, Position::new(Stance::Advances).in_work(early))?;
+    corpus.add_position(s, claim, Position::new(Stance::Endorses).in_work(again))?;
+    corpus.add_position(s, claim, Position::new(Stance::Rejects).in_work(late))?;
+
+    // In 2000: advanced twice, but by one scholar: backing 1, not 2.
+    let c = corpus.compare(e, &CompareOptions::new().with_as_of(Some(2000)))?;
+    let row = standing(&c, x);
+    assert!((row.pro() - 1.0).abs() < EPS);
+    assert_eq!(entry(row, claim).positions().len(), 2);
+    // Today: the scholar has changed their mind.
+    let c = corpus.compare(e, &CompareOptions::new())?;
+    let row = standing(&c, x);
+    assert!((row.pro()).abs() < EPS);
+    assert!((row.con() - 1.0).abs() < EPS);
+    assert_eq!(entry(row, claim).rejections(), 1);
+    assert_eq!(row.verdict(), Verdict::Rejected);
     Ok(())
 }

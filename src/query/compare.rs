@@ -35,34 +35,44 @@ impl Corpus {
     ///
     /// # The score
     /// Only claims *in view* count (see [`CompareOptions`]: the events in
-    /// scope, the year, the scholars). For each claim *c* in view:
+    /// scope, the year, the scholars). Each scholar counts once per claim,
+    /// by the latest position they took on it in view. For each claim *c* in
+    /// view:
     ///
-    /// - **backing** *b(c)*: the sum over positions in view of 1 for
-    ///   *advances* or *endorses* and ½ for *qualifies*; a claim no scholar
-    ///   takes a position on counts as advanced once. **Rejections** *r(c)*:
-    ///   the number of *rejects* positions in view.
+    /// - **backing** *b(c)*: the sum over scholars of 1 for *advances* or
+    ///   *endorses* and ½ for *qualifies*; a claim no scholar takes a
+    ///   position on counts as advanced once. **Rejections** *r(c)*: the
+    ///   number of scholars whose position is *rejects*.
     /// - **evidence factor** *e(c)* = √((1 + s + ½·Σ a(d)) / (1 + u)), where
     ///   *s* and *u* count the evidence in view that supports and undermines
     ///   *c*, and *d* runs over the claims in view that support *c*.
     /// - **acceptance** *a(c)*: 1, ½ or 0 as *c* is in, undecided or out in
     ///   the grounded labelling (Dung 1995) of the attacks among claims in
     ///   view: a claim stands unless an undefeated claim attacks it.
-    /// - the claim gives *b·e·a* to its own side (for the explanation if it
-    ///   affirms, against if it denies) and *b·e·(1 − a) + r* to the other:
-    ///   what the debate has defeated, and what scholars reject, counts
-    ///   against what the claim asserted.
+    /// - the claim's **weight** is *b·e*; it gives *b·e·a* to its own side
+    ///   (for the explanation if it affirms, against if it denies), and its
+    ///   rejections *r* to the other side. The part the debate has defeated,
+    ///   *b·e·(1 − a)*, is kept apart as *D⁺* (affirming claims) or *D⁻*
+    ///   (denying claims).
     ///
     /// When variants roll up into their family, a claim about a variant
-    /// counts for the family only with what it gives its own side when it
-    /// affirms (*b·e·a*): a variant that holds is a way the family holds, but
-    /// denying or defeating one variant says nothing against the family.
+    /// counts for the family only when it affirms, and only with what stands
+    /// (*b·e·a*): a variant that holds is a way the family holds, but
+    /// denying, rejecting or defeating one variant says nothing against the
+    /// family.
     ///
     /// With *P* and *N* the totals for and against an explanation, its score
-    /// is (*P* − *N*) / (*P* + *N*), from −1 to +1. The verdict is
-    /// *supported* at a score of at least the threshold (default 0.5),
-    /// *rejected* at most its negative, *contested* in between, and
-    /// *unaddressed* when claims connect the explanation to the event but
-    /// none is in view. Standings are ranked by score, then by weight
+    /// is (*P* − *N*) / (*P* + *N* + 1), between −1 and +1: the 1 is a unit of
+    /// doubt, so that one unopposed claim scores ½ and a well-backed
+    /// consensus approaches 1. When nothing in view stands for or against it
+    /// (*P* = *N* = 0) but the debate has defeated claims about it, the
+    /// defeats speak: the score is (*D⁻* − *D⁺*) / (*D⁻* + *D⁺* + 1), so an
+    /// explanation whose every affirmation was defeated is rejected.
+    ///
+    /// The verdict is *supported* at a score of at least the threshold
+    /// (default ½), *rejected* at most its negative, *contested* in between,
+    /// and *unaddressed* when claims connect the explanation to the event but
+    /// none in view bears on it. Standings are ranked by score, then by
     /// *P* + *N*, then by key; unaddressed ones come last.
     ///
     /// # Complexity
@@ -123,19 +133,17 @@ impl Corpus {
             };
             let entry = self.claim_entry(claim, &about[&claim.id], options, &accept);
             let a = entry.acceptance.weight();
-            let rejections = claim
-                .positions
-                .iter()
-                .filter(|(_, p)| p.stance() == Stance::Rejects)
-                .count() as f64;
-            let mut own = entry.weight * a;
-            let mut other = entry.weight * (1.0 - a) + rejections;
+            let mut stands = entry.weight * a;
+            let mut defeated = entry.weight * (1.0 - a);
+            let mut rejections = entry.rejections as f64;
             // Rolled up from a variant: affirming a variant affirms its family,
-            // but denying or defeating one variant says nothing against the family.
+            // but denying, rejecting or defeating one variant says nothing
+            // against the family.
             if self.explanation_of(claim.id) != Some(target) {
-                other = 0.0;
+                defeated = 0.0;
+                rejections = 0.0;
                 if entry.polarity == Polarity::Denies {
-                    own = 0.0;
+                    stands = 0.0;
                 }
             }
             let row = rows
@@ -143,13 +151,15 @@ impl Corpus {
                 .or_insert_with(|| self.empty_standing(target));
             match entry.polarity {
                 Polarity::Affirms => {
-                    row.pro += own;
-                    row.con += other;
+                    row.pro += stands;
+                    row.con += rejections;
+                    row.defeated_pro += defeated;
                     row.supporting.push(entry);
                 }
                 Polarity::Denies => {
-                    row.con += own;
-                    row.pro += other;
+                    row.con += stands;
+                    row.pro += rejections;
+                    row.defeated_con += defeated;
                     row.opposing.push(entry);
                 }
             }
@@ -162,18 +172,21 @@ impl Corpus {
 
         let mut standings: Vec<Standing> = rows.into_values().collect();
         for s in &mut standings {
-            let total = s.pro + s.con;
-            let in_view = !s.supporting.is_empty() || !s.opposing.is_empty();
-            s.score = if total > 0.0 {
-                (s.pro - s.con) / total
+            let (score, bears) = if s.pro + s.con > 0.0 {
+                ((s.pro - s.con) / (s.pro + s.con + 1.0), true)
             } else {
-                0.0
+                let defeated = s.defeated_pro + s.defeated_con;
+                (
+                    (s.defeated_con - s.defeated_pro) / (defeated + 1.0),
+                    defeated > 0.0,
+                )
             };
-            s.verdict = if !in_view || total <= 0.0 {
+            s.score = score;
+            s.verdict = if !bears {
                 Verdict::Unaddressed
-            } else if s.score >= options.threshold() {
+            } else if score >= options.threshold() {
                 Verdict::Supported
-            } else if s.score <= -options.threshold() {
+            } else if score <= -options.threshold() {
                 Verdict::Rejected
             } else {
                 Verdict::Contested
@@ -294,6 +307,25 @@ impl Corpus {
         order.into_iter().zip(labels).collect()
     }
 
+    /// Each scholar's latest position among `positions` (the latest year;
+    /// undated positions count as earliest; in a tie the one that backs the
+    /// claim most), so that a scholar counts once per claim, with the view
+    /// they last took.
+    fn latest_positions(&self, positions: &[(ScholarId, Position)]) -> Vec<Position> {
+        let mut latest: BTreeMap<ScholarId, ((i32, u8), Position)> = BTreeMap::new();
+        for (scholar, p) in positions {
+            let rank = (
+                self.position_year(p).unwrap_or(i32::MIN),
+                (backing(p.stance()) * 2.0) as u8,
+            );
+            let slot = latest.entry(*scholar).or_insert((rank, *p));
+            if rank > slot.0 {
+                *slot = (rank, *p);
+            }
+        }
+        latest.into_values().map(|(_, p)| p).collect()
+    }
+
     fn empty_standing(&self, explanation: ExplanationId) -> Standing {
         let data = self.explanation(explanation);
         Standing {
@@ -308,6 +340,8 @@ impl Corpus {
             score: 0.0,
             pro: 0.0,
             con: 0.0,
+            defeated_pro: 0.0,
+            defeated_con: 0.0,
             unseen: 0,
             supporting: Vec::new(),
             opposing: Vec::new(),
@@ -336,15 +370,16 @@ impl Corpus {
                 work: p.work().map(|w| self.name_of(w)),
             })
             .collect();
+        let latest = self.latest_positions(&claim.positions);
         let backing_sum = if claim.positions.is_empty() {
             1.0
         } else {
-            claim
-                .positions
-                .iter()
-                .map(|(_, p)| backing(p.stance()))
-                .sum()
+            latest.iter().map(|p| backing(p.stance())).sum()
         };
+        let rejections = latest
+            .iter()
+            .filter(|p| p.stance() == Stance::Rejects)
+            .count();
         let evidence: Vec<EvidenceEntry> = self
             .citations(claim.id)
             .filter(|(e, _)| options.sees_evidence(self, *e))
@@ -387,6 +422,7 @@ impl Corpus {
             events: events.iter().map(|&e| self.name_of(e)).collect(),
             acceptance: accept(claim.id),
             weight: backing_sum * factor,
+            rejections,
             positions,
             evidence,
             attacked_by,

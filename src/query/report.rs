@@ -120,6 +120,7 @@ pub struct ClaimEntry {
     pub(crate) events: Vec<String>,
     pub(crate) acceptance: Acceptance,
     pub(crate) weight: f64,
+    pub(crate) rejections: usize,
     pub(crate) positions: Vec<PositionEntry>,
     pub(crate) evidence: Vec<EvidenceEntry>,
     pub(crate) attacked_by: Vec<(String, AttackKind, Acceptance)>,
@@ -160,6 +161,11 @@ impl ClaimEntry {
     pub fn weight(&self) -> f64 {
         self.weight
     }
+    /// How many scholars in view reject the claim (each counted once, by
+    /// their latest position).
+    pub fn rejections(&self) -> usize {
+        self.rejections
+    }
     /// The positions in view.
     pub fn positions(&self) -> &[PositionEntry] {
         &self.positions
@@ -187,6 +193,8 @@ pub struct Standing {
     pub(crate) score: f64,
     pub(crate) pro: f64,
     pub(crate) con: f64,
+    pub(crate) defeated_pro: f64,
+    pub(crate) defeated_con: f64,
     pub(crate) unseen: usize,
     pub(crate) supporting: Vec<ClaimEntry>,
     pub(crate) opposing: Vec<ClaimEntry>,
@@ -217,13 +225,21 @@ impl Standing {
     pub fn score(&self) -> f64 {
         self.score
     }
-    /// The weight of the debate for the explanation.
+    /// *P*: the weight of the claims in view that stand for the explanation.
     pub fn pro(&self) -> f64 {
         self.pro
     }
-    /// The weight of the debate against the explanation.
+    /// *N*: the weight of the claims in view that stand against the explanation.
     pub fn con(&self) -> f64 {
         self.con
+    }
+    /// *D⁺*: the weight the debate has defeated among the claims for it.
+    pub fn defeated_pro(&self) -> f64 {
+        self.defeated_pro
+    }
+    /// *D⁻*: the weight the debate has defeated among the claims against it.
+    pub fn defeated_con(&self) -> f64 {
+        self.defeated_con
     }
     /// Claims that connect the explanation to the event but are out of view.
     pub fn unseen(&self) -> usize {
