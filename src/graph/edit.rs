@@ -174,7 +174,9 @@ impl Corpus {
     /// Other ids stay valid, and the removed id is never issued again.
     ///
     /// Evidence found in a removed work stays, with no work. Positions taken
-    /// in a removed work keep their year and lose the work. Events within a
+    /// in a removed work keep their year and lose the work (unless the
+    /// scholar already takes a position on that claim outside any work: then
+    /// it is dropped). Events within a
     /// removed event, and variants of a removed explanation, become top-level.
     ///
     /// # Errors
@@ -237,14 +239,25 @@ impl Corpus {
         }
     }
 
-    /// Positions taken in `work` lose the work and keep its year.
+    /// Positions taken in `work` lose the work and keep its year. Where the
+    /// scholar already takes a position on the claim outside any work, the
+    /// one from the removed work is dropped, so positions stay unique per
+    /// scholar, claim and work.
     fn forget_work(&mut self, work: WorkId) {
         let year = self.get(work).and_then(Work::year);
-        for weight in self.graph.edge_weights_mut() {
-            if let Relation::Takes(position) = weight {
-                if position.work() == Some(work) {
-                    position.forget_work(year);
-                }
+        let in_work: Vec<EdgeIndex> = self
+            .graph
+            .edge_indices()
+            .filter(|&e| matches!(self.graph[e], Relation::Takes(p) if p.work() == Some(work)))
+            .collect();
+        for edge in in_work {
+            let Some((scholar, claim)) = self.graph.edge_endpoints(edge) else {
+                continue;
+            };
+            if self.position_edge(scholar, claim, None).is_some() {
+                self.graph.remove_edge(edge);
+            } else if let Relation::Takes(position) = &mut self.graph[edge] {
+                position.forget_work(year);
             }
         }
     }
