@@ -15,9 +15,9 @@ use historiograph::{CompareOptions, Corpus, EventId, ExplanationId, Verdict};
 const KEY_EVENTS: [&str; 9] = [
     "socialist-high-tide",
     "secret-speech",
-    "hungarian-revolution",
     "great-leap-forward",
     "taiwan-strait-crisis-1958",
+    "u2-incident",
     "withdrawal-of-soviet-advisers",
     "test-ban-treaty",
     "cultural-revolution",
@@ -73,7 +73,14 @@ fn run(as_of: Option<i32>) -> historiograph::Result<()> {
     println!("== The key events, explanation by explanation ==\n");
     for key in KEY_EVENTS {
         let event: EventId = corpus.resolve(key)?;
-        println!("{}", corpus.compare(event, &options)?);
+        if corpus.claims_about(event).next().is_some() {
+            println!("{}", corpus.compare(event, &options)?);
+        } else {
+            // No claim is about the event itself: let the claims about the
+            // events that enclose it speak.
+            let wider = options.clone().with_enclosing(true);
+            println!("{}", corpus.compare(event, &wider)?);
+        }
     }
 
     println!("== Events × families of explanation ==\n");
