@@ -353,20 +353,21 @@ impl fmt::Display for Comparison {
         }
         writeln!(
             f,
-            "  {:>2}  {:<34} {:<11} {:>6} {:>6} {:>7} {:>6}",
-            "#", "explanation", "verdict", "score", "for", "against", "claims"
+            "  {:>2}  {:<34} {:<11} {:>6} {:>6} {:>7} {:>8} {:>6}",
+            "#", "explanation", "verdict", "score", "for", "against", "defeated", "claims"
         )?;
         for (rank, s) in self.standings.iter().enumerate() {
             let claims = s.supporting.len() + s.opposing.len();
             writeln!(
                 f,
-                "  {:>2}  {:<34} {:<11} {:>6} {:>6.2} {:>7.2} {:>6}",
+                "  {:>2}  {:<34} {:<11} {:>6} {:>6.2} {:>7.2} {:>8.2} {:>6}",
                 rank + 1,
                 truncate(&s.name, 34),
                 s.verdict,
                 sign(s.score),
                 s.pro,
                 s.con,
+                s.defeated_pro + s.defeated_con,
                 claims
             )?;
         }
