@@ -123,15 +123,14 @@ impl Corpus {
             }
         }
 
-        let acceptance = self.acceptance_around(&seen, options);
-        let accept = |c: ClaimId| acceptance.get(&c).copied().unwrap_or(Acceptance::In);
+        let labels = self.acceptance_around(&seen, options);
 
         let mut rows: BTreeMap<ExplanationId, Standing> = BTreeMap::new();
         for claim in &seen {
             let Some(target) = self.target_explanation(claim.id, options) else {
                 continue;
             };
-            let entry = self.claim_entry(claim, &about[&claim.id], options, &accept);
+            let entry = self.claim_entry(claim, &about[&claim.id], options, &labels);
             let a = entry.acceptance.weight();
             let mut stands = entry.weight * a;
             let mut defeated = entry.weight * (1.0 - a);
@@ -261,7 +260,9 @@ impl Corpus {
     /// (or their supporters) through chains of attacks. A claim's label
     /// depends only on the claims that can reach it, so this equals the
     /// labelling of the whole debate in view, at the cost of the part that
-    /// matters.
+    /// matters. The map holds every claim in `seen`, and every supporter and
+    /// attacker of one that is in view: for those, being in the map is being
+    /// in view.
     fn acceptance_around(
         &self,
         seen: &[Seen],
@@ -353,7 +354,7 @@ impl Corpus {
         claim: &Seen,
         events: &[EventId],
         options: &CompareOptions,
-        accept: &dyn Fn(ClaimId) -> Acceptance,
+        labels: &HashMap<ClaimId, Acceptance>,
     ) -> ClaimEntry {
         let data = self.claim(claim.id);
         let positions: Vec<PositionEntry> = claim
@@ -401,14 +402,13 @@ impl Corpus {
         let undermines = evidence.len() as f64 - supports;
         let supporters: f64 = self
             .supporters_of(claim.id)
-            .filter(|&d| options.sees_claim(self, d).0)
-            .map(|d| accept(d).weight())
+            .filter_map(|d| labels.get(&d))
+            .map(|a| a.weight())
             .sum();
         let factor = ((1.0 + supports + 0.5 * supporters) / (1.0 + undermines)).sqrt();
         let attacked_by = self
             .attackers_of(claim.id)
-            .filter(|(a, _)| options.sees_claim(self, *a).0)
-            .map(|(a, kind)| (self.name_of(a), kind, accept(a)))
+            .filter_map(|(a, kind)| Some((self.name_of(a), kind, *labels.get(&a)?)))
             .collect();
         ClaimEntry {
             id: claim.id,
@@ -420,7 +420,7 @@ impl Corpus {
                 .map(|x| self.name_of(x))
                 .unwrap_or_default(),
             events: events.iter().map(|&e| self.name_of(e)).collect(),
-            acceptance: accept(claim.id),
+            acceptance: labels.get(&claim.id).copied().unwrap_or(Acceptance::In),
             weight: backing_sum * factor,
             rejections,
             positions,
