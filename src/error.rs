@@ -137,6 +137,28 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// An argument that is not in the framework (by index or by name).
+    #[error("unknown argument `{argument}`")]
+    UnknownArgument {
+        /// The argument as given: its name, or its 1-based number.
+        argument: String,
+    },
+    /// Two arguments of a framework have the same name.
+    #[error("duplicate argument `{argument}`")]
+    DuplicateArgument {
+        /// The name used twice.
+        argument: String,
+    },
+    /// A framework file (ICCMA, APX, TGF) is malformed.
+    #[error("{format} line {line}: {message}")]
+    Syntax {
+        /// The format: `iccma`, `apx` or `tgf`.
+        format: &'static str,
+        /// The 1-based line (0 for the end of the input).
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// More entities of one kind than ids can count (2^32).
     #[error("too many {kind}s: ids exhausted")]
     Capacity {

@@ -10,6 +10,10 @@ mod io;
 mod model;
 mod query;
 
+pub use argument::{
+    Argument, Contribution, DEFAULT_WEIGHT, Decision, Extensions, Framework, Gradual,
+    GradualOptions, Labelling, Semantics, Strengths, Why,
+};
 pub use corpus::{SINO_SOVIET_SPLIT_JSON, sino_soviet_split};
 pub use error::{Error, Result};
 pub use graph::{Corpus, EntityId, Node, Relation};
@@ -19,8 +23,9 @@ pub use model::{
     When, Work, WorkId, WorkKind,
 };
 pub use query::{
-    Acceptance, Accounts, Cell, ClaimEntry, CompareOptions, Comparison, Disagreement,
-    EventStanding, EvidenceEntry, Matrix, PositionEntry, Provenance, Standing, Verdict,
+    Acceptance, Accounts, Cell, ClaimEntry, ClaimFramework, CompareOptions, Comparison,
+    Disagreement, EventStanding, EvidenceEntry, Matrix, PositionEntry, Provenance, Standing,
+    Verdict,
 };
 
 #[doc = include_str!("io/format.md")]

@@ -3,6 +3,9 @@
 
 use std::collections::VecDeque;
 
+use super::framework::Framework;
+use super::labelling::Labelling;
+
 /// Whether an argument (a claim) stands in the debate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -44,14 +47,39 @@ impl Acceptance {
 /// in; what is left is undecided. Each attack is looked at a bounded number
 /// of times: O(arguments + attacks), no recursion.
 pub(crate) fn grounded_labelling(attackers: &[Vec<usize>]) -> Vec<Acceptance> {
-    let n = attackers.len();
-    let mut targets: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let attackers: Vec<Vec<u32>> = attackers
+        .iter()
+        .map(|list| list.iter().map(|&a| a as u32).collect())
+        .collect();
+    let mut targets: Vec<Vec<u32>> = vec![Vec::new(); attackers.len()];
     for (target, list) in attackers.iter().enumerate() {
         for &attacker in list {
-            targets[attacker].push(target);
+            targets[attacker as usize].push(target as u32);
         }
     }
-    // Attackers of each argument not yet labelled out.
+    grounded_labelling_u32(&attackers, &targets)
+}
+
+impl Framework {
+    /// The grounded labelling: the least complete labelling, the sceptical
+    /// core every complete extension contains.
+    ///
+    /// # Complexity
+    /// O(n + attacks), iterative.
+    pub fn grounded(&self) -> Labelling {
+        Labelling::from_labels(grounded_labelling_u32(
+            self.attacker_lists(),
+            self.target_lists(),
+        ))
+    }
+}
+
+/// As [`grounded_labelling`], over attacker and target lists the caller has.
+pub(crate) fn grounded_labelling_u32(
+    attackers: &[Vec<u32>],
+    targets: &[Vec<u32>],
+) -> Vec<Acceptance> {
+    let n = attackers.len();
     let mut live: Vec<usize> = attackers.iter().map(Vec::len).collect();
     let mut label: Vec<Option<Acceptance>> = vec![None; n];
     let mut queue: VecDeque<usize> = (0..n).filter(|&i| live[i] == 0).collect();
@@ -60,11 +88,13 @@ pub(crate) fn grounded_labelling(attackers: &[Vec<usize>]) -> Vec<Acceptance> {
     }
     while let Some(accepted) = queue.pop_front() {
         for &defeated in &targets[accepted] {
+            let defeated = defeated as usize;
             if label[defeated].is_some() {
                 continue;
             }
             label[defeated] = Some(Acceptance::Out);
             for &next in &targets[defeated] {
+                let next = next as usize;
                 live[next] -= 1;
                 if live[next] == 0 && label[next].is_none() {
                     label[next] = Some(Acceptance::In);

@@ -1,6 +1,18 @@
-//! Argumentation semantics over the claim graph.
+//! Argumentation semantics: abstract frameworks, extension-based semantics
+//! (grounded, complete, preferred, stable, semi-stable, stage) solved with
+//! SAT, and gradual semantics for weighted bipolar frameworks. The
+//! framework view of a corpus is in `query/framework.rs`.
 
+mod extensions;
+mod framework;
+mod gradual;
 mod grounded;
+mod labelling;
+mod sat;
 
+pub use extensions::{Decision, Extensions, Semantics};
+pub use framework::{Argument, DEFAULT_WEIGHT, Framework};
+pub use gradual::{Contribution, Gradual, GradualOptions, Strengths};
 pub use grounded::Acceptance;
 pub(crate) use grounded::grounded_labelling;
+pub use labelling::{Labelling, Why};

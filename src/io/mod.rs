@@ -1,5 +1,9 @@
 //! Formats. The versioned JSON document is the corpus's own format; its
-//! specification is the [`format`](crate::format) page.
+//! specification is the [`format`](crate::format) page. ICCMA, APX and TGF
+//! are the argumentation community's formats for abstract frameworks.
 
+mod apx;
+mod iccma;
 mod json;
 mod locate;
+mod tgf;

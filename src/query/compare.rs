@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::framework::backing;
 use super::report::{
     ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Scope, Standing, Verdict,
 };
@@ -12,15 +13,6 @@ use crate::graph::Corpus;
 use crate::model::{
     Bearing, ClaimId, EventId, ExplanationId, Polarity, Position, ScholarId, Stance,
 };
-
-/// How much a position backs a claim.
-fn backing(stance: Stance) -> f64 {
-    match stance {
-        Stance::Advances | Stance::Endorses => 1.0,
-        Stance::Qualifies => 0.5,
-        Stance::Rejects => 0.0,
-    }
-}
 
 /// A claim in view, with what the score needs.
 struct Seen {
@@ -306,25 +298,6 @@ impl Corpus {
         }
         let labels = grounded_labelling(&attackers);
         order.into_iter().zip(labels).collect()
-    }
-
-    /// Each scholar's latest position among `positions` (the latest year;
-    /// undated positions count as earliest; in a tie the one that backs the
-    /// claim most), so that a scholar counts once per claim, with the view
-    /// they last took.
-    fn latest_positions(&self, positions: &[(ScholarId, Position)]) -> Vec<Position> {
-        let mut latest: BTreeMap<ScholarId, ((i32, u8), Position)> = BTreeMap::new();
-        for (scholar, p) in positions {
-            let rank = (
-                self.position_year(p).unwrap_or(i32::MIN),
-                (backing(p.stance()) * 2.0) as u8,
-            );
-            let slot = latest.entry(*scholar).or_insert((rank, *p));
-            if rank > slot.0 {
-                *slot = (rank, *p);
-            }
-        }
-        latest.into_values().map(|(_, p)| p).collect()
     }
 
     fn empty_standing(&self, explanation: ExplanationId) -> Standing {

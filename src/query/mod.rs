@@ -3,6 +3,7 @@
 
 mod accounts;
 mod compare;
+mod framework;
 mod matrix;
 mod provenance;
 mod report;
@@ -11,6 +12,7 @@ mod view;
 
 pub use crate::argument::Acceptance;
 pub use accounts::{Accounts, EventStanding};
+pub use framework::ClaimFramework;
 pub use matrix::{Cell, Matrix};
 pub use provenance::{Disagreement, Provenance};
 pub use report::{ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Standing, Verdict};

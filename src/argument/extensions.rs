@@ -1,0 +1,390 @@
+//! Extension-based semantics: one extension, all of them, credulous and
+//! sceptical acceptance, labellings.
+
+use std::fmt;
+use std::str::FromStr;
+
+use batsat::Lit;
+
+use super::framework::{Argument, Framework};
+use super::grounded::Acceptance;
+use super::labelling::Labelling;
+use super::sat::{Base, Core, Measure, Sat};
+use crate::error::{Error, Result};
+
+/// An extension-based semantics (Dung 1995; Caminada 2006; Verheij 1996).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Semantics {
+    /// The least complete extension: what every complete extension accepts.
+    Grounded,
+    /// Admissible sets that contain every argument they defend.
+    Complete,
+    /// Maximal admissible (equivalently, maximal complete) sets.
+    Preferred,
+    /// Conflict-free sets that attack every argument outside them.
+    Stable,
+    /// Complete extensions whose range (the set and what it attacks) is maximal.
+    SemiStable,
+    /// Conflict-free sets whose range is maximal.
+    Stage,
+}
+
+impl Semantics {
+    /// All of them.
+    pub const ALL: [Semantics; 6] = [
+        Semantics::Grounded,
+        Semantics::Complete,
+        Semantics::Preferred,
+        Semantics::Stable,
+        Semantics::SemiStable,
+        Semantics::Stage,
+    ];
+
+    /// The ICCMA abbreviation: `GR`, `CO`, `PR`, `ST`, `SST`, `STG`.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Semantics::Grounded => "GR",
+            Semantics::Complete => "CO",
+            Semantics::Preferred => "PR",
+            Semantics::Stable => "ST",
+            Semantics::SemiStable => "SST",
+            Semantics::Stage => "STG",
+        }
+    }
+
+    fn complete_based(self) -> bool {
+        !matches!(self, Semantics::Stage)
+    }
+}
+
+impl fmt::Display for Semantics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.abbreviation())
+    }
+}
+
+impl FromStr for Semantics {
+    type Err = Error;
+
+    /// Parses an ICCMA abbreviation (`PR`) or a name (`preferred`, `semi-stable`).
+    fn from_str(text: &str) -> Result<Semantics> {
+        let lower = text.to_ascii_lowercase().replace(['-', '_'], "");
+        Semantics::ALL
+            .into_iter()
+            .find(|s| {
+                s.abbreviation().eq_ignore_ascii_case(text)
+                    || format!("{s:?}").to_ascii_lowercase() == lower
+            })
+            .ok_or_else(|| Error::InvalidOption {
+                option: "semantics",
+                reason: format!(
+                    "unknown semantics `{text}`; expected one of GR, CO, PR, ST, SST, STG"
+                ),
+            })
+    }
+}
+
+/// The answer to an acceptance question, with the extension that proves it
+/// where there is one: for a credulous yes, an extension containing the
+/// argument; for a sceptical no, an extension without it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Decision {
+    accepted: bool,
+    certificate: Option<Vec<Argument>>,
+}
+
+impl Decision {
+    /// Whether the argument is accepted.
+    pub fn is_accepted(&self) -> bool {
+        self.accepted
+    }
+
+    /// The extension that proves the answer: for a credulous yes, one
+    /// containing the argument; for a sceptical no, one without it.
+    pub fn certificate(&self) -> Option<&[Argument]> {
+        self.certificate.as_deref()
+    }
+
+    fn yes(certificate: Option<Vec<Argument>>) -> Decision {
+        Decision {
+            accepted: true,
+            certificate,
+        }
+    }
+
+    fn no(certificate: Option<Vec<Argument>>) -> Decision {
+        Decision {
+            accepted: false,
+            certificate,
+        }
+    }
+}
+
+/// A solver for one semantics on one framework, with the grounded labelling
+/// already computed.
+struct Solver<'f> {
+    framework: &'f Framework,
+    semantics: Semantics,
+    grounded: Vec<Acceptance>,
+}
+
+impl<'f> Solver<'f> {
+    fn new(framework: &'f Framework, semantics: Semantics) -> Solver<'f> {
+        let grounded = framework.grounded().labels().to_vec();
+        Solver {
+            framework,
+            semantics,
+            grounded,
+        }
+    }
+
+    fn grounded_extension(&self) -> Vec<Argument> {
+        (0..self.grounded.len())
+            .filter(|&a| self.grounded[a] == Acceptance::In)
+            .map(|a| Argument::new(a as u32))
+            .collect()
+    }
+
+    fn sat(&self) -> Sat {
+        match self.semantics {
+            Semantics::Stage => Sat::new(Core::whole(self.framework), Base::ConflictFree, true),
+            Semantics::Stable => Sat::new(
+                Core::undecided(self.framework, &self.grounded),
+                Base::Stable,
+                false,
+            ),
+            Semantics::SemiStable => Sat::new(
+                Core::undecided(self.framework, &self.grounded),
+                Base::Complete,
+                true,
+            ),
+            Semantics::Grounded | Semantics::Complete | Semantics::Preferred => Sat::new(
+                Core::undecided(self.framework, &self.grounded),
+                Base::Complete,
+                false,
+            ),
+        }
+    }
+
+    fn measure(&self) -> Measure {
+        match self.semantics {
+            Semantics::SemiStable | Semantics::Stage => Measure::Range,
+            _ => Measure::Members,
+        }
+    }
+
+    /// One extension.
+    fn one(&self) -> Option<Vec<Argument>> {
+        match self.semantics {
+            Semantics::Grounded | Semantics::Complete => Some(self.grounded_extension()),
+            Semantics::Stable => {
+                let mut sat = self.sat();
+                sat.solve(&[]).then(|| sat.extension())
+            }
+            Semantics::Preferred | Semantics::SemiStable | Semantics::Stage => {
+                let mut sat = self.sat();
+                sat.maximal(self.measure(), None).then(|| sat.extension())
+            }
+        }
+    }
+
+    /// An extension that contains the argument (`wanted`) or avoids it.
+    fn one_with(&self, argument: Argument, wanted: bool) -> Option<Vec<Argument>> {
+        let mut sat = self.sat();
+        let literal = |sat: &Sat| -> Option<Lit> {
+            sat.core().local(argument).map(|l| {
+                let x = sat.x(l);
+                if wanted { x } else { !x }
+            })
+        };
+        let constraint = literal(&sat);
+        if constraint.is_none() && self.semantics.complete_based() {
+            // Fixed by the grounded labelling: in every candidate or in none.
+            let inside = self.grounded[argument.index()] == Acceptance::In;
+            if inside != wanted {
+                return None;
+            }
+            return self.one();
+        }
+        match self.semantics {
+            // Grounded questions are answered without a solver; complete and
+            // stable need one candidate with the constraint.
+            Semantics::Grounded | Semantics::Complete | Semantics::Stable => {
+                let assumptions: Vec<Lit> = constraint.into_iter().collect();
+                sat.solve(&assumptions).then(|| sat.extension())
+            }
+            Semantics::Preferred | Semantics::SemiStable | Semantics::Stage => sat
+                .maximal(self.measure(), constraint)
+                .then(|| sat.extension()),
+        }
+    }
+
+    fn credulous(&self, argument: Argument) -> Decision {
+        if self.semantics == Semantics::Grounded {
+            return self.grounded_decision(argument);
+        }
+        match self.one_with(argument, true) {
+            Some(extension) => Decision::yes(Some(extension)),
+            None => Decision::no(None),
+        }
+    }
+
+    fn sceptical(&self, argument: Argument) -> Decision {
+        if matches!(self.semantics, Semantics::Grounded | Semantics::Complete) {
+            return self.grounded_decision(argument);
+        }
+        match self.one_with(argument, false) {
+            Some(extension) => Decision::no(Some(extension)),
+            None => Decision::yes(None),
+        }
+    }
+
+    /// Membership in the grounded extension: a yes needs no certificate
+    /// beyond it, a no is proved by it.
+    fn grounded_decision(&self, argument: Argument) -> Decision {
+        let extension = self.grounded_extension();
+        if self.grounded[argument.index()] == Acceptance::In {
+            Decision::yes(Some(extension))
+        } else {
+            Decision::no(Some(extension))
+        }
+    }
+}
+
+/// All extensions of one semantics, found one at a time (see
+/// [`Framework::extensions`]).
+pub struct Extensions {
+    state: State,
+}
+
+enum State {
+    Once(Option<Vec<Argument>>),
+    Enumerate {
+        sat: Box<Sat>,
+    },
+    Maximal {
+        sat: Box<Sat>,
+        measure: Measure,
+        pending: Option<(Vec<bool>, Lit)>,
+    },
+}
+
+impl Iterator for Extensions {
+    type Item = Vec<Argument>;
+
+    fn next(&mut self) -> Option<Vec<Argument>> {
+        match &mut self.state {
+            State::Once(one) => one.take(),
+            State::Enumerate { sat } => {
+                if !sat.solve(&[]) {
+                    return None;
+                }
+                let found = sat.extension();
+                sat.block_model();
+                Some(found)
+            }
+            State::Maximal {
+                sat,
+                measure,
+                pending,
+            } => sat.next_maximal(*measure, pending),
+        }
+    }
+}
+
+impl Framework {
+    /// One extension of the semantics, or `None` if there is none (only
+    /// stable semantics can have none). For the complete semantics it is the
+    /// grounded extension.
+    ///
+    /// # Complexity
+    /// Grounded and complete: O(n + attacks). Stable: one SAT call;
+    /// preferred, semi-stable, stage: a sequence of SAT calls, each growing
+    /// the extension, on the arguments the grounded labelling leaves
+    /// undecided (stage: on all).
+    ///
+    /// ```
+    /// use historiograph::{Argument, Framework, Semantics};
+    ///
+    /// // a ⇄ b, b → c: two preferred extensions, {a, c} and {b}.
+    /// let mut af = Framework::with_arguments(3);
+    /// let [a, b, c] = [0, 1, 2].map(Argument::new);
+    /// af.add_attack(a, b)?;
+    /// af.add_attack(b, a)?;
+    /// af.add_attack(b, c)?;
+    /// assert_eq!(af.extension(Semantics::Grounded), Some(vec![]));
+    /// let mut preferred: Vec<_> = af.extensions(Semantics::Preferred).collect();
+    /// preferred.sort();
+    /// assert_eq!(preferred, [vec![a, c], vec![b]]);
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn extension(&self, semantics: Semantics) -> Option<Vec<Argument>> {
+        Solver::new(self, semantics).one()
+    }
+
+    /// Every extension of the semantics, each once, found lazily: the solver
+    /// blocks each extension (or, for maximal semantics, every set within
+    /// it) before looking for the next. Each extension is sorted.
+    pub fn extensions(&self, semantics: Semantics) -> Extensions {
+        let solver = Solver::new(self, semantics);
+        let state = match semantics {
+            Semantics::Grounded => State::Once(Some(solver.grounded_extension())),
+            Semantics::Complete | Semantics::Stable => State::Enumerate {
+                sat: Box::new(solver.sat()),
+            },
+            Semantics::Preferred | Semantics::SemiStable | Semantics::Stage => State::Maximal {
+                sat: Box::new(solver.sat()),
+                measure: solver.measure(),
+                pending: None,
+            },
+        };
+        Extensions { state }
+    }
+
+    /// Whether `argument` is in some extension of the semantics, with an
+    /// extension containing it as certificate.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArgument`] for an argument not in the framework.
+    ///
+    /// # Complexity
+    /// Grounded: linear. Complete, preferred, stable: one SAT call (plus
+    /// growing the certificate to a preferred extension). Semi-stable and
+    /// stage: counter-example guided SAT calls (the problem is Σ₂ᴾ-complete).
+    pub fn credulous(&self, semantics: Semantics, argument: Argument) -> Result<Decision> {
+        self.check(argument)?;
+        Ok(Solver::new(self, semantics).credulous(argument))
+    }
+
+    /// Whether `argument` is in every extension of the semantics, with an
+    /// extension without it as certificate when it is not. With no
+    /// extension at all (stable semantics), every argument is sceptically
+    /// accepted.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArgument`] for an argument not in the framework.
+    ///
+    /// # Complexity
+    /// Grounded and complete: linear. Stable: one SAT call. Preferred,
+    /// semi-stable, stage: counter-example guided SAT calls (Π₂ᴾ-complete).
+    pub fn sceptical(&self, semantics: Semantics, argument: Argument) -> Result<Decision> {
+        self.check(argument)?;
+        Ok(Solver::new(self, semantics).sceptical(argument))
+    }
+
+    /// The labelling of one extension (see [`Framework::extension`]).
+    pub fn labelling(&self, semantics: Semantics) -> Option<Labelling> {
+        if semantics == Semantics::Grounded {
+            return Some(self.grounded());
+        }
+        self.extension(semantics)
+            .map(|e| Labelling::from_extension(self, &e))
+    }
+
+    /// The labellings of every extension.
+    pub fn labellings(&self, semantics: Semantics) -> impl Iterator<Item = Labelling> + '_ {
+        self.extensions(semantics)
+            .map(move |e| Labelling::from_extension(self, &e))
+    }
+}

@@ -1,0 +1,444 @@
+//! Abstract argumentation frameworks (Dung 1995), with supports and base
+//! weights for bipolar and gradual semantics.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::error::{Error, Result};
+
+/// An argument of a [`Framework`]: its 0-based position.
+///
+/// In the ICCMA formats arguments are numbered from 1; [`Argument::number`]
+/// gives that number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Argument(pub(crate) u32);
+
+impl Argument {
+    /// The argument at 0-based position `index`.
+    pub fn new(index: u32) -> Argument {
+        Argument(index)
+    }
+
+    /// The 0-based position.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The 1-based number used by the ICCMA formats.
+    pub fn number(self) -> u64 {
+        u64::from(self.0) + 1
+    }
+}
+
+impl fmt::Display for Argument {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.number())
+    }
+}
+
+/// An abstract argumentation framework: arguments and the attacks between
+/// them, with optional supports (a bipolar framework) and base weights in
+/// \[0, 1\] (a weighted framework, for [gradual semantics](crate::Gradual)).
+///
+/// Arguments are numbered from 0 as they are added; they may carry names
+/// (APX and TGF files name them; ICCMA files number them). Self-attacks are
+/// allowed; an attack or support added twice is kept once.
+///
+/// ```
+/// use historiograph::{Framework, Semantics};
+///
+/// let mut af = Framework::with_arguments(3);
+/// let [a, b, c] = [0, 1, 2].map(historiograph::Argument::new);
+/// af.add_attack(a, b)?;
+/// af.add_attack(b, c)?;
+/// assert_eq!(af.extension(Semantics::Grounded), Some(vec![a, c]));
+/// # Ok::<(), historiograph::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Framework {
+    names: Option<Vec<String>>,
+    index: HashMap<String, u32>,
+    attackers: Vec<Vec<u32>>,
+    targets: Vec<Vec<u32>>,
+    supporters: Vec<Vec<u32>>,
+    supported: Vec<Vec<u32>>,
+    weights: Vec<f64>,
+    attacks: usize,
+    supports: usize,
+}
+
+/// The base weight of an argument no one set a weight for.
+pub const DEFAULT_WEIGHT: f64 = 0.5;
+
+impl Framework {
+    /// An empty framework.
+    pub fn new() -> Framework {
+        Framework::default()
+    }
+
+    /// A framework of `n` unnamed arguments and no attacks. Unnamed
+    /// arguments are known by their 1-based numbers.
+    pub fn with_arguments(n: usize) -> Framework {
+        let mut af = Framework::new();
+        af.grow(n);
+        af
+    }
+
+    fn grow(&mut self, n: usize) {
+        self.attackers.resize_with(n, Vec::new);
+        self.targets.resize_with(n, Vec::new);
+        self.supporters.resize_with(n, Vec::new);
+        self.supported.resize_with(n, Vec::new);
+        self.weights.resize(n, DEFAULT_WEIGHT);
+    }
+
+    /// Adds an argument named `name`.
+    ///
+    /// # Errors
+    /// [`Error::DuplicateArgument`] if another argument has that name
+    /// (unnamed arguments are named by their 1-based numbers).
+    pub fn add_argument(&mut self, name: impl Into<String>) -> Result<Argument> {
+        let name = name.into();
+        if self.argument(&name).is_some() {
+            return Err(Error::DuplicateArgument { argument: name });
+        }
+        let id = Argument(self.len() as u32);
+        let names = self.names_mut();
+        names.push(name.clone());
+        self.index.insert(name, id.0);
+        self.grow(id.index() + 1);
+        Ok(id)
+    }
+
+    /// The names, created from the numbers on first use.
+    fn names_mut(&mut self) -> &mut Vec<String> {
+        let n = self.len();
+        let index = &mut self.index;
+        self.names.get_or_insert_with(|| {
+            (0..n)
+                .map(|i| {
+                    let name = (i + 1).to_string();
+                    index.insert(name.clone(), i as u32);
+                    name
+                })
+                .collect()
+        })
+    }
+
+    /// How many arguments there are.
+    pub fn len(&self) -> usize {
+        self.attackers.len()
+    }
+
+    /// Whether there are no arguments.
+    pub fn is_empty(&self) -> bool {
+        self.attackers.is_empty()
+    }
+
+    /// How many attacks there are.
+    pub fn attack_count(&self) -> usize {
+        self.attacks
+    }
+
+    /// How many supports there are.
+    pub fn support_count(&self) -> usize {
+        self.supports
+    }
+
+    /// All arguments, in order.
+    pub fn arguments(&self) -> impl Iterator<Item = Argument> + use<> {
+        (0..self.len() as u32).map(Argument)
+    }
+
+    /// The argument's name: the one it was added with, or its 1-based number.
+    pub fn name(&self, argument: Argument) -> Option<String> {
+        if argument.index() >= self.len() {
+            return None;
+        }
+        Some(match &self.names {
+            Some(names) => names[argument.index()].clone(),
+            None => argument.number().to_string(),
+        })
+    }
+
+    /// Whether arguments carry names of their own (else they are numbered).
+    pub fn is_named(&self) -> bool {
+        self.names.is_some()
+    }
+
+    /// The argument with this name (or, for unnamed arguments, this 1-based number).
+    pub fn argument(&self, name: &str) -> Option<Argument> {
+        match &self.names {
+            Some(_) => self.index.get(name).map(|&i| Argument(i)),
+            None => {
+                let number: usize = name.parse().ok()?;
+                (number >= 1 && number <= self.len() && name == number.to_string())
+                    .then(|| Argument(number as u32 - 1))
+            }
+        }
+    }
+
+    pub(crate) fn check(&self, argument: Argument) -> Result<usize> {
+        if argument.index() < self.len() {
+            Ok(argument.index())
+        } else {
+            Err(Error::UnknownArgument {
+                argument: argument.number().to_string(),
+            })
+        }
+    }
+
+    /// Adds an attack from `attacker` on `target`; returns `false` if it was
+    /// there already.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArgument`] if either is not in the framework.
+    pub fn add_attack(&mut self, attacker: Argument, target: Argument) -> Result<bool> {
+        let (a, t) = (self.check(attacker)?, self.check(target)?);
+        if self.targets[a].contains(&target.0) {
+            return Ok(false);
+        }
+        self.targets[a].push(target.0);
+        self.attackers[t].push(attacker.0);
+        self.attacks += 1;
+        Ok(true)
+    }
+
+    /// Adds an attack without checking for a duplicate; readers call
+    /// [`dedup`](Framework::dedup) once they are done.
+    pub(crate) fn push_attack(&mut self, attacker: Argument, target: Argument) {
+        self.targets[attacker.index()].push(target.0);
+        self.attackers[target.index()].push(attacker.0);
+        self.attacks += 1;
+    }
+
+    /// Removes repeated attacks (from [`push_attack`](Framework::push_attack)),
+    /// keeping the first of each. O(attacks log degree).
+    pub(crate) fn dedup(&mut self) {
+        fn dedup_keep_order(list: &mut Vec<u32>) -> usize {
+            let before = list.len();
+            let mut sorted = list.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            if sorted.len() != before {
+                let mut seen = std::collections::HashSet::with_capacity(list.len());
+                list.retain(|x| seen.insert(*x));
+            }
+            before - list.len()
+        }
+        let mut removed = 0;
+        for list in &mut self.targets {
+            removed += dedup_keep_order(list);
+        }
+        for list in &mut self.attackers {
+            dedup_keep_order(list);
+        }
+        self.attacks -= removed;
+    }
+
+    /// Adds a support from `supporter` to `target`; returns `false` if it was
+    /// there already.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArgument`] if either is not in the framework.
+    pub fn add_support(&mut self, supporter: Argument, target: Argument) -> Result<bool> {
+        let (s, t) = (self.check(supporter)?, self.check(target)?);
+        if self.supported[s].contains(&target.0) {
+            return Ok(false);
+        }
+        self.supported[s].push(target.0);
+        self.supporters[t].push(supporter.0);
+        self.supports += 1;
+        Ok(true)
+    }
+
+    /// Sets an argument's base weight, in \[0, 1\] (default ½).
+    ///
+    /// # Errors
+    /// [`Error::UnknownArgument`]; [`Error::InvalidOption`] for a weight
+    /// outside \[0, 1\] or not finite.
+    pub fn set_weight(&mut self, argument: Argument, weight: f64) -> Result<()> {
+        let i = self.check(argument)?;
+        if !(0.0..=1.0).contains(&weight) {
+            return Err(Error::InvalidOption {
+                option: "weight",
+                reason: format!("{weight} for argument {argument} is not in [0, 1]"),
+            });
+        }
+        self.weights[i] = weight;
+        Ok(())
+    }
+
+    /// The argument's base weight.
+    pub fn weight(&self, argument: Argument) -> Option<f64> {
+        self.weights.get(argument.index()).copied()
+    }
+
+    /// The arguments that attack `argument`.
+    pub fn attackers(&self, argument: Argument) -> impl Iterator<Item = Argument> + '_ {
+        self.list(&self.attackers, argument)
+    }
+
+    /// The arguments `argument` attacks.
+    pub fn targets(&self, argument: Argument) -> impl Iterator<Item = Argument> + '_ {
+        self.list(&self.targets, argument)
+    }
+
+    /// The arguments that support `argument`.
+    pub fn supporters(&self, argument: Argument) -> impl Iterator<Item = Argument> + '_ {
+        self.list(&self.supporters, argument)
+    }
+
+    /// The arguments `argument` supports.
+    pub fn supported(&self, argument: Argument) -> impl Iterator<Item = Argument> + '_ {
+        self.list(&self.supported, argument)
+    }
+
+    fn list<'a>(
+        &'a self,
+        lists: &'a [Vec<u32>],
+        argument: Argument,
+    ) -> impl Iterator<Item = Argument> + 'a {
+        lists
+            .get(argument.index())
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|&i| Argument(i))
+    }
+
+    /// Every attack, as (attacker, target), by attacker then in the order added.
+    pub fn attacks(&self) -> impl Iterator<Item = (Argument, Argument)> + '_ {
+        self.targets
+            .iter()
+            .enumerate()
+            .flat_map(|(a, ts)| ts.iter().map(move |&t| (Argument(a as u32), Argument(t))))
+    }
+
+    /// Every support, as (supporter, target).
+    pub fn supports(&self) -> impl Iterator<Item = (Argument, Argument)> + '_ {
+        self.supported
+            .iter()
+            .enumerate()
+            .flat_map(|(a, ts)| ts.iter().map(move |&t| (Argument(a as u32), Argument(t))))
+    }
+
+    pub(crate) fn attacker_lists(&self) -> &[Vec<u32>] {
+        &self.attackers
+    }
+
+    pub(crate) fn target_lists(&self) -> &[Vec<u32>] {
+        &self.targets
+    }
+
+    pub(crate) fn supporter_lists(&self) -> &[Vec<u32>] {
+        &self.supporters
+    }
+
+    pub(crate) fn weights(&self) -> &[f64] {
+        &self.weights
+    }
+
+    /// A membership mask of `set`, or the first argument that is not in the framework.
+    pub(crate) fn mask(&self, set: &[Argument]) -> Result<Vec<bool>> {
+        let mut mask = vec![false; self.len()];
+        for &a in set {
+            mask[self.check(a)?] = true;
+        }
+        Ok(mask)
+    }
+
+    /// Whether no argument of `set` attacks another (or itself).
+    ///
+    /// # Errors
+    /// [`Error::UnknownArgument`] for an argument not in the framework.
+    ///
+    /// # Complexity
+    /// O(n + attacks out of `set`).
+    pub fn is_conflict_free(&self, set: &[Argument]) -> Result<bool> {
+        let mask = self.mask(set)?;
+        Ok(self.conflict_free(&mask))
+    }
+
+    pub(crate) fn conflict_free(&self, mask: &[bool]) -> bool {
+        (0..self.len())
+            .filter(|&a| mask[a])
+            .all(|a| self.targets[a].iter().all(|&t| !mask[t as usize]))
+    }
+
+    /// The arguments `set` attacks, as a mask.
+    pub(crate) fn attacked_by(&self, mask: &[bool]) -> Vec<bool> {
+        let mut out = vec![false; self.len()];
+        for a in (0..self.len()).filter(|&a| mask[a]) {
+            for &t in &self.targets[a] {
+                out[t as usize] = true;
+            }
+        }
+        out
+    }
+
+    /// Whether `set` is conflict-free and defends each of its members (every
+    /// attacker of a member is attacked by `set`).
+    ///
+    /// # Errors
+    /// [`Error::UnknownArgument`] for an argument not in the framework.
+    ///
+    /// # Complexity
+    /// O(n + attacks).
+    pub fn is_admissible(&self, set: &[Argument]) -> Result<bool> {
+        let mask = self.mask(set)?;
+        Ok(self.admissible(&mask))
+    }
+
+    pub(crate) fn admissible(&self, mask: &[bool]) -> bool {
+        if !self.conflict_free(mask) {
+            return false;
+        }
+        let out = self.attacked_by(mask);
+        (0..self.len())
+            .filter(|&a| mask[a])
+            .all(|a| self.attackers[a].iter().all(|&b| out[b as usize]))
+    }
+
+    /// Whether `set` is admissible and contains every argument it defends.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArgument`] for an argument not in the framework.
+    ///
+    /// # Complexity
+    /// O(n + attacks).
+    pub fn is_complete(&self, set: &[Argument]) -> Result<bool> {
+        let mask = self.mask(set)?;
+        Ok(self.complete(&mask))
+    }
+
+    pub(crate) fn complete(&self, mask: &[bool]) -> bool {
+        if !self.admissible(mask) {
+            return false;
+        }
+        let out = self.attacked_by(mask);
+        (0..self.len())
+            .filter(|&a| !mask[a])
+            .all(|a| !self.attackers[a].iter().all(|&b| out[b as usize]))
+    }
+
+    /// Whether `set` is conflict-free and attacks every argument outside it.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArgument`] for an argument not in the framework.
+    ///
+    /// # Complexity
+    /// O(n + attacks).
+    pub fn is_stable(&self, set: &[Argument]) -> Result<bool> {
+        let mask = self.mask(set)?;
+        Ok(self.stable(&mask))
+    }
+
+    pub(crate) fn stable(&self, mask: &[bool]) -> bool {
+        if !self.conflict_free(mask) {
+            return false;
+        }
+        let out = self.attacked_by(mask);
+        (0..self.len()).all(|a| mask[a] || out[a])
+    }
+}

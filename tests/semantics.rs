@@ -1,0 +1,216 @@
+//! Every semantics against brute-force enumeration of subsets, on random
+//! frameworks of up to 10 arguments.
+
+use historiograph::{Acceptance, Argument, Framework, Semantics};
+use proptest::prelude::*;
+
+/// A framework as (number of arguments, attacks), self-attacks included.
+fn frameworks(max: usize) -> impl Strategy<Value = (usize, Vec<(usize, usize)>)> {
+    (1..=max).prop_flat_map(|n| {
+        let attacks = proptest::collection::vec((0..n, 0..n), 0..=(n * n).min(3 * n));
+        (Just(n), attacks)
+    })
+}
+
+fn build(n: usize, attacks: &[(usize, usize)]) -> Framework {
+    let mut af = Framework::with_arguments(n);
+    for &(a, b) in attacks {
+        af.add_attack(Argument::new(a as u32), Argument::new(b as u32))
+            .expect("in range");
+    }
+    af
+}
+
+/// The brute-force oracle: sets are bit masks over n ≤ 16 arguments.
+struct Oracle {
+    n: usize,
+    /// attackers[a]: mask of the arguments attacking a.
+    attackers: Vec<u32>,
+}
+
+impl Oracle {
+    fn new(n: usize, attacks: &[(usize, usize)]) -> Oracle {
+        let mut attackers = vec![0u32; n];
+        for &(a, b) in attacks {
+            attackers[b] |= 1 << a;
+        }
+        Oracle { n, attackers }
+    }
+    fn attacked(&self, set: u32) -> u32 {
+        (0..self.n)
+            .filter(|&a| self.attackers[a] & set != 0)
+            .fold(0, |m, a| m | 1 << a)
+    }
+    fn conflict_free(&self, set: u32) -> bool {
+        self.attacked(set) & set == 0
+    }
+    fn defended(&self, set: u32) -> u32 {
+        let out = self.attacked(set);
+        (0..self.n)
+            .filter(|&a| self.attackers[a] & !out == 0)
+            .fold(0, |m, a| m | 1 << a)
+    }
+    fn admissible(&self, set: u32) -> bool {
+        self.conflict_free(set) && set & !self.defended(set) == 0
+    }
+    fn complete(&self, set: u32) -> bool {
+        self.admissible(set) && self.defended(set) == set
+    }
+    fn stable(&self, set: u32) -> bool {
+        let all = (1u32 << self.n) - 1;
+        self.conflict_free(set) && set | self.attacked(set) == all
+    }
+    fn range(&self, set: u32) -> u32 {
+        set | self.attacked(set)
+    }
+    fn grounded(&self) -> u32 {
+        let mut set = 0;
+        loop {
+            let next = self.defended(set);
+            if next == set {
+                return set;
+            }
+            set = next;
+        }
+    }
+    fn maximal(&self, candidates: &[u32], measure: impl Fn(u32) -> u32) -> Vec<u32> {
+        candidates
+            .iter()
+            .copied()
+            .filter(|&s| {
+                !candidates
+                    .iter()
+                    .any(|&t| measure(s) & !measure(t) == 0 && measure(s) != measure(t))
+            })
+            .collect()
+    }
+    fn extensions(&self, semantics: Semantics) -> Vec<u32> {
+        let all: Vec<u32> = (0..1u32 << self.n).collect();
+        let complete: Vec<u32> = all.iter().copied().filter(|&s| self.complete(s)).collect();
+        let cf: Vec<u32> = all
+            .iter()
+            .copied()
+            .filter(|&s| self.conflict_free(s))
+            .collect();
+        let mut out = match semantics {
+            Semantics::Grounded => vec![self.grounded()],
+            Semantics::Complete => complete,
+            Semantics::Preferred => self.maximal(&complete, |s| s),
+            Semantics::Stable => all.into_iter().filter(|&s| self.stable(s)).collect(),
+            Semantics::SemiStable => self.maximal(&complete, |s| self.range(s)),
+            Semantics::Stage => self.maximal(&cf, |s| self.range(s)),
+        };
+        out.sort_unstable();
+        out
+    }
+}
+
+fn mask(extension: &[Argument]) -> u32 {
+    extension.iter().fold(0, |m, a| m | 1 << a.index())
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig::with_cases(300)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn extensions_match_brute_force((n, attacks) in frameworks(10)) {
+        let af = build(n, &attacks);
+        let oracle = Oracle::new(n, &attacks);
+        for semantics in Semantics::ALL {
+            let expected = oracle.extensions(semantics);
+            let mut found: Vec<u32> = af.extensions(semantics).map(|e| mask(&e)).collect();
+            let count = found.len();
+            found.sort_unstable();
+            found.dedup();
+            prop_assert_eq!(count, found.len(), "{} repeated an extension", semantics);
+            prop_assert_eq!(&found, &expected, "{}", semantics);
+            match af.extension(semantics) {
+                Some(one) => prop_assert!(expected.contains(&mask(&one)), "{}", semantics),
+                None => prop_assert!(expected.is_empty(), "{}", semantics),
+            }
+        }
+    }
+
+    #[test]
+    fn acceptance_matches_brute_force((n, attacks) in frameworks(9)) {
+        let af = build(n, &attacks);
+        let oracle = Oracle::new(n, &attacks);
+        for semantics in Semantics::ALL {
+            let expected = oracle.extensions(semantics);
+            for a in 0..n {
+                let argument = Argument::new(a as u32);
+                let credulous = af.credulous(semantics, argument).expect("in range");
+                let sceptical = af.sceptical(semantics, argument).expect("in range");
+                prop_assert_eq!(
+                    credulous.is_accepted(),
+                    expected.iter().any(|&e| e & 1 << a != 0),
+                    "credulous {} {}", semantics, a
+                );
+                prop_assert_eq!(
+                    sceptical.is_accepted(),
+                    expected.iter().all(|&e| e & 1 << a != 0),
+                    "sceptical {} {}", semantics, a
+                );
+                // Certificates are extensions that prove the answer.
+                if credulous.is_accepted() {
+                    let c = mask(credulous.certificate().expect("a certificate"));
+                    prop_assert!(expected.contains(&c) && c & 1 << a != 0, "credulous certificate {} {}", semantics, a);
+                }
+                if !sceptical.is_accepted() {
+                    let c = mask(sceptical.certificate().expect("a certificate"));
+                    prop_assert!(expected.contains(&c) && c & 1 << a == 0, "sceptical certificate {} {}", semantics, a);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn labellings_and_inclusions((n, attacks) in frameworks(10)) {
+        let af = build(n, &attacks);
+        let oracle = Oracle::new(n, &attacks);
+        let grounded = oracle.grounded();
+        let complete = oracle.extensions(Semantics::Complete);
+        let preferred = oracle.extensions(Semantics::Preferred);
+        // The grounded extension is in every complete one; stable ⊆ preferred ⊆ complete.
+        for &c in &complete {
+            prop_assert_eq!(grounded & !c, 0);
+        }
+        for s in af.extensions(Semantics::Stable) {
+            prop_assert!(preferred.contains(&mask(&s)));
+        }
+        for p in af.extensions(Semantics::Preferred) {
+            prop_assert!(complete.contains(&mask(&p)));
+        }
+        // Labellings: in = the extension, out = what it attacks, undecided = the rest.
+        for semantics in Semantics::ALL {
+            for labelling in af.labellings(semantics) {
+                let inside = mask(&labelling.in_arguments());
+                let out = oracle.attacked(inside);
+                for a in 0..n {
+                    let expected = if inside & 1 << a != 0 {
+                        Acceptance::In
+                    } else if out & 1 << a != 0 {
+                        Acceptance::Out
+                    } else {
+                        Acceptance::Undecided
+                    };
+                    prop_assert_eq!(labelling.label(Argument::new(a as u32)), Some(expected));
+                }
+            }
+        }
+        // The grounded labelling's in-set is the grounded extension.
+        prop_assert_eq!(mask(&af.grounded().in_arguments()), grounded);
+        // The checks agree with the oracle on every subset.
+        for set in 0..1u32 << n {
+            let members: Vec<Argument> = (0..n).filter(|&a| set & 1 << a != 0).map(|a| Argument::new(a as u32)).collect();
+            prop_assert_eq!(af.is_conflict_free(&members).expect("in range"), oracle.conflict_free(set));
+            prop_assert_eq!(af.is_admissible(&members).expect("in range"), oracle.admissible(set));
+            prop_assert_eq!(af.is_complete(&members).expect("in range"), oracle.complete(set));
+            prop_assert_eq!(af.is_stable(&members).expect("in range"), oracle.stable(set));
+        }
+    }
+}
