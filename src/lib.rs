@@ -25,7 +25,7 @@ pub use model::{
 pub use query::{
     Acceptance, Accounts, Cell, ClaimEntry, ClaimFramework, CompareOptions, Comparison,
     Disagreement, EventStanding, EvidenceEntry, Matrix, PositionEntry, Provenance, Standing,
-    Verdict,
+    Verdict, Weighing,
 };
 
 #[doc = include_str!("io/format.md")]

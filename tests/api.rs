@@ -737,3 +737,67 @@ fn a_scholar_counts_once_per_claim_by_their_latest_position() -> Result<()> {
     assert_eq!(row.verdict(), Verdict::Rejected);
     Ok(())
 }
+
+#[test]
+fn compare_can_weigh_by_other_semantics() -> Result<()> {
+    // Two claims for rival explanations rebut each other; a third, unattacked,
+    // attacks the second.
+    let mut corpus = Corpus::new();
+    let e = corpus.add_event(Event::new("e", "E"), None)?;
+    let x = corpus.add_explanation(Explanation::new("x", "X"), None)?;
+    let y = corpus.add_explanation(Explanation::new("y", "Y"), None)?;
+    let cx = corpus.add_claim(Claim::new("cx", "X explains E"), x, [e])?;
+    let cy = corpus.add_claim(Claim::new("cy", "Y explains E"), y, [e])?;
+    corpus.attack(cx, cy, AttackKind::Rebuts)?;
+    corpus.attack(cy, cx, AttackKind::Rebuts)?;
+
+    // Grounded: both undecided, half each.
+    let c = corpus.compare(e, &CompareOptions::new())?;
+    assert_eq!(entry(standing(&c, x), cx).strength(), 0.5);
+    // Preferred: each is in some extension but not all: half each, undecided.
+    let preferred = CompareOptions::new().with_weighing(Weighing::Extensions(Semantics::Preferred));
+    let c = corpus.compare(e, &preferred)?;
+    assert_eq!(
+        entry(standing(&c, x), cx).acceptance(),
+        Acceptance::Undecided
+    );
+    assert_eq!(entry(standing(&c, y), cy).strength(), 0.5);
+    assert!(c.to_string().contains("weighed by Preferred semantics"));
+
+    // Break the tie: an unattacked claim attacks cy.
+    let z = corpus.add_claim(Claim::new("z", "Against Y"), y, [e])?;
+    corpus.attack(z, cy, AttackKind::Undercuts)?;
+    for weighing in [
+        Weighing::Grounded,
+        Weighing::Extensions(Semantics::Preferred),
+        Weighing::Extensions(Semantics::Stable),
+        Weighing::Extensions(Semantics::SemiStable),
+    ] {
+        let c = corpus.compare(e, &CompareOptions::new().with_weighing(weighing))?;
+        assert_eq!(
+            entry(standing(&c, x), cx).acceptance(),
+            Acceptance::In,
+            "{weighing}"
+        );
+        assert_eq!(
+            entry(standing(&c, y), cy).acceptance(),
+            Acceptance::Out,
+            "{weighing}"
+        );
+    }
+
+    // Gradual (h-categoriser), base weights (1 + b + s) / (2 + b + s + r + u) = 2/3:
+    // z is unattacked: 2/3; cy = (2/3) / (1 + cx + z); cx = (2/3) / (1 + cy).
+    let gradual = CompareOptions::new().with_weighing(Weighing::Gradual(Gradual::HCategoriser));
+    let c = corpus.compare(e, &gradual)?;
+    let (sx, sy) = (
+        entry(standing(&c, x), cx).strength(),
+        entry(standing(&c, y), cy).strength(),
+    );
+    let w = 2.0 / 3.0;
+    assert!((sx - w / (1.0 + sy)).abs() < 1e-6, "{sx} {sy}");
+    assert!((sy - w / (1.0 + sx + w)).abs() < 1e-6, "{sx} {sy}");
+    assert!(sx > sy);
+    assert!(c.to_string().contains("strength"));
+    Ok(())
+}

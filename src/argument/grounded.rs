@@ -39,27 +39,6 @@ impl Acceptance {
     }
 }
 
-/// The grounded labelling of arguments `0..attackers.len()`, where
-/// `attackers[i]` lists the arguments attacking `i` (each index below the
-/// length; repeats allowed).
-///
-/// An argument is in once all its attackers are out, out once an attacker is
-/// in; what is left is undecided. Each attack is looked at a bounded number
-/// of times: O(arguments + attacks), no recursion.
-pub(crate) fn grounded_labelling(attackers: &[Vec<usize>]) -> Vec<Acceptance> {
-    let attackers: Vec<Vec<u32>> = attackers
-        .iter()
-        .map(|list| list.iter().map(|&a| a as u32).collect())
-        .collect();
-    let mut targets: Vec<Vec<u32>> = vec![Vec::new(); attackers.len()];
-    for (target, list) in attackers.iter().enumerate() {
-        for &attacker in list {
-            targets[attacker as usize].push(target as u32);
-        }
-    }
-    grounded_labelling_u32(&attackers, &targets)
-}
-
 impl Framework {
     /// The grounded labelling: the least complete labelling, the sceptical
     /// core every complete extension contains.
@@ -112,33 +91,30 @@ pub(crate) fn grounded_labelling_u32(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::argument::Argument;
     use Acceptance::*;
 
-    #[test]
-    fn chains_cycles_and_reinstatement() {
-        // 0 -> 1 -> 2: 0 in, 1 out, 2 reinstated.
-        assert_eq!(
-            grounded_labelling(&[vec![], vec![0], vec![1]]),
-            [In, Out, In]
-        );
-        // 0 <-> 1, 1 -> 2: all undecided.
-        assert_eq!(
-            grounded_labelling(&[vec![1], vec![0], vec![1]]),
-            [Undecided, Undecided, Undecided]
-        );
-        // An unattacked attacker breaks the cycle: 2 -> 1, 0 <-> 1.
-        assert_eq!(
-            grounded_labelling(&[vec![1], vec![0, 2], vec![]]),
-            [In, Out, In]
-        );
+    fn labels(n: usize, attacks: &[(u32, u32)]) -> Vec<Acceptance> {
+        let mut af = Framework::with_arguments(n);
+        for &(a, b) in attacks {
+            af.add_attack(Argument::new(a), Argument::new(b))
+                .expect("in range");
+        }
+        af.grounded().labels().to_vec()
     }
 
     #[test]
-    fn repeated_attacks_count_once_each() {
-        // 1 attacked twice by 0 (out), 2 attacked by 1 twice.
+    fn chains_cycles_reinstatement_and_self_attacks() {
+        // 0 -> 1 -> 2: 0 in, 1 out, 2 reinstated.
+        assert_eq!(labels(3, &[(0, 1), (1, 2)]), [In, Out, In]);
+        // 0 <-> 1, 1 -> 2: all undecided.
         assert_eq!(
-            grounded_labelling(&[vec![], vec![0, 0], vec![1, 1]]),
-            [In, Out, In]
+            labels(3, &[(0, 1), (1, 0), (1, 2)]),
+            [Undecided, Undecided, Undecided]
         );
+        // An unattacked attacker breaks the cycle: 2 -> 1, 0 <-> 1.
+        assert_eq!(labels(3, &[(0, 1), (1, 0), (2, 1)]), [In, Out, In]);
+        // A self-attacker is undecided, and so is what it alone attacks.
+        assert_eq!(labels(2, &[(0, 0), (0, 1)]), [Undecided, Undecided]);
     }
 }

@@ -14,5 +14,4 @@ pub use extensions::{Decision, Extensions, Semantics};
 pub use framework::{Argument, DEFAULT_WEIGHT, Framework};
 pub use gradual::{Contribution, Gradual, GradualOptions, Strengths};
 pub use grounded::Acceptance;
-pub(crate) use grounded::grounded_labelling;
 pub use labelling::{Labelling, Why};

@@ -7,7 +7,8 @@ use super::report::{
     ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Scope, Standing, Verdict,
 };
 use super::view::CompareOptions;
-use crate::argument::{Acceptance, grounded_labelling};
+use super::view::Weighing;
+use crate::argument::{Acceptance, GradualOptions};
 use crate::error::Result;
 use crate::graph::Corpus;
 use crate::model::{
@@ -38,9 +39,12 @@ impl Corpus {
     /// - **evidence factor** *e(c)* = √((1 + s + ½·Σ a(d)) / (1 + u)), where
     ///   *s* and *u* count the evidence in view that supports and undermines
     ///   *c*, and *d* runs over the claims in view that support *c*.
-    /// - **acceptance** *a(c)*: 1, ½ or 0 as *c* is in, undecided or out in
-    ///   the grounded labelling (Dung 1995) of the attacks among claims in
-    ///   view: a claim stands unless an undefeated claim attacks it.
+    /// - **standing** *a(c)* in \[0, 1\], as the options'
+    ///   [`Weighing`](crate::Weighing) says. By default 1, ½ or 0 as *c* is
+    ///   in, undecided or out in the grounded labelling (Dung 1995) of the
+    ///   attacks among claims in view: a claim stands unless an undefeated
+    ///   claim attacks it. Other semantics weigh by sceptical (1) or only
+    ///   credulous (½) acceptance, or by gradual strength.
     /// - the claim's **weight** is *b·e*; it gives *b·e·a* to its own side
     ///   (for the explanation if it affirms, against if it denies), and its
     ///   rejections *r* to the other side. The part the debate has defeated,
@@ -123,7 +127,7 @@ impl Corpus {
                 continue;
             };
             let entry = self.claim_entry(claim, &about[&claim.id], options, &labels);
-            let a = entry.acceptance.weight();
+            let a = entry.strength;
             let mut stands = entry.weight * a;
             let mut defeated = entry.weight * (1.0 - a);
             let mut rejections = entry.rejections as f64;
@@ -206,6 +210,7 @@ impl Corpus {
                     .scholars()
                     .map(|s| s.map(|id| self.name_of(id)).collect()),
                 threshold: options.threshold(),
+                weighing: options.weighing(),
             },
             standings,
         })
@@ -248,18 +253,18 @@ impl Corpus {
         }
     }
 
-    /// The grounded labelling of the claims in view that can reach `seen`
-    /// (or their supporters) through chains of attacks. A claim's label
-    /// depends only on the claims that can reach it, so this equals the
-    /// labelling of the whole debate in view, at the cost of the part that
-    /// matters. The map holds every claim in `seen`, and every supporter and
-    /// attacker of one that is in view: for those, being in the map is being
-    /// in view.
+    /// The standing (label and factor *a(c)*) of the claims in view that can
+    /// reach `seen` (or their supporters) through chains of attacks (and,
+    /// for gradual weighing, supports). A claim's standing depends only on
+    /// the claims that can reach it, so this equals its standing in the
+    /// whole debate in view, at the cost of the part that matters. The map
+    /// holds every claim in `seen`, and every supporter and attacker of one
+    /// that is in view: for those, being in the map is being in view.
     fn acceptance_around(
         &self,
         seen: &[Seen],
         options: &CompareOptions,
-    ) -> HashMap<ClaimId, Acceptance> {
+    ) -> HashMap<ClaimId, (Acceptance, f64)> {
         let mut index: HashMap<ClaimId, usize> = HashMap::new();
         let mut order: Vec<ClaimId> = Vec::new();
         let mut visible: HashMap<ClaimId, bool> = HashMap::new();
@@ -282,22 +287,61 @@ impl Corpus {
                 }
             }
         }
-        let mut attackers: Vec<Vec<usize>> = Vec::new();
+        let follow_supports = matches!(options.weighing(), Weighing::Gradual(_));
         let mut next = 0;
         while next < order.len() {
             let claim = order[next];
-            let mut list = Vec::new();
             for (attacker, _) in self.attackers_of(claim) {
                 if is_visible(attacker) {
                     push(attacker, &mut index, &mut order);
-                    list.push(index[&attacker]);
                 }
             }
-            attackers.push(list);
+            if follow_supports {
+                for supporter in self.supporters_of(claim) {
+                    if is_visible(supporter) {
+                        push(supporter, &mut index, &mut order);
+                    }
+                }
+            }
             next += 1;
         }
-        let labels = grounded_labelling(&attackers);
-        order.into_iter().zip(labels).collect()
+        let view = self.framework_of(&order, options);
+        let af = view.framework();
+        let grounded = af.grounded();
+        let label = |i: usize| grounded.labels()[i];
+        let standings: Vec<(Acceptance, f64)> = match options.weighing() {
+            Weighing::Grounded => (0..order.len())
+                .map(|i| (label(i), label(i).weight()))
+                .collect(),
+            Weighing::Extensions(semantics) => af
+                .arguments()
+                .map(|argument| {
+                    let accepted = |d: Result<crate::argument::Decision>| {
+                        d.map(|d| d.is_accepted()).unwrap_or(false)
+                    };
+                    let credulous = accepted(af.credulous(semantics, argument));
+                    let sceptical = credulous && accepted(af.sceptical(semantics, argument));
+                    let standing = match (credulous, sceptical) {
+                        (true, true) => Acceptance::In,
+                        (true, false) => Acceptance::Undecided,
+                        _ => Acceptance::Out,
+                    };
+                    (standing, standing.weight())
+                })
+                .collect(),
+            Weighing::Gradual(semantics) => {
+                match af.strengths(semantics, &GradualOptions::default()) {
+                    Ok(strengths) => (0..order.len())
+                        .map(|i| (label(i), strengths.values()[i]))
+                        .collect(),
+                    // The default options are valid; fall back to the grounded reading.
+                    Err(_) => (0..order.len())
+                        .map(|i| (label(i), label(i).weight()))
+                        .collect(),
+                }
+            }
+        };
+        order.into_iter().zip(standings).collect()
     }
 
     fn empty_standing(&self, explanation: ExplanationId) -> Standing {
@@ -327,7 +371,7 @@ impl Corpus {
         claim: &Seen,
         events: &[EventId],
         options: &CompareOptions,
-        labels: &HashMap<ClaimId, Acceptance>,
+        labels: &HashMap<ClaimId, (Acceptance, f64)>,
     ) -> ClaimEntry {
         let data = self.claim(claim.id);
         let positions: Vec<PositionEntry> = claim
@@ -376,12 +420,12 @@ impl Corpus {
         let supporters: f64 = self
             .supporters_of(claim.id)
             .filter_map(|d| labels.get(&d))
-            .map(|a| a.weight())
+            .map(|(_, a)| *a)
             .sum();
         let factor = ((1.0 + supports + 0.5 * supporters) / (1.0 + undermines)).sqrt();
         let attacked_by = self
             .attackers_of(claim.id)
-            .filter_map(|(a, kind)| Some((self.name_of(a), kind, *labels.get(&a)?)))
+            .filter_map(|(a, kind)| Some((self.name_of(a), kind, labels.get(&a)?.0)))
             .collect();
         ClaimEntry {
             id: claim.id,
@@ -393,7 +437,8 @@ impl Corpus {
                 .map(|x| self.name_of(x))
                 .unwrap_or_default(),
             events: events.iter().map(|&e| self.name_of(e)).collect(),
-            acceptance: labels.get(&claim.id).copied().unwrap_or(Acceptance::In),
+            acceptance: labels.get(&claim.id).map_or(Acceptance::In, |l| l.0),
+            strength: labels.get(&claim.id).map_or(1.0, |l| l.1),
             weight: backing_sum * factor,
             rejections,
             positions,

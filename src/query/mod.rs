@@ -16,4 +16,4 @@ pub use framework::ClaimFramework;
 pub use matrix::{Cell, Matrix};
 pub use provenance::{Disagreement, Provenance};
 pub use report::{ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Standing, Verdict};
-pub use view::CompareOptions;
+pub use view::{CompareOptions, Weighing};

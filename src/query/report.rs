@@ -119,6 +119,7 @@ pub struct ClaimEntry {
     pub(crate) explanation: String,
     pub(crate) events: Vec<String>,
     pub(crate) acceptance: Acceptance,
+    pub(crate) strength: f64,
     pub(crate) weight: f64,
     pub(crate) rejections: usize,
     pub(crate) positions: Vec<PositionEntry>,
@@ -152,9 +153,18 @@ impl ClaimEntry {
     pub fn events(&self) -> &[String] {
         &self.events
     }
-    /// Whether the claim stands in the debate in view (grounded semantics).
+    /// Whether the claim stands in the debate in view: its grounded label,
+    /// or under [`Weighing::Extensions`](crate::Weighing::Extensions) in for
+    /// sceptically accepted, undecided for only credulously accepted, out
+    /// for neither.
     pub fn acceptance(&self) -> Acceptance {
         self.acceptance
+    }
+    /// The factor *a(c)* the score weighs the claim by (see
+    /// [`Corpus::compare`](crate::Corpus::compare)): 1, ½ or 0 from its
+    /// acceptance, or its gradual strength.
+    pub fn strength(&self) -> f64 {
+        self.strength
     }
     /// The claim's weight before acceptance: backing × evidence factor
     /// (see [`Corpus::compare`](crate::Corpus::compare)).
@@ -264,6 +274,7 @@ pub(crate) struct Scope {
     pub(crate) as_of: Option<i32>,
     pub(crate) scholars: Option<Vec<String>>,
     pub(crate) threshold: f64,
+    pub(crate) weighing: super::view::Weighing,
 }
 
 /// The explanations of one event, ranked: what
@@ -335,6 +346,9 @@ impl fmt::Display for Scope {
         }
         if let Some(scholars) = &self.scholars {
             write!(f, "; scholars: {}", scholars.join(", "))?;
+        }
+        if self.weighing != super::view::Weighing::Grounded {
+            write!(f, "; weighed by {}", self.weighing)?;
         }
         Ok(())
     }
@@ -408,13 +422,15 @@ fn write_claim(f: &mut fmt::Formatter<'_>, c: &ClaimEntry) -> fmt::Result {
         Polarity::Affirms => '+',
         Polarity::Denies => '-',
     };
+    let standing = if c.strength == c.acceptance.weight() {
+        c.acceptance.as_str().to_owned()
+    } else {
+        format!("{}, strength {:.2}", c.acceptance.as_str(), c.strength)
+    };
     writeln!(
         f,
-        "    {mark} {} [{}, weight {:.2}]: {}",
-        c.key,
-        c.acceptance.as_str(),
-        c.weight,
-        c.text
+        "    {mark} {} [{standing}, weight {:.2}]: {}",
+        c.key, c.weight, c.text
     )?;
     if !c.positions.is_empty() {
         let positions: Vec<String> = c

@@ -3,9 +3,40 @@
 
 use std::collections::BTreeSet;
 
+use crate::argument::{Gradual, Semantics};
 use crate::error::{Error, Result};
 use crate::graph::Corpus;
 use crate::model::{ClaimId, EvidenceId, Position, ScholarId};
+
+/// How [`Corpus::compare`] weighs a claim by its standing in the debate:
+/// the factor *a(c)* in \[0, 1\] of the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Weighing {
+    /// The grounded labelling (the default): 1 for in, ½ for undecided, 0
+    /// for out. Linear time; the most sceptical reading of the debate.
+    #[default]
+    Grounded,
+    /// An extension-based semantics: 1 for a claim in every extension
+    /// (sceptically accepted), ½ for one in some but not all (credulously
+    /// accepted), 0 for one in none. Under stable semantics a debate with
+    /// no stable extension accepts nothing.
+    Extensions(Semantics),
+    /// A gradual semantics: the claim's strength, from base weights given
+    /// by [`Corpus::base_weight`](crate::Corpus::base_weight) and the
+    /// strengths of its attackers and supporters in view.
+    Gradual(Gradual),
+}
+
+impl std::fmt::Display for Weighing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Weighing::Grounded => f.write_str("grounded semantics"),
+            Weighing::Extensions(s) => write!(f, "{s:?} semantics"),
+            Weighing::Gradual(g) => write!(f, "{g:?} strengths"),
+        }
+    }
+}
 
 /// Options for [`Corpus::compare`] and the queries built on it.
 ///
@@ -31,6 +62,7 @@ pub struct CompareOptions {
     as_of: Option<i32>,
     scholars: Option<BTreeSet<ScholarId>>,
     threshold: f64,
+    weighing: Weighing,
 }
 
 impl Default for CompareOptions {
@@ -42,6 +74,7 @@ impl Default for CompareOptions {
             as_of: None,
             scholars: None,
             threshold: 0.5,
+            weighing: Weighing::Grounded,
         }
     }
 }
@@ -112,6 +145,19 @@ impl CompareOptions {
     pub fn with_threshold(mut self, threshold: f64) -> CompareOptions {
         self.threshold = threshold;
         self
+    }
+
+    /// How claims are weighed by their standing in the debate; default
+    /// [`Weighing::Grounded`].
+    #[must_use]
+    pub fn with_weighing(mut self, weighing: Weighing) -> CompareOptions {
+        self.weighing = weighing;
+        self
+    }
+
+    /// How claims are weighed by their standing in the debate.
+    pub fn weighing(&self) -> Weighing {
+        self.weighing
     }
 
     /// Whether claims about enclosing events count.
