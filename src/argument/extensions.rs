@@ -4,8 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use batsat::Lit;
-
+use super::backend::Lit;
 use super::framework::{Argument, Framework};
 use super::grounded::Acceptance;
 use super::labelling::Labelling;
@@ -159,7 +158,12 @@ impl<'f> Solver<'f> {
                 Base::Complete,
                 true,
             ),
-            Semantics::Grounded | Semantics::Complete | Semantics::Preferred => Sat::new(
+            Semantics::Preferred => Sat::new(
+                Core::undecided(self.framework, &self.grounded),
+                Base::Admissible,
+                false,
+            ),
+            Semantics::Grounded | Semantics::Complete => Sat::new(
                 Core::undecided(self.framework, &self.grounded),
                 Base::Complete,
                 false,

@@ -3,6 +3,7 @@
 //! SAT, and gradual semantics for weighted bipolar frameworks. The
 //! framework view of a corpus is in `query/framework.rs`.
 
+mod backend;
 mod extensions;
 mod framework;
 mod gradual;

@@ -1,6 +1,6 @@
-//! SAT encodings of extension-based semantics, solved with batsat (a
-//! MIT-licensed Rust port of MiniSat), and the counter-example guided loops
-//! that find maximal extensions (preferred, semi-stable, stage).
+//! SAT encodings of extension-based semantics, solved by the solver in
+//! `backend.rs`, and the counter-example guided loops that find maximal
+//! extensions (preferred, semi-stable, stage).
 //!
 //! Complete-based semantics are solved on the *core*: the arguments the
 //! grounded labelling leaves undecided, with the attacks among them. Every
@@ -9,7 +9,7 @@
 //! and attacks from grounded-out arguments are always answered), so stable,
 //! preferred and semi-stable extensions carry over the same way.
 
-use batsat::{BasicSolver, Lit, SolverInterface, lbool};
+use super::backend::{Backend, Lit};
 
 use super::framework::{Argument, Framework};
 use super::grounded::Acceptance;
@@ -19,6 +19,8 @@ use super::grounded::Acceptance;
 pub(crate) enum Base {
     /// Complete extensions (of the core).
     Complete,
+    /// Admissible sets (of the core).
+    Admissible,
     /// Stable extensions (of the core).
     Stable,
     /// Conflict-free sets (of the whole framework).
@@ -108,7 +110,7 @@ impl Core {
 /// A solver loaded with one base encoding of one core.
 pub(crate) struct Sat {
     core: Core,
-    solver: BasicSolver,
+    solver: Backend,
     /// x: the argument is in the candidate.
     x: Vec<Lit>,
     /// r: the argument is in the candidate's range (only with a range measure).
@@ -121,11 +123,9 @@ pub(crate) struct Sat {
 
 impl Sat {
     pub(crate) fn new(core: Core, base: Base, range: bool) -> Sat {
-        let mut solver = BasicSolver::default();
+        let mut solver = Backend::new();
         let n = core.len();
-        let x: Vec<Lit> = (0..n)
-            .map(|_| Lit::new(solver.new_var_default(), true))
-            .collect();
+        let x: Vec<Lit> = (0..n).map(|_| solver.fresh()).collect();
         let attackers = core.attackers.clone();
         let mut sat = Sat {
             core,
@@ -146,7 +146,7 @@ impl Sat {
                 }
             }
         }
-        let needs_o = base == Base::Complete || range;
+        let needs_o = matches!(base, Base::Complete | Base::Admissible) || range;
         let o: Vec<Lit> = if needs_o {
             sat.attacked_literals(&attackers)
         } else {
@@ -170,6 +170,13 @@ impl Sat {
                     let mut clause = vec![sat.x[a]];
                     clause.extend(list.iter().map(|&b| sat.x[b as usize]));
                     sat.clause(clause);
+                }
+            }
+            Base::Admissible => {
+                for (a, list) in attackers.iter().enumerate() {
+                    for &b in list {
+                        sat.clause(vec![!sat.x[a], o[b as usize]]);
+                    }
                 }
             }
             Base::ConflictFree => {}
@@ -206,11 +213,11 @@ impl Sat {
     }
 
     fn fresh(&mut self) -> Lit {
-        Lit::new(self.solver.new_var_default(), true)
+        self.solver.fresh()
     }
 
-    pub(crate) fn clause(&mut self, mut clause: Vec<Lit>) {
-        if !self.solver.add_clause_reuse(&mut clause) {
+    pub(crate) fn clause(&mut self, clause: Vec<Lit>) {
+        if !self.solver.add_clause(&clause) {
             self.dead = true;
         }
     }
@@ -231,14 +238,10 @@ impl Sat {
         if self.dead {
             return false;
         }
-        if self.solver.solve_limited(assumptions) != lbool::TRUE {
+        if !self.solver.solve(assumptions) {
             return false;
         }
-        self.model = self
-            .x
-            .iter()
-            .map(|&l| self.solver.value_lit(l) == lbool::TRUE)
-            .collect();
+        self.model = self.x.iter().map(|&l| self.solver.value(l)).collect();
         true
     }
 
@@ -246,11 +249,7 @@ impl Sat {
     fn measured(&self, measure: Measure) -> Vec<bool> {
         match measure {
             Measure::Members => self.model.clone(),
-            Measure::Range => self
-                .r
-                .iter()
-                .map(|&l| self.solver.value_lit(l) == lbool::TRUE)
-                .collect(),
+            Measure::Range => self.r.iter().map(|&l| self.solver.value(l)).collect(),
         }
     }
 

@@ -65,14 +65,17 @@ impl Corpus {
     /// O(c log c + r) for *c* claims and *r* relations among them.
     ///
     /// ```
-    /// use historiograph::{CompareOptions, Semantics};
+    /// use historiograph::{ClaimId, CompareOptions, Semantics};
     ///
     /// let corpus = historiograph::sino_soviet_split();
     /// let view = corpus.framework(&CompareOptions::new());
-    /// let grounded = view.framework().grounded();
-    /// let defeated = grounded.out_arguments().len();
-    /// assert!(defeated > 0);
-    /// # let _ = Semantics::Preferred;
+    /// let triangle = view
+    ///     .argument(corpus.resolve::<ClaimId>("triangle-balancing")?)
+    ///     .expect("the claim is in view");
+    /// // Lüthi's rebuttals leave the triangle reading in no preferred extension.
+    /// let decision = view.framework().credulous(Semantics::Preferred, triangle)?;
+    /// assert!(!decision.is_accepted());
+    /// # Ok::<(), historiograph::Error>(())
     /// ```
     pub fn framework(&self, options: &CompareOptions) -> ClaimFramework {
         let claims: Vec<ClaimId> = self
