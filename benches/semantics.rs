@@ -56,8 +56,11 @@ fn linear_time(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("h_categoriser", n), &af, |b, af| {
             b.iter(|| {
-                af.strengths(Gradual::HCategoriser, &GradualOptions::new().with_tolerance(1e-6))
-                    .expect("valid")
+                af.strengths(
+                    Gradual::HCategoriser,
+                    &GradualOptions::new().with_tolerance(1e-6),
+                )
+                .expect("valid")
             })
         });
     }
@@ -71,7 +74,11 @@ fn sat_based(c: &mut Criterion) {
         // Degree 3: below the hard region, so sizes compare.
         let af = random(n, 3.0, 11);
         let query = Argument::new((n / 2) as u32);
-        for semantics in [Semantics::Stable, Semantics::Preferred, Semantics::SemiStable] {
+        for semantics in [
+            Semantics::Stable,
+            Semantics::Preferred,
+            Semantics::SemiStable,
+        ] {
             group.bench_with_input(
                 BenchmarkId::new(format!("SE-{}", semantics.abbreviation()), n),
                 &af,
@@ -83,7 +90,10 @@ fn sat_based(c: &mut Criterion) {
                 b.iter(|| af.sceptical(Semantics::Preferred, query).expect("in range"))
             });
             group.bench_with_input(BenchmarkId::new("DC-SST", n), &af, |b, af| {
-                b.iter(|| af.credulous(Semantics::SemiStable, query).expect("in range"))
+                b.iter(|| {
+                    af.credulous(Semantics::SemiStable, query)
+                        .expect("in range")
+                })
             });
         }
     }

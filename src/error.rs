@@ -149,6 +149,14 @@ pub enum Error {
         /// The name used twice.
         argument: String,
     },
+    /// An argument name that is empty or has white space or control characters.
+    #[error(
+        "invalid argument name `{argument}`: a name is not empty and has no white space or control characters"
+    )]
+    InvalidArgumentName {
+        /// The offending name.
+        argument: String,
+    },
     /// A framework file (ICCMA, APX, TGF) is malformed.
     #[error("{format} line {line}: {message}")]
     Syntax {

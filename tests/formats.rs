@@ -42,6 +42,58 @@ fn apx_and_tgf_keep_names() -> Result<(), Error> {
     Ok(())
 }
 
+#[test]
+fn names_with_dots_quotes_and_commas_survive_apx_and_tgf() -> Result<(), Error> {
+    let mut af = Framework::new();
+    let names = [
+        "luthi-2008-n.24",
+        "a,b",
+        "say\"hi\"",
+        "back\\slash",
+        "plain_1",
+        "é(1)",
+    ];
+    let ids: Vec<Argument> = names
+        .iter()
+        .map(|n| af.add_argument(*n))
+        .collect::<Result<_, _>>()?;
+    af.add_attack(ids[0], ids[1])?;
+    af.add_attack(ids[2], ids[3])?;
+    af.add_attack(ids[5], ids[4])?;
+    let apx = af.to_apx();
+    assert!(apx.contains("arg(plain_1).\n"), "{apx}");
+    assert!(apx.contains("arg(\"luthi-2008-n.24\").\n"), "{apx}");
+    assert_eq!(Framework::from_apx(&apx)?, af);
+    assert_eq!(Framework::from_tgf(&af.to_tgf())?, af);
+    // Names that no format could write are refused.
+    for bad in ["", "two words", "tab\there"] {
+        assert!(matches!(
+            af.add_argument(bad),
+            Err(Error::InvalidArgumentName { .. })
+        ));
+    }
+    Ok(())
+}
+
+#[test]
+fn the_corpus_framework_writes_to_every_format() -> Result<(), Error> {
+    let corpus = historiograph::sino_soviet_split();
+    let view = corpus.framework(&historiograph::CompareOptions::new());
+    let af = view.framework();
+    let names = |f: &Framework| f.arguments().map(|a| f.name(a)).collect::<Vec<_>>();
+    for back in [
+        Framework::from_apx(&af.to_apx())?,
+        Framework::from_tgf(&af.to_tgf())?,
+    ] {
+        assert_eq!(names(&back), names(af));
+        assert_eq!(attacks(&back), attacks(af));
+    }
+    let numbered = Framework::from_iccma(&af.to_iccma())?;
+    assert_eq!(attacks(&numbered), attacks(af));
+    assert!(af.support_count() > 0);
+    Ok(())
+}
+
 fn syntax(result: Result<Framework, Error>) -> (String, usize, String) {
     match result {
         Err(Error::Syntax {

@@ -95,10 +95,15 @@ impl Framework {
     /// Adds an argument named `name`.
     ///
     /// # Errors
+    /// [`Error::InvalidArgumentName`] for an empty name or one with white
+    /// space or control characters (so that every format can write it);
     /// [`Error::DuplicateArgument`] if another argument has that name
     /// (unnamed arguments are named by their 1-based numbers).
     pub fn add_argument(&mut self, name: impl Into<String>) -> Result<Argument> {
         let name = name.into();
+        if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(Error::InvalidArgumentName { argument: name });
+        }
         if self.argument(&name).is_some() {
             return Err(Error::DuplicateArgument { argument: name });
         }

@@ -268,7 +268,8 @@ impl Sat {
     }
 
     /// Grows the last model until its measure is maximal among candidates
-    /// (with no extra assumptions); returns the maximal measure.
+    /// (with no extra assumptions); returns the maximal measure. Must follow
+    /// a successful [`Sat::solve`].
     fn maximize(&mut self, measure: Measure) -> Vec<bool> {
         let mut values = self.measured(measure);
         let switch = self.fresh();
@@ -301,9 +302,7 @@ impl Sat {
             values = self.measured(measure);
         }
         self.clause(vec![!switch]);
-        // Restore a model with the maximal measure.
-        let exact = self.exactly(measure, &values);
-        self.solve(&exact);
+        // The kept model is the last one found: its measure is `values`.
         values
     }
 
