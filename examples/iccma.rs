@@ -87,10 +87,16 @@ fn parse_problem(problem: &str) -> Result<(Task, Semantics), String> {
 }
 
 fn witness(framework: &Framework, extension: &[Argument]) -> String {
-    let mut line = String::from("w");
+    use std::fmt::Write;
+    let mut line = String::with_capacity(2 + 8 * extension.len());
+    line.push('w');
     for &a in extension {
-        line.push(' ');
-        line.push_str(&framework.name(a).unwrap_or_default());
+        if framework.is_named() {
+            line.push(' ');
+            line.push_str(&framework.name(a).unwrap_or_default());
+        } else {
+            let _ = write!(line, " {}", a.number());
+        }
     }
     line
 }

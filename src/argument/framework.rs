@@ -218,26 +218,24 @@ impl Framework {
     }
 
     /// Removes repeated attacks (from [`push_attack`](Framework::push_attack)),
-    /// keeping the first of each. O(attacks log degree).
+    /// keeping the first of each. O(n + attacks), one stamp per argument.
     pub(crate) fn dedup(&mut self) {
-        fn dedup_keep_order(list: &mut Vec<u32>) -> usize {
-            let before = list.len();
-            let mut sorted = list.clone();
-            sorted.sort_unstable();
-            sorted.dedup();
-            if sorted.len() != before {
-                let mut seen = std::collections::HashSet::with_capacity(list.len());
-                list.retain(|x| seen.insert(*x));
+        fn dedup_lists(lists: &mut [Vec<u32>]) -> usize {
+            let mut stamp = vec![u32::MAX; lists.len()];
+            let mut removed = 0;
+            for (owner, list) in lists.iter_mut().enumerate() {
+                let before = list.len();
+                list.retain(|&other| {
+                    let seen = stamp[other as usize] == owner as u32;
+                    stamp[other as usize] = owner as u32;
+                    !seen
+                });
+                removed += before - list.len();
             }
-            before - list.len()
+            removed
         }
-        let mut removed = 0;
-        for list in &mut self.targets {
-            removed += dedup_keep_order(list);
-        }
-        for list in &mut self.attackers {
-            dedup_keep_order(list);
-        }
+        let removed = dedup_lists(&mut self.targets);
+        dedup_lists(&mut self.attackers);
         self.attacks -= removed;
     }
 
