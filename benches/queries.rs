@@ -14,28 +14,8 @@ use historiograph::{
     EvidenceKind, Explanation, ExplanationId, Polarity, Position, Scholar, ScholarId, Stance, Work,
 };
 
-/// SplitMix64: a small, seeded, reproducible generator.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    /// Skewed towards 0: a few items draw most picks.
-    fn skewed(&mut self, n: usize) -> usize {
-        ((self.unit().powi(3) * n as f64) as usize).min(n - 1)
-    }
-}
+mod common;
+use common::Rng;
 
 /// A corpus with `claims` claims and proportionate scholars, works, events
 /// (nested), explanations (families and variants), evidence, attacks and supports.
