@@ -801,3 +801,48 @@ fn compare_can_weigh_by_other_semantics() -> Result<()> {
     assert!(c.to_string().contains("strength"));
     Ok(())
 }
+
+mod never_panics {
+    use historiograph::Corpus;
+    use proptest::prelude::*;
+
+    const DOC: &str = include_str!("data/v1-small.json");
+
+    #[test]
+    fn every_truncation_of_a_document_is_an_error_not_a_panic() {
+        // Every cut before the closing brace leaves invalid JSON.
+        let body = DOC.trim_end().len();
+        for (cut, _) in DOC.char_indices().skip(1).filter(|&(cut, _)| cut < body) {
+            let err = Corpus::from_json(&DOC[..cut]).expect_err("a truncated document is invalid");
+            let message = err.to_string();
+            assert!(message.starts_with("line "), "{message}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// Replacing a stretch of a valid document with arbitrary text gives
+        /// a corpus or an error that names a line, never a panic.
+        #[test]
+        fn mutated_documents_load_or_fail_cleanly(
+            at in 0usize..DOC.len(),
+            len in 0usize..12,
+            insert in "[a-z0-9{}\\[\\]\":,. /~-]{0,12}",
+        ) {
+            let mut start = at.min(DOC.len());
+            while !DOC.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + len).min(DOC.len());
+            while !DOC.is_char_boundary(end) {
+                end -= 1;
+            }
+            let text = format!("{}{}{}", &DOC[..start], insert, &DOC[end..]);
+            match Corpus::from_json(&text) {
+                Ok(corpus) => prop_assert_eq!(Corpus::from_json(&corpus.to_json()).map(|c| c.to_json()).ok(), Some(corpus.to_json())),
+                Err(err) => prop_assert!(err.to_string().starts_with("line "), "{}", err),
+            }
+        }
+    }
+}
