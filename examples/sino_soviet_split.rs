@@ -9,7 +9,10 @@
 
 use std::process::ExitCode;
 
-use historiograph::{CompareOptions, Corpus, EventId, ExplanationId, Verdict};
+use historiograph::{
+    Argument, CompareOptions, Corpus, EventId, ExplanationId, Gradual, GradualOptions, Semantics,
+    Verdict, Why,
+};
 
 /// The events the book turns on, in order.
 const KEY_EVENTS: [&str; 9] = [
@@ -100,9 +103,51 @@ fn run(as_of: Option<i32>) -> historiograph::Result<()> {
         println!("{}", corpus.accounts(family, &families)?);
     }
 
+    println!("== Which claims stand ==\n");
+    which_claims_stand(&corpus, &options)?;
+
     if as_of.is_none() {
-        println!("== The split as the scholarship saw it over time ==\n");
+        println!("\n== The split as the scholarship saw it over time ==\n");
         debate_over_time(&corpus, &family_ids)?;
+    }
+    Ok(())
+}
+
+/// The claims as an argumentation framework: what the grounded and
+/// preferred semantics accept, why the defeated claims fall, and the
+/// strongest claims under DF-QuAD.
+fn which_claims_stand(corpus: &Corpus, options: &CompareOptions) -> historiograph::Result<()> {
+    let view = corpus.framework(options);
+    let af = view.framework();
+    let grounded = af.grounded();
+    let preferred = af.extensions(Semantics::Preferred).count();
+    println!(
+        "{} claims, {} attacks, {} supports: grounded semantics accepts {}, defeats {}, leaves {} undecided; {} preferred extension(s)",
+        af.len(),
+        af.attack_count(),
+        af.support_count(),
+        grounded.in_arguments().len(),
+        grounded.out_arguments().len(),
+        grounded.undecided_arguments().len(),
+        preferred,
+    );
+    let name = |a: Argument| af.name(a).unwrap_or_default();
+    println!("\ndefeated, and by what:");
+    for argument in grounded.out_arguments() {
+        if let Some(Why::Out { attackers }) = grounded.why(af, argument) {
+            let by: Vec<String> = attackers.into_iter().map(name).collect();
+            println!("  {:<36} <- {}", name(argument), by.join(", "));
+        }
+    }
+    let strengths = af.strengths(Gradual::DfQuad, &GradualOptions::new())?;
+    let mut ranked: Vec<(Argument, f64)> = af
+        .arguments()
+        .map(|a| (a, strengths.values()[a.index()]))
+        .collect();
+    ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    println!("\nstrongest claims under DF-QuAD (base weights from scholars and evidence):");
+    for (argument, strength) in ranked.iter().take(8) {
+        println!("  {strength:.3}  {}", name(*argument));
     }
     Ok(())
 }

@@ -46,18 +46,14 @@ impl Framework {
     /// # Complexity
     /// O(n + attacks), iterative.
     pub fn grounded(&self) -> Labelling {
-        Labelling::from_labels(grounded_labelling_u32(
-            self.attacker_lists(),
-            self.target_lists(),
-        ))
+        Labelling::from_labels(grounded_labels(self.attacker_lists(), self.target_lists()))
     }
 }
 
-/// As [`grounded_labelling`], over attacker and target lists the caller has.
-pub(crate) fn grounded_labelling_u32(
-    attackers: &[Vec<u32>],
-    targets: &[Vec<u32>],
-) -> Vec<Acceptance> {
+/// The grounded labels of arguments `0..n`, from each one's attackers and
+/// targets: in once every attacker is out, out once an attacker is in, the
+/// rest undecided. O(n + attacks), with a queue, no recursion.
+fn grounded_labels(attackers: &[Vec<u32>], targets: &[Vec<u32>]) -> Vec<Acceptance> {
     let n = attackers.len();
     let mut live: Vec<usize> = attackers.iter().map(Vec::len).collect();
     let mut label: Vec<Option<Acceptance>> = vec![None; n];
