@@ -23,9 +23,10 @@ pub use model::{
     When, Work, WorkId, WorkKind,
 };
 pub use query::{
-    Acceptance, Accounts, Cell, ClaimEntry, ClaimFramework, CompareOptions, Comparison,
-    Disagreement, EventStanding, EvidenceEntry, Matrix, PositionEntry, Provenance, Standing,
-    Verdict, Weighing,
+    Acceptance, Accounts, AchMatrix, AchOptions, Cell, CellDifference, ClaimEntry, ClaimFramework,
+    CompareOptions, Comparison, Disagreement, EventStanding, EvidenceEntry, History, HistoryRow,
+    Matrix, PositionEntry, ProofThresholds, Provenance, Rating, Removal, Sensitivity,
+    StandardOfProof, Standing, Verdict, Weighing,
 };
 
 #[doc = include_str!("io/format.md")]

@@ -105,6 +105,35 @@ impl Corpus {
             }
         }
 
+        let standings = self.standings_of(&about, options);
+        let data = self.event(event);
+        Ok(Comparison {
+            id: event,
+            event: self.name_of(event),
+            name: data.map(|e| e.name().to_owned()).unwrap_or_default(),
+            when: data.and_then(|e| e.when()).map(|w| w.to_string()),
+            scope: Scope {
+                enclosing: options.enclosing(),
+                enclosed: options.enclosed(),
+                roll_up: options.roll_up(),
+                as_of: options.as_of(),
+                scholars: options
+                    .scholars()
+                    .map(|s| s.map(|id| self.name_of(id)).collect()),
+                threshold: options.threshold(),
+                weighing: options.weighing(),
+            },
+            standings,
+        })
+    }
+
+    /// The ranked standings of the explanations the claims in `about`
+    /// invoke; `about` maps each claim to the events in scope it concerns.
+    pub(crate) fn standings_of(
+        &self,
+        about: &BTreeMap<ClaimId, Vec<EventId>>,
+        options: &CompareOptions,
+    ) -> Vec<Standing> {
         let mut seen: Vec<Seen> = Vec::new();
         let mut unseen: BTreeMap<ExplanationId, usize> = BTreeMap::new();
         for &claim in about.keys() {
@@ -195,25 +224,7 @@ impl Corpus {
                 .then_with(|| a.explanation.cmp(&b.explanation))
         });
 
-        let data = self.event(event);
-        Ok(Comparison {
-            id: event,
-            event: self.name_of(event),
-            name: data.map(|e| e.name().to_owned()).unwrap_or_default(),
-            when: data.and_then(|e| e.when()).map(|w| w.to_string()),
-            scope: Scope {
-                enclosing: options.enclosing(),
-                enclosed: options.enclosed(),
-                roll_up: options.roll_up(),
-                as_of: options.as_of(),
-                scholars: options
-                    .scholars()
-                    .map(|s| s.map(|id| self.name_of(id)).collect()),
-                threshold: options.threshold(),
-                weighing: options.weighing(),
-            },
-            standings,
-        })
+        standings
     }
 
     /// The event, plus enclosing and enclosed events as the options ask.

@@ -63,6 +63,16 @@ pub struct CompareOptions {
     scholars: Option<BTreeSet<ScholarId>>,
     threshold: f64,
     weighing: Weighing,
+    /// Entities treated as absent (for sensitivity analysis).
+    pub(crate) without: Without,
+}
+
+/// Entities a query treats as absent, as if removed from the corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Without {
+    pub(crate) claims: BTreeSet<crate::model::ClaimId>,
+    pub(crate) evidence: BTreeSet<EvidenceId>,
+    pub(crate) scholars: BTreeSet<ScholarId>,
 }
 
 impl Default for CompareOptions {
@@ -75,6 +85,7 @@ impl Default for CompareOptions {
             scholars: None,
             threshold: 0.5,
             weighing: Weighing::Grounded,
+            without: Without::default(),
         }
     }
 }
@@ -207,6 +218,9 @@ impl CompareOptions {
 
     /// Whether a scholar's position is in view.
     pub(crate) fn sees_position(&self, corpus: &Corpus, scholar: ScholarId, p: &Position) -> bool {
+        if self.without.scholars.contains(&scholar) {
+            return false;
+        }
         if let Some(scholars) = &self.scholars {
             if !scholars.contains(&scholar) {
                 return false;
@@ -229,6 +243,9 @@ impl CompareOptions {
         corpus: &Corpus,
         claim: ClaimId,
     ) -> (bool, Vec<(ScholarId, Position)>) {
+        if self.without.claims.contains(&claim) {
+            return (false, Vec::new());
+        }
         let all: Vec<(ScholarId, Position)> = corpus.positions_on(claim).collect();
         if all.is_empty() {
             let year = corpus.claim(claim).and_then(|c| c.year());
@@ -244,6 +261,9 @@ impl CompareOptions {
     /// Whether a piece of evidence is in view: its work's year is known and
     /// not after `as_of`, or no `as_of` is set.
     pub(crate) fn sees_evidence(&self, corpus: &Corpus, evidence: EvidenceId) -> bool {
+        if self.without.evidence.contains(&evidence) {
+            return false;
+        }
         self.as_of.is_none()
             || self.sees_year(
                 corpus

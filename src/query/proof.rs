@@ -1,0 +1,281 @@
+//! Standards of proof (after Carneades) and sensitivity: which verdict a
+//! standard yields, and what would change the leading explanation.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::report::{Comparison, Standing};
+use super::view::CompareOptions;
+use crate::error::{Error, Result};
+use crate::graph::Corpus;
+use crate::model::{ClaimId, EventId, EvidenceId, ExplanationId, ScholarId};
+
+/// A standard of proof, from the weakest to the strongest (Gordon, Prakken &
+/// Walton, *The Carneades model of argument and burden of proof*, AIJ 2007).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StandardOfProof {
+    /// More weight for the explanation than against it: *P* > *N*.
+    Preponderance,
+    /// Preponderance, with weight for it of at least α and a score of at
+    /// least β.
+    ClearAndConvincing,
+    /// Clear and convincing, with the weight against it at most γ·*P*.
+    BeyondReasonableDoubt,
+}
+
+/// The thresholds of the standards of proof: α (least weight for), β
+/// (least score) and γ (most weight against, as a share of the weight for).
+/// Defaults α = 1, β = 0.5, γ = 0.1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ProofThresholds {
+    alpha: f64,
+    beta: f64,
+    gamma: f64,
+}
+
+impl Default for ProofThresholds {
+    fn default() -> ProofThresholds {
+        ProofThresholds {
+            alpha: 1.0,
+            beta: 0.5,
+            gamma: 0.1,
+        }
+    }
+}
+
+impl ProofThresholds {
+    /// The defaults.
+    pub fn new() -> ProofThresholds {
+        ProofThresholds::default()
+    }
+
+    /// Sets α, the least weight for the explanation (≥ 0).
+    #[must_use]
+    pub fn with_alpha(mut self, alpha: f64) -> ProofThresholds {
+        self.alpha = alpha;
+        self
+    }
+
+    /// Sets β, the least score (in −1..=1).
+    #[must_use]
+    pub fn with_beta(mut self, beta: f64) -> ProofThresholds {
+        self.beta = beta;
+        self
+    }
+
+    /// Sets γ, the most weight against as a share of the weight for (≥ 0).
+    #[must_use]
+    pub fn with_gamma(mut self, gamma: f64) -> ProofThresholds {
+        self.gamma = gamma;
+        self
+    }
+
+    fn check(&self) -> Result<()> {
+        let bad = |option, value: f64| Error::InvalidOption {
+            option,
+            reason: format!("{value} is out of range"),
+        };
+        if !(self.alpha >= 0.0 && self.alpha.is_finite()) {
+            return Err(bad("alpha", self.alpha));
+        }
+        if !(-1.0..=1.0).contains(&self.beta) {
+            return Err(bad("beta", self.beta));
+        }
+        if !(self.gamma >= 0.0 && self.gamma.is_finite()) {
+            return Err(bad("gamma", self.gamma));
+        }
+        Ok(())
+    }
+
+    /// The strongest standard a standing meets, if any.
+    pub fn strongest_met(&self, standing: &Standing) -> Option<StandardOfProof> {
+        let (p, n) = (standing.pro(), standing.con());
+        if p <= n {
+            return None;
+        }
+        if p < self.alpha || standing.score() < self.beta {
+            return Some(StandardOfProof::Preponderance);
+        }
+        if n > self.gamma * p {
+            return Some(StandardOfProof::ClearAndConvincing);
+        }
+        Some(StandardOfProof::BeyondReasonableDoubt)
+    }
+}
+
+impl Corpus {
+    /// The strongest standard of proof each explanation of an event meets,
+    /// best-ranked first; the first entry is the leading explanation's.
+    ///
+    /// # Errors
+    /// As [`Corpus::compare`]; [`Error::InvalidOption`] for thresholds out of range.
+    ///
+    /// ```
+    /// use historiograph::{CompareOptions, EventId, ProofThresholds, StandardOfProof};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let crisis: EventId = corpus.resolve("taiwan-strait-crisis-1958")?;
+    /// let met = corpus.standards_of_proof(crisis, &CompareOptions::new(), &ProofThresholds::new())?;
+    /// assert_eq!(met[0].1, Some(StandardOfProof::BeyondReasonableDoubt));
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn standards_of_proof(
+        &self,
+        event: EventId,
+        options: &CompareOptions,
+        thresholds: &ProofThresholds,
+    ) -> Result<Vec<(ExplanationId, Option<StandardOfProof>)>> {
+        thresholds.check()?;
+        let comparison = self.compare(event, options)?;
+        Ok(comparison
+            .standings()
+            .iter()
+            .map(|s| (s.id(), thresholds.strongest_met(s)))
+            .collect())
+    }
+
+    /// What would change an event's leading explanation: each piece of
+    /// evidence, claim and scholar whose removal alone changes it (to another
+    /// explanation, or to none), and the smallest set of them whose joint
+    /// removal does (searched among sets of up to `max_set` items, smallest
+    /// first). Removing a scholar discounts their positions.
+    ///
+    /// # Errors
+    /// As [`Corpus::compare`].
+    ///
+    /// # Complexity
+    /// One comparison per candidate, plus one per candidate set tried:
+    /// O(k^max_set) comparisons for *k* candidates in the worst case.
+    pub fn sensitivity(
+        &self,
+        event: EventId,
+        options: &CompareOptions,
+        max_set: usize,
+    ) -> Result<Sensitivity> {
+        let base = self.compare(event, options)?;
+        let leader = base.leader().map(Standing::id);
+        let candidates = self.candidates(&base);
+        let leader_without = |removed: &[Removal]| -> Result<Option<ExplanationId>> {
+            let mut without = options.clone();
+            for r in removed {
+                match *r {
+                    Removal::Evidence(e) => without.without.evidence.insert(e),
+                    Removal::Claim(c) => without.without.claims.insert(c),
+                    Removal::Scholar(s) => without.without.scholars.insert(s),
+                };
+            }
+            Ok(self.compare(event, &without)?.leader().map(Standing::id))
+        };
+        let mut pivots = Vec::new();
+        for &candidate in &candidates {
+            let after = leader_without(&[candidate])?;
+            if after != leader {
+                pivots.push((candidate, after));
+            }
+        }
+        let mut smallest = pivots.first().map(|&(c, after)| (vec![c], after));
+        if smallest.is_none() {
+            'sizes: for size in 2..=max_set.min(candidates.len()) {
+                let mut chosen: Vec<usize> = (0..size).collect();
+                loop {
+                    let set: Vec<Removal> = chosen.iter().map(|&i| candidates[i]).collect();
+                    let after = leader_without(&set)?;
+                    if after != leader {
+                        smallest = Some((set, after));
+                        break 'sizes;
+                    }
+                    if !next_combination(&mut chosen, candidates.len()) {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(Sensitivity {
+            leader,
+            pivots,
+            smallest,
+        })
+    }
+
+    /// The evidence, claims and scholars behind a comparison, in that order.
+    fn candidates(&self, comparison: &Comparison) -> Vec<Removal> {
+        let mut evidence = BTreeSet::new();
+        let mut claims = BTreeSet::new();
+        let mut scholars = BTreeSet::new();
+        for s in comparison.standings() {
+            for c in s.supporting().iter().chain(s.opposing()) {
+                claims.insert(c.id());
+                for e in c.evidence() {
+                    evidence.extend(self.lookup::<EvidenceId>(e.key()));
+                }
+                for p in c.positions() {
+                    scholars.extend(self.lookup::<ScholarId>(p.scholar()));
+                }
+            }
+        }
+        evidence
+            .into_iter()
+            .map(Removal::Evidence)
+            .chain(claims.into_iter().map(Removal::Claim))
+            .chain(scholars.into_iter().map(Removal::Scholar))
+            .collect()
+    }
+}
+
+/// Advances `chosen` (sorted indices below `n`) to the next combination of
+/// the same size; `false` after the last.
+fn next_combination(chosen: &mut [usize], n: usize) -> bool {
+    let k = chosen.len();
+    for i in (0..k).rev() {
+        if chosen[i] < n - k + i {
+            chosen[i] += 1;
+            for j in i + 1..k {
+                chosen[j] = chosen[j - 1] + 1;
+            }
+            return true;
+        }
+    }
+    false
+}
+
+/// Something whose removal a sensitivity analysis tries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Removal {
+    /// A piece of evidence.
+    Evidence(EvidenceId),
+    /// A claim.
+    Claim(ClaimId),
+    /// A scholar (their positions discounted).
+    Scholar(ScholarId),
+}
+
+/// What [`Corpus::sensitivity`] returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sensitivity {
+    leader: Option<ExplanationId>,
+    pivots: Vec<(Removal, Option<ExplanationId>)>,
+    smallest: Option<(Vec<Removal>, Option<ExplanationId>)>,
+}
+
+impl Sensitivity {
+    /// The leading explanation as the debate stands.
+    pub fn leader(&self) -> Option<ExplanationId> {
+        self.leader
+    }
+
+    /// Each single removal that changes the leader, with the new leader
+    /// (`None`: no explanation leads any more).
+    pub fn pivots(&self) -> &[(Removal, Option<ExplanationId>)] {
+        &self.pivots
+    }
+
+    /// The smallest set found whose removal changes the leader, and the new
+    /// leader; `None` if no set up to the size searched does.
+    pub fn smallest(&self) -> Option<(&[Removal], Option<ExplanationId>)> {
+        self.smallest
+            .as_ref()
+            .map(|(set, after)| (set.as_slice(), *after))
+    }
+}
