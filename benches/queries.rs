@@ -10,8 +10,9 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use historiograph::{
-    AttackKind, Bearing, Claim, ClaimId, CompareOptions, Corpus, Date, Event, EventId, Evidence,
-    EvidenceKind, Explanation, ExplanationId, Polarity, Position, Scholar, ScholarId, Stance, Work,
+    AchOptions, AttackKind, Bearing, Claim, ClaimId, CompareOptions, Corpus, Date, Event, EventId,
+    Evidence, EvidenceKind, Explanation, ExplanationId, Polarity, Position, Scholar, ScholarId,
+    Stance, Work,
 };
 
 mod common;
@@ -178,6 +179,9 @@ fn benches(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("provenance", n), &corpus, |b, c| {
             b.iter(|| c.provenance(black_box(claim)))
+        });
+        group.bench_with_input(BenchmarkId::new("ach_busiest", n), &corpus, |b, c| {
+            b.iter(|| c.ach(&[event], &AchOptions::new()).expect("matrix"))
         });
         group.bench_with_input(BenchmarkId::new("events_by_date", n), &corpus, |b, c| {
             b.iter(|| c.events_by_date().count())
