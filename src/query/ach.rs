@@ -297,23 +297,15 @@ impl Corpus {
         }
         let explanations: Vec<ExplanationId> = explanations.into_iter().collect();
         let evidence: Vec<EvidenceId> = evidence.into_iter().collect();
-        let cells = evidence
-            .iter()
-            .map(|&e| {
-                explanations
-                    .iter()
-                    .map(|&x| {
-                        if let Some(&rating) = options.ratings.get(&(x, e)) {
-                            return rating;
-                        }
-                        match sums.get(&(x, e)) {
-                            None => Rating::NotApplicable,
-                            Some(&s) => Rating::from_mean(f64::from(s.clamp(-2, 2))),
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
+        let cells = grid(&evidence, &explanations, |x, e| {
+            if let Some(&rating) = options.ratings.get(&(x, e)) {
+                return rating;
+            }
+            match sums.get(&(x, e)) {
+                None => Rating::NotApplicable,
+                Some(&s) => Rating::from_mean(f64::from(s.clamp(-2, 2))),
+            }
+        });
         Ok(AchMatrix {
             explanation_keys: explanations.iter().map(|&x| self.name_of(x)).collect(),
             evidence_keys: evidence.iter().map(|&e| self.name_of(e)).collect(),
@@ -323,6 +315,19 @@ impl Corpus {
             cells,
         })
     }
+}
+
+/// The cells of a matrix, `cell(explanation, evidence)` for each row of
+/// evidence and column of explanations.
+fn grid(
+    evidence: &[EvidenceId],
+    explanations: &[ExplanationId],
+    mut cell: impl FnMut(ExplanationId, EvidenceId) -> Rating,
+) -> Vec<Vec<Rating>> {
+    evidence
+        .iter()
+        .map(|&e| explanations.iter().map(|&x| cell(x, e)).collect())
+        .collect()
 }
 
 /// One cell on which two matrices differ (see [`AchMatrix::differences`]).
@@ -493,26 +498,18 @@ impl AchMatrix {
         }
         let explanations: Vec<ExplanationId> = columns.keys().copied().collect();
         let evidence: Vec<EvidenceId> = rows.keys().copied().collect();
-        let cells = evidence
-            .iter()
-            .map(|&e| {
-                explanations
-                    .iter()
-                    .map(|&x| {
-                        let values: Vec<f64> = matrices
-                            .iter()
-                            .filter_map(|m| m.rating(x, e).value())
-                            .map(f64::from)
-                            .collect();
-                        if values.is_empty() {
-                            Rating::NotApplicable
-                        } else {
-                            Rating::from_mean(values.iter().sum::<f64>() / values.len() as f64)
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
+        let cells = grid(&evidence, &explanations, |x, e| {
+            let values: Vec<f64> = matrices
+                .iter()
+                .filter_map(|m| m.rating(x, e).value())
+                .map(f64::from)
+                .collect();
+            if values.is_empty() {
+                Rating::NotApplicable
+            } else {
+                Rating::from_mean(values.iter().sum::<f64>() / values.len() as f64)
+            }
+        });
         Some(AchMatrix {
             explanation_keys: columns.into_values().collect(),
             evidence_keys: rows.values().map(|(k, _)| k.clone()).collect(),
