@@ -141,6 +141,16 @@ proptest! {
         let oracle = Oracle::new(n, &attacks);
         for semantics in Semantics::ALL {
             let expected = oracle.extensions(semantics);
+            for (a, &answer) in af.acceptance_of_all(semantics).iter().enumerate() {
+                prop_assert_eq!(
+                    answer,
+                    (
+                        expected.iter().any(|&e| e & 1 << a != 0),
+                        expected.iter().all(|&e| e & 1 << a != 0)
+                    ),
+                    "acceptance_of_all {} {}", semantics, a
+                );
+            }
             for a in 0..n {
                 let argument = Argument::new(a as u32);
                 let credulous = af.credulous(semantics, argument).expect("in range");

@@ -347,6 +347,76 @@ impl Corpus {
         Ok(())
     }
 
+    /// Links each child to its parent (events within events, explanations
+    /// as variants), for loading: the cycle check runs once over all links,
+    /// each node visited once, instead of a walk up per link. On a cycle,
+    /// returns the position in `links` of a link on it, with the error;
+    /// nothing is linked then.
+    pub(crate) fn link_parents<I: EntityId>(
+        &mut self,
+        links: &[(I, I)],
+        relation: Relation,
+        keep: fn(&Relation) -> bool,
+    ) -> std::result::Result<(), (usize, Error)> {
+        use std::collections::HashMap;
+        let mut parent_of: HashMap<NodeIndex, (NodeIndex, usize)> = HashMap::new();
+        let mut children = Vec::with_capacity(links.len());
+        for (at, &(child, parent)) in links.iter().enumerate() {
+            let child_node = self.live(child).map_err(|e| (at, e))?;
+            let parent_node = self.live(parent).map_err(|e| (at, e))?;
+            parent_of.insert(child_node, (parent_node, at));
+            children.push(child_node);
+        }
+        let parent = |corpus: &Corpus, node: NodeIndex| -> Option<NodeIndex> {
+            match parent_of.get(&node) {
+                Some(&(p, _)) => Some(p),
+                None => corpus.edges(node, Outgoing, keep).next().map(|(p, _, _)| p),
+            }
+        };
+        // 1: on the current walk; 2: known to reach a root.
+        let mut state: HashMap<NodeIndex, u8> = HashMap::new();
+        for &start in &children {
+            let mut path = Vec::new();
+            let mut at = Some(start);
+            while let Some(node) = at {
+                match state.get(&node) {
+                    Some(2) => break,
+                    Some(_) => {
+                        // A cycle: name its link that comes first in `links`.
+                        let on_cycle = path.iter().skip_while(|&&n| n != node);
+                        let (child, (parent, index)) = on_cycle
+                            .filter_map(|&n| parent_of.get(&n).map(|&p| (n, p)))
+                            .min_by_key(|&(_, (_, index))| index)
+                            .unwrap_or((node, (node, 0)));
+                        return Err((
+                            index,
+                            Error::Cycle {
+                                kind: I::KIND,
+                                key: self.graph[child].key().to_owned(),
+                                parent: self.graph[parent].key().to_owned(),
+                            },
+                        ));
+                    }
+                    None => {
+                        state.insert(node, 1);
+                        path.push(node);
+                        at = parent(self, node);
+                    }
+                }
+            }
+            for node in path {
+                state.insert(node, 2);
+            }
+        }
+        for child in children {
+            if let Some(&(parent, _)) = parent_of.get(&child) {
+                self.drop_edges(child, Outgoing, keep);
+                self.graph.add_edge(child, parent, relation);
+            }
+        }
+        Ok(())
+    }
+
     /// Sets the explanation a claim invokes.
     ///
     /// # Errors

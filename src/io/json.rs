@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::locate::{line_column, locate};
 use crate::error::{Error, Result};
-use crate::graph::Corpus;
+use crate::graph::entity::is;
+use crate::graph::{Corpus, EntityId, Relation};
 use crate::model::{
     AttackKind, Bearing, Claim, ClaimId, Date, Event, EventId, Evidence, EvidenceId, EvidenceKind,
     Explanation, ExplanationId, Polarity, Position, Scholar, ScholarId, Stance, When, Work, WorkId,
@@ -423,11 +424,7 @@ impl Corpus {
                 nesting.push((i, id, parent));
             }
         }
-        for (i, id, parent) in nesting {
-            let here = format!("events[{i}].within");
-            let parent = self.resolve::<EventId>(&parent).map_err(at(here.clone()))?;
-            self.set_within(id, Some(parent)).map_err(at(here))?;
-        }
+        self.nest(&nesting, "events", "within", Relation::Within, is::within)?;
         let mut nesting = Vec::new();
         for (i, x) in doc.explanations.into_iter().enumerate() {
             let mut explanation = Explanation::new(x.key, x.name);
@@ -441,13 +438,13 @@ impl Corpus {
                 nesting.push((i, id, parent));
             }
         }
-        for (i, id, parent) in nesting {
-            let here = format!("explanations[{i}].variant_of");
-            let parent = self
-                .resolve::<ExplanationId>(&parent)
-                .map_err(at(here.clone()))?;
-            self.set_variant_of(id, Some(parent)).map_err(at(here))?;
-        }
+        self.nest(
+            &nesting,
+            "explanations",
+            "variant_of",
+            Relation::VariantOf,
+            is::variant_of,
+        )?;
         for (i, e) in doc.evidence.into_iter().enumerate() {
             let here = format!("evidence[{i}]");
             let work = e
@@ -527,6 +524,29 @@ impl Corpus {
             }
         }
         Ok(())
+    }
+}
+
+impl Corpus {
+    /// Links the `(document index, child, parent key)` triples of one
+    /// section, with one cycle check for all of them.
+    fn nest<I: EntityId>(
+        &mut self,
+        nesting: &[(usize, I, String)],
+        section: &str,
+        field: &str,
+        relation: Relation,
+        keep: fn(&Relation) -> bool,
+    ) -> std::result::Result<(), (String, Error)> {
+        let mut links = Vec::with_capacity(nesting.len());
+        for (i, child, parent) in nesting {
+            let parent = self
+                .resolve::<I>(parent)
+                .map_err(at(format!("{section}[{i}].{field}")))?;
+            links.push((*child, parent));
+        }
+        self.link_parents(&links, relation, keep)
+            .map_err(|(at, error)| (format!("{section}[{}].{field}", nesting[at].0), error))
     }
 }
 

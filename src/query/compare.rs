@@ -325,13 +325,9 @@ impl Corpus {
                 .map(|i| (label(i), label(i).weight()))
                 .collect(),
             Weighing::Extensions(semantics) => af
-                .arguments()
-                .map(|argument| {
-                    let accepted = |d: Result<crate::argument::Decision>| {
-                        d.map(|d| d.is_accepted()).unwrap_or(false)
-                    };
-                    let credulous = accepted(af.credulous(semantics, argument));
-                    let sceptical = credulous && accepted(af.sceptical(semantics, argument));
+                .acceptance_of_all(semantics)
+                .into_iter()
+                .map(|(credulous, sceptical)| {
                     let standing = match (credulous, sceptical) {
                         (true, true) => Acceptance::In,
                         (true, false) => Acceptance::Undecided,
