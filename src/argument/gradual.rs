@@ -336,46 +336,41 @@ impl Framework {
         let w = self.weights()[a];
         let attackers = &self.attacker_lists()[a];
         let supporters = &self.supporter_lists()[a];
-        let with = semantics.strength(
-            w,
-            attackers.iter().map(|&b| values[b as usize]),
-            supporters.iter().map(|&b| values[b as usize]),
-        );
-        let mut out = Vec::new();
-        for (i, &b) in attackers.iter().enumerate() {
-            let without = semantics.strength(
+        // The strength with every relation but (at most) one attack or support.
+        let strength_without = |attack: Option<usize>, support: Option<usize>| {
+            let keep = |skip: Option<usize>| move |&(j, _): &(usize, &u32)| Some(j) != skip;
+            semantics.strength(
                 w,
                 attackers
                     .iter()
                     .enumerate()
-                    .filter(|&(j, _)| j != i)
-                    .map(|(_, &c)| values[c as usize]),
-                supporters.iter().map(|&c| values[c as usize]),
-            );
-            out.push(Contribution {
-                from: Argument::new(b),
-                attacks: true,
-                strength: values[b as usize],
-                effect: with - without,
-            });
-        }
-        for (i, &b) in supporters.iter().enumerate() {
-            let without = semantics.strength(
-                w,
-                attackers.iter().map(|&c| values[c as usize]),
+                    .filter(keep(attack))
+                    .map(|(_, &b)| values[b as usize]),
                 supporters
                     .iter()
                     .enumerate()
-                    .filter(|&(j, _)| j != i)
-                    .map(|(_, &c)| values[c as usize]),
-            );
-            out.push(Contribution {
+                    .filter(keep(support))
+                    .map(|(_, &b)| values[b as usize]),
+            )
+        };
+        let with = strength_without(None, None);
+        let attacks = attackers
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| (b, true, strength_without(Some(i), None)));
+        let supports = supporters
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| (b, false, strength_without(None, Some(i))));
+        let out = attacks
+            .chain(supports)
+            .map(|(b, attacks, without)| Contribution {
                 from: Argument::new(b),
-                attacks: false,
+                attacks,
                 strength: values[b as usize],
                 effect: with - without,
-            });
-        }
+            })
+            .collect();
         Ok(out)
     }
 }

@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::framework::backing;
 use super::report::{
     ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Scope, Standing, Verdict,
 };
@@ -11,9 +10,7 @@ use super::view::Weighing;
 use crate::argument::{Acceptance, GradualOptions};
 use crate::error::Result;
 use crate::graph::Corpus;
-use crate::model::{
-    Bearing, ClaimId, EventId, ExplanationId, Polarity, Position, ScholarId, Stance,
-};
+use crate::model::{Bearing, ClaimId, EventId, ExplanationId, Polarity, Position, ScholarId};
 
 /// A claim in view, with what the score needs.
 struct Seen {
@@ -395,16 +392,7 @@ impl Corpus {
                 work: p.work().map(|w| self.name_of(w)),
             })
             .collect();
-        let latest = self.latest_positions(&claim.positions);
-        let backing_sum = if claim.positions.is_empty() {
-            1.0
-        } else {
-            latest.iter().map(|p| backing(p.stance())).sum()
-        };
-        let rejections = latest
-            .iter()
-            .filter(|p| p.stance() == Stance::Rejects)
-            .count();
+        let (backing_sum, rejections) = self.backing_and_rejections(&claim.positions);
         let evidence: Vec<EvidenceEntry> = self
             .citations(claim.id)
             .filter(|(e, _)| options.sees_evidence(self, *e))

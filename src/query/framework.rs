@@ -46,7 +46,7 @@ impl ClaimFramework {
 }
 
 /// How much a stance backs a claim (as in [`Corpus::compare`]).
-pub(crate) fn backing(stance: Stance) -> f64 {
+fn backing(stance: Stance) -> f64 {
     match stance {
         Stance::Advances | Stance::Endorses => 1.0,
         Stance::Qualifies => 0.5,
@@ -136,16 +136,8 @@ impl Corpus {
     /// each rejection or undermining note lowers it.
     pub fn base_weight(&self, claim: ClaimId, options: &CompareOptions) -> f64 {
         let (_, positions) = options.sees_claim(self, claim);
-        let latest = self.latest_positions(&positions);
-        let b: f64 = if positions.is_empty() {
-            1.0
-        } else {
-            latest.iter().map(|p| backing(p.stance())).sum()
-        };
-        let r = latest
-            .iter()
-            .filter(|p| p.stance() == Stance::Rejects)
-            .count() as f64;
+        let (b, r) = self.backing_and_rejections(&positions);
+        let r = r as f64;
         let (mut s, mut u) = (0.0, 0.0);
         for (evidence, bearing) in self.citations(claim) {
             if options.sees_evidence(self, evidence) {
@@ -156,6 +148,25 @@ impl Corpus {
             }
         }
         (1.0 + b + s) / (2.0 + b + s + r + u)
+    }
+
+    /// A claim's backing *b* and rejections *r* from the positions on it in
+    /// view: each scholar once, by their latest position; a claim with no
+    /// position at all counts as advanced once (*b* = 1).
+    pub(crate) fn backing_and_rejections(
+        &self,
+        positions: &[(ScholarId, Position)],
+    ) -> (f64, usize) {
+        if positions.is_empty() {
+            return (1.0, 0);
+        }
+        let latest = self.latest_positions(positions);
+        let b = latest.iter().map(|p| backing(p.stance())).sum();
+        let r = latest
+            .iter()
+            .filter(|p| p.stance() == Stance::Rejects)
+            .count();
+        (b, r)
     }
 
     /// Each scholar's latest position among `positions` (the latest year;
