@@ -167,6 +167,19 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A file in a foreign format (AIF, Argdown, CSL-JSON, ...) is well-formed
+    /// but cannot be imported: an edge to a missing node, a node of unknown
+    /// type, an item with no id. `at` names the place: a node id, a field, a
+    /// line.
+    #[error("{format} {at}: {message}")]
+    Import {
+        /// The format: `aif`, `argdown-json`, `argdown`, `csl-json`, ...
+        format: &'static str,
+        /// Where: `node 12`, `edge 7`, `items[3].id`, `line 4`.
+        at: String,
+        /// What is wrong.
+        message: String,
+    },
     /// More entities of one kind than ids can count (2^32).
     #[error("too many {kind}s: ids exhausted")]
     Capacity {

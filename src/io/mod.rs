@@ -4,6 +4,9 @@
 
 mod apx;
 mod iccma;
+mod import;
 mod json;
 mod locate;
 mod tgf;
+
+pub use import::{Imported, Unmapped};
