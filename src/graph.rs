@@ -53,7 +53,7 @@ pub struct Corpus {
 /// once its entity is removed, and `slots` only grows, so ids are never reused.
 #[derive(Debug, Clone, Default)]
 struct Table {
-    keys: HashMap<String, u32>,
+    keys: HashMap<String, u32, foldhash::fast::RandomState>,
     slots: Vec<Option<NodeIndex>>,
 }
 

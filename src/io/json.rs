@@ -2,6 +2,8 @@
 //! as one. The document is built from the graph, never the graph itself, so
 //! petgraph's storage never leaks into the format.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::locate::{line_column, locate};
@@ -17,148 +19,217 @@ use crate::model::{
 /// The format version this crate reads and writes.
 const VERSION: u64 = 1;
 
+/// A string of the document: borrowed from the text when it has no escapes,
+/// so loading allocates only what the corpus keeps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Text<'a>(Cow<'a, str>);
+
+impl<'a> From<&'a str> for Text<'a> {
+    fn from(text: &'a str) -> Text<'a> {
+        Text(Cow::Borrowed(text))
+    }
+}
+
+impl From<Text<'_>> for String {
+    fn from(text: Text<'_>) -> String {
+        text.0.into_owned()
+    }
+}
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Serialize for Text<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visitor<'a> {
+            type Value = Text<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, text: &'de str) -> std::result::Result<Text<'a>, E> {
+                Ok(Text(Cow::Borrowed(text)))
+            }
+            fn visit_str<E>(self, text: &str) -> std::result::Result<Text<'a>, E> {
+                Ok(Text(Cow::Owned(text.to_owned())))
+            }
+            fn visit_string<E>(self, text: String) -> std::result::Result<Text<'a>, E> {
+                Ok(Text(Cow::Owned(text)))
+            }
+        }
+        deserializer.deserialize_str(Visitor(std::marker::PhantomData))
+    }
+}
+
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Document {
+struct Document<'a> {
     version: u64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    title: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    scholars: Vec<ScholarDoc>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    works: Vec<WorkDoc>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    events: Vec<EventDoc>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    explanations: Vec<ExplanationDoc>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    evidence: Vec<EvidenceDoc>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    claims: Vec<ClaimDoc>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    title: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    scholars: Vec<ScholarDoc<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    works: Vec<WorkDoc<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    events: Vec<EventDoc<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    explanations: Vec<ExplanationDoc<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    evidence: Vec<EvidenceDoc<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    claims: Vec<ClaimDoc<'a>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ScholarDoc {
-    key: String,
-    name: String,
+struct ScholarDoc<'a> {
+    #[serde(borrow)]
+    key: Text<'a>,
+    #[serde(borrow)]
+    name: Text<'a>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     born: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     died: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    affiliation: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    affiliation: Option<Text<'a>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct WorkDoc {
-    key: String,
+struct WorkDoc<'a> {
+    #[serde(borrow)]
+    key: Text<'a>,
     #[serde(rename = "type", default, skip_serializing_if = "is_default")]
     kind: WorkKind,
-    title: String,
+    #[serde(borrow)]
+    title: Text<'a>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     issued: Option<Date>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    authors: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    container_title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    publisher: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    publisher_place: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    archive: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    archive_location: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    note: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    authors: Vec<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    container_title: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    publisher: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    publisher_place: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    archive: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    archive_location: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    note: Option<Text<'a>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct EventDoc {
-    key: String,
-    name: String,
+struct EventDoc<'a> {
+    #[serde(borrow)]
+    key: Text<'a>,
+    #[serde(borrow)]
+    name: Text<'a>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     when: Option<When>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    within: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    description: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    within: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    description: Option<Text<'a>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ExplanationDoc {
-    key: String,
-    name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    variant_of: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    description: Option<String>,
+struct ExplanationDoc<'a> {
+    #[serde(borrow)]
+    key: Text<'a>,
+    #[serde(borrow)]
+    name: Text<'a>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    variant_of: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    description: Option<Text<'a>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct EvidenceDoc {
-    key: String,
+struct EvidenceDoc<'a> {
+    #[serde(borrow)]
+    key: Text<'a>,
     kind: EvidenceKind,
-    description: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    work: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    locator: Option<String>,
+    #[serde(borrow)]
+    description: Text<'a>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    work: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    locator: Option<Text<'a>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ClaimDoc {
-    key: String,
-    text: String,
-    explanation: String,
-    events: Vec<String>,
+struct ClaimDoc<'a> {
+    #[serde(borrow)]
+    key: Text<'a>,
+    #[serde(borrow)]
+    text: Text<'a>,
+    #[serde(borrow)]
+    explanation: Text<'a>,
+    #[serde(borrow)]
+    events: Vec<Text<'a>>,
     #[serde(default, skip_serializing_if = "is_default")]
     polarity: Polarity,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     year: Option<i32>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    stances: Vec<StanceDoc>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    cites: Vec<CiteDoc>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    attacks: Vec<AttackDoc>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    supports: Vec<String>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    stances: Vec<StanceDoc<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    cites: Vec<CiteDoc<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    attacks: Vec<AttackDoc<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    supports: Vec<Text<'a>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct StanceDoc {
-    scholar: String,
+struct StanceDoc<'a> {
+    #[serde(borrow)]
+    scholar: Text<'a>,
     stance: Stance,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    work: Option<String>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    work: Option<Text<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     year: Option<i32>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CiteDoc {
-    evidence: String,
+struct CiteDoc<'a> {
+    #[serde(borrow)]
+    evidence: Text<'a>,
     #[serde(default, skip_serializing_if = "is_default")]
     bearing: Bearing,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct AttackDoc {
-    claim: String,
+struct AttackDoc<'a> {
+    #[serde(borrow)]
+    claim: Text<'a>,
     #[serde(default, skip_serializing_if = "is_default")]
     kind: AttackKind,
 }
@@ -244,64 +315,64 @@ impl Corpus {
         serde_json::to_writer(writer, &self.to_document()).map_err(std::io::Error::from)
     }
 
-    fn to_document(&self) -> Document {
-        let key = |id| self.name_of(id);
+    fn to_document(&self) -> Document<'_> {
+        let key = |id| self.key_text(id);
         Document {
             version: VERSION,
-            title: self.title().map(ToOwned::to_owned),
+            title: self.title().map(Text::from),
             scholars: self
                 .entities::<ScholarId>()
                 .map(|(_, s)| ScholarDoc {
-                    key: s.key().to_owned(),
-                    name: s.name().to_owned(),
+                    key: s.key().into(),
+                    name: s.name().into(),
                     born: s.born(),
                     died: s.died(),
-                    affiliation: s.affiliation().map(ToOwned::to_owned),
+                    affiliation: s.affiliation().map(Text::from),
                 })
                 .collect(),
             works: self
                 .entities::<WorkId>()
                 .map(|(id, w)| WorkDoc {
-                    key: w.key().to_owned(),
+                    key: w.key().into(),
                     kind: w.kind(),
-                    title: w.title().to_owned(),
+                    title: w.title().into(),
                     issued: w.issued(),
                     authors: self.authors(id).map(key).collect(),
-                    container_title: w.container_title().map(ToOwned::to_owned),
-                    publisher: w.publisher().map(ToOwned::to_owned),
-                    publisher_place: w.publisher_place().map(ToOwned::to_owned),
-                    archive: w.archive().map(ToOwned::to_owned),
-                    archive_location: w.archive_location().map(ToOwned::to_owned),
-                    note: w.note().map(ToOwned::to_owned),
+                    container_title: w.container_title().map(Text::from),
+                    publisher: w.publisher().map(Text::from),
+                    publisher_place: w.publisher_place().map(Text::from),
+                    archive: w.archive().map(Text::from),
+                    archive_location: w.archive_location().map(Text::from),
+                    note: w.note().map(Text::from),
                 })
                 .collect(),
             events: self
                 .entities::<EventId>()
                 .map(|(id, e)| EventDoc {
-                    key: e.key().to_owned(),
-                    name: e.name().to_owned(),
+                    key: e.key().into(),
+                    name: e.name().into(),
                     when: e.when(),
-                    within: self.enclosing(id).map(|p| self.name_of(p)),
-                    description: e.description().map(ToOwned::to_owned),
+                    within: self.enclosing(id).map(|p| self.key_text(p)),
+                    description: e.description().map(Text::from),
                 })
                 .collect(),
             explanations: self
                 .entities::<ExplanationId>()
                 .map(|(id, x)| ExplanationDoc {
-                    key: x.key().to_owned(),
-                    name: x.name().to_owned(),
-                    variant_of: self.variant_of(id).map(|p| self.name_of(p)),
-                    description: x.description().map(ToOwned::to_owned),
+                    key: x.key().into(),
+                    name: x.name().into(),
+                    variant_of: self.variant_of(id).map(|p| self.key_text(p)),
+                    description: x.description().map(Text::from),
                 })
                 .collect(),
             evidence: self
                 .entities::<EvidenceId>()
                 .map(|(id, e)| EvidenceDoc {
-                    key: e.key().to_owned(),
+                    key: e.key().into(),
                     kind: e.kind(),
-                    description: e.description().to_owned(),
-                    work: self.evidence_work(id).map(|w| self.name_of(w)),
-                    locator: e.locator().map(ToOwned::to_owned),
+                    description: e.description().into(),
+                    work: self.evidence_work(id).map(|w| self.key_text(w)),
+                    locator: e.locator().map(Text::from),
                 })
                 .collect(),
             claims: self
@@ -311,47 +382,53 @@ impl Corpus {
         }
     }
 
-    fn claim_doc(&self, id: ClaimId, claim: &Claim) -> ClaimDoc {
+    fn claim_doc<'a>(&'a self, id: ClaimId, claim: &'a Claim) -> ClaimDoc<'a> {
         ClaimDoc {
-            key: claim.key().to_owned(),
-            text: claim.text().to_owned(),
+            key: claim.key().into(),
+            text: claim.text().into(),
             explanation: self
                 .explanation_of(id)
-                .map(|x| self.name_of(x))
-                .unwrap_or_default(),
-            events: self.events_of(id).map(|e| self.name_of(e)).collect(),
+                .map(|x| self.key_text(x))
+                .unwrap_or(Text::from("")),
+            events: self.events_of(id).map(|e| self.key_text(e)).collect(),
             polarity: claim.polarity(),
             year: claim.year(),
             stances: self
                 .positions_on(id)
                 .map(|(scholar, p)| StanceDoc {
-                    scholar: self.name_of(scholar),
+                    scholar: self.key_text(scholar),
                     stance: p.stance(),
-                    work: p.work().map(|w| self.name_of(w)),
+                    work: p.work().map(|w| self.key_text(w)),
                     year: p.year(),
                 })
                 .collect(),
             cites: self
                 .citations(id)
                 .map(|(evidence, bearing)| CiteDoc {
-                    evidence: self.name_of(evidence),
+                    evidence: self.key_text(evidence),
                     bearing,
                 })
                 .collect(),
             attacks: self
                 .attacks_by(id)
                 .map(|(target, kind)| AttackDoc {
-                    claim: self.name_of(target),
+                    claim: self.key_text(target),
                     kind,
                 })
                 .collect(),
-            supports: self.supports_by(id).map(|t| self.name_of(t)).collect(),
+            supports: self.supports_by(id).map(|t| self.key_text(t)).collect(),
         }
+    }
+
+    /// The key of a live entity, borrowed for writing.
+    fn key_text<I: EntityId>(&self, id: I) -> Text<'_> {
+        Text::from(self.key(id).unwrap_or_default())
     }
 
     /// Adds a parsed document; on error returns the path of the offending
     /// value. Callers run it on a scratch corpus, so a failure loses nothing.
-    fn absorb(&mut self, doc: Document) -> std::result::Result<(), (String, Error)> {
+    /// Paths are formatted only when something is wrong.
+    fn absorb(&mut self, doc: Document<'_>) -> std::result::Result<(), (String, Error)> {
         if doc.version != VERSION {
             let error = Error::UnsupportedVersion {
                 found: doc.version,
@@ -360,7 +437,7 @@ impl Corpus {
             return Err(("version".to_owned(), error));
         }
         if self.title().is_none() {
-            self.set_title(doc.title);
+            self.set_title(doc.title.map(String::from));
         }
         for (i, s) in doc.scholars.into_iter().enumerate() {
             let mut scholar = Scholar::new(s.key, s.name);
@@ -374,19 +451,16 @@ impl Corpus {
                 scholar = scholar.with_affiliation(affiliation);
             }
             self.add_scholar(scholar)
-                .map_err(at_entity(format!("scholars[{i}]")))?;
+                .map_err(at_entity(|| format!("scholars[{i}]")))?;
         }
         for (i, w) in doc.works.into_iter().enumerate() {
-            let here = format!("works[{i}]");
-            let authors = w
-                .authors
-                .iter()
-                .enumerate()
-                .map(|(j, k)| {
+            let mut authors = Vec::with_capacity(w.authors.len());
+            for (j, k) in w.authors.iter().enumerate() {
+                authors.push(
                     self.resolve::<ScholarId>(k)
-                        .map_err(at(format!("{here}.authors[{j}]")))
-                })
-                .collect::<std::result::Result<Vec<_>, _>>()?;
+                        .map_err(at(|| format!("works[{i}].authors[{j}]")))?,
+                );
+            }
             let mut work = Work::new(w.key, w.title).with_kind(w.kind);
             if let Some(issued) = w.issued {
                 work = work.with_issued(issued);
@@ -403,10 +477,11 @@ impl Corpus {
                 (w.note, Work::with_note),
             ] {
                 if let Some(value) = value {
-                    work = set(work, value);
+                    work = set(work, value.into());
                 }
             }
-            self.add_work(work, authors).map_err(at_entity(here))?;
+            self.add_work(work, authors)
+                .map_err(at_entity(|| format!("works[{i}]")))?;
         }
         let mut nesting = Vec::new();
         for (i, e) in doc.events.into_iter().enumerate() {
@@ -419,7 +494,7 @@ impl Corpus {
             }
             let id = self
                 .add_event(event, None)
-                .map_err(at_entity(format!("events[{i}]")))?;
+                .map_err(at_entity(|| format!("events[{i}]")))?;
             if let Some(parent) = e.within {
                 nesting.push((i, id, parent));
             }
@@ -433,7 +508,7 @@ impl Corpus {
             }
             let id = self
                 .add_explanation(explanation, None)
-                .map_err(at_entity(format!("explanations[{i}]")))?;
+                .map_err(at_entity(|| format!("explanations[{i}]")))?;
             if let Some(parent) = x.variant_of {
                 nesting.push((i, id, parent));
             }
@@ -446,80 +521,71 @@ impl Corpus {
             is::variant_of,
         )?;
         for (i, e) in doc.evidence.into_iter().enumerate() {
-            let here = format!("evidence[{i}]");
             let work = e
                 .work
                 .as_deref()
                 .map(|k| self.resolve::<WorkId>(k))
                 .transpose()
-                .map_err(at(format!("{here}.work")))?;
+                .map_err(at(|| format!("evidence[{i}].work")))?;
             let mut evidence = Evidence::new(e.key, e.kind, e.description);
             if let Some(locator) = e.locator {
                 evidence = evidence.with_locator(locator);
             }
-            self.add_evidence(evidence, work).map_err(at_entity(here))?;
+            self.add_evidence(evidence, work)
+                .map_err(at_entity(|| format!("evidence[{i}]")))?;
         }
-        let mut relations = Vec::new();
+        let mut relations = Vec::with_capacity(doc.claims.len());
         for (i, c) in doc.claims.into_iter().enumerate() {
-            let here = format!("claims[{i}]");
             let explanation = self
                 .resolve::<ExplanationId>(&c.explanation)
-                .map_err(at(format!("{here}.explanation")))?;
-            let events = c
-                .events
-                .iter()
-                .enumerate()
-                .map(|(j, k)| {
+                .map_err(at(|| format!("claims[{i}].explanation")))?;
+            let mut events = Vec::with_capacity(c.events.len());
+            for (j, k) in c.events.iter().enumerate() {
+                events.push(
                     self.resolve::<EventId>(k)
-                        .map_err(at(format!("{here}.events[{j}]")))
-                })
-                .collect::<std::result::Result<Vec<_>, _>>()?;
+                        .map_err(at(|| format!("claims[{i}].events[{j}]")))?,
+                );
+            }
             let mut claim = Claim::new(c.key, c.text).with_polarity(c.polarity);
             if let Some(year) = c.year {
                 claim = claim.with_year(year);
             }
             let id = self
                 .add_claim(claim, explanation, events)
-                .map_err(at_entity(here))?;
-            relations.push((i, id, c.stances, c.cites, c.attacks, c.supports));
+                .map_err(at_entity(|| format!("claims[{i}]")))?;
+            relations.push((id, c.stances, c.cites, c.attacks, c.supports));
         }
-        for (i, id, stances, cites, attacks, supports) in relations {
-            let here = format!("claims[{i}]");
+        for (i, (id, stances, cites, attacks, supports)) in relations.into_iter().enumerate() {
             for (j, s) in stances.into_iter().enumerate() {
-                let at_stance = format!("{here}.stances[{j}]");
+                let here = || format!("claims[{i}].stances[{j}]");
                 let scholar = self
                     .resolve::<ScholarId>(&s.scholar)
-                    .map_err(at(format!("{at_stance}.scholar")))?;
+                    .map_err(at(|| format!("{}.scholar", here())))?;
                 let mut position = Position::new(s.stance);
                 if let Some(work) = s.work {
                     let work = self
                         .resolve::<WorkId>(&work)
-                        .map_err(at(format!("{at_stance}.work")))?;
+                        .map_err(at(|| format!("{}.work", here())))?;
                     position = position.in_work(work);
                 }
                 if let Some(year) = s.year {
                     position = position.in_year(year);
                 }
-                self.add_position(scholar, id, position)
-                    .map_err(at(at_stance))?;
+                self.add_position(scholar, id, position).map_err(at(here))?;
             }
             for (j, c) in cites.into_iter().enumerate() {
-                let here = format!("{here}.cites[{j}].evidence");
-                let evidence = self
-                    .resolve::<EvidenceId>(&c.evidence)
-                    .map_err(at(here.clone()))?;
+                let here = || format!("claims[{i}].cites[{j}].evidence");
+                let evidence = self.resolve::<EvidenceId>(&c.evidence).map_err(at(here))?;
                 self.cite(id, evidence, c.bearing).map_err(at(here))?;
             }
             for (j, a) in attacks.into_iter().enumerate() {
-                let here = format!("{here}.attacks[{j}].claim");
-                let target = self
-                    .resolve::<ClaimId>(&a.claim)
-                    .map_err(at(here.clone()))?;
+                let here = || format!("claims[{i}].attacks[{j}].claim");
+                let target = self.resolve::<ClaimId>(&a.claim).map_err(at(here))?;
                 self.attack(id, target, a.kind).map_err(at(here))?;
             }
             for (j, key) in supports.iter().enumerate() {
-                let here = format!("{here}.supports[{j}]");
-                let target = self.resolve::<ClaimId>(key).map_err(at(here.clone()))?;
+                let here = || format!("claims[{i}].supports[{j}]");
+                let target = self.resolve::<ClaimId>(key).map_err(at(here))?;
                 self.support(id, target).map_err(at(here))?;
             }
         }
@@ -532,7 +598,7 @@ impl Corpus {
     /// section, with one cycle check for all of them.
     fn nest<I: EntityId>(
         &mut self,
-        nesting: &[(usize, I, String)],
+        nesting: &[(usize, I, Text<'_>)],
         section: &str,
         field: &str,
         relation: Relation,
@@ -542,7 +608,7 @@ impl Corpus {
         for (i, child, parent) in nesting {
             let parent = self
                 .resolve::<I>(parent)
-                .map_err(at(format!("{section}[{i}].{field}")))?;
+                .map_err(at(|| format!("{section}[{i}].{field}")))?;
             links.push((*child, parent));
         }
         self.link_parents(&links, relation, keep)
@@ -550,14 +616,16 @@ impl Corpus {
     }
 }
 
-fn at(path: String) -> impl FnOnce(Error) -> (String, Error) {
-    move |error| (path, error)
+/// Attaches the path `path()` to an error; the path is formatted only then.
+fn at(path: impl FnOnce() -> String) -> impl FnOnce(Error) -> (String, Error) {
+    move |error| (path(), error)
 }
 
 /// Like [`at`] for adding the entity at `path`: points the error at the
 /// field it is about (`claims[3].key`, `claims[3].events`).
-fn at_entity(path: String) -> impl FnOnce(Error) -> (String, Error) {
+fn at_entity(path: impl FnOnce() -> String) -> impl FnOnce(Error) -> (String, Error) {
     move |error| {
+        let path = path();
         let field = match &error {
             Error::DuplicateKey { .. } | Error::InvalidKey { .. } => Some("key"),
             Error::Empty { field, .. } => Some(*field),
@@ -577,8 +645,30 @@ fn at_entity(path: String) -> impl FnOnce(Error) -> (String, Error) {
     }
 }
 
-/// Parses the text into a document: the version first, then the rest.
-fn parse(text: &str) -> Result<Document> {
+/// Parses the text into a document. The fast path reads it once; only when
+/// that fails is it read again, the version first and then the rest with
+/// the path tracked, to say where and what is wrong.
+fn parse(text: &str) -> Result<Document<'_>> {
+    match serde_json::from_str(text) {
+        Ok(document) => Ok(document),
+        Err(_) => Err(parse_error(text)),
+    }
+}
+
+/// The error of a document that does not parse, located.
+fn parse_error(text: &str) -> Error {
+    match parse_tracked(text) {
+        Ok(_) => Error::Json {
+            line: 0,
+            column: 0,
+            path: String::new(),
+            message: "the document could not be read".to_owned(),
+        },
+        Err(error) => error,
+    }
+}
+
+fn parse_tracked(text: &str) -> Result<Document<'_>> {
     let probe: Probe =
         serde_json::from_str(text).map_err(|e| json_error(text, e, String::new()))?;
     match probe.version.as_ref().map(serde_json::Value::as_u64) {

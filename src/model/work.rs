@@ -87,6 +87,13 @@ pub struct Work {
     title: String,
     kind: WorkKind,
     issued: Option<Date>,
+    /// The optional texts, boxed: most works have none, and a work is
+    /// stored beside every other node of the graph, so it stays small.
+    details: Option<Box<Details>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+struct Details {
     container_title: Option<String>,
     publisher: Option<String>,
     publisher_place: Option<String>,
@@ -99,13 +106,13 @@ macro_rules! optional_text {
     ($($(#[$doc:meta])* $field:ident, $setter:ident;)*) => {$(
         $(#[$doc])*
         pub fn $field(&self) -> Option<&str> {
-            self.$field.as_deref()
+            self.details.as_ref().and_then(|d| d.$field.as_deref())
         }
 
         #[doc = concat!("Sets `", stringify!($field), "`.")]
         #[must_use]
         pub fn $setter(mut self, value: impl Into<String>) -> Work {
-            self.$field = Some(value.into());
+            self.details.get_or_insert_default().$field = Some(value.into());
             self
         }
     )*};
@@ -119,12 +126,7 @@ impl Work {
             title: title.into(),
             kind: WorkKind::Book,
             issued: None,
-            container_title: None,
-            publisher: None,
-            publisher_place: None,
-            archive: None,
-            archive_location: None,
-            note: None,
+            details: None,
         }
     }
 
