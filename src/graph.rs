@@ -11,8 +11,9 @@ use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 
+use crate::argument::{Acceptance, grounded_labels};
 use crate::error::{Error, Result};
-use crate::model::Kind;
+use crate::model::{ClaimId, Kind};
 pub use entity::{EntityId, Node, Relation};
 
 /// A historiographical debate: scholars, works, evidence, events,
@@ -47,6 +48,23 @@ pub struct Corpus {
     graph: StableDiGraph<Node, Relation>,
     tables: [Table; 6],
     title: Option<String>,
+    /// Derived from the graph on first use; every edit drops it.
+    index: Index,
+}
+
+/// What queries derive from the whole graph and keep until the next edit:
+/// the grounded label of every claim in the whole debate, by raw claim id.
+#[derive(Clone, Default)]
+struct Index {
+    grounded: std::sync::OnceLock<Vec<Acceptance>>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("grounded", &self.grounded.get().map(Vec::len))
+            .finish()
+    }
 }
 
 /// The key map and id slots of one kind. Ids index `slots`; a slot is `None`
@@ -118,6 +136,34 @@ impl Corpus {
     /// slots of removed nodes, so keep [`EntityId`]s, not indices.
     pub fn as_petgraph(&self) -> &StableDiGraph<Node, Relation> {
         &self.graph
+    }
+
+    /// The graph, for an edit: drops everything derived from it.
+    fn graph_mut(&mut self) -> &mut StableDiGraph<Node, Relation> {
+        self.index = Index::default();
+        &mut self.graph
+    }
+
+    /// The grounded label (Dung 1995) of every claim in the debate as a
+    /// whole, every claim and attack in view, by raw claim id. Computed once,
+    /// in O(claims + attacks), and kept until the next edit: with it,
+    /// comparing an event under the default view costs only the claims
+    /// around the event, however long the chains of attacks behind them.
+    pub(crate) fn grounded_index(&self) -> &[Acceptance] {
+        self.index.grounded.get_or_init(|| {
+            let slots = &self.table::<ClaimId>().slots;
+            let mut attackers: Vec<Vec<u32>> = vec![Vec::new(); slots.len()];
+            let mut targets: Vec<Vec<u32>> = vec![Vec::new(); slots.len()];
+            for (raw, slot) in slots.iter().enumerate() {
+                let Some(node) = *slot else { continue };
+                for (target, _, _) in self.edges(node, Direction::Outgoing, entity::is::attacks) {
+                    let target: ClaimId = self.id_at(target);
+                    attackers[target.0 as usize].push(raw as u32);
+                    targets[raw].push(target.0);
+                }
+            }
+            grounded_labels(&attackers, &targets)
+        })
     }
 
     fn table<I: EntityId>(&self) -> &Table {
@@ -298,12 +344,23 @@ impl Corpus {
         Ok(())
     }
 
+    /// Makes room for `additional` more entities of `kind` and
+    /// `relations` more relations, so that loading a large document grows
+    /// no table twice.
+    pub(crate) fn reserve(&mut self, kind: Kind, additional: usize, relations: usize) {
+        let table = &mut self.tables[table_index(kind)];
+        table.keys.reserve(additional);
+        table.slots.reserve_exact(additional);
+        self.graph.reserve_exact_nodes(additional);
+        self.graph.reserve_exact_edges(relations);
+    }
+
     /// Inserts a checked entity; cannot fail.
     fn insert<I: EntityId>(&mut self, data: I::Entity) -> (I, NodeIndex) {
         let raw = self.table::<I>().slots.len() as u32;
         let id = I::from_raw(raw);
         let key = I::key_of(&data).to_owned();
-        let node = self.graph.add_node(id.wrap(data));
+        let node = self.graph_mut().add_node(id.wrap(data));
         let table = self.table_mut::<I>();
         table.slots.push(Some(node));
         table.keys.insert(key, raw);

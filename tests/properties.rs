@@ -2178,3 +2178,58 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// The index of the whole debate
+// ---------------------------------------------------------------------------
+
+/// Every claim entry of every comparison in the default view carries the
+/// claim's grounded label in the framework of the whole debate, built from
+/// scratch.
+fn check_labels_match_framework(c: &Corpus) -> Result<(), TestCaseError> {
+    let options = CompareOptions::new();
+    let view = c.framework(&options);
+    let grounded = view.framework().grounded();
+    for event in c.ids::<EventId>() {
+        let comparison = c.compare(event, &options).expect("live event");
+        for standing in comparison.standings() {
+            for entry in standing.supporting().iter().chain(standing.opposing()) {
+                let argument = view.argument(entry.id()).expect("claim in the framework");
+                prop_assert_eq!(
+                    entry.acceptance(),
+                    grounded.label(argument).expect("labelled"),
+                    "claim {} about {:?}",
+                    c.key(entry.id()).unwrap_or("?"),
+                    c.key(event)
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The cached labels are the framework's, and edits refresh them:
+    /// compare before and after removals, and after reversing the attacks.
+    #[test]
+    fn compare_labels_follow_edits(plan in plan(6)) {
+        let mut c = build(&plan);
+        check_labels_match_framework(&c)?;
+        apply_removals(&mut c, &plan.removals, true)?;
+        check_labels_match_framework(&c)?;
+        let attacks: Vec<(ClaimId, ClaimId, AttackKind)> = c
+            .ids::<ClaimId>()
+            .flat_map(|a| c.attacks_by(a).map(move |(t, k)| (a, t, k)).collect::<Vec<_>>())
+            .collect();
+        for &(a, t, _) in &attacks {
+            c.remove_attack(a, t).expect("attack exists");
+        }
+        for &(a, t, k) in &attacks {
+            // The reverse may exist already; then the pair stays one attack.
+            let _ = c.attack(t, a, k);
+        }
+        check_labels_match_framework(&c)?;
+    }
+}

@@ -53,7 +53,7 @@ impl Framework {
 /// The grounded labels of arguments `0..n`, from each one's attackers and
 /// targets: in once every attacker is out, out once an attacker is in, the
 /// rest undecided. O(n + attacks), with a queue, no recursion.
-fn grounded_labels(attackers: &[Vec<u32>], targets: &[Vec<u32>]) -> Vec<Acceptance> {
+pub(crate) fn grounded_labels(attackers: &[Vec<u32>], targets: &[Vec<u32>]) -> Vec<Acceptance> {
     let n = attackers.len();
     let mut live: Vec<usize> = attackers.iter().map(Vec::len).collect();
     let mut label: Vec<Option<Acceptance>> = vec![None; n];

@@ -8,6 +8,7 @@ mod extensions;
 mod framework;
 mod gradual;
 mod grounded;
+pub(crate) use grounded::grounded_labels;
 mod labelling;
 mod sat;
 

@@ -67,7 +67,7 @@ impl Corpus {
     fn link_authors(&mut self, work: NodeIndex, authors: &[(ScholarId, NodeIndex)]) {
         for (position, &(_, scholar)) in authors.iter().enumerate() {
             let position = position as u32;
-            self.graph
+            self.graph_mut()
                 .add_edge(work, scholar, Relation::AuthoredBy { position });
         }
     }
@@ -82,7 +82,7 @@ impl Corpus {
         let work = work.map(|w| self.live(w)).transpose()?;
         let (id, node) = self.insert(evidence);
         if let Some(work) = work {
-            self.graph.add_edge(node, work, Relation::FoundIn);
+            self.graph_mut().add_edge(node, work, Relation::FoundIn);
         }
         Ok(id)
     }
@@ -97,7 +97,7 @@ impl Corpus {
         let parent = within.map(|p| self.live(p)).transpose()?;
         let (id, node) = self.insert(event);
         if let Some(parent) = parent {
-            self.graph.add_edge(node, parent, Relation::Within);
+            self.graph_mut().add_edge(node, parent, Relation::Within);
         }
         Ok(id)
     }
@@ -117,7 +117,7 @@ impl Corpus {
         let parent = variant_of.map(|p| self.live(p)).transpose()?;
         let (id, node) = self.insert(explanation);
         if let Some(parent) = parent {
-            self.graph.add_edge(node, parent, Relation::VariantOf);
+            self.graph_mut().add_edge(node, parent, Relation::VariantOf);
         }
         Ok(id)
     }
@@ -144,9 +144,10 @@ impl Corpus {
             });
         }
         let (id, node) = self.insert(claim);
-        self.graph.add_edge(node, explanation, Relation::Invokes);
+        self.graph_mut()
+            .add_edge(node, explanation, Relation::Invokes);
         for (_, event) in events {
-            self.graph.add_edge(node, event, Relation::Concerns);
+            self.graph_mut().add_edge(node, event, Relation::Concerns);
         }
         Ok(id)
     }
@@ -160,7 +161,7 @@ impl Corpus {
         let node = self.live(id)?;
         self.check_entity(&data, Some(id))?;
         let new_key = I::key_of(&data).to_owned();
-        let slot = I::data_mut(&mut self.graph[node]).ok_or(Error::UnknownId {
+        let slot = I::data_mut(&mut self.graph_mut()[node]).ok_or(Error::UnknownId {
             kind: I::KIND,
             id: id.raw(),
         })?;
@@ -217,7 +218,7 @@ impl Corpus {
         if I::KIND == Kind::Work {
             self.forget_work(WorkId(id.raw()));
         }
-        let removed = self.graph.remove_node(node);
+        let removed = self.graph_mut().remove_node(node);
         let table = self.table_mut::<I>();
         table.slots[id.raw() as usize] = None;
         let data = removed
@@ -256,8 +257,8 @@ impl Corpus {
                 continue;
             };
             if self.position_edge(scholar, claim, None).is_some() {
-                self.graph.remove_edge(edge);
-            } else if let Relation::Takes(position) = &mut self.graph[edge] {
+                self.graph_mut().remove_edge(edge);
+            } else if let Relation::Takes(position) = &mut self.graph_mut()[edge] {
                 position.forget_work(year);
             }
         }
@@ -288,7 +289,7 @@ impl Corpus {
         let work = work.map(|w| self.live(w)).transpose()?;
         self.drop_edges(node, Outgoing, is::found_in);
         if let Some(work) = work {
-            self.graph.add_edge(node, work, Relation::FoundIn);
+            self.graph_mut().add_edge(node, work, Relation::FoundIn);
         }
         Ok(())
     }
@@ -343,7 +344,7 @@ impl Corpus {
         }
         self.drop_edges(node, Outgoing, keep);
         if let Some(parent) = parent {
-            self.graph.add_edge(node, parent, relation);
+            self.graph_mut().add_edge(node, parent, relation);
         }
         Ok(())
     }
@@ -412,7 +413,7 @@ impl Corpus {
         for child in children {
             if let Some(&(parent, _)) = parent_of.get(&child) {
                 self.drop_edges(child, Outgoing, keep);
-                self.graph.add_edge(child, parent, relation);
+                self.graph_mut().add_edge(child, parent, relation);
             }
         }
         Ok(())
@@ -426,7 +427,8 @@ impl Corpus {
         let node = self.live(claim)?;
         let explanation = self.live(explanation)?;
         self.drop_edges(node, Outgoing, is::invokes);
-        self.graph.add_edge(node, explanation, Relation::Invokes);
+        self.graph_mut()
+            .add_edge(node, explanation, Relation::Invokes);
         Ok(())
     }
 
@@ -437,7 +439,7 @@ impl Corpus {
     pub fn add_concern(&mut self, claim: ClaimId, event: EventId) -> Result<()> {
         let (from, to) = (self.live(claim)?, self.live(event)?);
         self.check_absent(from, to, is::concerns, "event")?;
-        self.graph.add_edge(from, to, Relation::Concerns);
+        self.graph_mut().add_edge(from, to, Relation::Concerns);
         Ok(())
     }
 
@@ -452,7 +454,7 @@ impl Corpus {
         if self.edges(from, Outgoing, is::concerns).nth(1).is_none() {
             return Err(self.in_use(to, from));
         }
-        self.graph.remove_edge(edge);
+        self.graph_mut().remove_edge(edge);
         Ok(())
     }
 
@@ -475,7 +477,8 @@ impl Corpus {
         if self.position_edge(from, to, position.work()).is_some() {
             return Err(self.duplicate("stance", from, to));
         }
-        self.graph.add_edge(from, to, Relation::Takes(position));
+        self.graph_mut()
+            .add_edge(from, to, Relation::Takes(position));
         Ok(())
     }
 
@@ -494,7 +497,7 @@ impl Corpus {
         let edge = self
             .position_edge(from, to, work)
             .ok_or_else(|| self.missing("stance", from, to))?;
-        match self.graph.remove_edge(edge) {
+        match self.graph_mut().remove_edge(edge) {
             Some(Relation::Takes(position)) => Ok(position),
             _ => Err(self.missing("stance", from, to)),
         }
@@ -520,7 +523,8 @@ impl Corpus {
     pub fn cite(&mut self, claim: ClaimId, evidence: EvidenceId, bearing: Bearing) -> Result<()> {
         let (from, to) = (self.live(claim)?, self.live(evidence)?);
         self.check_absent(from, to, is::cites, "citation")?;
-        self.graph.add_edge(from, to, Relation::Cites(bearing));
+        self.graph_mut()
+            .add_edge(from, to, Relation::Cites(bearing));
         Ok(())
     }
 
@@ -531,7 +535,7 @@ impl Corpus {
     pub fn uncite(&mut self, claim: ClaimId, evidence: EvidenceId) -> Result<Bearing> {
         let (from, to) = (self.live(claim)?, self.live(evidence)?);
         let edge = self.find_edge(from, to, is::cites, "citation")?;
-        match self.graph.remove_edge(edge) {
+        match self.graph_mut().remove_edge(edge) {
             Some(Relation::Cites(bearing)) => Ok(bearing),
             _ => Err(self.missing("citation", from, to)),
         }
@@ -545,7 +549,7 @@ impl Corpus {
     pub fn attack(&mut self, attacker: ClaimId, target: ClaimId, kind: AttackKind) -> Result<()> {
         let (from, to) = self.claim_pair(attacker, target, "attack")?;
         self.check_absent(from, to, is::attacks, "attack")?;
-        self.graph.add_edge(from, to, Relation::Attacks(kind));
+        self.graph_mut().add_edge(from, to, Relation::Attacks(kind));
         Ok(())
     }
 
@@ -556,7 +560,7 @@ impl Corpus {
     pub fn remove_attack(&mut self, attacker: ClaimId, target: ClaimId) -> Result<AttackKind> {
         let (from, to) = (self.live(attacker)?, self.live(target)?);
         let edge = self.find_edge(from, to, is::attacks, "attack")?;
-        match self.graph.remove_edge(edge) {
+        match self.graph_mut().remove_edge(edge) {
             Some(Relation::Attacks(kind)) => Ok(kind),
             _ => Err(self.missing("attack", from, to)),
         }
@@ -570,7 +574,7 @@ impl Corpus {
     pub fn support(&mut self, supporter: ClaimId, target: ClaimId) -> Result<()> {
         let (from, to) = self.claim_pair(supporter, target, "support")?;
         self.check_absent(from, to, is::supports, "support")?;
-        self.graph.add_edge(from, to, Relation::Supports);
+        self.graph_mut().add_edge(from, to, Relation::Supports);
         Ok(())
     }
 
@@ -581,7 +585,7 @@ impl Corpus {
     pub fn remove_support(&mut self, supporter: ClaimId, target: ClaimId) -> Result<()> {
         let (from, to) = (self.live(supporter)?, self.live(target)?);
         let edge = self.find_edge(from, to, is::supports, "support")?;
-        self.graph.remove_edge(edge);
+        self.graph_mut().remove_edge(edge);
         Ok(())
     }
 
@@ -676,7 +680,7 @@ impl Corpus {
             .map(|(_, _, e)| e)
             .collect();
         for edge in edges {
-            self.graph.remove_edge(edge);
+            self.graph_mut().remove_edge(edge);
         }
     }
 }

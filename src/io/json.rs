@@ -12,8 +12,8 @@ use crate::graph::entity::is;
 use crate::graph::{Corpus, EntityId, Relation};
 use crate::model::{
     AttackKind, Bearing, Claim, ClaimId, Date, Event, EventId, Evidence, EvidenceId, EvidenceKind,
-    Explanation, ExplanationId, Polarity, Position, Scholar, ScholarId, Stance, When, Work, WorkId,
-    WorkKind,
+    Explanation, ExplanationId, Kind, Polarity, Position, Scholar, ScholarId, Stance, When, Work,
+    WorkId, WorkKind,
 };
 
 /// The format version this crate reads and writes.
@@ -44,13 +44,18 @@ impl std::ops::Deref for Text<'_> {
 }
 
 impl Serialize for Text<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.0)
     }
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
         struct Visitor<'a>(std::marker::PhantomData<&'a ()>);
         impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visitor<'a> {
             type Value = Text<'a>;
@@ -436,6 +441,7 @@ impl Corpus {
             };
             return Err(("version".to_owned(), error));
         }
+        self.reserve_for(&doc);
         if self.title().is_none() {
             self.set_title(doc.title.map(String::from));
         }
@@ -594,6 +600,40 @@ impl Corpus {
 }
 
 impl Corpus {
+    /// Reserves room for everything the document adds.
+    fn reserve_for(&mut self, doc: &Document<'_>) {
+        let claim_relations: usize = doc
+            .claims
+            .iter()
+            .map(|c| {
+                1 + c.events.len()
+                    + c.stances.len()
+                    + c.cites.len()
+                    + c.attacks.len()
+                    + c.supports.len()
+            })
+            .sum();
+        let sections = [
+            (Kind::Scholar, doc.scholars.len(), 0),
+            (
+                Kind::Work,
+                doc.works.len(),
+                doc.works.iter().map(|w| w.authors.len()).sum(),
+            ),
+            (Kind::Event, doc.events.len(), doc.events.len()),
+            (
+                Kind::Explanation,
+                doc.explanations.len(),
+                doc.explanations.len(),
+            ),
+            (Kind::Evidence, doc.evidence.len(), doc.evidence.len()),
+            (Kind::Claim, doc.claims.len(), claim_relations),
+        ];
+        for (kind, entities, relations) in sections {
+            self.reserve(kind, entities, relations);
+        }
+    }
+
     /// Links the `(document index, child, parent key)` triples of one
     /// section, with one cycle check for all of them.
     fn nest<I: EntityId>(

@@ -229,6 +229,13 @@ impl CompareOptions {
         self.sees_year(corpus.position_year(p))
     }
 
+    /// Whether every claim, position and piece of evidence is in view: no
+    /// year, no scholars, nothing left out. Queries in this view may use the
+    /// corpus's index of the whole debate.
+    pub(crate) fn sees_everything(&self) -> bool {
+        self.as_of.is_none() && self.scholars.is_none() && self.without == Without::default()
+    }
+
     fn sees_year(&self, year: Option<i32>) -> bool {
         match (self.as_of, year) {
             (None, _) => true,
