@@ -23,7 +23,7 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Document {
+pub(crate) struct Document {
     version: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     title: Option<String>,
@@ -38,7 +38,7 @@ struct Document {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     evidence: Vec<EvidenceDoc>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    claims: Vec<ClaimDoc>,
+    pub(crate) claims: Vec<ClaimDoc>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -117,7 +117,7 @@ struct EvidenceDoc {
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ClaimDoc {
+pub(crate) struct ClaimDoc {
     key: String,
     text: String,
     explanation: String,
@@ -149,10 +149,10 @@ struct StanceDoc {
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CiteDoc {
-    evidence: String,
+pub(crate) struct CiteDoc {
+    pub(crate) evidence: String,
     #[serde(default, skip_serializing_if = "is_default")]
-    bearing: Bearing,
+    pub(crate) bearing: Bearing,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -244,7 +244,7 @@ impl Corpus {
         serde_json::to_writer(writer, &self.to_document()).map_err(std::io::Error::from)
     }
 
-    fn to_document(&self) -> Document {
+    pub(crate) fn to_document(&self) -> Document {
         let key = |id| self.name_of(id);
         Document {
             version: VERSION,
@@ -351,7 +351,7 @@ impl Corpus {
 
     /// Adds a parsed document; on error returns the path of the offending
     /// value. Callers run it on a scratch corpus, so a failure loses nothing.
-    fn absorb(&mut self, doc: Document) -> std::result::Result<(), (String, Error)> {
+    pub(crate) fn absorb(&mut self, doc: Document) -> std::result::Result<(), (String, Error)> {
         if doc.version != VERSION {
             let error = Error::UnsupportedVersion {
                 found: doc.version,
@@ -613,7 +613,7 @@ fn parse(text: &str) -> Result<Document> {
     })
 }
 
-fn json_error(text: &str, error: serde_json::Error, path: String) -> Error {
+pub(crate) fn json_error(text: &str, error: serde_json::Error, path: String) -> Error {
     let message = error.to_string();
     let message = match message.rfind(" at line ") {
         Some(cut) => message[..cut].to_owned(),
