@@ -70,11 +70,13 @@ pub(super) fn build(
     for (i, locution) in graph.locutions.iter().enumerate() {
         builder.locutions.entry(locution.node).or_default().push(i);
         if graph.kind(locution.node) != Some(NodeType::L) {
-            let kind = graph.kind(locution.node).map_or("?", NodeType::as_str);
+            let kind = graph
+                .kind(locution.node)
+                .map_or_else(String::new, NodeType::with_article);
             builder.unmapped.push(Unmapped::new(
                 format!("locutions[{}]", locution.at),
                 format!(
-                    "names node {}, a {kind}-node, not a locution",
+                    "names node {}, {kind}, not a locution",
                     graph.id(locution.node)
                 ),
             ));
@@ -183,9 +185,9 @@ impl Builder<'_> {
                     self.unmapped.push(Unmapped::new(
                         here,
                         format!(
-                            "names node {node}, a {}-node, not a {}-node",
-                            found.as_str(),
-                            kind.as_str()
+                            "names node {node}, {}, not {}",
+                            found.with_article(),
+                            kind.with_article()
                         ),
                     ));
                     continue;
@@ -219,7 +221,12 @@ impl Builder<'_> {
         for ma in self.nodes_of(NodeType::Ma) {
             let from: Vec<usize> = graph
                 .sources(ma)
-                .filter(|&n| graph.kind(n) != Some(NodeType::Ya))
+                .filter(|&n| {
+                    !matches!(
+                        graph.kind(n),
+                        Some(NodeType::Ya | NodeType::Ca | NodeType::Pa)
+                    )
+                })
                 .collect();
             let to: Vec<usize> = graph.targets(ma).collect();
             if from.is_empty() {
@@ -490,9 +497,18 @@ impl Builder<'_> {
 
     /// Positions from the YA-nodes: who asserts, agrees, concedes or
     /// disagrees with which claim.
+    ///
+    /// Illocutions on I-nodes come first: a stance taken directly wins over
+    /// one implied by arguing for, or disagreeing through, an S-node.
     fn illocutions(&mut self, index: &Index<'_>) -> Result<()> {
         let graph = self.graph;
-        for ya in self.nodes_of(NodeType::Ya) {
+        let mut yas = self.nodes_of(NodeType::Ya);
+        yas.sort_by_key(|&ya| {
+            !graph
+                .targets(ya)
+                .any(|t| graph.kind(t) == Some(NodeType::I))
+        });
+        for ya in yas {
             let Some(node) = graph.nodes.get(ya) else {
                 continue;
             };
@@ -522,8 +538,8 @@ impl Builder<'_> {
                 };
                 let Some(stance) = stance else {
                     problems.push(format!(
-                        "the illocution `{named}` on a {}-node takes no stance the corpus can hold",
-                        kind.as_str()
+                        "the illocution `{named}` on {} takes no stance the corpus can hold",
+                        kind.with_article()
                     ));
                     continue;
                 };
@@ -622,13 +638,18 @@ impl Builder<'_> {
         let graph = self.graph;
         let from: Vec<usize> = graph
             .sources(node)
-            .filter(|&n| graph.kind(n) != Some(NodeType::Ya))
+            .filter(|&n| {
+                !matches!(
+                    graph.kind(n),
+                    Some(NodeType::Ya | NodeType::Ca | NodeType::Pa)
+                )
+            })
             .collect();
         let to: Vec<usize> = graph.targets(node).collect();
         if from.is_empty() {
             return Err(import(
                 self.at(node),
-                format!("{kind} node needs a premise: no node has an edge into it"),
+                format!("{kind} node needs a premise: no I-node has an edge into it"),
             ));
         }
         if to.is_empty() {
@@ -823,9 +844,9 @@ impl Builder<'_> {
                 self.unmapped.push(Unmapped::new(
                     edge.label.clone(),
                     format!(
-                        "an edge from an {}-node to an {}-node has no meaning in AIF",
-                        a.as_str(),
-                        b.as_str()
+                        "an edge from {} to {} has no meaning in AIF",
+                        a.with_article(),
+                        b.with_article()
                     ),
                 ));
             }

@@ -48,6 +48,15 @@ impl NodeType {
         })
     }
 
+    /// `an I-node`, `a CA-node`: the type with its article.
+    pub(super) fn with_article(self) -> String {
+        let article = match self {
+            NodeType::I | NodeType::L | NodeType::Ra | NodeType::Ma => "an",
+            _ => "a",
+        };
+        format!("{article} {}-node", self.as_str())
+    }
+
     pub(super) fn as_str(self) -> &'static str {
         match self {
             NodeType::I => "I",
@@ -368,8 +377,16 @@ fn member_reason(name: &str) -> &'static str {
     }
 }
 
-/// Whether a value says nothing: null, false, "", [] or {}.
+/// Whether a value says nothing: null, false, "", [] or {}, or an object
+/// whose members all are one of these (OVA's empty layout).
 fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Object(o) => o.values().all(is_blank),
+        other => is_blank(other),
+    }
+}
+
+fn is_blank(value: &Value) -> bool {
     match value {
         Value::Null | Value::Bool(false) => true,
         Value::String(s) => s.is_empty(),
