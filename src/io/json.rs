@@ -22,11 +22,17 @@ const VERSION: u64 = 1;
 /// A string of the document: borrowed from the text when it has no escapes,
 /// so loading allocates only what the corpus keeps.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Text<'a>(Cow<'a, str>);
+pub(crate) struct Text<'a>(pub(crate) Cow<'a, str>);
 
 impl<'a> From<&'a str> for Text<'a> {
     fn from(text: &'a str) -> Text<'a> {
         Text(Cow::Borrowed(text))
+    }
+}
+
+impl From<String> for Text<'_> {
+    fn from(text: String) -> Self {
+        Text(Cow::Owned(text))
     }
 }
 
@@ -82,7 +88,7 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Document<'a> {
+pub(crate) struct Document<'a> {
     version: u64,
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     title: Option<Text<'a>>,
@@ -97,7 +103,7 @@ struct Document<'a> {
     #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
     evidence: Vec<EvidenceDoc<'a>>,
     #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
-    claims: Vec<ClaimDoc<'a>>,
+    pub(crate) claims: Vec<ClaimDoc<'a>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -186,7 +192,7 @@ struct EvidenceDoc<'a> {
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ClaimDoc<'a> {
+pub(crate) struct ClaimDoc<'a> {
     #[serde(borrow)]
     key: Text<'a>,
     #[serde(borrow)]
@@ -223,11 +229,11 @@ struct StanceDoc<'a> {
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CiteDoc<'a> {
+pub(crate) struct CiteDoc<'a> {
     #[serde(borrow)]
-    evidence: Text<'a>,
+    pub(crate) evidence: Text<'a>,
     #[serde(default, skip_serializing_if = "is_default")]
-    bearing: Bearing,
+    pub(crate) bearing: Bearing,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -320,7 +326,7 @@ impl Corpus {
         serde_json::to_writer(writer, &self.to_document()).map_err(std::io::Error::from)
     }
 
-    fn to_document(&self) -> Document<'_> {
+    pub(crate) fn to_document(&self) -> Document<'_> {
         let key = |id| self.key_text(id);
         Document {
             version: VERSION,
@@ -433,7 +439,7 @@ impl Corpus {
     /// Adds a parsed document; on error returns the path of the offending
     /// value. Callers run it on a scratch corpus, so a failure loses nothing.
     /// Paths are formatted only when something is wrong.
-    fn absorb(&mut self, doc: Document<'_>) -> std::result::Result<(), (String, Error)> {
+    pub(crate) fn absorb(&mut self, doc: Document<'_>) -> std::result::Result<(), (String, Error)> {
         if doc.version != VERSION {
             let error = Error::UnsupportedVersion {
                 found: doc.version,
@@ -743,7 +749,7 @@ fn parse_tracked(text: &str) -> Result<Document<'_>> {
     })
 }
 
-fn json_error(text: &str, error: serde_json::Error, path: String) -> Error {
+pub(crate) fn json_error(text: &str, error: serde_json::Error, path: String) -> Error {
     let message = error.to_string();
     let message = match message.rfind(" at line ") {
         Some(cut) => message[..cut].to_owned(),

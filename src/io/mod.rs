@@ -2,6 +2,7 @@
 //! specification is the [`format`](crate::format) page. ICCMA, APX and TGF
 //! are the argumentation community's formats for abstract frameworks.
 
+mod aif;
 mod apx;
 mod iccma;
 mod import;
@@ -9,4 +10,5 @@ mod json;
 mod locate;
 mod tgf;
 
+pub use aif::AifOptions;
 pub use import::{Imported, Unmapped};

@@ -1,0 +1,75 @@
+//! The `historiograph` member: what AIF cannot hold, so that a corpus
+//! written as AIF reads back whole. Specified on the `format` page.
+
+use serde::{Deserialize, Serialize};
+
+use crate::io::json::{CiteDoc, Document};
+use crate::model::{AttackKind, Polarity};
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// The extension: a corpus document without its claims, and per node what
+/// the node's AIF cannot say.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Extension<'a> {
+    /// Scholars, works, events, explanations, evidence and the title, as in
+    /// the corpus document (which has the version); no claims.
+    #[serde(borrow)]
+    pub(super) document: Document<'a>,
+    /// Which scholar each participant is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) participants: Vec<ParticipantExt>,
+    /// What each I-node's claim has beyond its text.
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) claims: Vec<ClaimExt<'a>>,
+    /// The kind of each CA-node's attack, where it is not `rebuts`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) attacks: Vec<AttackExt>,
+    /// The work and year of each YA-node's stance, where it has them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) stances: Vec<StanceExt>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ParticipantExt {
+    pub(super) participant: String,
+    pub(super) scholar: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ClaimExt<'a> {
+    pub(super) node: String,
+    pub(super) key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) explanation: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) events: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub(super) polarity: Polarity,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) year: Option<i32>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) cites: Vec<CiteDoc<'a>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AttackExt {
+    pub(super) node: String,
+    pub(super) kind: AttackKind,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct StanceExt {
+    pub(super) node: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) work: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) year: Option<i32>,
+}

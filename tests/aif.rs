@@ -1,0 +1,884 @@
+//! AIF: reading AIFdb, OVA and xAIF files, writing corpora as AIF, the
+//! lossless round trip through the `historiograph` extension, golden files
+//! (real AIFdb/OVA files and hand-written ones) and bad input.
+//!
+//! Golden outputs are `tests/data/aif/NAME.corpus.json` (the corpus as a
+//! document) and `NAME.unmapped.txt` (what was left out, one per line).
+//! Run with `HISTORIOGRAPH_BLESS=1` to rewrite them after a deliberate change.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use historiograph::*;
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+use proptest::sample::{Index, select};
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/aif")
+        .join(name)
+}
+
+fn bless() -> bool {
+    std::env::var_os("HISTORIOGRAPH_BLESS").is_some()
+}
+
+/// Compares `actual` with the golden file `name` (or writes it, blessing).
+fn check_golden(name: &str, actual: &str) {
+    let path = data(name);
+    if bless() {
+        std::fs::write(&path, actual).expect("write golden file");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with HISTORIOGRAPH_BLESS=1)", path.display()));
+    assert_eq!(actual, expected, "{} differs", path.display());
+}
+
+/// Imports `NAME.json` and compares the corpus and the unmapped list with
+/// their golden files; returns the import for further checks.
+fn golden(name: &str) -> Imported {
+    let bytes = std::fs::read(data(&format!("{name}.json"))).expect("read input");
+    let imported = Corpus::from_aif(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    check_golden(&format!("{name}.corpus.json"), &imported.corpus.to_json());
+    let unmapped: String = imported.unmapped.iter().map(|u| format!("{u}\n")).collect();
+    check_golden(&format!("{name}.unmapped.txt"), &unmapped);
+    // What was read writes as AIF that reads back to the same corpus.
+    let again = Corpus::from_aif(imported.corpus.to_aif().as_bytes()).expect("read own AIF");
+    assert!(again.is_lossless(), "{name}: {:?}", again.unmapped);
+    assert_eq!(again.corpus.to_json(), imported.corpus.to_json());
+    imported
+}
+
+fn reasons(imported: &Imported) -> Vec<String> {
+    imported.unmapped.iter().map(ToString::to_string).collect()
+}
+
+fn claim(corpus: &Corpus, key: &str) -> ClaimId {
+    corpus
+        .lookup(key)
+        .unwrap_or_else(|| panic!("no claim `{key}`"))
+}
+
+fn scholar(corpus: &Corpus, key: &str) -> ScholarId {
+    corpus
+        .lookup(key)
+        .unwrap_or_else(|| panic!("no scholar `{key}`"))
+}
+
+fn stance(corpus: &Corpus, who: &str, what: &str) -> Option<Stance> {
+    let (who, what) = (scholar(corpus, who), claim(corpus, what));
+    corpus
+        .positions_on(what)
+        .find(|(s, _)| *s == who)
+        .map(|(_, p)| p.stance())
+}
+
+// ---------------------------------------------------------------------------
+// Real files
+// ---------------------------------------------------------------------------
+
+#[test]
+fn moral_maze_aifdb_file() {
+    let imported = golden("moral-maze-6064");
+    let c = &imported.corpus;
+    assert_eq!(c.count::<ClaimId>(), 9);
+    // CL (person 409) and NL (person 437), named after their locutions.
+    assert_eq!(c.count::<ScholarId>(), 2);
+    assert_eq!(stance(c, "cl", "111805"), Some(Stance::Advances));
+    assert_eq!(stance(c, "cl", "111816"), Some(Stance::Qualifies));
+    assert_eq!(stance(c, "nl", "111833"), Some(Stance::Qualifies));
+    // Five inferences, each a support.
+    let supports: usize = c.ids::<ClaimId>().map(|id| c.supports_by(id).count()).sum();
+    assert_eq!(supports, 5);
+    // The question commits CL to nothing.
+    let question = claim(c, "111829");
+    assert_eq!(c.positions_on(question).count(), 0);
+    assert!(
+        reasons(&imported)
+            .iter()
+            .any(|r| r.starts_with("node 111830: the illocution `Pure Questioning`"))
+    );
+}
+
+#[test]
+fn microtexts_file_with_an_attack_on_an_attack() {
+    let imported = golden("microtexts-6361");
+    let c = &imported.corpus;
+    assert_eq!(c.count::<ClaimId>(), 5);
+    let (concession, thesis) = (claim(c, "119927"), claim(c, "119931"));
+    assert_eq!(
+        c.attacks_by(concession).collect::<Vec<_>>(),
+        [(thesis, AttackKind::Rebuts)]
+    );
+    // 119934 attacks the attack 119932: no place in the corpus, reported.
+    assert!(
+        reasons(&imported)
+            .iter()
+            .any(|r| r.starts_with("node 119934: an attack from or on a node other than"))
+    );
+    let attacks: usize = c.ids::<ClaimId>().map(|id| c.attacks_by(id).count()).sum();
+    assert_eq!(attacks, 1);
+}
+
+#[test]
+fn ova_xaif_file() {
+    let imported = golden("ova-xaif");
+    let c = &imported.corpus;
+    // Fourteen participants, one of whom speaks.
+    assert_eq!(c.count::<ScholarId>(), 14);
+    let rachel = scholar(c, "participant-rachel");
+    assert_eq!(c.positions_of(rachel).count(), 2);
+    let (a, b) = (
+        claim(c, "2_164926129380455983"),
+        claim(c, "15_164926162804546033"),
+    );
+    assert_eq!(c.supporters_of(a).collect::<Vec<_>>(), [b]);
+    let reasons = reasons(&imported);
+    assert!(reasons.iter().any(|r| r.starts_with("OVA: ")));
+    assert!(reasons.iter().any(|r| r.starts_with("text: ")));
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("AIF.schemefulfillments: "))
+    );
+}
+
+#[test]
+fn empty_ova_xaif_file() {
+    let imported = golden("ova-xaif-empty");
+    assert!(imported.corpus.is_empty());
+    // Only `dialog: true` says anything, and it has no place.
+    assert_eq!(
+        reasons(&imported),
+        ["dialog: a member AIF does not define has no place in the corpus"]
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Hand-written files
+// ---------------------------------------------------------------------------
+
+#[test]
+fn every_node_type() {
+    let imported = golden("every-node-type");
+    let c = &imported.corpus;
+    // Nodes 1 and 5 rephrase each other (a cycle of two MAs): one claim.
+    assert!(c.lookup::<ClaimId>("5").is_none());
+    let leap = claim(c, "1");
+    assert_eq!(
+        c.claim(leap).map(Claim::text),
+        Some("Mao used the 1958 crisis to mobilize the country for the Great Leap")
+    );
+    // The RA with two premises: each premise supports the conclusion.
+    let mut supporters: Vec<ClaimId> = c.supporters_of(leap).collect();
+    supporters.sort();
+    assert_eq!(supporters, [claim(c, "2"), claim(c, "7")]);
+    // CA on an I-node rebuts; CA on the RA undercuts its conclusion.
+    assert_eq!(
+        c.attacks_by(claim(c, "4")).collect::<Vec<_>>(),
+        [(claim(c, "3"), AttackKind::Rebuts)]
+    );
+    assert_eq!(
+        c.attacks_by(claim(c, "6")).collect::<Vec<_>>(),
+        [(leap, AttackKind::Undercuts)]
+    );
+    // Stances: asserting, arguing (on the RA: holds the conclusion),
+    // agreeing with a rephrase, disagreeing via a CA, conceding.
+    assert_eq!(
+        stance(c, "thomas-j-christensen", "1"),
+        Some(Stance::Advances)
+    );
+    assert_eq!(
+        stance(c, "thomas-j-christensen", "2"),
+        Some(Stance::Advances)
+    );
+    assert_eq!(stance(c, "lorenz-m-lüthi", "4"), Some(Stance::Advances));
+    assert_eq!(stance(c, "lorenz-m-lüthi", "1"), Some(Stance::Endorses));
+    assert_eq!(stance(c, "lorenz-m-lüthi", "3"), Some(Stance::Rejects));
+    assert_eq!(stance(c, "a-reviewer", "3"), Some(Stance::Advances));
+    assert_eq!(stance(c, "odd-arne-westad", "6"), Some(Stance::Qualifies));
+    // The silent participant is a scholar too.
+    assert!(c.lookup::<ScholarId>("chen-jian").is_some());
+    // Every claim has the default event and explanation.
+    let debate: EventId = c.lookup("aif-debate").expect("default event");
+    assert_eq!(c.claims_about(debate).count(), c.count::<ClaimId>());
+    assert!(c.lookup::<ExplanationId>("aif-unclassified").is_some());
+    let reasons = reasons(&imported);
+    for expected in [
+        "node 5: rephrases node 1 (MA)",
+        "node 10: the scheme `Argument From Sign` is not kept",
+        "node 30: a preference between arguments (PA)",
+        "node 44: a transition between locutions",
+        "node 58: the illocution `Pure Questioning` on an I-node takes no stance",
+        "locutions[5]: names person `9`, who is not among the participants",
+        "node 61: a locution that no illocution anchors",
+        "edge 36: an edge from an I-node to an I-node",
+        "analysis: a member AIF does not define",
+        "nodes: `schemeID` of 1 item",
+        "nodes: `timestamp` of 2 items",
+        "locutions: `timestamp` of 1 item",
+    ] {
+        assert!(
+            reasons.iter().any(|r| r.starts_with(expected)),
+            "no `{expected}` in {reasons:#?}"
+        );
+    }
+}
+
+#[test]
+fn extension_places_claims_and_keeps_the_rest() -> Result<(), Error> {
+    let imported = golden("extension");
+    assert!(imported.is_lossless(), "{:?}", imported.unmapped);
+    let c = &imported.corpus;
+    assert_eq!(c.title(), Some("The extension, written by hand"));
+    let (mobilize, balance, no_triangle) = (
+        claim(c, "mobilize"),
+        claim(c, "balance"),
+        claim(c, "no-triangle"),
+    );
+    assert_eq!(
+        c.claim(no_triangle).map(Claim::polarity),
+        Some(Polarity::Denies)
+    );
+    assert_eq!(c.claim(no_triangle).and_then(Claim::year), Some(2008));
+    assert_eq!(c.events_of(no_triangle).count(), 2);
+    assert_eq!(
+        c.attacks_by(no_triangle).collect::<Vec<_>>(),
+        [(balance, AttackKind::Undermines)]
+    );
+    assert_eq!(c.citations(mobilize).count(), 1);
+    let christensen = scholar(c, "christensen");
+    let work = c.resolve::<WorkId>("christensen-1996")?;
+    let positions: Vec<_> = c.positions_of(christensen).collect();
+    assert_eq!(positions.len(), 1);
+    assert_eq!(positions[0].1.work(), Some(work));
+    assert_eq!(c.position_year(&positions[0].1), Some(1996));
+    let luthi = scholar(c, "luthi");
+    let endorsement = c
+        .positions_on(mobilize)
+        .find(|(s, _)| *s == luthi)
+        .expect("Lüthi agrees");
+    assert_eq!(endorsement.1.stance(), Stance::Endorses);
+    assert_eq!(endorsement.1.year(), Some(2009));
+    // Node 9 has no entry: the default event and explanation.
+    let other = claim(c, "9");
+    assert_eq!(c.explanation_of(other), c.lookup("aif-unclassified"));
+    Ok(())
+}
+
+#[test]
+fn export_of_the_small_document_is_golden() -> Result<(), Error> {
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v1-small.json"),
+    )
+    .expect("read v1-small.json");
+    let corpus = Corpus::from_json(&text)?;
+    let aif = corpus.to_aif();
+    check_golden("v1-small.aif.json", &aif);
+    let back = Corpus::from_aif(aif.as_bytes())?;
+    assert!(back.is_lossless());
+    assert_eq!(back.corpus.to_json(), corpus.to_json());
+    // The compact writer writes the same JSON.
+    let mut compact = Vec::new();
+    corpus.write_aif(&mut compact).expect("write to a Vec");
+    let pretty: serde_json::Value = serde_json::from_str(&aif).expect("valid JSON");
+    let compact: serde_json::Value = serde_json::from_slice(&compact).expect("valid JSON");
+    assert_eq!(pretty, compact);
+    Ok(())
+}
+
+#[test]
+fn builtin_corpus_round_trips() -> Result<(), Error> {
+    let corpus = sino_soviet_split();
+    let aif = corpus.to_aif();
+    let back = Corpus::from_aif(aif.as_bytes())?;
+    assert_eq!(back.unmapped, []);
+    assert_eq!(back.corpus.to_json(), corpus.to_json());
+    Ok(())
+}
+
+#[test]
+fn export_without_the_extension_still_reads_as_plain_aif() -> Result<(), Error> {
+    let corpus = sino_soviet_split();
+    let mut aif: serde_json::Value = serde_json::from_str(&corpus.to_aif()).expect("JSON");
+    aif.as_object_mut()
+        .expect("an object")
+        .remove("historiograph");
+    let plain = Corpus::from_aif(aif.to_string().as_bytes())?;
+    let c = &plain.corpus;
+    assert_eq!(c.count::<ClaimId>(), corpus.count::<ClaimId>());
+    assert_eq!(c.count::<ScholarId>(), corpus.count::<ScholarId>());
+    let positions = |c: &Corpus| -> usize {
+        c.ids::<ClaimId>()
+            .map(|id| c.positions_on(id).count())
+            .sum()
+    };
+    assert!(positions(c) <= positions(&corpus));
+    assert!(positions(c) > 0);
+    let attacks =
+        |c: &Corpus| -> usize { c.ids::<ClaimId>().map(|id| c.attacks_by(id).count()).sum() };
+    assert_eq!(attacks(c), attacks(&corpus));
+    // Stances taken on the same claim in several works collapse to one.
+    assert!(plain.unmapped.iter().all(|u| u.reason.contains("already")));
+    Ok(())
+}
+
+#[test]
+fn options_choose_the_default_event_and_explanation() -> Result<(), Error> {
+    let aif = br#"{"nodes": [{"nodeID": 1, "text": "A claim", "type": "I"}]}"#;
+    let options = AifOptions::new()
+        .with_event(Event::new("split", "The split"))
+        .with_explanation(Explanation::new("ideology", "Ideology"));
+    let imported = Corpus::from_aif_with(aif, &options)?;
+    let c = &imported.corpus;
+    let id = claim(c, "1");
+    assert_eq!(c.explanation_of(id), c.lookup("ideology"));
+    assert_eq!(
+        c.events_of(id).collect::<Vec<_>>(),
+        [c.resolve::<EventId>("split")?]
+    );
+    let bad = AifOptions::new().with_event(Event::new("no spaces", "Bad key"));
+    assert!(matches!(
+        Corpus::from_aif_with(aif, &bad),
+        Err(Error::InvalidOption {
+            option: "event",
+            ..
+        })
+    ));
+    // Nothing needs the defaults when there are no claims.
+    let empty = Corpus::from_aif_with(br#"{"nodes": []}"#, &bad)?;
+    assert!(empty.corpus.is_empty());
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Bad input
+// ---------------------------------------------------------------------------
+
+fn import_error(bytes: &[u8]) -> (String, String) {
+    match Corpus::from_aif(bytes) {
+        Err(Error::Import {
+            format,
+            at,
+            message,
+        }) => {
+            assert_eq!(format, "aif");
+            (at, message)
+        }
+        other => panic!("expected an import error, got {other:?}"),
+    }
+}
+
+#[test]
+fn truncated_file_is_a_json_error_with_its_position() {
+    let full = std::fs::read(data("microtexts-6361.json")).expect("read");
+    let cut = &full[..full.len() / 2];
+    match Corpus::from_aif(cut) {
+        Err(Error::Json { line, column, .. }) => {
+            let text = std::str::from_utf8(cut).expect("ASCII");
+            assert_eq!(line, text.lines().count());
+            assert!(column > 0);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn non_utf8_is_an_error_at_the_byte() {
+    let bytes = b"{\"nodes\": [\n  {\"nodeID\": \"1\", \"text\": \"caf\xe9\", \"type\": \"I\"}]}";
+    match Corpus::from_aif(bytes) {
+        Err(Error::Json {
+            line,
+            column,
+            message,
+            ..
+        }) => {
+            assert_eq!((line, column), (2, 31));
+            assert!(message.contains("UTF-8"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn edge_to_a_missing_node_names_the_edge() {
+    let (at, message) = import_error(
+        br#"{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}],
+            "edges": [{"edgeID": "e7", "fromID": "1", "toID": "99"}]}"#,
+    );
+    assert_eq!(at, "edge e7");
+    assert_eq!(message, "goes to node `99`, which is not in the file");
+    let (at, _) = import_error(
+        br#"{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}], "edges": [{"fromID": 5, "toID": "1"}]}"#,
+    );
+    assert_eq!(at, "edges[0]");
+}
+
+#[test]
+fn unknown_node_type_names_the_node() {
+    let (at, message) =
+        import_error(br#"{"nodes": [{"nodeID": 3, "text": "?", "type": "XA"}], "edges": []}"#);
+    assert_eq!(at, "node 3");
+    assert!(message.starts_with("unknown node type `XA`"), "{message}");
+}
+
+#[test]
+fn ra_without_conclusion_or_premise_names_the_node() {
+    let (at, message) = import_error(
+        br#"{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "Default Inference", "type": "RA"}],
+            "edges": [{"edgeID": "1", "fromID": "1", "toID": "2"}]}"#,
+    );
+    assert_eq!(at, "node 2");
+    assert!(message.contains("needs a conclusion"), "{message}");
+    let (at, message) = import_error(
+        br#"{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "Default Conflict", "type": "CA"}],
+            "edges": [{"edgeID": "1", "fromID": "2", "toID": "1"}]}"#,
+    );
+    assert_eq!(at, "node 2");
+    assert!(message.contains("needs a premise"), "{message}");
+}
+
+#[test]
+fn a_cycle_of_rephrases_merges_and_is_reported() -> Result<(), Error> {
+    // 1 → 2 → 3 → 1 by rephrase, and 3 supports 4.
+    let aif = br#"{"nodes": [
+        {"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "A again", "type": "I"},
+        {"nodeID": "3", "text": "A once more", "type": "I"}, {"nodeID": "4", "text": "B", "type": "I"},
+        {"nodeID": "m1", "text": "Default Rephrase", "type": "MA"}, {"nodeID": "m2", "text": "Default Rephrase", "type": "MA"},
+        {"nodeID": "m3", "text": "Default Rephrase", "type": "MA"}, {"nodeID": "r", "text": "Default Inference", "type": "RA"}],
+      "edges": [
+        {"fromID": "1", "toID": "m1"}, {"fromID": "m1", "toID": "2"}, {"fromID": "2", "toID": "m2"}, {"fromID": "m2", "toID": "3"},
+        {"fromID": "3", "toID": "m3"}, {"fromID": "m3", "toID": "1"}, {"fromID": "3", "toID": "r"}, {"fromID": "r", "toID": "4"}]}"#;
+    let imported = Corpus::from_aif(aif)?;
+    let c = &imported.corpus;
+    assert_eq!(c.count::<ClaimId>(), 2);
+    assert_eq!(
+        c.supports_by(claim(c, "1")).collect::<Vec<_>>(),
+        [claim(c, "4")]
+    );
+    assert_eq!(
+        reasons(&imported),
+        [
+            "node 2: rephrases node 1 (MA): merged into one claim with it; this node's wording is not kept",
+            "node 3: rephrases node 1 (MA): merged into one claim with it; this node's wording is not kept",
+        ]
+    );
+    Ok(())
+}
+
+#[test]
+fn a_long_chain_of_rephrases_does_not_recurse() -> Result<(), Error> {
+    let n = 20_000;
+    let mut nodes = Vec::new();
+    let mut edges = Vec::new();
+    for i in 0..n {
+        nodes.push(format!(
+            r#"{{"nodeID": "i{i}", "text": "p{i}", "type": "I"}}"#
+        ));
+        if i > 0 {
+            nodes.push(format!(
+                r#"{{"nodeID": "m{i}", "text": "Default Rephrase", "type": "MA"}}"#
+            ));
+            // Each rephrases the next, so the last merges with the first.
+            edges.push(format!(r#"{{"fromID": "i{i}", "toID": "m{i}"}}"#));
+            edges.push(format!(r#"{{"fromID": "m{i}", "toID": "i{}"}}"#, i - 1));
+        }
+    }
+    let aif = format!(
+        r#"{{"nodes": [{}], "edges": [{}]}}"#,
+        nodes.join(","),
+        edges.join(",")
+    );
+    let imported = Corpus::from_aif(aif.as_bytes())?;
+    assert_eq!(imported.corpus.count::<ClaimId>(), 1);
+    assert_eq!(imported.unmapped.len(), n - 1);
+    Ok(())
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let deep = format!(
+        "{{\"nodes\": {}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert!(matches!(
+        Corpus::from_aif(deep.as_bytes()),
+        Err(Error::Json { .. })
+    ));
+}
+
+#[test]
+fn locution_naming_a_missing_person_is_reported_and_named_from_its_text() -> Result<(), Error> {
+    let aif = br#"{"nodes": [
+        {"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "Chen Jian : A", "type": "L"},
+        {"nodeID": "3", "text": "Asserting", "type": "YA"}],
+      "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}],
+      "locutions": [{"nodeID": "2", "personID": "7"}],
+      "participants": [{"participantID": "1", "firstname": "Lorenz", "surname": "Luthi"}]}"#;
+    let imported = Corpus::from_aif(aif)?;
+    assert_eq!(
+        reasons(&imported),
+        [
+            "locutions[0]: names person `7`, who is not among the participants: the speaker is named after the locution's text"
+        ]
+    );
+    assert_eq!(
+        stance(&imported.corpus, "chen-jian", "1"),
+        Some(Stance::Advances)
+    );
+    // A locution of a node that is not there is an error.
+    let (at, message) =
+        import_error(br#"{"nodes": [], "locutions": [{"nodeID": "5", "personID": "1"}]}"#);
+    assert_eq!(
+        (at.as_str(), message.as_str()),
+        ("locutions[0]", "names node `5`, which is not in the file")
+    );
+    Ok(())
+}
+
+#[test]
+fn malformed_shapes_are_import_errors() {
+    for (input, at) in [
+        (&br#"[1, 2]"#[..], "document"),
+        (br#"{"edges": []}"#, "nodes"),
+        (br#"{"nodes": {}}"#, "nodes"),
+        (br#"{"nodes": [5]}"#, "nodes[0]"),
+        (br#"{"nodes": [{"text": "A", "type": "I"}]}"#, "nodes[0]"),
+        (br#"{"nodes": [{"nodeID": 1.5, "text": "A", "type": "I"}]}"#, "nodes[0]"),
+        (br#"{"nodes": [{"nodeID": "1", "text": "A"}]}"#, "node 1"),
+        (br#"{"nodes": [{"nodeID": "1", "text": 5, "type": "I"}]}"#, "node 1"),
+        (br#"{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": 1, "text": "B", "type": "I"}]}"#, "node 1"),
+        (br#"{"nodes": [{"nodeID": "1", "text": " ", "type": "I"}]}"#, "node 1"),
+        (br#"{"AIF": 3}"#, "AIF"),
+        (br#"{"nodes": [], "participants": [{"participantID": 1}, {"participantID": "1"}]}"#, "participants[1]"),
+    ] {
+        let (found, _) = import_error(input);
+        assert_eq!(found, at, "{}", String::from_utf8_lossy(input));
+    }
+}
+
+#[test]
+fn broken_extension_is_an_error_with_its_path() {
+    let aif = br#"{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}],
+      "historiograph": {"document": {"version": 1}, "claims": [{"node": "1", "key": "a", "explanation": "nope"}]}}"#;
+    let (at, message) = import_error(aif);
+    assert_eq!(at, "historiograph.claims[0].explanation");
+    assert_eq!(message, "unknown explanation key `nope`");
+    let aif = br#"{"nodes": [],
+      "historiograph": {"document": {"version": 1, "works": [{"key": "w", "title": "W", "authors": ["x"]}]}}}"#;
+    match Corpus::from_aif(aif) {
+        Err(Error::Document { line, path, .. }) => {
+            assert_eq!(path, "historiograph.document.works[0].authors[0]");
+            assert_eq!(line, 2);
+        }
+        other => panic!("{other:?}"),
+    }
+    let aif = br#"{"nodes": [], "historiograph": {"document": {"version": 1}, "typo": 1}}"#;
+    match Corpus::from_aif(aif) {
+        Err(Error::Json {
+            line,
+            path,
+            message,
+            ..
+        }) => {
+            assert_eq!(path, "historiograph.typo");
+            assert_eq!(line, 1);
+            assert!(message.contains("unknown field `typo`"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------
+
+/// Text with quotes, backslashes, colons, non-ASCII and control characters.
+fn text() -> impl Strategy<Value = String> {
+    r#"[A-Za-z"\\é日😀:][A-Za-z0-9 :"\\é日😀\t\n\x01/]{0,8}"#
+}
+
+#[derive(Debug, Clone)]
+struct Plan {
+    title: Option<String>,
+    scholars: Vec<(String, Option<i32>, Option<String>)>,
+    works: Vec<(String, Option<i32>, Vec<Index>)>,
+    events: Vec<(String, Option<Index>)>,
+    explanations: Vec<(String, Option<Index>)>,
+    evidence: Vec<(String, Option<Index>)>,
+    claims: Vec<ClaimPlan>,
+    attacks: Vec<(Index, Index, AttackKind)>,
+    supports: Vec<(Index, Index)>,
+}
+
+#[derive(Debug, Clone)]
+struct ClaimPlan {
+    text: String,
+    explanation: Index,
+    events: Vec<Index>,
+    polarity: Polarity,
+    year: Option<i32>,
+    positions: Vec<(Index, Stance, Option<Index>, Option<i32>)>,
+    cites: Vec<(Index, Bearing)>,
+}
+
+fn claim_plan() -> impl Strategy<Value = ClaimPlan> {
+    (
+        text(),
+        any::<Index>(),
+        vec(any::<Index>(), 1..3),
+        select(vec![Polarity::Affirms, Polarity::Denies]),
+        option::of(1900i32..2030),
+        vec(
+            (
+                any::<Index>(),
+                select(vec![
+                    Stance::Advances,
+                    Stance::Endorses,
+                    Stance::Qualifies,
+                    Stance::Rejects,
+                ]),
+                option::of(any::<Index>()),
+                option::of(any::<i32>()),
+            ),
+            0..4,
+        ),
+        vec(
+            (
+                any::<Index>(),
+                select(vec![Bearing::Supports, Bearing::Undermines]),
+            ),
+            0..3,
+        ),
+    )
+        .prop_map(
+            |(text, explanation, events, polarity, year, positions, cites)| ClaimPlan {
+                text,
+                explanation,
+                events,
+                polarity,
+                year,
+                positions,
+                cites,
+            },
+        )
+}
+
+fn plan() -> impl Strategy<Value = Plan> {
+    let kinds = select(vec![
+        AttackKind::Rebuts,
+        AttackKind::Undercuts,
+        AttackKind::Undermines,
+    ]);
+    (
+        (
+            option::of(text()),
+            vec((text(), option::of(any::<i32>()), option::of(text())), 0..4),
+            vec(
+                (text(), option::of(1900i32..2030), vec(any::<Index>(), 0..3)),
+                0..4,
+            ),
+            vec((text(), option::of(any::<Index>())), 1..4),
+            vec((text(), option::of(any::<Index>())), 1..4),
+            vec((text(), option::of(any::<Index>())), 0..4),
+        ),
+        (
+            vec(claim_plan(), 0..7),
+            vec((any::<Index>(), any::<Index>(), kinds), 0..8),
+            vec((any::<Index>(), any::<Index>()), 0..6),
+        ),
+    )
+        .prop_map(
+            |(
+                (title, scholars, works, events, explanations, evidence),
+                (claims, attacks, supports),
+            )| Plan {
+                title,
+                scholars,
+                works,
+                events,
+                explanations,
+                evidence,
+                claims,
+                attacks,
+                supports,
+            },
+        )
+}
+
+fn pick<T: Copy>(items: &[T], index: Index) -> Option<T> {
+    (!items.is_empty()).then(|| *index.get(items))
+}
+
+/// Builds the plan through the public API; every step must succeed.
+fn build(plan: &Plan) -> Corpus {
+    let mut c = Corpus::new();
+    c.set_title(plan.title.clone());
+    let mut scholars = Vec::new();
+    for (i, (name, born, affiliation)) in plan.scholars.iter().enumerate() {
+        let mut s = Scholar::new(format!("s{i}"), name.clone());
+        if let Some(y) = born {
+            s = s.with_born(*y);
+        }
+        if let Some(a) = affiliation {
+            s = s.with_affiliation(a.clone());
+        }
+        scholars.push(c.add_scholar(s).expect("scholar"));
+    }
+    let mut works = Vec::new();
+    for (i, (title, year, authors)) in plan.works.iter().enumerate() {
+        let mut w = Work::new(format!("w{i}"), title.clone());
+        if let Some(y) = year {
+            w = w.with_issued(Date::from_year(*y));
+        }
+        let mut by = Vec::new();
+        for &a in authors {
+            if let Some(s) = pick(&scholars, a) {
+                if !by.contains(&s) {
+                    by.push(s);
+                }
+            }
+        }
+        works.push(c.add_work(w, by).expect("work"));
+    }
+    let mut events = Vec::new();
+    for (i, (name, parent)) in plan.events.iter().enumerate() {
+        let parent = parent.and_then(|p| pick(&events, p));
+        events.push(
+            c.add_event(Event::new(format!("e{i}"), name.clone()), parent)
+                .expect("event"),
+        );
+    }
+    let mut explanations = Vec::new();
+    for (i, (name, parent)) in plan.explanations.iter().enumerate() {
+        let parent = parent.and_then(|p| pick(&explanations, p));
+        explanations.push(
+            c.add_explanation(Explanation::new(format!("x{i}"), name.clone()), parent)
+                .expect("explanation"),
+        );
+    }
+    let mut evidence = Vec::new();
+    for (i, (description, work)) in plan.evidence.iter().enumerate() {
+        let work = work.and_then(|w| pick(&works, w));
+        let item = Evidence::new(format!("v{i}"), EvidenceKind::Memoir, description.clone());
+        evidence.push(c.add_evidence(item, work).expect("evidence"));
+    }
+    let mut claims = Vec::new();
+    for (i, p) in plan.claims.iter().enumerate() {
+        let mut claim = Claim::new(format!("c{i}"), p.text.clone()).with_polarity(p.polarity);
+        if let Some(y) = p.year {
+            claim = claim.with_year(y);
+        }
+        let mut about = Vec::new();
+        for &e in &p.events {
+            let e = *e.get(&events);
+            if !about.contains(&e) {
+                about.push(e);
+            }
+        }
+        let id = c
+            .add_claim(claim, *p.explanation.get(&explanations), about)
+            .expect("claim");
+        let mut taken = HashSet::new();
+        for &(s, stance, work, year) in &p.positions {
+            let Some(s) = pick(&scholars, s) else {
+                continue;
+            };
+            let work = work.and_then(|w| pick(&works, w));
+            if !taken.insert((s, work)) {
+                continue;
+            }
+            let mut position = Position::new(stance);
+            if let Some(w) = work {
+                position = position.in_work(w);
+            }
+            if let Some(y) = year {
+                position = position.in_year(y);
+            }
+            c.add_position(s, id, position).expect("position");
+        }
+        let mut cited = HashSet::new();
+        for &(e, bearing) in &p.cites {
+            if let Some(e) = pick(&evidence, e) {
+                if cited.insert(e) {
+                    c.cite(id, e, bearing).expect("citation");
+                }
+            }
+        }
+        claims.push(id);
+    }
+    let mut seen = HashSet::new();
+    for &(a, t, kind) in &plan.attacks {
+        if let (Some(a), Some(t)) = (pick(&claims, a), pick(&claims, t)) {
+            if a != t && seen.insert((a, t)) {
+                c.attack(a, t, kind).expect("attack");
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    for &(a, t) in &plan.supports {
+        if let (Some(a), Some(t)) = (pick(&claims, a), pick(&claims, t)) {
+            if a != t && seen.insert((a, t)) {
+                c.support(a, t).expect("support");
+            }
+        }
+    }
+    c
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// corpus → AIF → corpus gives the same document, and nothing is left out.
+    #[test]
+    fn aif_round_trip_is_lossless(plan in plan()) {
+        let corpus = build(&plan);
+        let aif = corpus.to_aif();
+        let back = Corpus::from_aif(aif.as_bytes()).expect("read own AIF");
+        prop_assert!(back.is_lossless(), "{:?}", back.unmapped);
+        prop_assert_eq!(back.corpus.to_json(), corpus.to_json());
+    }
+
+    /// Any bytes: an answer, never a panic.
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in vec(any::<u8>(), 0..200)) {
+        let _ = Corpus::from_aif(&bytes);
+    }
+
+    /// AIF-shaped JSON with random ids, types and edges: an answer, never a
+    /// panic, and what loads is a valid corpus.
+    #[test]
+    fn random_aif_graphs_never_panic(
+        nodes in vec((0u8..12, select(vec!["I", "L", "RA", "CA", "MA", "PA", "TA", "YA", "XX"]),
+                      select(vec!["Asserting", "Arguing", "Disagreeing", "Agreeing", "Default Inference", "A : b", "", "Pure Questioning"])), 0..14),
+        edges in vec((0u8..14, 0u8..14), 0..24),
+        locutions in vec((0u8..14, option::of(0u8..4)), 0..6),
+        participants in vec(0u8..4, 0..3),
+    ) {
+        let nodes_json: Vec<String> = nodes.iter().map(|(id, kind, text)| {
+            format!(r#"{{"nodeID": "{id}", "text": "{text}", "type": "{kind}"}}"#)
+        }).collect();
+        let edges_json: Vec<String> = edges.iter().map(|(a, b)| {
+            format!(r#"{{"fromID": "{a}", "toID": "{b}"}}"#)
+        }).collect();
+        let locutions_json: Vec<String> = locutions.iter().map(|(n, p)| match p {
+            Some(p) => format!(r#"{{"nodeID": "{n}", "personID": {p}}}"#),
+            None => format!(r#"{{"nodeID": "{n}"}}"#),
+        }).collect();
+        let participants_json: Vec<String> = participants.iter().map(|p| {
+            format!(r#"{{"participantID": {p}, "firstname": "P", "surname": "{p}"}}"#)
+        }).collect();
+        let aif = format!(
+            r#"{{"nodes": [{}], "edges": [{}], "locutions": [{}], "participants": [{}]}}"#,
+            nodes_json.join(","), edges_json.join(","), locutions_json.join(","), participants_json.join(",")
+        );
+        if let Ok(imported) = Corpus::from_aif(aif.as_bytes()) {
+            let json = imported.corpus.to_json();
+            prop_assert_eq!(Corpus::from_json(&json).expect("valid corpus").to_json(), json);
+        }
+    }
+}
