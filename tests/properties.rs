@@ -2233,3 +2233,36 @@ proptest! {
         check_labels_match_framework(&c)?;
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The matrix computes only the numbers; they are the comparison's,
+    /// in the whole view (from the index) and as of a year (from scratch).
+    #[test]
+    fn matrix_cells_are_the_comparisons_numbers(plan in plan(3), as_of in 1940i32..2030) {
+        let mut c = build(&plan);
+        apply_removals(&mut c, &plan.removals, true)?;
+        let events: Vec<EventId> = c.ids().collect();
+        for options in [
+            CompareOptions::new(),
+            CompareOptions::new().with_as_of(Some(as_of)).with_roll_up(true).with_enclosed(true),
+        ] {
+            let matrix = c.matrix(events.iter().copied(), &options).expect("matrix");
+            for &event in &events {
+                let comparison = c.compare(event, &options).expect("compare");
+                for standing in comparison.standings() {
+                    let cell = matrix.cell(event, standing.id()).expect("a cell per standing");
+                    prop_assert_eq!(cell.score(), standing.score());
+                    prop_assert_eq!(cell.verdict(), standing.verdict());
+                }
+                let shown = matrix
+                    .explanations()
+                    .iter()
+                    .filter(|&&x| matrix.cell(event, x).is_some())
+                    .count();
+                prop_assert_eq!(shown, comparison.standings().len());
+            }
+        }
+    }
+}

@@ -160,8 +160,8 @@ impl Corpus {
         let mut events: Vec<EventId> = events.into_iter().collect();
         self.sort_by_date(&mut events);
         for event in events {
-            let comparison = self.compare(event, options)?;
-            let Some(standing) = comparison.standing(asked) else {
+            let standings = self.tally(event, options)?;
+            let Some(standing) = standings.iter().find(|s| s.id() == asked) else {
                 continue;
             };
             let data = self.event(event);

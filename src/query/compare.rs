@@ -12,6 +12,16 @@ use crate::error::Result;
 use crate::graph::Corpus;
 use crate::model::{Bearing, ClaimId, EventId, ExplanationId, Polarity, Position, ScholarId};
 
+/// What one claim in view contributes to its explanation's standing.
+#[derive(Clone, Copy)]
+struct Numbers {
+    polarity: Polarity,
+    weight: f64,
+    acceptance: Acceptance,
+    strength: f64,
+    rejections: usize,
+}
+
 /// A claim in view, with what the score needs.
 struct Seen {
     id: ClaimId,
@@ -102,7 +112,7 @@ impl Corpus {
             }
         }
 
-        let standings = self.standings_of(&about, options);
+        let standings = self.standings_of(&about, options, true);
         let data = self.event(event);
         Ok(Comparison {
             id: event,
@@ -124,12 +134,30 @@ impl Corpus {
         })
     }
 
+    /// The standings of the explanations of an event, scores and verdicts
+    /// only: as [`compare`](Corpus::compare), without the claim entries,
+    /// for queries that need only the numbers (the matrix, sensitivity).
+    pub(crate) fn tally(&self, event: EventId, options: &CompareOptions) -> Result<Vec<Standing>> {
+        options.check(self)?;
+        self.live(event)?;
+        let mut about: BTreeMap<ClaimId, Vec<EventId>> = BTreeMap::new();
+        for e in self.scope_events(event, options) {
+            for claim in self.claims_about(e) {
+                about.entry(claim).or_default().push(e);
+            }
+        }
+        Ok(self.standings_of(&about, options, false))
+    }
+
     /// The ranked standings of the explanations the claims in `about`
     /// invoke; `about` maps each claim to the events in scope it concerns.
+    /// With `detail`, each standing lists its claims (the entries of a
+    /// [`Comparison`]); without, only the numbers are computed.
     pub(crate) fn standings_of(
         &self,
         about: &BTreeMap<ClaimId, Vec<EventId>>,
         options: &CompareOptions,
+        detail: bool,
     ) -> Vec<Standing> {
         let mut seen: Vec<Seen> = Vec::new();
         let mut unseen: BTreeMap<ExplanationId, usize> = BTreeMap::new();
@@ -152,37 +180,40 @@ impl Corpus {
             let Some(target) = self.target_explanation(claim.id, options) else {
                 continue;
             };
-            let entry = self.claim_entry(claim, &about[&claim.id], options, &labels);
-            let a = entry.strength;
-            let mut stands = entry.weight * a;
-            let mut defeated = entry.weight * (1.0 - a);
-            let mut rejections = entry.rejections as f64;
+            let numbers = self.claim_numbers(claim, options, &labels);
+            let a = numbers.strength;
+            let mut stands = numbers.weight * a;
+            let mut defeated = numbers.weight * (1.0 - a);
+            let mut rejections = numbers.rejections as f64;
             // Rolled up from a variant: affirming a variant affirms its family,
             // but denying, rejecting or defeating one variant says nothing
             // against the family.
             if self.explanation_of(claim.id) != Some(target) {
                 defeated = 0.0;
                 rejections = 0.0;
-                if entry.polarity == Polarity::Denies {
+                if numbers.polarity == Polarity::Denies {
                     stands = 0.0;
                 }
             }
             let row = rows
                 .entry(target)
                 .or_insert_with(|| self.empty_standing(target));
-            match entry.polarity {
+            let entries = match numbers.polarity {
                 Polarity::Affirms => {
                     row.pro += stands;
                     row.con += rejections;
                     row.defeated_pro += defeated;
-                    row.supporting.push(entry);
+                    &mut row.supporting
                 }
                 Polarity::Denies => {
                     row.con += stands;
                     row.pro += rejections;
                     row.defeated_con += defeated;
-                    row.opposing.push(entry);
+                    &mut row.opposing
                 }
+            };
+            if detail {
+                entries.push(self.claim_entry(claim, &about[&claim.id], options, &labels, numbers));
             }
         }
         for (&x, &count) in &unseen {
@@ -392,12 +423,52 @@ impl Corpus {
         }
     }
 
+    /// What a claim in view weighs, computed without building its entry.
+    fn claim_numbers(
+        &self,
+        claim: &Seen,
+        options: &CompareOptions,
+        labels: &HashMap<ClaimId, (Acceptance, f64)>,
+    ) -> Numbers {
+        let (backing, rejections) = self.backing_and_rejections(&claim.positions);
+        let (mut supports, mut undermines) = (0.0, 0.0);
+        for (e, bearing) in self.citations(claim.id) {
+            if options.sees_evidence(self, e) {
+                match bearing {
+                    Bearing::Supports => supports += 1.0,
+                    Bearing::Undermines => undermines += 1.0,
+                }
+            }
+        }
+        let supporters: f64 = self
+            .supporters_of(claim.id)
+            .filter_map(|d| labels.get(&d))
+            .map(|(_, a)| *a)
+            .sum();
+        let factor = ((1.0 + supports + 0.5 * supporters) / (1.0 + undermines)).sqrt();
+        let (acceptance, strength) = labels
+            .get(&claim.id)
+            .copied()
+            .unwrap_or((Acceptance::In, 1.0));
+        Numbers {
+            polarity: self
+                .claim(claim.id)
+                .map(|c| c.polarity())
+                .unwrap_or_default(),
+            weight: backing * factor,
+            acceptance,
+            strength,
+            rejections,
+        }
+    }
+
     fn claim_entry(
         &self,
         claim: &Seen,
         events: &[EventId],
         options: &CompareOptions,
         labels: &HashMap<ClaimId, (Acceptance, f64)>,
+        numbers: Numbers,
     ) -> ClaimEntry {
         let data = self.claim(claim.id);
         let positions: Vec<PositionEntry> = claim
@@ -414,7 +485,6 @@ impl Corpus {
                 work: p.work().map(|w| self.name_of(w)),
             })
             .collect();
-        let (backing_sum, rejections) = self.backing_and_rejections(&claim.positions);
         let evidence: Vec<EvidenceEntry> = self
             .citations(claim.id)
             .filter(|(e, _)| options.sees_evidence(self, *e))
@@ -429,17 +499,6 @@ impl Corpus {
                 }
             })
             .collect();
-        let supports = evidence
-            .iter()
-            .filter(|e| e.bearing == Bearing::Supports)
-            .count() as f64;
-        let undermines = evidence.len() as f64 - supports;
-        let supporters: f64 = self
-            .supporters_of(claim.id)
-            .filter_map(|d| labels.get(&d))
-            .map(|(_, a)| *a)
-            .sum();
-        let factor = ((1.0 + supports + 0.5 * supporters) / (1.0 + undermines)).sqrt();
         let attacked_by = self
             .attackers_of(claim.id)
             .filter_map(|(a, kind)| Some((self.name_of(a), kind, labels.get(&a)?.0)))
@@ -448,16 +507,16 @@ impl Corpus {
             id: claim.id,
             key: self.name_of(claim.id),
             text: data.map(|c| c.text().to_owned()).unwrap_or_default(),
-            polarity: data.map(|c| c.polarity()).unwrap_or_default(),
+            polarity: numbers.polarity,
             explanation: self
                 .explanation_of(claim.id)
                 .map(|x| self.name_of(x))
                 .unwrap_or_default(),
             events: events.iter().map(|&e| self.name_of(e)).collect(),
-            acceptance: labels.get(&claim.id).map_or(Acceptance::In, |l| l.0),
-            strength: labels.get(&claim.id).map_or(1.0, |l| l.1),
-            weight: backing_sum * factor,
-            rejections,
+            acceptance: numbers.acceptance,
+            strength: numbers.strength,
+            weight: numbers.weight,
+            rejections: numbers.rejections,
             positions,
             evidence,
             attacked_by,

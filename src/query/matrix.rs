@@ -99,8 +99,18 @@ impl Corpus {
         let mut rows = Vec::new();
         let mut columns: BTreeMap<(String, bool, String), ExplanationId> = BTreeMap::new();
         for event in events {
-            let comparison = self.compare(event, options)?;
-            for s in comparison.standings() {
+            let standings = self.tally(event, options)?;
+            let standing_of: BTreeMap<ExplanationId, Cell> = standings
+                .iter()
+                .map(|s| {
+                    let cell = Cell {
+                        verdict: s.verdict(),
+                        score: s.score(),
+                    };
+                    (s.id(), cell)
+                })
+                .collect();
+            for s in &standings {
                 let is_variant = s.family() != s.explanation();
                 columns.insert(
                     (
@@ -111,27 +121,25 @@ impl Corpus {
                     s.id(),
                 );
             }
-            rows.push(comparison);
+            rows.push((event, standing_of));
         }
         let explanation_ids: Vec<ExplanationId> = columns.into_values().collect();
         let cells = rows
             .iter()
-            .map(|c| {
+            .map(|(_, cells)| {
                 explanation_ids
                     .iter()
-                    .map(|&x| {
-                        c.standing(x).map(|s| Cell {
-                            verdict: s.verdict(),
-                            score: s.score(),
-                        })
-                    })
+                    .map(|x| cells.get(x).copied())
                     .collect()
             })
             .collect();
         Ok(Matrix {
             events: rows
                 .iter()
-                .map(|c| (c.event_key().to_owned(), c.event_name().to_owned()))
+                .map(|&(event, _)| {
+                    let name = self.event(event).map(|e| e.name().to_owned());
+                    (self.name_of(event), name.unwrap_or_default())
+                })
                 .collect(),
             explanations: explanation_ids
                 .iter()
@@ -144,7 +152,7 @@ impl Corpus {
                 })
                 .collect(),
             cells,
-            event_ids: rows.iter().map(|c| c.event()).collect(),
+            event_ids: rows.iter().map(|&(event, _)| event).collect(),
             explanation_ids,
         })
     }

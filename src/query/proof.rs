@@ -166,7 +166,11 @@ impl Corpus {
                     Removal::Scholar(s) => without.without.scholars.insert(s),
                 };
             }
-            Ok(self.compare(event, &without)?.leader().map(Standing::id))
+            let standings = self.tally(event, &without)?;
+            Ok(standings
+                .first()
+                .filter(|s| s.verdict() != super::report::Verdict::Unaddressed)
+                .map(Standing::id))
         };
         let mut pivots = Vec::new();
         for &candidate in &candidates {
