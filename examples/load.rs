@@ -6,7 +6,8 @@
 //! /usr/bin/time -v cargo run --release --example load -- big.json
 //! ```
 //!
-//! `load FILE [EVENT]...`: with event keys, also times `compare` on each:
+//! `load FILE [--matrix] [EVENT]...`: with `--matrix`, times the full
+//! events × explanations matrix; with event keys, also times `compare` on each:
 //! the first call (which builds the index of the whole debate) and the
 //! median of twenty more.
 
@@ -16,9 +17,11 @@ use std::time::Instant;
 use historiograph::{ClaimId, CompareOptions, Corpus, EventId};
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let matrix = args.iter().any(|a| a == "--matrix");
+    args.retain(|a| a != "--matrix");
     let Some(path) = args.first() else {
-        eprintln!("usage: load FILE [EVENT]...");
+        eprintln!("usage: load FILE [--matrix] [EVENT]...");
         return ExitCode::FAILURE;
     };
     let text = match std::fs::read_to_string(path) {
@@ -46,6 +49,21 @@ fn main() -> ExitCode {
         took.as_secs_f64(),
         text.len() as f64 / 1e6 / took.as_secs_f64(),
     );
+    if matrix {
+        let started = Instant::now();
+        match corpus.matrix(corpus.ids::<EventId>(), &CompareOptions::new()) {
+            Ok(m) => println!(
+                "matrix of {} events x {} explanations in {:.3} s",
+                m.events().len(),
+                m.explanations().len(),
+                started.elapsed().as_secs_f64()
+            ),
+            Err(e) => {
+                eprintln!("load: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     // The first comparison builds the index of the whole debate; the
     // median of the next ones is the cost of a comparison from the index.
     for key in &args[1..] {
