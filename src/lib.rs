@@ -9,6 +9,7 @@ mod graph;
 mod io;
 mod model;
 mod query;
+pub mod render;
 
 pub use argument::{
     Argument, Contribution, DEFAULT_WEIGHT, Decision, Extensions, Framework, Gradual,

@@ -1,0 +1,81 @@
+//! Writes pictures of the built-in corpus (the debate over the Sino-Soviet
+//! split): the argument map, the comparison of the Second Taiwan Strait
+//! Crisis, the timeline and the events × explanations heat map, each as
+//! Graphviz DOT and, with the `svg` feature (on by default), as SVG.
+//!
+//! ```text
+//! cargo run --example render -- [DIRECTORY]     # default target/pictures
+//! dot -Tsvg target/pictures/map.dot -o map-dot.svg
+//! ```
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use historiograph::render::{self, MapOptions, Picture, PictureOptions};
+use historiograph::{CompareOptions, EventId};
+
+const EVENT: &str = "taiwan-strait-crisis-1958";
+
+fn main() -> ExitCode {
+    let dir = std::env::args_os()
+        .nth(1)
+        .map_or_else(|| PathBuf::from("target/pictures"), PathBuf::from);
+    match run(&dir) {
+        Ok(written) => {
+            for path in written {
+                println!("{}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("render: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(dir: &std::path::Path) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>> {
+    std::fs::create_dir_all(dir)?;
+    let corpus = historiograph::sino_soviet_split();
+
+    let map = render::argument_map(&corpus, &MapOptions::new());
+    let people = render::argument_map(
+        &corpus,
+        &MapOptions::new()
+            .with_scholars(true)
+            .with_evidence(true)
+            .with_clusters(true),
+    );
+    let crisis: EventId = corpus.resolve(EVENT)?;
+    let compared = corpus.compare(crisis, &CompareOptions::new().with_enclosing(true))?;
+    let comparison = render::comparison(&corpus, &compared, &PictureOptions::new());
+    let timeline = render::timeline(&corpus, &PictureOptions::new());
+    // Rows: the events some claim is about, in date order.
+    let events: Vec<EventId> = corpus
+        .events_by_date()
+        .filter(|&e| corpus.claims_about(e).next().is_some())
+        .collect();
+    let matrix = corpus.matrix(events, &CompareOptions::new().with_roll_up(true))?;
+    let heat = render::heat_map(&corpus, &matrix);
+
+    let pictures: [(&str, &Picture); 5] = [
+        ("map", &map),
+        ("map-scholars-evidence", &people),
+        ("comparison-taiwan-strait-crisis-1958", &comparison),
+        ("timeline", &timeline),
+        ("heat-map", &heat),
+    ];
+    let mut written = Vec::new();
+    for (name, picture) in pictures {
+        let path = dir.join(format!("{name}.dot"));
+        std::fs::write(&path, picture.to_dot())?;
+        written.push(path);
+        #[cfg(feature = "svg")]
+        {
+            let path = dir.join(format!("{name}.svg"));
+            std::fs::write(&path, picture.to_svg())?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}
