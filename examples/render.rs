@@ -38,16 +38,21 @@ fn run(dir: &std::path::Path) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>
     std::fs::create_dir_all(dir)?;
     let corpus = historiograph::sino_soviet_split();
 
+    // Every claim; and again grouped by event (DOT only: the SVG layout
+    // draws no groups).
     let map = render::argument_map(&corpus, &MapOptions::new());
+    let by_event = render::argument_map(&corpus, &MapOptions::new().with_clusters(true));
+    // The claims about the key event, with their scholars and evidence.
+    let crisis: EventId = corpus.resolve(EVENT)?;
+    let leap: EventId = corpus.resolve("great-leap-forward")?;
     let people = render::argument_map(
         &corpus,
         &MapOptions::new()
+            .with_events([crisis, leap])
             .with_scholars(true)
-            .with_evidence(true)
-            .with_clusters(true),
+            .with_evidence(true),
     );
-    let crisis: EventId = corpus.resolve(EVENT)?;
-    let compared = corpus.compare(crisis, &CompareOptions::new().with_enclosing(true))?;
+    let compared = corpus.compare(crisis, &CompareOptions::new())?;
     let comparison = render::comparison(&corpus, &compared, &PictureOptions::new());
     let timeline = render::timeline(&corpus, &PictureOptions::new());
     // Rows: the events some claim is about, in date order.
@@ -58,24 +63,28 @@ fn run(dir: &std::path::Path) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>
     let matrix = corpus.matrix(events, &CompareOptions::new().with_roll_up(true))?;
     let heat = render::heat_map(&corpus, &matrix);
 
-    let pictures: [(&str, &Picture); 5] = [
-        ("map", &map),
-        ("map-scholars-evidence", &people),
-        ("comparison-taiwan-strait-crisis-1958", &comparison),
-        ("timeline", &timeline),
-        ("heat-map", &heat),
+    // (file name, picture, whether to write SVG too)
+    let pictures: [(&str, &Picture, bool); 6] = [
+        ("map", &map, true),
+        ("map-by-event", &by_event, false),
+        ("map-scholars-evidence-1958", &people, true),
+        ("comparison-taiwan-strait-crisis-1958", &comparison, true),
+        ("timeline", &timeline, true),
+        ("heat-map", &heat, true),
     ];
     let mut written = Vec::new();
-    for (name, picture) in pictures {
+    for (name, picture, svg) in pictures {
         let path = dir.join(format!("{name}.dot"));
         std::fs::write(&path, picture.to_dot())?;
         written.push(path);
         #[cfg(feature = "svg")]
-        {
+        if svg {
             let path = dir.join(format!("{name}.svg"));
             std::fs::write(&path, picture.to_svg())?;
             written.push(path);
         }
+        #[cfg(not(feature = "svg"))]
+        let _ = svg;
     }
     Ok(written)
 }

@@ -79,7 +79,7 @@ pub(crate) fn timeline(t: &Timeline) -> String {
         }
     }
     let axis = Axis::new(&busy);
-    let names: Vec<String> = t.rows.iter().map(|r| truncate(&r.name, 48)).collect();
+    let names: Vec<String> = t.rows.iter().map(|r| truncate(&r.name, 56)).collect();
     let details: Vec<String> = t.rows.iter().map(|r| r.detail()).collect();
     let name_w = t
         .rows
@@ -210,7 +210,7 @@ pub(crate) fn timeline(t: &Timeline) -> String {
         "<polygon points=\"{},{} {},{} {},{} {},{}\" fill=\"{}\" stroke=\"#222222\" stroke-width=\"0.8\"/>\n",
         num(x + 6.0), num(y - 6.0), num(x + 12.0), num(y), num(x + 6.0), num(y + 6.0), num(x), num(y), DEPTH[0]
     ));
-    svg.text(x + 18.0, y + 4.0, "a single day", "start", "");
+    svg.text(x + 18.0, y + 4.0, "a day or a month", "start", "");
     x += 110.0;
     svg.rect(x, y - 6.0, 30.0, 12.0, 3.0, DEPTH[0], "fill-opacity=\"0.55\" stroke=\"#222222\" stroke-width=\"0.8\"");
     svg.text(x + 36.0, y + 4.0, "approximate (~)", "start", "");

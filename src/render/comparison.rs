@@ -30,6 +30,7 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
     let name = clean(comparison.event_name());
     let mut scene = Scene {
         title: format!("Explanations of {name}"),
+        left_to_right: true,
         ..Scene::default()
     };
     let event = scene.node(Node {

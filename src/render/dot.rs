@@ -165,13 +165,16 @@ pub(crate) fn write_legend(out: &mut String, legend: &[Key]) {
                 label,
             ),
             Key::Border(stroke, label) => {
-                let text = match stroke {
-                    Stroke::Bold => "▭ heavy border",
-                    Stroke::Solid => "▭ thin border",
-                    Stroke::Dashed => "▭ dashed border",
-                    Stroke::Dotted => "▭ dotted border",
+                let cell = match stroke {
+                    Stroke::Bold => "BORDER=\"3\"",
+                    Stroke::Solid => "BORDER=\"1\"",
+                    Stroke::Dashed => "BORDER=\"1\" STYLE=\"dashed\"",
+                    Stroke::Dotted => "BORDER=\"2\" STYLE=\"dotted\"",
                 };
-                (format!("<TD ALIGN=\"LEFT\">{}</TD>", xml(text)), label)
+                (
+                    format!("<TD {cell} WIDTH=\"28\" COLOR=\"#222222\"> </TD>"),
+                    label,
+                )
             }
             Key::Arrow(colour, stroke, head, label) => {
                 let line = match stroke {

@@ -119,7 +119,7 @@ impl HeatMap {
         }
         table.push_str("</TR>");
         for (name, row) in self.rows.iter().zip(&self.cells) {
-            let _ = write!(table, "<TR><TD ALIGN=\"RIGHT\" BORDER=\"0\">{}</TD>", xml(name));
+            let _ = write!(table, "<TR><TD ALIGN=\"RIGHT\" BORDER=\"0\" CELLPADDING=\"6\">{}</TD>", xml(name));
             for cell in row {
                 match cell {
                     Some((verdict, score)) => {

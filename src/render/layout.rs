@@ -56,7 +56,7 @@ pub(crate) struct Laid {
 /// Gap between neighbouring boxes of a layer.
 const NODE_GAP: f64 = 22.0;
 /// Gap next to a dummy (a bend of a long edge).
-const DUMMY_GAP: f64 = 10.0;
+const DUMMY_GAP: f64 = 14.0;
 /// Width reserved for a dummy.
 const DUMMY_WIDTH: f64 = 6.0;
 /// Gap between layers.
@@ -388,11 +388,14 @@ impl Component {
                     x: start_x[e],
                     y: nodes[u].y + nodes[u].height,
                 });
+                // Through each layer it crosses, a long edge runs straight
+                // down its dummy's lane, clear of the boxes beside it.
                 for &d in &chain[1..chain.len() - 1] {
-                    points.push(Point {
-                        x: xs[d],
-                        y: centre_y(d),
-                    });
+                    let (top, h) = tops[layer_of[d]];
+                    points.push(Point { x: xs[d], y: top });
+                    if h > 0.0 {
+                        points.push(Point { x: xs[d], y: top + h });
+                    }
                 }
                 points.push(Point {
                     x: end_x[e],

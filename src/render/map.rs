@@ -184,7 +184,21 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
             .collect(),
     });
     let families = Families::new(corpus);
-    let claims = view.claims();
+    let wanted: Option<std::collections::HashSet<EventId>> =
+        options.events().map(|events| events.collect());
+    let shown: Vec<(usize, ClaimId)> = view
+        .claims()
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(_, c)| {
+            wanted
+                .as_ref()
+                .is_none_or(|w| corpus.events_of(c).any(|e| w.contains(&e)))
+        })
+        .collect();
+    let claims: Vec<ClaimId> = shown.iter().map(|&(_, c)| c).collect();
+    let claims = &claims[..];
     let mut scene = Scene {
         title: corpus
             .title()
@@ -195,7 +209,7 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
     // Claims, in id order, grouped by their earliest event on request.
     let mut at: HashMap<ClaimId, usize> = HashMap::with_capacity(claims.len());
     let mut clusters: BTreeMap<EventId, usize> = BTreeMap::new();
-    for (i, &claim) in claims.iter().enumerate() {
+    for &(i, claim) in &shown {
         let acceptance = labels.as_ref().and_then(|l| l.get(i).copied());
         let mut node = claim_node(corpus, &families, claim, acceptance, options.wrap());
         if options.clusters() {

@@ -1,6 +1,9 @@
 //! What a picture shows: the options of each kind of picture.
 
+use std::collections::BTreeSet;
+
 use crate::argument::Semantics;
+use crate::model::EventId;
 use crate::query::CompareOptions;
 
 /// The default width of a line of text in a box, in characters.
@@ -26,6 +29,7 @@ const WRAP: usize = 32;
 #[non_exhaustive]
 pub struct MapOptions {
     view: CompareOptions,
+    events: Option<BTreeSet<EventId>>,
     semantics: Option<Semantics>,
     scholars: bool,
     evidence: bool,
@@ -37,6 +41,7 @@ impl Default for MapOptions {
     fn default() -> MapOptions {
         MapOptions {
             view: CompareOptions::new(),
+            events: None,
             semantics: Some(Semantics::Grounded),
             scholars: false,
             evidence: false,
@@ -58,6 +63,15 @@ impl MapOptions {
     #[must_use]
     pub fn with_view(mut self, view: CompareOptions) -> MapOptions {
         self.view = view;
+        self
+    }
+
+    /// Draws only the claims about these events (directly), and what
+    /// bears on them; acceptance is still that of the whole debate in view.
+    /// The default draws every claim in view.
+    #[must_use]
+    pub fn with_events(mut self, events: impl IntoIterator<Item = EventId>) -> MapOptions {
+        self.events = Some(events.into_iter().collect());
         self
     }
 
@@ -108,6 +122,11 @@ impl MapOptions {
     /// What is in view.
     pub fn view(&self) -> &CompareOptions {
         &self.view
+    }
+
+    /// The events whose claims are drawn, if restricted.
+    pub fn events(&self) -> Option<impl Iterator<Item = EventId> + '_> {
+        self.events.as_ref().map(|e| e.iter().copied())
     }
 
     /// The semantics that labels claims, if any.

@@ -167,9 +167,9 @@ fn head(svg: &mut Svg, head: Head, from: Point, tip: Point, colour: &str) {
         Head::Tee => {
             let _ = writeln!(
                 svg.out,
-                "<polyline points=\"{} {}\" stroke=\"{colour}\" stroke-width=\"2.4\" fill=\"none\"/>",
-                p(1.5, 6.0),
-                p(1.5, -6.0)
+                "<polyline points=\"{} {}\" stroke=\"{colour}\" stroke-width=\"2.8\" fill=\"none\"/>",
+                p(1.6, 7.0),
+                p(1.6, -7.0)
             );
         }
         Head::Dot => {
