@@ -102,6 +102,7 @@ pub(crate) fn wrap(text: &str, limit: usize) -> Vec<String> {
 }
 
 /// Shortens a cleaned text to `limit` columns with an ellipsis.
+#[cfg(feature = "svg")]
 pub(crate) fn truncate(text: &str, limit: usize) -> String {
     let text = clean(text);
     if width(&text) <= limit {

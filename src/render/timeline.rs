@@ -7,7 +7,9 @@ use super::dot::header;
 use super::options::PictureOptions;
 use super::text::{clean, dot_string, wrap, xml};
 use crate::graph::Corpus;
-use crate::model::{Date, EventId, When};
+#[cfg(feature = "svg")]
+use crate::model::Date;
+use crate::model::{EventId, When};
 
 /// Groups deeper than this are drawn in their ancestor's group (DOT).
 const MAX_CLUSTER_DEPTH: usize = 6;
@@ -230,6 +232,7 @@ fn shade(depth: usize) -> &'static str {
 }
 
 /// A date as a fractional year: its earliest (`end` false) or latest moment.
+#[cfg(feature = "svg")]
 pub(crate) fn position(date: Date, end: bool) -> f64 {
     let (y, m, d) = if end { date.latest() } else { date.earliest() };
     let base = f64::from(y) + (f64::from(m) - 1.0) / 12.0 + (f64::from(d) - 1.0) / 365.0;
