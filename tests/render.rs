@@ -5,8 +5,6 @@
 //! Golden files are in `tests/data/render/`; after a deliberate change,
 //! rewrite them with `BLESS=1 cargo test --test render` and review the diff.
 
-use std::path::Path;
-
 use historiograph::render::{self, MapOptions, PictureOptions};
 use historiograph::*;
 
@@ -34,12 +32,18 @@ fn small() -> Result<Corpus> {
         Event::new("crisis", "The crisis").with_when("1958-08".parse::<When>()?),
         Some(split),
     )?;
-    c.add_event(Event::new("later", "A later scare").with_when("1969".parse::<When>()?), None)?;
+    c.add_event(
+        Event::new("later", "A later scare").with_when("1969".parse::<When>()?),
+        None,
+    )?;
     let ideology = c.add_explanation(Explanation::new("ideology", "Ideology"), None)?;
     let model = c.add_explanation(Explanation::new("model", "Economic model"), Some(ideology))?;
     let power = c.add_explanation(Explanation::new("power", "Power politics"), None)?;
     let a = c.add_claim(
-        Claim::new("ideas", "Ideas drove the partners apart, over how to build socialism"),
+        Claim::new(
+            "ideas",
+            "Ideas drove the partners apart, over how to build socialism",
+        ),
         ideology,
         [split],
     )?;
@@ -48,8 +52,16 @@ fn small() -> Result<Corpus> {
         ideology,
         [split],
     )?;
-    let d = c.add_claim(Claim::new("power", "The crisis was about power"), power, [crisis])?;
-    let e = c.add_claim(Claim::new("model", "The Soviet model was dropped"), model, [crisis, split])?;
+    let d = c.add_claim(
+        Claim::new("power", "The crisis was about power"),
+        power,
+        [crisis],
+    )?;
+    let e = c.add_claim(
+        Claim::new("model", "The Soviet model was dropped"),
+        model,
+        [crisis, split],
+    )?;
     c.attack(b, a, AttackKind::Rebuts)?;
     c.attack(d, b, AttackKind::Undercuts)?;
     c.support(e, a)?;
@@ -71,25 +83,39 @@ fn small() -> Result<Corpus> {
 }
 
 /// The text a hostile corpus puts everywhere.
-const HOSTILE: &str = "Quote \" back\\slash <script>&amp; & é 漢字 🙂\nnew line\ttab \u{7}bell \u{0}nul ]]> --> '";
+const HOSTILE: &str =
+    "Quote \" back\\slash <script>&amp; & é 漢字 🙂\nnew line\ttab \u{7}bell \u{0}nul ]]> --> '";
 
 fn hostile() -> Result<Corpus> {
     let mut c = Corpus::new();
     c.set_title(Some(HOSTILE.to_owned()));
     let s = c.add_scholar(Scholar::new("s\"<&", HOSTILE))?;
-    let e = c.add_event(Event::new("e<&>\"", HOSTILE).with_when("1958".parse::<When>()?), None)?;
+    let e = c.add_event(
+        Event::new("e<&>\"", HOSTILE).with_when("1958".parse::<When>()?),
+        None,
+    )?;
     let x = c.add_explanation(Explanation::new("x&", HOSTILE), None)?;
     let a = c.add_claim(Claim::new("a\"\\", HOSTILE), x, [e])?;
-    let b = c.add_claim(Claim::new("b<>", HOSTILE).with_polarity(Polarity::Denies), x, [e])?;
+    let b = c.add_claim(
+        Claim::new("b<>", HOSTILE).with_polarity(Polarity::Denies),
+        x,
+        [e],
+    )?;
     c.attack(b, a, AttackKind::Rebuts)?;
     c.add_position(s, a, Position::new(Stance::Advances))?;
-    let v = c.add_evidence(Evidence::new("v&", EvidenceKind::Other, HOSTILE).with_locator(HOSTILE), None)?;
+    let v = c.add_evidence(
+        Evidence::new("v&", EvidenceKind::Other, HOSTILE).with_locator(HOSTILE),
+        None,
+    )?;
     c.cite(a, v, Bearing::Supports)?;
     Ok(c)
 }
 
 fn everything(options: MapOptions) -> MapOptions {
-    options.with_scholars(true).with_evidence(true).with_clusters(true)
+    options
+        .with_scholars(true)
+        .with_evidence(true)
+        .with_clusters(true)
 }
 
 /// Every picture of a corpus, named.
@@ -105,7 +131,10 @@ fn pictures(corpus: &Corpus) -> Result<Vec<(&'static str, render::Picture)>> {
         ),
         (
             "map-plain",
-            render::argument_map(corpus, &MapOptions::new().with_semantics(None).with_wrap(12)),
+            render::argument_map(
+                corpus,
+                &MapOptions::new().with_semantics(None).with_wrap(12),
+            ),
         ),
         ("timeline", render::timeline(corpus, &PictureOptions::new())),
     ];
@@ -119,7 +148,11 @@ fn pictures(corpus: &Corpus) -> Result<Vec<(&'static str, render::Picture)>> {
         ));
         out.push((
             "comparison-bare",
-            render::comparison(corpus, &comparison, &PictureOptions::new().with_claims(false)),
+            render::comparison(
+                corpus,
+                &comparison,
+                &PictureOptions::new().with_claims(false),
+            ),
         ));
     }
     let matrix = corpus.matrix(events, &CompareOptions::new())?;
@@ -168,19 +201,24 @@ fn check_dot(dot: &str) {
         }
         assert!(!quoted, "line {}: open quote: {line}", n + 1);
         assert_eq!(angle, 0, "line {}: unbalanced label: {line}", n + 1);
-        assert!(!line.contains('\u{0}') && !line.contains('\u{7}'), "control character");
+        assert!(
+            !line.contains('\u{0}') && !line.contains('\u{7}'),
+            "control character"
+        );
     }
     assert_eq!(braces, 0, "braces do not balance");
 }
 
 /// An element of a parsed XML document.
 #[derive(Debug)]
+#[cfg_attr(not(feature = "svg"), allow(dead_code))]
 struct Element {
     name: String,
     attributes: Vec<(String, String)>,
     parent: Option<usize>,
 }
 
+#[cfg_attr(not(feature = "svg"), allow(dead_code))]
 impl Element {
     fn attribute(&self, name: &str) -> Option<&str> {
         self.attributes
@@ -197,10 +235,9 @@ fn is_name_char(c: char) -> bool {
 /// Checks character data: no `<`, every `&` starts a known entity, no
 /// character XML 1.0 forbids.
 fn check_chars(text: &str) -> std::result::Result<(), String> {
-    if let Some(c) = text
-        .chars()
-        .find(|&c| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}')
-    {
+    if let Some(c) = text.chars().find(|&c| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+    }) {
         return Err(format!("forbidden character {c:?}"));
     }
     if text.contains('<') {
@@ -209,12 +246,15 @@ fn check_chars(text: &str) -> std::result::Result<(), String> {
     let mut rest = text;
     while let Some(at) = rest.find('&') {
         rest = &rest[at + 1..];
-        let end = rest.find(';').ok_or_else(|| format!("unterminated entity in {text:?}"))?;
+        let end = rest
+            .find(';')
+            .ok_or_else(|| format!("unterminated entity in {text:?}"))?;
         let entity = &rest[..end];
         let known = matches!(entity, "amp" | "lt" | "gt" | "quot" | "apos")
             || entity.strip_prefix('#').is_some_and(|n| {
                 n.parse::<u32>().is_ok()
-                    || n.strip_prefix('x').is_some_and(|h| u32::from_str_radix(h, 16).is_ok())
+                    || n.strip_prefix('x')
+                        .is_some_and(|h| u32::from_str_radix(h, 16).is_ok())
             });
         if !known {
             return Err(format!("unknown entity &{entity}; in {text:?}"));
@@ -277,7 +317,9 @@ fn parse_xml(doc: &str) -> std::result::Result<Vec<Element>, String> {
         let mut attributes: Vec<(String, String)> = Vec::new();
         let mut a = tag[name_end..].trim_start();
         while !a.is_empty() {
-            let eq = a.find('=').ok_or_else(|| format!("attribute without value in <{name}>"))?;
+            let eq = a
+                .find('=')
+                .ok_or_else(|| format!("attribute without value in <{name}>"))?;
             let key = a[..eq].trim();
             if key.is_empty() || !key.chars().all(is_name_char) {
                 return Err(format!("bad attribute name {key:?}"));
@@ -309,7 +351,10 @@ fn parse_xml(doc: &str) -> std::result::Result<Vec<Element>, String> {
         }
     }
     if !open.is_empty() {
-        return Err(format!("unclosed <{}>", elements[open[open.len() - 1]].name));
+        return Err(format!(
+            "unclosed <{}>",
+            elements[open[open.len() - 1]].name
+        ));
     }
     if roots != 1 {
         return Err(format!("{roots} root elements"));
@@ -340,7 +385,7 @@ fn the_dot_check_can_fail() {
 // ---------------------------------------------------------------------------
 
 fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/render")
         .join(name);
     if std::env::var_os("BLESS").is_some() {
@@ -429,7 +474,10 @@ fn hostile_text_is_escaped_in_dot() -> Result<()> {
         assert!(!dot.contains("<script>"), "{name}: raw markup");
         assert!(!dot.contains("\u{7}") && !dot.contains('\u{0}'), "{name}");
         assert!(dot.contains("&lt;script&gt;"), "{name}: {dot}");
-        assert!(dot.contains("&amp;amp;"), "{name}: an entity in the text stays text");
+        assert!(
+            dot.contains("&amp;amp;"),
+            "{name}: an entity in the text stays text"
+        );
         assert!(dot.contains("漢字"), "{name}: unicode kept");
     }
     let map = render::argument_map(&corpus, &everything(MapOptions::new())).to_dot();
@@ -479,10 +527,14 @@ struct Box2 {
     h: f64,
 }
 
+/// An edge as drawn: from id, to id, points.
+#[cfg(feature = "svg")]
+type Path = (String, String, Vec<(f64, f64)>);
+
 /// The node boxes (by id) and edge paths (from id, to id, points) of one
 /// of our graph SVGs.
 #[cfg(feature = "svg")]
-fn geometry(svg: &str) -> (Vec<(String, Box2)>, Vec<(String, String, Vec<(f64, f64)>)>) {
+fn geometry(svg: &str) -> (Vec<(String, Box2)>, Vec<Path>) {
     let elements = parse_xml(svg).expect("well-formed");
     let number = |e: &Element, a: &str| -> f64 {
         e.attribute(a)
@@ -509,13 +561,18 @@ fn geometry(svg: &str) -> (Vec<(String, Box2)>, Vec<(String, String, Vec<(f64, f
             }
         }
         if e.name == "path" {
-            if let (Some(from), Some(to), Some(d)) =
-                (e.attribute("data-from"), e.attribute("data-to"), e.attribute("d"))
-            {
+            if let (Some(from), Some(to), Some(d)) = (
+                e.attribute("data-from"),
+                e.attribute("data-to"),
+                e.attribute("d"),
+            ) {
                 let points = d
                     .split_whitespace()
                     .map(|p| {
-                        let (x, y) = p.trim_start_matches(['M', 'L']).split_once(',').expect("x,y");
+                        let (x, y) = p
+                            .trim_start_matches(['M', 'L'])
+                            .split_once(',')
+                            .expect("x,y");
                         (x.parse().expect("x"), y.parse().expect("y"))
                     })
                     .collect();
@@ -558,8 +615,14 @@ fn check_layout(svg: &str, counts: Option<(usize, usize)>) {
         assert!(points.len() >= 2);
         let (a, b) = (find(from).expect("from node"), find(to).expect("to node"));
         let (start, end) = (points[0], points[points.len() - 1]);
-        assert!(on_border(a, start), "edge {from}->{to} starts off {from}: {start:?} {a:?}");
-        assert!(on_border(b, end), "edge {from}->{to} ends off {to}: {end:?} {b:?}");
+        assert!(
+            on_border(a, start),
+            "edge {from}->{to} starts off {from}: {start:?} {a:?}"
+        );
+        assert!(
+            on_border(b, end),
+            "edge {from}->{to} ends off {to}: {end:?} {b:?}"
+        );
     }
 }
 
@@ -582,11 +645,16 @@ mod layout {
 
     fn build(lengths: &[usize], edges: &[(usize, usize, bool)]) -> (Corpus, usize) {
         let mut c = Corpus::new();
-        let event = c.add_event(Event::new("e", "The event"), None).expect("event");
+        let event = c
+            .add_event(Event::new("e", "The event"), None)
+            .expect("event");
         let xs: Vec<ExplanationId> = (0..3)
             .map(|i| {
-                c.add_explanation(Explanation::new(format!("x{i}"), format!("Family {i}")), None)
-                    .expect("explanation")
+                c.add_explanation(
+                    Explanation::new(format!("x{i}"), format!("Family {i}")),
+                    None,
+                )
+                .expect("explanation")
             })
             .collect();
         let words = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor";
@@ -595,8 +663,13 @@ mod layout {
             .enumerate()
             .map(|(i, &len)| {
                 let text: String = words.chars().cycle().skip(i).take(len).collect();
-                let claim = Claim::new(format!("c{i}"), format!("{i} {text}"))
-                    .with_polarity(if i % 4 == 3 { Polarity::Denies } else { Polarity::Affirms });
+                let claim = Claim::new(format!("c{i}"), format!("{i} {text}")).with_polarity(
+                    if i % 4 == 3 {
+                        Polarity::Denies
+                    } else {
+                        Polarity::Affirms
+                    },
+                );
                 c.add_claim(claim, xs[i % 3], [event]).expect("claim")
             })
             .collect();
@@ -638,7 +711,12 @@ mod layout {
 
 #[test]
 fn the_layout_check_can_fail() {
-    let a = Box2 { x: 0.0, y: 0.0, w: 10.0, h: 10.0 };
+    let a = Box2 {
+        x: 0.0,
+        y: 0.0,
+        w: 10.0,
+        h: 10.0,
+    };
     assert!(on_border(a, (5.0, 10.0)));
     assert!(!on_border(a, (5.0, 5.0)));
     assert!(!on_border(a, (15.0, 10.0)));
@@ -657,13 +735,20 @@ fn long_chains_do_not_overflow_the_stack() -> Result<()> {
     let mut parent = None;
     for i in 0..N {
         let when: When = format!("{}", 1000 + (i % 1000)).parse()?;
-        let e = c.add_event(Event::new(format!("e{i}"), format!("Event {i}")).with_when(when), parent)?;
+        let e = c.add_event(
+            Event::new(format!("e{i}"), format!("Event {i}")).with_when(when),
+            parent,
+        )?;
         parent = Some(e);
         events.push(e);
     }
     let mut previous = None;
-    for i in 0..N {
-        let claim = c.add_claim(Claim::new(format!("c{i}"), format!("Claim {i}")), x, [events[i]])?;
+    for (i, &event) in events.iter().enumerate() {
+        let claim = c.add_claim(
+            Claim::new(format!("c{i}"), format!("Claim {i}")),
+            x,
+            [event],
+        )?;
         if let Some(p) = previous {
             c.attack(p, claim, AttackKind::Rebuts)?;
         }
@@ -675,6 +760,7 @@ fn long_chains_do_not_overflow_the_stack() -> Result<()> {
         .spawn(move || {
             let map = render::argument_map(&c, &MapOptions::new().with_clusters(true));
             let timeline = render::timeline(&c, &PictureOptions::new());
+            #[cfg_attr(not(feature = "svg"), allow(unused_mut))]
             let mut sizes = vec![map.to_dot().len(), timeline.to_dot().len()];
             #[cfg(feature = "svg")]
             {

@@ -100,9 +100,21 @@ pub(crate) fn timeline(t: &Timeline) -> String {
     let width_total = (chart_x + chart_w + MARGIN).max(640.0);
     let height = top + t.rows.len() as f64 * ROW + 16.0 + legend_h + MARGIN;
     let mut svg = Svg::new(width_total, height, &t.title);
-    svg.text(MARGIN, MARGIN + 16.0, &t.title, "start", "font-size=\"18\" font-weight=\"bold\"");
+    svg.text(
+        MARGIN,
+        MARGIN + 16.0,
+        &t.title,
+        "start",
+        "font-size=\"18\" font-weight=\"bold\"",
+    );
     svg.text(MARGIN, top - 8.0, "event", "start", "font-weight=\"bold\"");
-    svg.text(MARGIN + name_w, top - 8.0, "date", "start", "font-weight=\"bold\"");
+    svg.text(
+        MARGIN + name_w,
+        top - 8.0,
+        "date",
+        "start",
+        "font-weight=\"bold\"",
+    );
 
     // Year grid and labels.
     let bottom = top + t.rows.len() as f64 * ROW;
@@ -116,10 +128,28 @@ pub(crate) fn timeline(t: &Timeline) -> String {
                 if let Some(q) = quiet_start.take() {
                     quiet(&mut svg, chart_x + axis.edges[q], x, top, bottom);
                 }
-                svg.line(Point { x, y: top - 4.0 }, Point { x, y: bottom }, "#dddddd", 1.0, "");
-                svg.text(x + BUSY / 2.0, top - 8.0, &year.to_string(), "middle", "font-size=\"10\"");
+                svg.line(
+                    Point { x, y: top - 4.0 },
+                    Point { x, y: bottom },
+                    "#dddddd",
+                    1.0,
+                    "",
+                );
+                svg.text(
+                    x + BUSY / 2.0,
+                    top - 8.0,
+                    &year.to_string(),
+                    "middle",
+                    "font-size=\"10\"",
+                );
             } else if quiet_start.is_none() {
-                svg.line(Point { x, y: top - 4.0 }, Point { x, y: bottom }, "#dddddd", 1.0, "");
+                svg.line(
+                    Point { x, y: top - 4.0 },
+                    Point { x, y: bottom },
+                    "#dddddd",
+                    1.0,
+                    "",
+                );
                 quiet_start = Some(k);
             }
         }
@@ -127,7 +157,16 @@ pub(crate) fn timeline(t: &Timeline) -> String {
         if let Some(q) = quiet_start {
             quiet(&mut svg, chart_x + axis.edges[q], end, top, bottom);
         }
-        svg.line(Point { x: end, y: top - 4.0 }, Point { x: end, y: bottom }, "#dddddd", 1.0, "");
+        svg.line(
+            Point {
+                x: end,
+                y: top - 4.0,
+            },
+            Point { x: end, y: bottom },
+            "#dddddd",
+            1.0,
+            "",
+        );
         svg.close_group();
     }
 
@@ -136,10 +175,22 @@ pub(crate) fn timeline(t: &Timeline) -> String {
         let y = top + i as f64 * ROW;
         let mid = y + ROW / 2.0;
         if i % 2 == 1 {
-            svg.rect(MARGIN, y, width_total - 2.0 * MARGIN, ROW, 0.0, "#f4f4f4", "opacity=\"0.8\"");
+            svg.rect(
+                MARGIN,
+                y,
+                width_total - 2.0 * MARGIN,
+                ROW,
+                0.0,
+                "#f4f4f4",
+                "opacity=\"0.8\"",
+            );
         }
         let indent = MARGIN + row.depth.min(12) as f64 * INDENT;
-        svg.open_group("event", Some(&row.id), Some(&format!("{} ({})", row.name, details[i])));
+        svg.open_group(
+            "event",
+            Some(&row.id),
+            Some(&format!("{} ({})", row.name, details[i])),
+        );
         if let Some(p) = row.parent {
             let px = MARGIN + t.rows[p].depth.min(12) as f64 * INDENT + 5.0;
             let py = top + p as f64 * ROW + ROW / 2.0 + 6.0;
@@ -153,9 +204,19 @@ pub(crate) fn timeline(t: &Timeline) -> String {
                 num(mid)
             ));
         }
-        let weight = if row.depth == 0 { "font-weight=\"bold\"" } else { "" };
+        let weight = if row.depth == 0 {
+            "font-weight=\"bold\""
+        } else {
+            ""
+        };
         svg.text(indent + 2.0, mid + 4.0, &names[i], "start", weight);
-        svg.text(MARGIN + name_w, mid + 4.0, &details[i], "start", "font-size=\"11\" fill=\"#444444\"");
+        svg.text(
+            MARGIN + name_w,
+            mid + 4.0,
+            &details[i],
+            "start",
+            "font-size=\"11\" fill=\"#444444\"",
+        );
         if let (Some(axis), Some(when)) = (&axis, row.when) {
             let fill = DEPTH[row.depth % DEPTH.len()];
             let start = when.start();
@@ -182,7 +243,15 @@ pub(crate) fn timeline(t: &Timeline) -> String {
                     num(mid)
                 ));
             } else {
-                svg.rect(x0, mid - 6.0, x1 - x0, 12.0, 3.0, fill, &format!("{opacity} stroke=\"#222222\" stroke-width=\"0.8\""));
+                svg.rect(
+                    x0,
+                    mid - 6.0,
+                    x1 - x0,
+                    12.0,
+                    3.0,
+                    fill,
+                    &format!("{opacity} stroke=\"#222222\" stroke-width=\"0.8\""),
+                );
                 if when.is_open() {
                     svg.text(x1 + 2.0, mid + 4.0, "→", "start", "");
                 }
@@ -194,13 +263,32 @@ pub(crate) fn timeline(t: &Timeline) -> String {
     // Legend.
     let ly = bottom + 16.0;
     svg.open_group("legend", Some("legend"), None);
-    svg.rect(MARGIN, ly, width_total - 2.0 * MARGIN, legend_h, 4.0, "#ffffff", "stroke=\"#999999\"");
+    svg.rect(
+        MARGIN,
+        ly,
+        width_total - 2.0 * MARGIN,
+        legend_h,
+        4.0,
+        "#ffffff",
+        "stroke=\"#999999\"",
+    );
     let mut x = MARGIN + 10.0;
     let y = ly + 22.0;
     svg.text(x, y + 4.0, "Legend", "start", "font-weight=\"bold\"");
     x += 64.0;
-    for (depth, label) in ["outermost event", "within one", "within two", "deeper"].iter().enumerate() {
-        svg.rect(x, y - 6.0, 30.0, 12.0, 3.0, DEPTH[depth], "stroke=\"#222222\" stroke-width=\"0.8\"");
+    for (depth, label) in ["outermost event", "within one", "within two", "deeper"]
+        .iter()
+        .enumerate()
+    {
+        svg.rect(
+            x,
+            y - 6.0,
+            30.0,
+            12.0,
+            3.0,
+            DEPTH[depth],
+            "stroke=\"#222222\" stroke-width=\"0.8\"",
+        );
         svg.text(x + 36.0, y + 4.0, label, "start", "");
         x += 42.0 + width(label) as f64 * ADVANCE;
     }
@@ -212,13 +300,35 @@ pub(crate) fn timeline(t: &Timeline) -> String {
     ));
     svg.text(x + 18.0, y + 4.0, "a day or a month", "start", "");
     x += 110.0;
-    svg.rect(x, y - 6.0, 30.0, 12.0, 3.0, DEPTH[0], "fill-opacity=\"0.55\" stroke=\"#222222\" stroke-width=\"0.8\"");
+    svg.rect(
+        x,
+        y - 6.0,
+        30.0,
+        12.0,
+        3.0,
+        DEPTH[0],
+        "fill-opacity=\"0.55\" stroke=\"#222222\" stroke-width=\"0.8\"",
+    );
     svg.text(x + 36.0, y + 4.0, "approximate (~)", "start", "");
     x += 150.0;
     svg.text(x, y + 4.0, "→ open end", "start", "");
     x += 100.0;
-    svg.rect(x, y - 6.0, 30.0, 12.0, 0.0, "url(#quiet)", "stroke=\"#cccccc\"");
-    svg.text(x + 36.0, y + 4.0, "years without events, narrowed", "start", "");
+    svg.rect(
+        x,
+        y - 6.0,
+        30.0,
+        12.0,
+        0.0,
+        "url(#quiet)",
+        "stroke=\"#cccccc\"",
+    );
+    svg.text(
+        x + 36.0,
+        y + 4.0,
+        "years without events, narrowed",
+        "start",
+        "",
+    );
     svg.close_group();
     svg.raw(
         "<defs><pattern id=\"quiet\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" \
@@ -230,7 +340,15 @@ pub(crate) fn timeline(t: &Timeline) -> String {
 
 /// Shades a narrowed stretch of quiet years.
 fn quiet(svg: &mut Svg, x0: f64, x1: f64, top: f64, bottom: f64) {
-    svg.rect(x0, top - 4.0, x1 - x0, bottom - top + 4.0, 0.0, "url(#quiet)", "");
+    svg.rect(
+        x0,
+        top - 4.0,
+        x1 - x0,
+        bottom - top + 4.0,
+        0.0,
+        "url(#quiet)",
+        "",
+    );
 }
 
 pub(crate) fn heat_map(h: &HeatMap) -> String {
@@ -256,24 +374,47 @@ pub(crate) fn heat_map(h: &HeatMap) -> String {
     let grid_w = cols * CELL_W;
     let grid_h = h.rows.len() as f64 * CELL_H;
     let legend_w: f64 = 420.0;
-    let width_total = (grid_x + grid_w + longest * cos + MARGIN).max(MARGIN * 2.0 + legend_w.max(name_w + 60.0));
+    let width_total =
+        (grid_x + grid_w + longest * cos + MARGIN).max(MARGIN * 2.0 + legend_w.max(name_w + 60.0));
     let height = grid_y + grid_h + 100.0 + MARGIN;
     let mut svg = Svg::new(width_total, height, &h.title);
-    svg.text(MARGIN, MARGIN + 16.0, &h.title, "start", "font-size=\"18\" font-weight=\"bold\"");
+    svg.text(
+        MARGIN,
+        MARGIN + 16.0,
+        &h.title,
+        "start",
+        "font-size=\"18\" font-weight=\"bold\"",
+    );
 
     // Column headers: the family colour, the name slanted.
     for (k, (column, header)) in h.columns.iter().zip(&headers).enumerate() {
         let x = grid_x + k as f64 * CELL_W;
         svg.open_group("column", None, Some(&column.name));
-        svg.rect(x + 1.0, grid_y - 10.0, CELL_W - 2.0, 8.0, 0.0, &column.colour.hex(), "stroke=\"#555555\" stroke-width=\"0.5\"");
+        svg.rect(
+            x + 1.0,
+            grid_y - 10.0,
+            CELL_W - 2.0,
+            8.0,
+            0.0,
+            &column.colour.hex(),
+            "stroke=\"#555555\" stroke-width=\"0.5\"",
+        );
         let (tx, ty) = (x + CELL_W / 2.0, grid_y - 14.0);
-        let style = if column.variant { "font-style=\"italic\" fill=\"#333333\"" } else { "" };
+        let style = if column.variant {
+            "font-style=\"italic\" fill=\"#333333\""
+        } else {
+            ""
+        };
         svg.text(
             tx,
             ty,
             header,
             "start",
-            &format!("transform=\"rotate(-{ANGLE} {} {})\" {style}", num(tx), num(ty)),
+            &format!(
+                "transform=\"rotate(-{ANGLE} {} {})\" {style}",
+                num(tx),
+                num(ty)
+            ),
         );
         svg.close_group();
     }
@@ -287,7 +428,15 @@ pub(crate) fn heat_map(h: &HeatMap) -> String {
             match cell {
                 Some((verdict, score)) => {
                     let fill = cell_fill(*verdict, *score);
-                    svg.rect(x, y, CELL_W, CELL_H, 0.0, &fill.hex(), "stroke=\"#ffffff\" stroke-width=\"1\"");
+                    svg.rect(
+                        x,
+                        y,
+                        CELL_W,
+                        CELL_H,
+                        0.0,
+                        &fill.hex(),
+                        "stroke=\"#ffffff\" stroke-width=\"1\"",
+                    );
                     svg.text(
                         x + CELL_W / 2.0,
                         y + CELL_H / 2.0 + 4.0,
@@ -296,12 +445,28 @@ pub(crate) fn heat_map(h: &HeatMap) -> String {
                         &format!("font-size=\"10\" fill=\"{}\"", ink_on(fill)),
                     );
                 }
-                None => svg.rect(x, y, CELL_W, CELL_H, 0.0, "#ffffff", "stroke=\"#eeeeee\" stroke-width=\"1\""),
+                None => svg.rect(
+                    x,
+                    y,
+                    CELL_W,
+                    CELL_H,
+                    0.0,
+                    "#ffffff",
+                    "stroke=\"#eeeeee\" stroke-width=\"1\"",
+                ),
             }
         }
         svg.close_group();
     }
-    svg.rect(grid_x, grid_y, grid_w, grid_h, 0.0, "none", "stroke=\"#bbbbbb\"");
+    svg.rect(
+        grid_x,
+        grid_y,
+        grid_w,
+        grid_h,
+        0.0,
+        "none",
+        "stroke=\"#bbbbbb\"",
+    );
 
     // Legend: the scale as a gradient with ticks, and the key.
     let ly = grid_y + grid_h + 24.0;
@@ -321,18 +486,64 @@ pub(crate) fn heat_map(h: &HeatMap) -> String {
     ));
     svg.text(lx, ly + 12.0, "score", "start", "font-weight=\"bold\"");
     let bar_x = lx + 50.0;
-    svg.rect(bar_x, ly, 240.0, 14.0, 0.0, "url(#scale)", "stroke=\"#999999\"");
+    svg.rect(
+        bar_x,
+        ly,
+        240.0,
+        14.0,
+        0.0,
+        "url(#scale)",
+        "stroke=\"#999999\"",
+    );
     for step in 0..=4 {
         let score = -1.0 + f64::from(step) * 0.5;
         let x = bar_x + f64::from(step) * 60.0;
-        svg.line(Point { x, y: ly + 14.0 }, Point { x, y: ly + 19.0 }, "#555555", 1.0, "");
+        svg.line(
+            Point { x, y: ly + 14.0 },
+            Point { x, y: ly + 19.0 },
+            "#555555",
+            1.0,
+            "",
+        );
         svg.text(x, ly + 30.0, &signed(score), "middle", "font-size=\"10\"");
     }
-    svg.text(bar_x - 4.0, ly + 48.0, "rejected", "start", "font-size=\"10\" fill=\"#b2182b\"");
-    svg.text(bar_x + 244.0, ly + 48.0, "supported", "end", "font-size=\"10\" fill=\"#2166ac\"");
-    svg.rect(bar_x + 270.0, ly, 24.0, 14.0, 0.0, "#e4e4e4", "stroke=\"#999999\"");
-    svg.text(bar_x + 300.0, ly + 12.0, "unaddressed", "start", "font-size=\"10\"");
-    svg.text(lx, ly + 68.0, KEY, "start", "font-size=\"10\" fill=\"#333333\"");
+    svg.text(
+        bar_x - 4.0,
+        ly + 48.0,
+        "rejected",
+        "start",
+        "font-size=\"10\" fill=\"#b2182b\"",
+    );
+    svg.text(
+        bar_x + 244.0,
+        ly + 48.0,
+        "supported",
+        "end",
+        "font-size=\"10\" fill=\"#2166ac\"",
+    );
+    svg.rect(
+        bar_x + 270.0,
+        ly,
+        24.0,
+        14.0,
+        0.0,
+        "#e4e4e4",
+        "stroke=\"#999999\"",
+    );
+    svg.text(
+        bar_x + 300.0,
+        ly + 12.0,
+        "unaddressed",
+        "start",
+        "font-size=\"10\"",
+    );
+    svg.text(
+        lx,
+        ly + 68.0,
+        KEY,
+        "start",
+        "font-size=\"10\" fill=\"#333333\"",
+    );
     svg.close_group();
     svg.finish()
 }

@@ -103,7 +103,11 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
                     from: c,
                     to: x,
                     colour: if affirms { SUPPORT } else { ATTACK },
-                    stroke: if affirms { Stroke::Dashed } else { Stroke::Solid },
+                    stroke: if affirms {
+                        Stroke::Dashed
+                    } else {
+                        Stroke::Solid
+                    },
                     head: if affirms { Head::Normal } else { Head::Tee },
                     tooltip: format!(
                         "{} {} {}",
@@ -173,8 +177,18 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
     ]);
     if options.claims() {
         scene.legend.extend([
-            Key::Arrow(SUPPORT, Stroke::Dashed, Head::Normal, "claim affirms the explanation".to_owned()),
-            Key::Arrow(ATTACK, Stroke::Solid, Head::Tee, "claim denies it, or attacks a claim".to_owned()),
+            Key::Arrow(
+                SUPPORT,
+                Stroke::Dashed,
+                Head::Normal,
+                "claim affirms the explanation".to_owned(),
+            ),
+            Key::Arrow(
+                ATTACK,
+                Stroke::Solid,
+                Head::Tee,
+                "claim denies it, or attacks a claim".to_owned(),
+            ),
             Key::Border(Stroke::Bold, "claim in".to_owned()),
             Key::Border(Stroke::Dotted, "claim undecided".to_owned()),
             Key::Border(Stroke::Dashed, "claim out".to_owned()),

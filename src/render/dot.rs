@@ -71,7 +71,11 @@ pub(crate) fn arrowhead(head: Head) -> &'static str {
 /// The scene as DOT.
 pub(crate) fn write(scene: &Scene) -> String {
     let mut out = String::new();
-    header(&mut out, &scene.title, if scene.left_to_right { "LR" } else { "TB" });
+    header(
+        &mut out,
+        &scene.title,
+        if scene.left_to_right { "LR" } else { "TB" },
+    );
     // Nodes, grouped by cluster: the ungrouped first, then each cluster.
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); scene.clusters.len()];
     for (i, node) in scene.nodes.iter().enumerate() {
@@ -143,7 +147,11 @@ fn write_node(out: &mut String, scene: &Scene, i: usize, indent: &str) {
             label.push_str(&xml(line));
         }
     }
-    let peripheries = if node.shape == Shape::Double { ", peripheries=2" } else { "" };
+    let peripheries = if node.shape == Shape::Double {
+        ", peripheries=2"
+    } else {
+        ""
+    };
     let _ = writeln!(
         out,
         "{indent}{} [label=<{label}>, shape={shape}, style=\"{style}\", fillcolor=\"{}\", \
@@ -161,7 +169,10 @@ pub(crate) fn write_legend(out: &mut String, legend: &[Key]) {
     for key in legend {
         let (swatch, label) = match key {
             Key::Fill(colour, label) => (
-                format!("<TD BGCOLOR=\"{}\" WIDTH=\"28\" BORDER=\"1\"> </TD>", colour.hex()),
+                format!(
+                    "<TD BGCOLOR=\"{}\" WIDTH=\"28\" BORDER=\"1\"> </TD>",
+                    colour.hex()
+                ),
                 label,
             ),
             Key::Border(stroke, label) => {
@@ -198,7 +209,11 @@ pub(crate) fn write_legend(out: &mut String, legend: &[Key]) {
                 )
             }
         };
-        let _ = write!(rows, "<TR>{swatch}<TD ALIGN=\"LEFT\">{}</TD></TR>", xml(label));
+        let _ = write!(
+            rows,
+            "<TR>{swatch}<TD ALIGN=\"LEFT\">{}</TD></TR>",
+            xml(label)
+        );
     }
     let _ = writeln!(
         out,

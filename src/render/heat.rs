@@ -31,7 +31,11 @@ pub(crate) fn build(corpus: &Corpus, matrix: &Matrix) -> HeatMap {
     let rows = matrix
         .events()
         .iter()
-        .map(|&e| corpus.event(e).map_or_else(|| corpus.name_of(e), |x| clean(x.name())))
+        .map(|&e| {
+            corpus
+                .event(e)
+                .map_or_else(|| corpus.name_of(e), |x| clean(x.name()))
+        })
         .collect();
     let columns = matrix
         .explanations()
@@ -95,8 +99,7 @@ pub(crate) fn cell_fill(verdict: Verdict, score: f64) -> Rgb {
     }
 }
 
-pub(crate) const KEY: &str =
-    "S supported, C contested, R rejected, with the score from −1 to +1; ? unaddressed; blank: no claim";
+pub(crate) const KEY: &str = "S supported, C contested, R rejected, with the score from −1 to +1; ? unaddressed; blank: no claim";
 
 impl HeatMap {
     /// DOT: one node holding an HTML table, the scale beneath it.
@@ -113,13 +116,21 @@ impl HeatMap {
                 table,
                 "<TD BGCOLOR=\"{}\" VALIGN=\"BOTTOM\"><FONT POINT-SIZE=\"9\">{}{}</FONT></TD>",
                 column.colour.hex(),
-                if column.variant { "<I>variant</I><BR/>" } else { "" },
+                if column.variant {
+                    "<I>variant</I><BR/>"
+                } else {
+                    ""
+                },
                 lines.join("<BR/>")
             );
         }
         table.push_str("</TR>");
         for (name, row) in self.rows.iter().zip(&self.cells) {
-            let _ = write!(table, "<TR><TD ALIGN=\"RIGHT\" BORDER=\"0\" CELLPADDING=\"6\">{}</TD>", xml(name));
+            let _ = write!(
+                table,
+                "<TR><TD ALIGN=\"RIGHT\" BORDER=\"0\" CELLPADDING=\"6\">{}</TD>",
+                xml(name)
+            );
             for cell in row {
                 match cell {
                     Some((verdict, score)) => {
@@ -163,7 +174,10 @@ impl HeatMap {
             "</TR><TR><TD COLSPAN=\"9\" BORDER=\"0\"><FONT POINT-SIZE=\"9\">{}</FONT></TD></TR></TABLE>",
             xml(KEY)
         );
-        let _ = writeln!(out, "  legend [shape=plain, label=<{scale}>, tooltip=\"legend\"];");
+        let _ = writeln!(
+            out,
+            "  legend [shape=plain, label=<{scale}>, tooltip=\"legend\"];"
+        );
         out.push_str("  matrix -> legend [style=invis];\n}\n");
         out
     }

@@ -217,7 +217,12 @@ struct Cell {
 }
 
 impl Component {
-    fn new(blocks: &[Block], edges: &[(usize, usize)], members: &[usize], own: &[usize]) -> Component {
+    fn new(
+        blocks: &[Block],
+        edges: &[(usize, usize)],
+        members: &[usize],
+        own: &[usize],
+    ) -> Component {
         let mut local = std::collections::HashMap::with_capacity(members.len());
         for (k, &i) in members.iter().enumerate() {
             local.insert(i, k);
@@ -226,8 +231,16 @@ impl Component {
             .iter()
             .map(|&i| {
                 let b = blocks[i];
-                let w = if b.width.is_finite() { b.width.max(1.0) } else { 1.0 };
-                let h = if b.height.is_finite() { b.height.max(1.0) } else { 1.0 };
+                let w = if b.width.is_finite() {
+                    b.width.max(1.0)
+                } else {
+                    1.0
+                };
+                let h = if b.height.is_finite() {
+                    b.height.max(1.0)
+                } else {
+                    1.0
+                };
                 (w, h)
             })
             .collect();
@@ -394,7 +407,10 @@ impl Component {
                     let (top, h) = tops[layer_of[d]];
                     points.push(Point { x: xs[d], y: top });
                     if h > 0.0 {
-                        points.push(Point { x: xs[d], y: top + h });
+                        points.push(Point {
+                            x: xs[d],
+                            y: top + h,
+                        });
                     }
                 }
                 points.push(Point {
@@ -463,7 +479,8 @@ fn layers(n: usize, dag: &[(usize, usize)]) -> Vec<usize> {
         indegree[v] += 1;
     }
     let mut layer = vec![0usize; n];
-    let mut queue: std::collections::VecDeque<usize> = (0..n).filter(|&v| indegree[v] == 0).collect();
+    let mut queue: std::collections::VecDeque<usize> =
+        (0..n).filter(|&v| indegree[v] == 0).collect();
     let mut topological = Vec::with_capacity(n);
     while let Some(u) = queue.pop_front() {
         topological.push(u);
@@ -490,7 +507,12 @@ fn layers(n: usize, dag: &[(usize, usize)]) -> Vec<usize> {
 }
 
 /// Crossing reduction by barycentre sweeps; returns the best order found.
-fn order(mut rows: Vec<Vec<usize>>, up: &[Vec<usize>], down: &[Vec<usize>], total: usize) -> Vec<Vec<usize>> {
+fn order(
+    mut rows: Vec<Vec<usize>>,
+    up: &[Vec<usize>],
+    down: &[Vec<usize>],
+    total: usize,
+) -> Vec<Vec<usize>> {
     let mut pos = vec![0usize; total];
     let index = |rows: &Vec<Vec<usize>>, pos: &mut Vec<usize>| {
         for row in rows {
@@ -575,9 +597,21 @@ fn crossings(rows: &[Vec<usize>], down: &[Vec<usize>], pos: &[usize]) -> usize {
 
 /// Horizontal centres: balanced toward neighbours, keeping each layer's
 /// order and gaps.
-fn coordinates(rows: &[Vec<usize>], sizes: &[(f64, f64)], up: &[Vec<usize>], down: &[Vec<usize>], real: usize) -> Vec<f64> {
+fn coordinates(
+    rows: &[Vec<usize>],
+    sizes: &[(f64, f64)],
+    up: &[Vec<usize>],
+    down: &[Vec<usize>],
+    real: usize,
+) -> Vec<f64> {
     let mut x = vec![0.0; sizes.len()];
-    let gap = |a: usize, b: usize| if a < real && b < real { NODE_GAP } else { DUMMY_GAP };
+    let gap = |a: usize, b: usize| {
+        if a < real && b < real {
+            NODE_GAP
+        } else {
+            DUMMY_GAP
+        }
+    };
     for row in rows {
         let mut at = 0.0;
         for (k, &v) in row.iter().enumerate() {
@@ -631,7 +665,12 @@ fn coordinates(rows: &[Vec<usize>], sizes: &[(f64, f64)], up: &[Vec<usize>], dow
 /// Centres for one layer as close as possible (least squares, weighted) to
 /// `wanted`, in order, each at least its gap right of the one before: pool
 /// adjacent violators on the offsets from the packed positions.
-fn fit(row: &[usize], sizes: &[(f64, f64)], wanted: &[(f64, f64)], gap: &dyn Fn(usize, usize) -> f64) -> Vec<f64> {
+fn fit(
+    row: &[usize],
+    sizes: &[(f64, f64)],
+    wanted: &[(f64, f64)],
+    gap: &dyn Fn(usize, usize) -> f64,
+) -> Vec<f64> {
     let mut offset = Vec::with_capacity(row.len());
     let mut at = 0.0;
     for (k, &v) in row.iter().enumerate() {

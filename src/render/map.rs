@@ -200,9 +200,10 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
     let claims: Vec<ClaimId> = shown.iter().map(|&(_, c)| c).collect();
     let claims = &claims[..];
     let mut scene = Scene {
-        title: corpus
-            .title()
-            .map_or_else(|| "Argument map".to_owned(), |t| format!("Argument map: {}", clean(t))),
+        title: corpus.title().map_or_else(
+            || "Argument map".to_owned(),
+            |t| format!("Argument map: {}", clean(t)),
+        ),
         ..Scene::default()
     };
 
@@ -277,7 +278,12 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
     }
     if options.scholars() {
         scene.legend.extend([
-            Key::Arrow(INK, Stroke::Solid, Head::Normal, "advances or endorses".to_owned()),
+            Key::Arrow(
+                INK,
+                Stroke::Solid,
+                Head::Normal,
+                "advances or endorses".to_owned(),
+            ),
             Key::Arrow(INK, Stroke::Dotted, Head::Normal, "qualifies".to_owned()),
             Key::Arrow(INK, Stroke::Solid, Head::Tee, "rejects".to_owned()),
         ]);
@@ -285,7 +291,12 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
     if options.evidence() {
         scene.legend.extend([
             Key::Arrow(INK, Stroke::Dashed, Head::Dot, "evidence for".to_owned()),
-            Key::Arrow(INK, Stroke::Dashed, Head::Tee, "evidence against".to_owned()),
+            Key::Arrow(
+                INK,
+                Stroke::Dashed,
+                Head::Tee,
+                "evidence against".to_owned(),
+            ),
         ]);
     }
     scene
@@ -399,7 +410,11 @@ fn add_evidence(
                 colour: INK,
                 stroke: Stroke::Dashed,
                 head,
-                tooltip: format!("{} {verb} {}", corpus.name_of(evidence), corpus.name_of(claim)),
+                tooltip: format!(
+                    "{} {verb} {}",
+                    corpus.name_of(evidence),
+                    corpus.name_of(claim)
+                ),
             });
         }
     }

@@ -153,7 +153,13 @@ fn head(svg: &mut Svg, head: Head, from: Point, tip: Point, colour: &str) {
     }
     let (ux, uy) = (dx / len, dy / len);
     let (px, py) = (-uy, ux);
-    let p = |a: f64, b: f64| format!("{},{}", num(tip.x - ux * a + px * b), num(tip.y - uy * a + py * b));
+    let p = |a: f64, b: f64| {
+        format!(
+            "{},{}",
+            num(tip.x - ux * a + px * b),
+            num(tip.y - uy * a + py * b)
+        )
+    };
     match head {
         Head::Normal => {
             let _ = writeln!(
@@ -206,7 +212,10 @@ pub(crate) fn legend_size(legend: &[Key]) -> (f64, f64) {
         })
         .max()
         .unwrap_or(0) as f64;
-    (columns * ADVANCE + 60.0 + 2.0 * PAD, legend.len() as f64 * 20.0 + 28.0 + PAD)
+    (
+        columns * ADVANCE + 60.0 + 2.0 * PAD,
+        legend.len() as f64 * 20.0 + 28.0 + PAD,
+    )
 }
 
 pub(crate) fn draw_legend(svg: &mut Svg, legend: &[Key], x: f64, y: f64) {
@@ -219,7 +228,15 @@ pub(crate) fn draw_legend(svg: &mut Svg, legend: &[Key], x: f64, y: f64) {
         let mid = top + 9.0;
         let label = match key {
             Key::Fill(colour, label) => {
-                svg.rect(x + PAD, top + 2.0, 40.0, 14.0, 3.0, &colour.hex(), "stroke=\"#555555\"");
+                svg.rect(
+                    x + PAD,
+                    top + 2.0,
+                    40.0,
+                    14.0,
+                    3.0,
+                    &colour.hex(),
+                    "stroke=\"#555555\"",
+                );
                 label
             }
             Key::Border(stroke, label) => {
@@ -233,7 +250,10 @@ pub(crate) fn draw_legend(svg: &mut Svg, legend: &[Key], x: f64, y: f64) {
             }
             Key::Arrow(colour, stroke, h, label) => {
                 let a = Point { x: x + PAD, y: mid };
-                let b = Point { x: x + PAD + 40.0, y: mid };
+                let b = Point {
+                    x: x + PAD + 40.0,
+                    y: mid,
+                };
                 let hex = colour.hex();
                 svg.line(a, shorten(a, b, 4.0), &hex, 1.5, dash(*stroke));
                 head(svg, *h, a, b, &hex);
@@ -252,22 +272,39 @@ pub(crate) fn write(scene: &Scene) -> String {
         .iter()
         .map(|n| {
             let (w, h) = node_size(n.caption.as_deref(), &n.lines);
-            Block { width: w, height: h }
+            Block {
+                width: w,
+                height: h,
+            }
         })
         .collect();
     let edges: Vec<(usize, usize)> = scene.edges.iter().map(|e| (e.from, e.to)).collect();
     let laid = layout::layout(&blocks, &edges, scene.left_to_right);
     let margin = 20.0;
     let title_h = 36.0;
-    let (lw, lh) = if scene.legend.is_empty() { (0.0, 0.0) } else { legend_size(&scene.legend) };
+    let (lw, lh) = if scene.legend.is_empty() {
+        (0.0, 0.0)
+    } else {
+        legend_size(&scene.legend)
+    };
     let graph_w = laid.width;
     let width = margin * 2.0 + graph_w + if lw > 0.0 { lw + margin } else { 0.0 };
     let height = margin * 2.0 + title_h + laid.height.max(lh);
     let mut svg = Svg::new(width, height, &scene.title);
-    svg.text(margin, margin + 16.0, &scene.title, "start", "font-size=\"18\" font-weight=\"bold\"");
+    svg.text(
+        margin,
+        margin + 16.0,
+        &scene.title,
+        "start",
+        "font-size=\"18\" font-weight=\"bold\"",
+    );
     let ox = margin;
     let oy = margin + title_h;
-    svg.raw(&format!("<g transform=\"translate({},{})\">\n", num(ox), num(oy)));
+    svg.raw(&format!(
+        "<g transform=\"translate({},{})\">\n",
+        num(ox),
+        num(oy)
+    ));
     // Edges under the boxes.
     for (edge, path) in scene.edges.iter().zip(&laid.edges) {
         if path.len() < 2 {
@@ -287,7 +324,11 @@ pub(crate) fn write(scene: &Scene) -> String {
         for p in &path[1..] {
             let _ = write!(d, " L{},{}", num(p.x), num(p.y));
         }
-        let stroke_w = if edge.stroke == Stroke::Bold { 2.4 } else { 1.4 };
+        let stroke_w = if edge.stroke == Stroke::Bold {
+            2.4
+        } else {
+            1.4
+        };
         let _ = writeln!(
             svg.out,
             "<path d=\"{d}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\" stroke-linejoin=\"round\" {} data-from=\"{}\" data-to=\"{}\"/>",
@@ -336,13 +377,27 @@ fn draw_node(svg: &mut Svg, node: &super::scene::Node, x: f64, y: f64, w: f64, h
         }
         Shape::Double => {
             svg.rect(x, y, w, h, 0.0, &fill, &border);
-            svg.rect(x + 3.0, y + 3.0, w - 6.0, h - 6.0, 0.0, "none", "stroke=\"#222222\"");
+            svg.rect(
+                x + 3.0,
+                y + 3.0,
+                w - 6.0,
+                h - 6.0,
+                0.0,
+                "none",
+                "stroke=\"#222222\"",
+            );
         }
     }
     let cx = x + w / 2.0;
     let mut baseline = y + PAD + 10.0;
     if let Some(caption) = &node.caption {
-        svg.text(cx, baseline - 1.0, caption, "middle", "font-size=\"10\" fill=\"#333333\"");
+        svg.text(
+            cx,
+            baseline - 1.0,
+            caption,
+            "middle",
+            "font-size=\"10\" fill=\"#333333\"",
+        );
         baseline += LINE * 0.9;
     }
     let colour = if node.faded { "#555555" } else { "#000000" };

@@ -173,14 +173,19 @@ impl Rgb {
     }
 
     fn mix(self, other: Rgb, t: f64) -> Rgb {
-        let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
+        let t = if t.is_finite() {
+            t.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         let m = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
         Rgb(m(self.0, other.0), m(self.1, other.1), m(self.2, other.2))
     }
 
     /// Relative luminance (sRGB, approximate), to choose black or white text.
     pub(crate) fn is_dark(self) -> bool {
-        let l = 0.2126 * f64::from(self.0) + 0.7152 * f64::from(self.1) + 0.0722 * f64::from(self.2);
+        let l =
+            0.2126 * f64::from(self.0) + 0.7152 * f64::from(self.1) + 0.0722 * f64::from(self.2);
         l < 128.0
     }
 }
@@ -224,7 +229,11 @@ pub(crate) fn score_colour(score: f64) -> Rgb {
     const RED: Rgb = Rgb(0xB2, 0x18, 0x2B);
     const WHITE: Rgb = Rgb(0xF7, 0xF7, 0xF7);
     const BLUE: Rgb = Rgb(0x21, 0x66, 0xAC);
-    let s = if score.is_finite() { score.clamp(-1.0, 1.0) } else { 0.0 };
+    let s = if score.is_finite() {
+        score.clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
     if s < 0.0 {
         WHITE.mix(RED, -s)
     } else {

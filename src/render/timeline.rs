@@ -40,7 +40,10 @@ pub(crate) fn build(corpus: &Corpus, options: &PictureOptions) -> Timeline {
     let mut rows = Vec::with_capacity(ordered.len());
     let mut seen: HashSet<EventId> = HashSet::with_capacity(ordered.len());
     // Roots in date order; a stack walks each tree without recursion.
-    let roots = ordered.iter().copied().filter(|&e| corpus.enclosing(e).is_none());
+    let roots = ordered
+        .iter()
+        .copied()
+        .filter(|&e| corpus.enclosing(e).is_none());
     for root in roots {
         let mut stack: Vec<(EventId, usize, Option<usize>)> = vec![(root, 0, None)];
         while let Some((event, depth, parent)) = stack.pop() {
@@ -64,9 +67,10 @@ pub(crate) fn build(corpus: &Corpus, options: &PictureOptions) -> Timeline {
             }
         }
     }
-    let title = corpus
-        .title()
-        .map_or_else(|| "Timeline".to_owned(), |t| format!("Timeline: {}", clean(t)));
+    let title = corpus.title().map_or_else(
+        || "Timeline".to_owned(),
+        |t| format!("Timeline: {}", clean(t)),
+    );
     Timeline {
         title,
         rows,
@@ -120,7 +124,10 @@ impl Timeline {
                 "  undated [shape=plaintext, fontsize=16, label=<<B>undated</B>>, tooltip=\"undated\"];"
             );
         }
-        let mut axis: Vec<String> = years.iter().map(|&y| format!("year{}", year_id(y))).collect();
+        let mut axis: Vec<String> = years
+            .iter()
+            .map(|&y| format!("year{}", year_id(y)))
+            .collect();
         if undated {
             axis.push("undated".to_owned());
         }
@@ -145,9 +152,16 @@ impl Timeline {
                 open.pop();
                 let _ = writeln!(out, "{}}}", "  ".repeat(open.len() + 1));
             }
-            let has_children = self.rows.get(i + 1).is_some_and(|next| next.parent == Some(i));
+            let has_children = self
+                .rows
+                .get(i + 1)
+                .is_some_and(|next| next.parent == Some(i));
             if has_children && open.len() < MAX_CLUSTER_DEPTH {
-                let _ = writeln!(out, "{}subgraph cluster_{cluster} {{", "  ".repeat(open.len() + 1));
+                let _ = writeln!(
+                    out,
+                    "{}subgraph cluster_{cluster} {{",
+                    "  ".repeat(open.len() + 1)
+                );
                 let _ = writeln!(
                     out,
                     "{}graph [label=\"\", style=\"rounded,filled\", fillcolor=\"{}\", color=\"#aaaaaa\", tooltip={}];",
@@ -186,7 +200,12 @@ impl Timeline {
                 .filter(|r| year_of(r.when) == Some(*year))
                 .map(|r| r.id.as_str())
                 .collect();
-            let _ = writeln!(out, "  {{rank=same; year{}; {}}}", year_id(*year), members.join("; "));
+            let _ = writeln!(
+                out,
+                "  {{rank=same; year{}; {}}}",
+                year_id(*year),
+                members.join("; ")
+            );
         }
         if undated {
             let members: Vec<&str> = self
@@ -228,7 +247,9 @@ fn year_id(year: i32) -> String {
 
 /// Group fills, darker with depth.
 fn shade(depth: usize) -> &'static str {
-    ["#f4f4f4", "#e8eef6", "#e6f2ec", "#f6efe2", "#f3e6ef", "#ececec"][depth % 6]
+    [
+        "#f4f4f4", "#e8eef6", "#e6f2ec", "#f6efe2", "#f3e6ef", "#ececec",
+    ][depth % 6]
 }
 
 /// A date as a fractional year: its earliest (`end` false) or latest moment.
