@@ -8,7 +8,7 @@ use crate::query::{Comparison, Matrix};
 
 /// A picture of part of a corpus, ready to be written as Graphviz DOT
 /// ([`to_dot`](Picture::to_dot)) or, with the `svg` feature, as SVG laid
-/// out in pure Rust ([`to_svg`](Picture::to_svg)).
+/// out in pure Rust (`to_svg`).
 ///
 /// Both outputs are deterministic: the same corpus and options give the
 /// same bytes. Every text from the corpus is escaped; DOT uses HTML-like
