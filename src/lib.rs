@@ -9,6 +9,7 @@ mod graph;
 mod io;
 mod model;
 mod query;
+pub mod render;
 pub mod synthetic;
 
 pub use argument::{

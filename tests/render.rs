@@ -1,0 +1,779 @@
+//! Pictures: golden DOT files for a small corpus, determinism, escaping of
+//! hostile text, well-formed SVG, the layered layout (no overlapping boxes,
+//! edges that start and end on their nodes) and long chains.
+//!
+//! Golden files are in `tests/data/render/`; after a deliberate change,
+//! rewrite them with `BLESS=1 cargo test --test render` and review the diff.
+
+use historiograph::render::{self, MapOptions, PictureOptions};
+use historiograph::*;
+
+// ---------------------------------------------------------------------------
+// Corpora
+// ---------------------------------------------------------------------------
+
+/// A small debate with every kind of thing a picture shows: a family with
+/// a variant and another family, nested events, an attack chain (in, out,
+/// reinstated), a support, a denial, scholars, a work and evidence.
+fn small() -> Result<Corpus> {
+    let mut c = Corpus::new();
+    c.set_title(Some("A small debate".to_owned()));
+    let ann = c.add_scholar(Scholar::new("ann", "Ann Archivist"))?;
+    let bob = c.add_scholar(Scholar::new("bob", "Bob Builder"))?;
+    let book = c.add_work(
+        Work::new("ann-2001", "Archives of a split").with_issued(Date::from_year(2001)),
+        [ann],
+    )?;
+    let split = c.add_event(
+        Event::new("split", "The split").with_when("1956/1966".parse::<When>()?),
+        None,
+    )?;
+    let crisis = c.add_event(
+        Event::new("crisis", "The crisis").with_when("1958-08".parse::<When>()?),
+        Some(split),
+    )?;
+    c.add_event(
+        Event::new("later", "A later scare").with_when("1969".parse::<When>()?),
+        None,
+    )?;
+    let ideology = c.add_explanation(Explanation::new("ideology", "Ideology"), None)?;
+    let model = c.add_explanation(Explanation::new("model", "Economic model"), Some(ideology))?;
+    let power = c.add_explanation(Explanation::new("power", "Power politics"), None)?;
+    let a = c.add_claim(
+        Claim::new(
+            "ideas",
+            "Ideas drove the partners apart, over how to build socialism",
+        ),
+        ideology,
+        [split],
+    )?;
+    let b = c.add_claim(
+        Claim::new("no-ideas", "Ideas were a cover").with_polarity(Polarity::Denies),
+        ideology,
+        [split],
+    )?;
+    let d = c.add_claim(
+        Claim::new("power", "The crisis was about power"),
+        power,
+        [crisis],
+    )?;
+    let e = c.add_claim(
+        Claim::new("model", "The Soviet model was dropped"),
+        model,
+        [crisis, split],
+    )?;
+    c.attack(b, a, AttackKind::Rebuts)?;
+    c.attack(d, b, AttackKind::Undercuts)?;
+    c.support(e, a)?;
+    c.add_position(ann, a, Position::new(Stance::Advances).in_work(book))?;
+    c.add_position(bob, b, Position::new(Stance::Advances).in_year(1990))?;
+    c.add_position(ann, b, Position::new(Stance::Rejects).in_work(book))?;
+    c.add_position(bob, d, Position::new(Stance::Qualifies).in_year(1995))?;
+    let n1 = c.add_evidence(
+        Evidence::new("n1", EvidenceKind::ArchivalDocument, "A party letter").with_locator("n.1"),
+        Some(book),
+    )?;
+    let n2 = c.add_evidence(
+        Evidence::new("n2", EvidenceKind::Memoir, "An interpreter's memoir"),
+        Some(book),
+    )?;
+    c.cite(a, n1, Bearing::Supports)?;
+    c.cite(b, n2, Bearing::Undermines)?;
+    Ok(c)
+}
+
+/// The text a hostile corpus puts everywhere.
+const HOSTILE: &str =
+    "Quote \" back\\slash <script>&amp; & é 漢字 🙂\nnew line\ttab \u{7}bell \u{0}nul ]]> --> '";
+
+fn hostile() -> Result<Corpus> {
+    let mut c = Corpus::new();
+    c.set_title(Some(HOSTILE.to_owned()));
+    let s = c.add_scholar(Scholar::new("s\"<&", HOSTILE))?;
+    let e = c.add_event(
+        Event::new("e<&>\"", HOSTILE).with_when("1958".parse::<When>()?),
+        None,
+    )?;
+    let x = c.add_explanation(Explanation::new("x&", HOSTILE), None)?;
+    let a = c.add_claim(Claim::new("a\"\\", HOSTILE), x, [e])?;
+    let b = c.add_claim(
+        Claim::new("b<>", HOSTILE).with_polarity(Polarity::Denies),
+        x,
+        [e],
+    )?;
+    c.attack(b, a, AttackKind::Rebuts)?;
+    c.add_position(s, a, Position::new(Stance::Advances))?;
+    let v = c.add_evidence(
+        Evidence::new("v&", EvidenceKind::Other, HOSTILE).with_locator(HOSTILE),
+        None,
+    )?;
+    c.cite(a, v, Bearing::Supports)?;
+    Ok(c)
+}
+
+fn everything(options: MapOptions) -> MapOptions {
+    options
+        .with_scholars(true)
+        .with_evidence(true)
+        .with_clusters(true)
+}
+
+/// Every picture of a corpus, named.
+fn pictures(corpus: &Corpus) -> Result<Vec<(&'static str, render::Picture)>> {
+    let mut out = vec![
+        ("map", render::argument_map(corpus, &MapOptions::new())),
+        (
+            "map-full",
+            render::argument_map(
+                corpus,
+                &everything(MapOptions::new()).with_semantics(Some(Semantics::Preferred)),
+            ),
+        ),
+        (
+            "map-plain",
+            render::argument_map(
+                corpus,
+                &MapOptions::new().with_semantics(None).with_wrap(12),
+            ),
+        ),
+        ("timeline", render::timeline(corpus, &PictureOptions::new())),
+    ];
+    let events: Vec<EventId> = corpus.events_by_date().collect();
+    if let Some(&first) = events.first() {
+        let crisis = corpus.lookup::<EventId>("crisis").unwrap_or(first);
+        let comparison = corpus.compare(crisis, &CompareOptions::new().with_enclosing(true))?;
+        out.push((
+            "comparison",
+            render::comparison(corpus, &comparison, &PictureOptions::new()),
+        ));
+        out.push((
+            "comparison-bare",
+            render::comparison(
+                corpus,
+                &comparison,
+                &PictureOptions::new().with_claims(false),
+            ),
+        ));
+    }
+    let matrix = corpus.matrix(events, &CompareOptions::new())?;
+    out.push(("heat-map", render::heat_map(corpus, &matrix)));
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------
+// Checks: DOT lexing and XML well-formedness
+// ---------------------------------------------------------------------------
+
+/// Every statement of our DOT sits on one line: each line has its quotes
+/// closed and its HTML label's angle brackets balanced, and braces
+/// balance over the file.
+fn check_dot(dot: &str) {
+    assert!(dot.starts_with("digraph historiograph {\n"), "{dot}");
+    assert!(dot.ends_with("}\n"));
+    let mut braces = 0i64;
+    for (n, line) in dot.lines().enumerate() {
+        let (mut quoted, mut escaped, mut angle) = (false, false, 0i64);
+        let mut previous = ' ';
+        for c in line.chars() {
+            let arrow = c == '>' && previous == '-' && angle == 0;
+            previous = c;
+            if arrow {
+                continue;
+            }
+            if quoted {
+                match (escaped, c) {
+                    (true, _) => escaped = false,
+                    (false, '\\') => escaped = true,
+                    (false, '"') => quoted = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '"' if angle == 0 => quoted = true,
+                '<' => angle += 1,
+                '>' => angle -= 1,
+                '{' if angle == 0 => braces += 1,
+                '}' if angle == 0 => braces -= 1,
+                _ => {}
+            }
+            assert!(angle >= 0, "line {}: unbalanced `>`: {line}", n + 1);
+        }
+        assert!(!quoted, "line {}: open quote: {line}", n + 1);
+        assert_eq!(angle, 0, "line {}: unbalanced label: {line}", n + 1);
+        assert!(
+            !line.contains('\u{0}') && !line.contains('\u{7}'),
+            "control character"
+        );
+    }
+    assert_eq!(braces, 0, "braces do not balance");
+}
+
+/// An element of a parsed XML document.
+#[derive(Debug)]
+#[cfg_attr(not(feature = "svg"), allow(dead_code))]
+struct Element {
+    name: String,
+    attributes: Vec<(String, String)>,
+    parent: Option<usize>,
+}
+
+#[cfg_attr(not(feature = "svg"), allow(dead_code))]
+impl Element {
+    fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '-' | ':' | '.')
+}
+
+/// Checks character data: no `<`, every `&` starts a known entity, no
+/// character XML 1.0 forbids.
+fn check_chars(text: &str) -> std::result::Result<(), String> {
+    if let Some(c) = text.chars().find(|&c| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+    }) {
+        return Err(format!("forbidden character {c:?}"));
+    }
+    if text.contains('<') {
+        return Err(format!("raw `<` in {text:?}"));
+    }
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        rest = &rest[at + 1..];
+        let end = rest
+            .find(';')
+            .ok_or_else(|| format!("unterminated entity in {text:?}"))?;
+        let entity = &rest[..end];
+        let known = matches!(entity, "amp" | "lt" | "gt" | "quot" | "apos")
+            || entity.strip_prefix('#').is_some_and(|n| {
+                n.parse::<u32>().is_ok()
+                    || n.strip_prefix('x')
+                        .is_some_and(|h| u32::from_str_radix(h, 16).is_ok())
+            });
+        if !known {
+            return Err(format!("unknown entity &{entity}; in {text:?}"));
+        }
+    }
+    Ok(())
+}
+
+/// A small XML 1.0 well-formedness check (enough for SVG as we write it:
+/// no DTD, no CDATA): matching tags, one root, quoted attributes, no
+/// duplicate attributes, escaped text. Returns the elements in order.
+fn parse_xml(doc: &str) -> std::result::Result<Vec<Element>, String> {
+    let mut elements: Vec<Element> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut roots = 0;
+    let mut rest = doc;
+    if let Some(after) = rest.strip_prefix("<?xml") {
+        let end = after.find("?>").ok_or("unterminated declaration")?;
+        rest = &after[end + 2..];
+    }
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            if !rest.trim().is_empty() && open.is_empty() {
+                return Err("text after the root".into());
+            }
+            check_chars(rest)?;
+            break;
+        };
+        let text = &rest[..lt];
+        if open.is_empty() && !text.trim().is_empty() {
+            return Err(format!("text outside the root: {text:?}"));
+        }
+        check_chars(text)?;
+        rest = &rest[lt..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            let end = after.find("-->").ok_or("unterminated comment")?;
+            rest = &after[end + 3..];
+            continue;
+        }
+        let gt = rest.find('>').ok_or("unterminated tag")?;
+        // `>` may not appear inside attribute values as we write them.
+        let tag = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        if let Some(name) = tag.strip_prefix('/') {
+            let top = open.pop().ok_or_else(|| format!("stray </{name}>"))?;
+            if elements[top].name != name.trim() {
+                return Err(format!("</{name}> closes <{}>", elements[top].name));
+            }
+            continue;
+        }
+        let (tag, empty) = match tag.strip_suffix('/') {
+            Some(t) => (t, true),
+            None => (tag, false),
+        };
+        let name_end = tag.find(|c: char| c.is_whitespace()).unwrap_or(tag.len());
+        let name = &tag[..name_end];
+        if name.is_empty() || !name.chars().all(is_name_char) {
+            return Err(format!("bad element name {name:?}"));
+        }
+        let mut attributes: Vec<(String, String)> = Vec::new();
+        let mut a = tag[name_end..].trim_start();
+        while !a.is_empty() {
+            let eq = a
+                .find('=')
+                .ok_or_else(|| format!("attribute without value in <{name}>"))?;
+            let key = a[..eq].trim();
+            if key.is_empty() || !key.chars().all(is_name_char) {
+                return Err(format!("bad attribute name {key:?}"));
+            }
+            let v = a[eq + 1..].trim_start();
+            let quote = v.chars().next().ok_or("missing value")?;
+            if quote != '"' && quote != '\'' {
+                return Err(format!("unquoted attribute {key}"));
+            }
+            let close = v[1..].find(quote).ok_or("unterminated value")?;
+            let value = &v[1..1 + close];
+            check_chars(value)?;
+            if attributes.iter().any(|(k, _)| k == key) {
+                return Err(format!("duplicate attribute {key}"));
+            }
+            attributes.push((key.to_owned(), value.to_owned()));
+            a = v[close + 2..].trim_start();
+        }
+        if open.is_empty() {
+            roots += 1;
+        }
+        elements.push(Element {
+            name: name.to_owned(),
+            attributes,
+            parent: open.last().copied(),
+        });
+        if !empty {
+            open.push(elements.len() - 1);
+        }
+    }
+    if !open.is_empty() {
+        return Err(format!(
+            "unclosed <{}>",
+            elements[open[open.len() - 1]].name
+        ));
+    }
+    if roots != 1 {
+        return Err(format!("{roots} root elements"));
+    }
+    Ok(elements)
+}
+
+#[test]
+fn the_xml_check_can_fail() {
+    assert!(parse_xml("<a><b></a></b>").is_err());
+    assert!(parse_xml("<a x=1/>").is_err());
+    assert!(parse_xml("<a>x < y</a>").is_err());
+    assert!(parse_xml("<a>&nbsp;</a>").is_err());
+    assert!(parse_xml("<a/><b/>").is_err());
+    assert!(parse_xml("<a x=\"1\" x=\"2\"/>").is_err());
+    assert!(parse_xml("<a>\u{7}</a>").is_err());
+    assert!(parse_xml("<?xml version=\"1.0\"?>\n<a t=\"&amp;&#39;\">&lt;ok&gt;</a>\n").is_ok());
+}
+
+#[test]
+#[should_panic(expected = "open quote")]
+fn the_dot_check_can_fail() {
+    check_dot("digraph historiograph {\n  a [label=\"x];\n}\n");
+}
+
+// ---------------------------------------------------------------------------
+// Golden files and determinism
+// ---------------------------------------------------------------------------
+
+fn golden(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/render")
+        .join(name);
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, actual).expect("write golden file");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with BLESS=1 to create it)", path.display()));
+    assert!(
+        expected == actual,
+        "{} differs from the output; rerun with BLESS=1 and review the diff\n--- output ---\n{actual}",
+        path.display()
+    );
+}
+
+#[test]
+fn dot_of_the_small_corpus_matches_the_golden_files() -> Result<()> {
+    let corpus = small()?;
+    for (name, picture) in pictures(&corpus)? {
+        let dot = picture.to_dot();
+        check_dot(&dot);
+        golden(&format!("{name}.dot"), &dot);
+    }
+    Ok(())
+}
+
+#[test]
+fn the_map_shows_families_attacks_supports_and_acceptance() -> Result<()> {
+    let corpus = small()?;
+    let dot = render::argument_map(&corpus, &MapOptions::new()).to_dot();
+    // ideas is reinstated (its attacker no-ideas is out, defeated by power).
+    assert!(dot.contains("Ideology · in</FONT>"), "{dot}");
+    assert!(dot.contains("Ideology · denies · out"), "{dot}");
+    // The variant takes its family's colour.
+    let fill = |key: &str| -> String {
+        let id = corpus.lookup::<ClaimId>(key).expect("claim").index();
+        let line = dot
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("claim{id} [")))
+            .expect("node line");
+        let at = line.find("fillcolor=\"").expect("fill") + 11;
+        line[at..at + 7].to_owned()
+    };
+    assert_eq!(fill("model"), fill("ideas"));
+    assert_ne!(fill("power"), fill("ideas"));
+    assert!(dot.contains("arrowhead=tee"));
+    assert!(dot.contains("style=dashed, penwidth=1.3, arrowhead=normal"));
+    assert!(dot.contains("Ideology (with Economic model)"));
+    // No semantics: no status and no acceptance legend.
+    let plain = render::argument_map(&corpus, &MapOptions::new().with_semantics(None)).to_dot();
+    assert!(!plain.contains(" · in") && !plain.contains(" · out"));
+    assert!(!plain.contains("grounded"));
+    // Only some events.
+    let crisis: EventId = corpus.resolve("crisis")?;
+    let some = render::argument_map(&corpus, &MapOptions::new().with_events([crisis])).to_dot();
+    assert!(some.contains("about power") && !some.contains("were a cover"));
+    Ok(())
+}
+
+#[test]
+fn output_is_deterministic() -> Result<()> {
+    for corpus in [small()?, historiograph::sino_soviet_split()] {
+        let again = Corpus::from_json(&corpus.to_json())?;
+        let first = pictures(&corpus)?;
+        let second = pictures(&again)?;
+        assert_eq!(first.len(), second.len());
+        for ((name, a), (_, b)) in first.iter().zip(&second) {
+            assert_eq!(a.to_dot(), b.to_dot(), "{name}");
+            #[cfg(feature = "svg")]
+            assert_eq!(a.to_svg(), b.to_svg(), "{name}");
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Escaping
+// ---------------------------------------------------------------------------
+
+#[test]
+fn hostile_text_is_escaped_in_dot() -> Result<()> {
+    let corpus = hostile()?;
+    for (name, picture) in pictures(&corpus)? {
+        let dot = picture.to_dot();
+        check_dot(&dot);
+        assert!(!dot.contains("<script>"), "{name}: raw markup");
+        assert!(!dot.contains("\u{7}") && !dot.contains('\u{0}'), "{name}");
+        assert!(dot.contains("&lt;script&gt;"), "{name}: {dot}");
+        assert!(
+            dot.contains("&amp;amp;"),
+            "{name}: an entity in the text stays text"
+        );
+        assert!(dot.contains("漢字"), "{name}: unicode kept");
+    }
+    let map = render::argument_map(&corpus, &everything(MapOptions::new())).to_dot();
+    // In tooltips (escStrings) quotes and backslashes are escaped.
+    assert!(map.contains("Quote \\\" back\\\\slash"), "{map}");
+    // In HTML labels quotes are entities.
+    assert!(map.contains("Quote &quot; back\\slash"), "{map}");
+    Ok(())
+}
+
+#[cfg(feature = "svg")]
+#[test]
+fn hostile_text_is_escaped_in_svg() -> Result<()> {
+    let corpus = hostile()?;
+    for (name, picture) in pictures(&corpus)? {
+        let svg = picture.to_svg();
+        parse_xml(&svg).unwrap_or_else(|e| panic!("{name}: {e}\n{svg}"));
+        assert!(svg.contains("&lt;script&gt;"), "{name}");
+        assert!(svg.contains("漢字"), "{name}");
+    }
+    Ok(())
+}
+
+#[cfg(feature = "svg")]
+#[test]
+fn every_svg_is_well_formed() -> Result<()> {
+    for corpus in [small()?, historiograph::sino_soviet_split(), Corpus::new()] {
+        for (name, picture) in pictures(&corpus)? {
+            let svg = picture.to_svg();
+            let elements = parse_xml(&svg).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(elements.first().map(|e| e.name.as_str()), Some("svg"));
+            assert!(svg.contains("id=\"legend\""), "{name}: no legend");
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Layout
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy)]
+struct Box2 {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+/// An edge as drawn: from id, to id, points.
+#[cfg(feature = "svg")]
+type Path = (String, String, Vec<(f64, f64)>);
+
+/// The node boxes (by id) and edge paths (from id, to id, points) of one
+/// of our graph SVGs.
+#[cfg(feature = "svg")]
+fn geometry(svg: &str) -> (Vec<(String, Box2)>, Vec<Path>) {
+    let elements = parse_xml(svg).expect("well-formed");
+    let number = |e: &Element, a: &str| -> f64 {
+        e.attribute(a)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{a} of {e:?}"))
+    };
+    let mut boxes: Vec<(String, Box2)> = Vec::new();
+    let mut paths = Vec::new();
+    for (i, e) in elements.iter().enumerate() {
+        if e.name == "rect" {
+            let Some(p) = e.parent else { continue };
+            let group = &elements[p];
+            let first = !elements[p + 1..i].iter().any(|x| x.name == "rect");
+            if group.attribute("class") == Some("node") && first {
+                boxes.push((
+                    group.attribute("id").unwrap_or_default().to_owned(),
+                    Box2 {
+                        x: number(e, "x"),
+                        y: number(e, "y"),
+                        w: number(e, "width"),
+                        h: number(e, "height"),
+                    },
+                ));
+            }
+        }
+        if e.name == "path" {
+            if let (Some(from), Some(to), Some(d)) = (
+                e.attribute("data-from"),
+                e.attribute("data-to"),
+                e.attribute("d"),
+            ) {
+                let points = d
+                    .split_whitespace()
+                    .map(|p| {
+                        let (x, y) = p
+                            .trim_start_matches(['M', 'L'])
+                            .split_once(',')
+                            .expect("x,y");
+                        (x.parse().expect("x"), y.parse().expect("y"))
+                    })
+                    .collect();
+                paths.push((from.to_owned(), to.to_owned(), points));
+            }
+        }
+    }
+    (boxes, paths)
+}
+
+/// Whether a point lies on the border of a box (coordinates carry one decimal).
+fn on_border(b: Box2, (x, y): (f64, f64)) -> bool {
+    let e = 0.11;
+    let inside_x = x >= b.x - e && x <= b.x + b.w + e;
+    let inside_y = y >= b.y - e && y <= b.y + b.h + e;
+    let on_x = (x - b.x).abs() <= e || (x - b.x - b.w).abs() <= e;
+    let on_y = (y - b.y).abs() <= e || (y - b.y - b.h).abs() <= e;
+    (inside_x && on_y) || (inside_y && on_x)
+}
+
+#[cfg(feature = "svg")]
+fn check_layout(svg: &str, counts: Option<(usize, usize)>) {
+    let (boxes, paths) = geometry(svg);
+    if let Some((nodes, edges)) = counts {
+        assert_eq!(boxes.len(), nodes, "every node drawn once");
+        assert_eq!(paths.len(), edges, "every edge drawn once");
+    }
+    for (i, (a_id, a)) in boxes.iter().enumerate() {
+        assert!(a.w > 0.0 && a.h > 0.0);
+        for (b_id, b) in &boxes[i + 1..] {
+            let apart = a.x + a.w <= b.x + 0.05
+                || b.x + b.w <= a.x + 0.05
+                || a.y + a.h <= b.y + 0.05
+                || b.y + b.h <= a.y + 0.05;
+            assert!(apart, "{a_id} {a:?} overlaps {b_id} {b:?}");
+        }
+    }
+    let find = |id: &str| boxes.iter().find(|(i, _)| i == id).map(|(_, b)| *b);
+    for (from, to, points) in &paths {
+        assert!(points.len() >= 2);
+        let (a, b) = (find(from).expect("from node"), find(to).expect("to node"));
+        let (start, end) = (points[0], points[points.len() - 1]);
+        assert!(
+            on_border(a, start),
+            "edge {from}->{to} starts off {from}: {start:?} {a:?}"
+        );
+        assert!(
+            on_border(b, end),
+            "edge {from}->{to} ends off {to}: {end:?} {b:?}"
+        );
+    }
+}
+
+#[cfg(feature = "svg")]
+mod layout {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A random debate: `n` claims with random texts and random attacks
+    /// and supports between them (cycles and two-way edges included), all
+    /// about one event.
+    fn debate() -> impl Strategy<Value = (Vec<usize>, Vec<(usize, usize, bool)>)> {
+        (1usize..24).prop_flat_map(|n| {
+            (
+                proptest::collection::vec(1usize..160, n),
+                proptest::collection::vec((0..n, 0..n, any::<bool>()), 0..(3 * n)),
+            )
+        })
+    }
+
+    fn build(lengths: &[usize], edges: &[(usize, usize, bool)]) -> (Corpus, usize) {
+        let mut c = Corpus::new();
+        let event = c
+            .add_event(Event::new("e", "The event"), None)
+            .expect("event");
+        let xs: Vec<ExplanationId> = (0..3)
+            .map(|i| {
+                c.add_explanation(
+                    Explanation::new(format!("x{i}"), format!("Family {i}")),
+                    None,
+                )
+                .expect("explanation")
+            })
+            .collect();
+        let words = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor";
+        let claims: Vec<ClaimId> = lengths
+            .iter()
+            .enumerate()
+            .map(|(i, &len)| {
+                let text: String = words.chars().cycle().skip(i).take(len).collect();
+                let claim = Claim::new(format!("c{i}"), format!("{i} {text}")).with_polarity(
+                    if i % 4 == 3 {
+                        Polarity::Denies
+                    } else {
+                        Polarity::Affirms
+                    },
+                );
+                c.add_claim(claim, xs[i % 3], [event]).expect("claim")
+            })
+            .collect();
+        let mut count = 0;
+        let mut seen = std::collections::HashSet::new();
+        for &(a, b, attack) in edges {
+            if a == b || !seen.insert((a, b)) {
+                continue;
+            }
+            let done = if attack {
+                c.attack(claims[a], claims[b], AttackKind::Rebuts)
+            } else {
+                c.support(claims[a], claims[b])
+            };
+            if done.is_ok() {
+                count += 1;
+            }
+        }
+        (c, count)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn boxes_never_overlap_and_edges_end_on_their_nodes((lengths, edges) in debate()) {
+            let (corpus, count) = build(&lengths, &edges);
+            // Top to bottom: the argument map.
+            let svg = render::argument_map(&corpus, &MapOptions::new()).to_svg();
+            check_layout(&svg, Some((lengths.len(), count)));
+            // Left to right: the comparison (event, explanations, claims, attacks).
+            let event = corpus.lookup::<EventId>("e").expect("event");
+            let comparison = corpus.compare(event, &CompareOptions::new()).expect("compare");
+            let picture = render::comparison(&corpus, &comparison, &PictureOptions::new());
+            check_layout(&picture.to_svg(), None);
+        }
+    }
+}
+
+#[test]
+fn the_layout_check_can_fail() {
+    let a = Box2 {
+        x: 0.0,
+        y: 0.0,
+        w: 10.0,
+        h: 10.0,
+    };
+    assert!(on_border(a, (5.0, 10.0)));
+    assert!(!on_border(a, (5.0, 5.0)));
+    assert!(!on_border(a, (15.0, 10.0)));
+}
+
+// ---------------------------------------------------------------------------
+// Long chains
+// ---------------------------------------------------------------------------
+
+#[test]
+fn long_chains_do_not_overflow_the_stack() -> Result<()> {
+    const N: usize = 20_000;
+    let mut c = Corpus::new();
+    let x = c.add_explanation(Explanation::new("x", "X"), None)?;
+    let mut events = Vec::with_capacity(N);
+    let mut parent = None;
+    for i in 0..N {
+        let when: When = format!("{}", 1000 + (i % 1000)).parse()?;
+        let e = c.add_event(
+            Event::new(format!("e{i}"), format!("Event {i}")).with_when(when),
+            parent,
+        )?;
+        parent = Some(e);
+        events.push(e);
+    }
+    let mut previous = None;
+    for (i, &event) in events.iter().enumerate() {
+        let claim = c.add_claim(
+            Claim::new(format!("c{i}"), format!("Claim {i}")),
+            x,
+            [event],
+        )?;
+        if let Some(p) = previous {
+            c.attack(p, claim, AttackKind::Rebuts)?;
+        }
+        previous = Some(claim);
+    }
+    // Run on a thread with a small stack: recursion over depth would overflow.
+    let handle = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            let map = render::argument_map(&c, &MapOptions::new().with_clusters(true));
+            let timeline = render::timeline(&c, &PictureOptions::new());
+            #[cfg_attr(not(feature = "svg"), allow(unused_mut))]
+            let mut sizes = vec![map.to_dot().len(), timeline.to_dot().len()];
+            #[cfg(feature = "svg")]
+            {
+                let svg = map.to_svg();
+                sizes.push(svg.matches("class=\"node\"").count());
+                sizes.push(timeline.to_svg().len());
+            }
+            sizes
+        })
+        .expect("spawn");
+    let sizes = handle.join().expect("no stack overflow");
+    assert!(sizes.iter().all(|&s| s > 0));
+    #[cfg(feature = "svg")]
+    assert_eq!(sizes[2], N);
+    Ok(())
+}
