@@ -613,7 +613,7 @@ fn parse(text: &str) -> Result<Document> {
     })
 }
 
-fn json_error(text: &str, error: serde_json::Error, path: String) -> Error {
+pub(crate) fn json_error(text: &str, error: serde_json::Error, path: String) -> Error {
     let message = error.to_string();
     let message = match message.rfind(" at line ") {
         Some(cut) => message[..cut].to_owned(),

@@ -3,6 +3,8 @@
 //! are the argumentation community's formats for abstract frameworks.
 
 mod apx;
+mod argdown;
+mod foreign;
 mod iccma;
 mod import;
 mod json;

@@ -1,0 +1,7 @@
+//! Argdown: export as `.argdown` text, import of the JSON `argdown json`
+//! makes of a map. The conventions are in `argdown.md`.
+
+mod export;
+mod import;
+mod json;
+mod yaml;
