@@ -36,7 +36,10 @@ fn run(args: &[String]) -> Result<String, String> {
             }
             Ok(imported.corpus.to_json())
         }
-        _ => Err("usage: argdown (export [CORPUS.json] | import MAP.json | canonical CORPUS.json)".into()),
+        _ => Err(
+            "usage: argdown (export [CORPUS.json] | import MAP.json | canonical CORPUS.json)"
+                .into(),
+        ),
     }
 }
 

@@ -27,10 +27,31 @@ pub(crate) fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
-        json_error(text, e.into_inner(), path)
+        at_end(json_error(text, e.into_inner(), path), text)
     })?;
     deserializer
         .end()
-        .map_err(|e| json_error(text, e, String::new()))?;
+        .map_err(|e| at_end(json_error(text, e, String::new()), text))?;
     Ok(value)
+}
+
+/// serde_json reports the end of empty input as column 0; point at the end.
+fn at_end(error: Error, text: &str) -> Error {
+    match error {
+        Error::Json {
+            column: 0,
+            path,
+            message,
+            ..
+        } => {
+            let (line, column) = line_column(text, text.len());
+            Error::Json {
+                line,
+                column,
+                path,
+                message,
+            }
+        }
+        other => other,
+    }
 }

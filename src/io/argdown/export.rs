@@ -273,7 +273,11 @@ fn plain_version(text: &str) -> String {
         out.push(c);
     }
     let out = out.trim_end().to_owned();
-    if out.is_empty() { "see data".to_owned() } else { out }
+    if out.is_empty() {
+        "see data".to_owned()
+    } else {
+        out
+    }
 }
 
 #[cfg(test)]
@@ -285,8 +289,8 @@ mod tests {
         assert!(is_plain_text("Mao's (1958) view; the split: 1956/1966."));
         assert!(is_plain_text("Lüthi é 日本"));
         for text in [
-            "a_b", "a*b", "#tag", "a  b", " a", "a ", "U.S.", "a :x: b", "a // b", "a{b}",
-            "[a]", "a<b", "a\\b", "",
+            "a_b", "a*b", "#tag", "a  b", " a", "a ", "U.S.", "a :x: b", "a // b", "a{b}", "[a]",
+            "a<b", "a\\b", "",
         ] {
             assert!(!is_plain_text(text), "{text:?}");
         }

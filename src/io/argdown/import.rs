@@ -111,9 +111,9 @@ impl Reader {
                     },
                     _ => match RECORDS.iter().find(|r| **r == field) {
                         Some(&list) => {
-                            let items = value.as_array().ok_or_else(|| {
-                                import_error(&here, "expected a list of records")
-                            })?;
+                            let items = value
+                                .as_array()
+                                .ok_or_else(|| import_error(&here, "expected a list of records"))?;
                             let records = self.records.entry(list).or_default();
                             for (i, item) in items.iter().enumerate() {
                                 records.push((item.clone(), format!("{here}[{i}]")));
@@ -214,7 +214,11 @@ impl Reader {
             // The argument's tags and data go to its conclusion, which keeps its own.
             let description = canonical_text(&argument.members);
             let conclusion = &mut self.drafts[main];
-            conclusion.tags.extend(argument.tags.iter().cloned());
+            for tag in &argument.tags {
+                if !conclusion.tags.contains(tag) {
+                    conclusion.tags.push(tag.clone());
+                }
+            }
             if let Some(Value::Object(data)) = &argument.data {
                 for (field, value) in data {
                     conclusion
@@ -237,7 +241,13 @@ impl Reader {
         Ok(())
     }
 
-    fn endpoint(&self, at: &str, kind: &str, name: &str, conclusion: Option<usize>) -> Result<usize> {
+    fn endpoint(
+        &self,
+        at: &str,
+        kind: &str,
+        name: &str,
+        conclusion: Option<usize>,
+    ) -> Result<usize> {
         let missing = || import_error(at, format!("no {kind} titled `{name}`"));
         match kind {
             "equivalence-class" => self.statements.get(name).copied().ok_or_else(missing),
@@ -354,8 +364,12 @@ impl Reader {
         }
         let mut origins: HashMap<&'static str, Vec<String>> = HashMap::new();
         for list in RECORDS {
-            let (items, places): (Vec<Value>, Vec<String>) =
-                self.records.remove(list).unwrap_or_default().into_iter().unzip();
+            let (items, places): (Vec<Value>, Vec<String>) = self
+                .records
+                .remove(list)
+                .unwrap_or_default()
+                .into_iter()
+                .unzip();
             document.insert(list.to_owned(), Value::Array(items));
             origins.insert(list, places);
         }
@@ -433,7 +447,12 @@ impl Reader {
         claim.insert("events".to_owned(), json!(events));
         let mut stances = match data.get("stances") {
             Some(Value::Array(items)) => items.clone(),
-            Some(_) => return Err(import_error(format!("{at} data.stances"), "expected a list")),
+            Some(_) => {
+                return Err(import_error(
+                    format!("{at} data.stances"),
+                    "expected a list",
+                ));
+            }
             None => Vec::new(),
         };
         let mut shorthand = Vec::new();
@@ -443,7 +462,10 @@ impl Reader {
             }
         }
         let year = data.get("year").cloned();
-        let work = data.get("work").map(|w| text_field(at, "work", w)).transpose()?;
+        let work = data
+            .get("work")
+            .map(|w| text_field(at, "work", w))
+            .transpose()?;
         for scholar in shorthand.iter() {
             let mut stance = json!({"scholar": scholar, "stance": "advances"});
             if let (Some(work), Some(fields)) = (&work, stance.as_object_mut()) {
@@ -459,7 +481,12 @@ impl Reader {
         }
         for stance in &stances {
             if let Some(scholar) = stance.get("scholar").and_then(Value::as_str) {
-                named.push(("scholars", scholar.to_owned(), scholar.to_owned(), at.clone()));
+                named.push((
+                    "scholars",
+                    scholar.to_owned(),
+                    scholar.to_owned(),
+                    at.clone(),
+                ));
             }
         }
         if !stances.is_empty() {
@@ -487,8 +514,22 @@ impl Reader {
             claim.insert("polarity".to_owned(), polarity.clone());
         }
         let known = [
-            "key", "text", "explanation", "event", "events", "stances", "scholar", "scholars",
-            "year", "work", "cites", "evidence", "note", "polarity", "undercuts", "undermines",
+            "key",
+            "text",
+            "explanation",
+            "event",
+            "events",
+            "stances",
+            "scholar",
+            "scholars",
+            "year",
+            "work",
+            "cites",
+            "evidence",
+            "note",
+            "polarity",
+            "undercuts",
+            "undermines",
         ];
         for field in data.keys().filter(|f| !known.contains(&f.as_str())) {
             self.unmapped(at, format!("data field `{field}` has no place in a claim"));
@@ -508,9 +549,10 @@ impl Reader {
                 continue;
             };
             for target in text_list(at, field, value)? {
-                let drawn = self.attacks.iter().any(|&(from, to, k)| {
-                    from == index && k == kind && drafts[to].key == target
-                });
+                let drawn = self
+                    .attacks
+                    .iter()
+                    .any(|&(from, to, k)| from == index && k == kind && drafts[to].key == target);
                 if !drawn {
                     self.unmapped(
                         at,
@@ -548,7 +590,10 @@ fn draft(
         None => Map::new(),
         Some(Value::Object(fields)) => fields.clone(),
         Some(_) => {
-            unmapped.push(Unmapped::new(&origin, "data that is not a mapping has no place"));
+            unmapped.push(Unmapped::new(
+                &origin,
+                "data that is not a mapping has no place",
+            ));
             Map::new()
         }
     };

@@ -81,7 +81,10 @@ pub(super) fn write_string(out: &mut String, text: &str) {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
             c if c.is_control()
-                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') =>
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ) =>
             {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
@@ -100,9 +103,6 @@ mod tests {
         let mut out = String::new();
         let value = serde_json::json!({"a": ["x} y", "q\"\\\n\u{1}"], "b c": 3});
         write_flow(&mut out, &value);
-        assert_eq!(
-            out,
-            r#"{a: ["x\u007d y", "q\"\\\n\u0001"], "b c": 3}"#
-        );
+        assert_eq!(out, r#"{a: ["x\u007d y", "q\"\\\n\u0001"], "b c": 3}"#);
     }
 }
