@@ -4,6 +4,7 @@
 
 mod apx;
 mod argdown;
+mod csl;
 mod foreign;
 mod iccma;
 mod import;
