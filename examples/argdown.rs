@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --example argdown -- export [CORPUS.json]   # .argdown on stdout (default: the built-in corpus)
 //! cargo run --example argdown -- import MAP.json        # corpus document on stdout, unmapped on stderr
+//! cargo run --example argdown -- read MAP.argdown       # the same, read natively (a subset of Argdown)
 //! cargo run --example argdown -- canonical CORPUS.json  # the corpus document as this crate writes it
 //! ```
 //!
@@ -27,17 +28,22 @@ fn run(args: &[String]) -> Result<String, String> {
     match args.first().map(String::as_str) {
         Some("export") => Ok(corpus_at(args.get(1))?.to_argdown()),
         Some("canonical") => Ok(corpus_at(args.get(1))?.to_json()),
-        Some("import") => {
-            let path = args.get(1).ok_or("import needs a file")?;
-            let imported =
-                Corpus::from_argdown_json(&read(path)?).map_err(|e| format!("{path}: {e}"))?;
+        Some(command @ ("import" | "read")) => {
+            let path = args.get(1).ok_or("import and read need a file")?;
+            let bytes = read(path)?;
+            let imported = if command == "import" {
+                Corpus::from_argdown_json(&bytes)
+            } else {
+                Corpus::from_argdown(&bytes)
+            }
+            .map_err(|e| format!("{path}: {e}"))?;
             for item in &imported.unmapped {
                 eprintln!("unmapped: {item}");
             }
             Ok(imported.corpus.to_json())
         }
         _ => Err(
-            "usage: argdown (export [CORPUS.json] | import MAP.json | canonical CORPUS.json)"
+            "usage: argdown (export [CORPUS.json] | import MAP.json | read MAP.argdown | canonical CORPUS.json)"
                 .into(),
         ),
     }

@@ -593,3 +593,123 @@ proptest! {
         prop_assert_eq!(imported.corpus.to_json(), corpus.to_json());
     }
 }
+
+// ---------------------------------------------------------------------------
+// The native reader agrees with the tool
+// ---------------------------------------------------------------------------
+
+#[test]
+fn native_reader_agrees_with_the_tool_on_every_golden_file() {
+    for name in [
+        "taiwan-1958",
+        "strict",
+        "features",
+        "sino-soviet-split",
+        "v1-small",
+    ] {
+        let native = Corpus::from_argdown(&data(&format!("{name}.argdown")))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let tool = import(&data(&format!("{name}.json")));
+        assert_eq!(native.corpus.to_json(), tool.corpus.to_json(), "{name}");
+        assert_eq!(unmapped(&native), unmapped(&tool), "{name}");
+    }
+}
+
+#[test]
+fn more_of_argdown_reads_as_reviewed() {
+    let imported = import(&data("features.json"));
+    assert_eq!(imported.corpus.to_json(), text("features.corpus.json"));
+    assert_eq!(
+        unmapped(&imported),
+        [
+            "argument `Chain` pcs[4]: inference rule `Generalisation` has no place",
+            "argument `Chain`: the description `A two-step argument.` has no place: the argument is read as its conclusion, statement `End`",
+        ]
+    );
+}
+
+fn syntax_error(text: &str) -> (usize, String) {
+    match Corpus::from_argdown(text.as_bytes()) {
+        Err(Error::Syntax {
+            format,
+            line,
+            message,
+        }) => {
+            assert_eq!(format, "argdown");
+            (line, message)
+        }
+        other => panic!("{text:?}: {other:?}"),
+    }
+}
+
+#[test]
+fn native_reader_names_the_line_of_what_it_cannot_read() {
+    assert_eq!(
+        syntax_error("[A]: a\n\n  - [B]: b\n"),
+        (3, "relation `-` with nothing to relate to".to_owned())
+    );
+    assert_eq!(
+        syntax_error("[A]: a {event: [x}\n"),
+        (1, "expected `,` or `]`, found `}`".to_owned())
+    );
+    assert_eq!(syntax_error("[A: a\n").0, 1);
+    assert_eq!(syntax_error("===\nmodel: x\n").0, 1);
+    assert_eq!(syntax_error("\n\n-- rule --\n").0, 3);
+    assert_eq!(
+        syntax_error("<A>\n\n(1) [P]: p\n(2) [Q]: q\n").0,
+        4,
+        "a structure must end with a conclusion"
+    );
+    assert_eq!(syntax_error("{a: 1}\n").0, 1);
+    assert_eq!(syntax_error("[A]: a\n  >< <B>\n").0, 2);
+    // Not UTF-8: a JSON-style error with the position.
+    assert!(matches!(
+        Corpus::from_argdown(b"[A]: a\n[B]: \xff"),
+        Err(Error::Json {
+            line: 2,
+            column: 6,
+            ..
+        })
+    ));
+    // Dangling: an undefined record is an import error naming the statement.
+    match Corpus::from_argdown(b"[A]: a {evidence: n1}") {
+        Err(Error::Import { format, at, .. }) => {
+            assert_eq!(
+                (format, at.as_str()),
+                ("argdown", "statement `A` data.cites[0].evidence")
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn native_reader_never_panics_on_mangled_maps() {
+    let text = text("taiwan-1958.argdown");
+    let chars: Vec<char> = text.chars().collect();
+    for end in 0..chars.len() {
+        let prefix: String = chars[..end].iter().collect();
+        let _ = Corpus::from_argdown(prefix.as_bytes());
+    }
+    for (i, c) in chars.iter().enumerate().step_by(7) {
+        for replacement in ['[', ']', '{', '}', '<', '>', '(', '-', '#', '\n', '"', ' '] {
+            if *c != replacement {
+                let mut mangled = chars.clone();
+                mangled[i] = replacement;
+                let mangled: String = mangled.into_iter().collect();
+                let _ = Corpus::from_argdown(mangled.as_bytes());
+            }
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn corpora_survive_the_native_reader(corpus in corpus()) {
+        let text = corpus.to_argdown();
+        let imported = Corpus::from_argdown(text.as_bytes())
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert!(imported.is_lossless(), "{:?}", imported.unmapped);
+        prop_assert_eq!(imported.corpus.to_json(), corpus.to_json());
+    }
+}

@@ -13,7 +13,8 @@ every kind, supports) it
 1. writes the corpus as .argdown with the `argdown` example (`export`),
 2. runs `argdown json` on it and fails on any error or warning it prints,
 3. reads the JSON back with the example (`import`), fails on anything
-   unmapped, and compares the corpus document with the original's.
+   unmapped, and compares the corpus document with the original's;
+4. reads the .argdown natively (`read`) and checks it agrees with 3.
 Exits 1 on any failure; prints the counts.
 """
 
@@ -190,6 +191,9 @@ def check(example, argdown, source, workdir, name):
         return f"import failed: {back.stderr}"
     if back.stderr.strip():
         return f"unmapped: {back.stderr}"
+    native = run([example, "read", path])
+    if native.returncode or native.stderr.strip() or native.stdout != back.stdout:
+        return f"the native reader disagrees with the tool: {native.stderr}"
     if back.stdout != canonical.stdout:
         return "the corpus changed:\n" + "".join(
             f"  - {a}\n  + {b}\n" for a, b in zip(canonical.stdout.splitlines(), back.stdout.splitlines()) if a != b

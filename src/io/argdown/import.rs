@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value, json};
 
 use super::json::{ArgdownJson, MemberJson, RelationJson, SectionJson};
+use super::parse::parse;
 use crate::error::{Error, Result};
 use crate::graph::Corpus;
 use crate::io::foreign::{parse_json, utf8};
@@ -47,8 +48,8 @@ struct Reader {
     /// Statement title → draft.
     statements: HashMap<String, usize>,
     /// Argument title → draft (its conclusion's, when it has premises), and
-    /// the drafts of its conclusions in order.
-    arguments: HashMap<String, (usize, Vec<usize>)>,
+    /// the drafts of its conclusions with their places in the pcs.
+    arguments: HashMap<String, (usize, Vec<(usize, usize)>)>,
     supports: Vec<(usize, usize)>,
     attacks: Vec<(usize, usize, AttackKind)>,
     unmapped: Vec<Unmapped>,
@@ -59,15 +60,56 @@ impl Corpus {
     pub fn from_argdown_json(bytes: &[u8]) -> Result<Imported> {
         let text = utf8(bytes)?;
         let input: ArgdownJson = parse_json(text)?;
-        let mut reader = Reader::default();
-        reader.read_sections(&input.sections)?;
-        reader.read_statements(&input)?;
-        reader.read_arguments(&input)?;
-        for (i, relation) in input.relations.iter().enumerate() {
-            reader.read_relation(i, relation)?;
-        }
-        reader.finish()
+        read(&input)
     }
+
+    /// Reads `.argdown` text directly, for a documented subset of Argdown
+    /// (see "Native reading" in
+    /// [`from_argdown_json`](Corpus::from_argdown_json)): what it reads is
+    /// what `argdown json` would export, mapped by the same conventions.
+    ///
+    /// ```
+    /// use historiograph::{AttackKind, ClaimId, Corpus};
+    ///
+    /// let text = "[Leap]: Mao shelled Jinmen to mobilize for the Leap. #domestic-politics\n  \
+    ///             {scholar: christensen, year: 1996, event: taiwan-1958}\n  \
+    ///             - [Balance]: Beijing balanced the superpowers. #(strategic triangle)\n";
+    /// let corpus = Corpus::from_argdown(text.as_bytes())?.corpus;
+    /// let leap: ClaimId = corpus.resolve("Leap")?;
+    /// let balance: ClaimId = corpus.resolve("Balance")?;
+    /// assert_eq!(corpus.attackers_of(leap).collect::<Vec<_>>(), [(balance, AttackKind::Rebuts)]);
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Json`] for text that is not UTF-8 (with its line and
+    /// column); [`Error::Syntax`] with the line for what the subset does not
+    /// read; [`Error::Import`] (format `argdown`) as for
+    /// [`from_argdown_json`](Corpus::from_argdown_json).
+    pub fn from_argdown(bytes: &[u8]) -> Result<Imported> {
+        let text = utf8(bytes)?;
+        let input = parse(text)?;
+        read(&input).map_err(|e| match e {
+            Error::Import { at, message, .. } => Error::Import {
+                format: "argdown",
+                at,
+                message,
+            },
+            other => other,
+        })
+    }
+}
+
+/// Maps Argdown's model of a map to a corpus.
+fn read(input: &ArgdownJson) -> Result<Imported> {
+    let mut reader = Reader::default();
+    reader.read_sections(&input.sections)?;
+    reader.read_statements(input)?;
+    reader.read_arguments(input)?;
+    for (i, relation) in input.relations.iter().enumerate() {
+        reader.read_relation(i, relation)?;
+    }
+    reader.finish()
 }
 
 impl Reader {
@@ -185,7 +227,7 @@ impl Reader {
                         }
                     }
                     premises.clear();
-                    conclusions.push(at);
+                    conclusions.push((i, at));
                 } else if step.role != "premise" {
                     return Err(import_error(
                         format!("{origin} pcs[{i}].role"),
@@ -208,7 +250,7 @@ impl Reader {
                     }
                 }
             }
-            let &main = conclusions.last().ok_or_else(|| {
+            let &(_, main) = conclusions.last().ok_or_else(|| {
                 import_error(&origin, "premise-conclusion structure without a conclusion")
             })?;
             // The argument's tags and data go to its conclusion, which keeps its own.
@@ -254,7 +296,10 @@ impl Reader {
             "argument" | "inference" => {
                 let (main, conclusions) = self.arguments.get(name).ok_or_else(missing)?;
                 Ok(match (kind, conclusion) {
-                    ("inference", Some(index)) => conclusions.get(index).copied().unwrap_or(*main),
+                    ("inference", Some(index)) => conclusions
+                        .iter()
+                        .find(|(at, _)| *at == index)
+                        .map_or(*main, |(_, draft)| *draft),
                     _ => *main,
                 })
             }

@@ -2,6 +2,8 @@
 //! makes of a map. The conventions are in `argdown.md`.
 
 mod export;
+mod flow;
 mod import;
 mod json;
+mod parse;
 mod yaml;
