@@ -91,11 +91,11 @@ impl Corpus {
     /// ```
     /// use historiograph::{Corpus, WorkId};
     ///
-    /// let csl = br#"[{"id": "luthi-2008", "type": "book", "title": "The Sino-Soviet Split",
+    /// let csl = r#"[{"id": "luthi-2008", "type": "book", "title": "The Sino-Soviet Split",
     ///   "author": [{"family": "Lüthi", "given": "Lorenz M."}],
     ///   "issued": {"date-parts": [[2008]]}, "publisher": "Princeton University Press",
     ///   "ISBN": "9780691135908"}]"#;
-    /// let imported = Corpus::from_csl_json(csl)?;
+    /// let imported = Corpus::from_csl_json(csl.as_bytes())?;
     /// let corpus = &imported.corpus;
     /// let work: WorkId = corpus.resolve("luthi-2008")?;
     /// assert_eq!(corpus.work(work).and_then(|w| w.year()), Some(2008));
