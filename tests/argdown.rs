@@ -657,8 +657,8 @@ fn native_reader_names_the_line_of_what_it_cannot_read() {
     assert_eq!(syntax_error("\n\n-- rule --\n").0, 3);
     assert_eq!(
         syntax_error("<A>\n\n(1) [P]: p\n(2) [Q]: q\n").0,
-        4,
-        "a structure must end with a conclusion"
+        3,
+        "a structure must end with a conclusion: where it starts"
     );
     assert_eq!(syntax_error("{a: 1}\n").0, 1);
     assert_eq!(syntax_error("[A]: a\n  >< <B>\n").0, 2);

@@ -202,12 +202,128 @@ def check(example, argdown, source, workdir, name):
     return None
 
 
+WORDS = ["mao", "moscow", "split", "alliance", "leap", "border", "navy", "interest", "ideology",
+         "crisis", "Khrushchev", "Beijing", "1958", "détente", "Lüthi", "power", "fear"]
+TITLES = ["Alpha", "Beta", "Gamma claim", "Delta", "Epsilon view", "Zeta", "Eta", "Theta"]
+ARGS = ["Arg one", "Arg two", "Rebuttal", "Sceptic"]
+
+
+def map_text(rng):
+    words = [rng.choice(WORDS) for _ in range(rng.randint(1, 7))]
+    if rng.random() < 0.2:
+        words.insert(rng.randint(0, len(words)), rng.choice(["\\#not-a-tag", "a\\*b", "x,", "y;", "(z)", "it's", "q?"]))
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + rng.choice(["", ".", "!"])
+
+
+def map_tags(rng):
+    out = ""
+    for _ in range(rng.choice([0, 0, 1, 1, 2])):
+        out += " " + rng.choice(["#ideology", "#national-interest", "#(strategic triangle)", "#security", "#x1"])
+    return out
+
+
+def map_data(rng):
+    if rng.random() < 0.5:
+        return ""
+    fields = []
+    if rng.random() < 0.7:
+        fields.append(f"event: {rng.choice(['split', 'leap', 'crisis-1958'])}")
+    if rng.random() < 0.4:
+        fields.append(f"scholar: {rng.choice(['luthi', '[luthi, chen]', 'zagoria'])}")
+    if rng.random() < 0.3:
+        fields.append(f"year: {rng.randint(1960, 2010)}")
+    if rng.random() < 0.1:
+        fields.append("polarity: denies")
+    if rng.random() < 0.1:
+        fields.append('note: "n.24"' if rng.random() < 0.5 else "mood: grim")
+    return "{" + ", ".join(fields) + "}"
+
+
+def map_element(rng, kind, define):
+    if kind == "s":
+        title = rng.choice(TITLES)
+        head = f"[{title}]" + (f": {map_text(rng)}" if define else "")
+    else:
+        title = rng.choice(ARGS)
+        head = f"<{title}>" + (f": {map_text(rng)}" if define else "")
+    return head + map_tags(rng), kind
+
+
+def random_map(rng):
+    """A hand-written-style map in the subset both readers share."""
+    lines = []
+    if rng.random() < 0.3:
+        lines += ["===", "model:", "    mode: strict", "===", ""]
+    for _ in range(rng.randint(2, 8)):
+        block = rng.random()
+        if block < 0.15:
+            lines.append("#" * rng.randint(1, 3) + " " + map_text(rng) + " " + map_data(rng))
+        elif block < 0.25:
+            lines.append("// " + map_text(rng))
+        elif block < 0.4:
+            if rng.random() < 0.6:
+                lines += [map_element(rng, "a", rng.random() < 0.5)[0], ""]
+            steps = rng.randint(2, 5)
+            for i in range(steps):
+                if i > 0 and (i == steps - 1 or rng.random() < 0.25):
+                    lines.append(rng.choice(["----", "-- Modus ponens --", "-- rule, other {uses: [1]} --"]))
+                body = map_element(rng, "s", True)[0] if rng.random() < 0.7 else map_text(rng)
+                lines.append(f"({i + 1}) {body} {map_data(rng)}".rstrip())
+        else:
+            text, kind = map_element(rng, rng.choice("ssa"), rng.random() < 0.6)
+            data = map_data(rng)
+            lines.append(text + (" " + data if data and rng.random() < 0.5 else ""))
+            if data and not lines[-1].endswith("}"):
+                lines.append("  " + data)
+            stack = [(0, kind)]
+            for _ in range(rng.randint(0, 5)):
+                depth = rng.randint(1, len(stack))
+                stack = stack[:depth]
+                parent = stack[-1][1]
+                ops = ["+", "-", "+>", "->", "<+", "<-"]
+                child_kind = rng.choice("ssa")
+                if parent == "s" and child_kind == "s":
+                    ops.append("><")
+                if child_kind == "a":
+                    ops.append("_>")
+                if parent == "a":
+                    ops.append("<_")
+                op = rng.choice(ops)
+                text, kind = map_element(rng, child_kind, rng.random() < 0.5)
+                lines.append("  " * depth + op + " " + text + " " + map_data(rng))
+                stack.append((depth, kind))
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def check_map(example, argdown, workdir, name, text):
+    """Returns None when the native reader agrees with the tool, else why."""
+    path = os.path.join(workdir, name + ".argdown")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    out = os.path.join(workdir, "out")
+    tool = run([argdown, "json", path, out])
+    said = (tool.stdout + tool.stderr).strip()
+    json_path = os.path.join(out, name + ".json")
+    if tool.returncode or "Successfully export" not in said or not os.path.exists(json_path):
+        return "tool-refused"
+    via_tool = run([example, "import", json_path])
+    native = run([example, "read", path])
+    os.remove(json_path)
+    strip = lambda r: (r.returncode, r.stdout, r.stderr.replace(json_path, "F").replace(path, "F").replace("argdown-json", "argdown"))
+    if strip(via_tool) != strip(native):
+        return f"disagree:\n tool:   {strip(via_tool)[2][:800]}\n native: {strip(native)[2][:800]}\n same corpus: {via_tool.stdout == native.stdout}"
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--argdown", default="/work/tools/argdown/node_modules/.bin/argdown")
     parser.add_argument("--example", default=os.path.join(os.environ.get("CARGO_TARGET_DIR", "target"), "debug/examples/argdown"))
     parser.add_argument("--corpora", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--maps", type=int, default=0, help="random hand-written-style maps: native reader vs the tool")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     passed, failed = 0, 0
@@ -227,6 +343,19 @@ def main():
                 print(f"{name}: {problem}")
                 if source:
                     print(open(source, encoding="utf-8").read()[:3000])
+        refused = 0
+        for i in range(args.maps):
+            text = random_map(rng)
+            problem = check_map(args.example, args.argdown, workdir, f"map{i}", text)
+            if problem is None:
+                passed += 1
+            elif problem == "tool-refused":
+                refused += 1
+            else:
+                failed += 1
+                print(f"map{i}: {problem}\n{text}")
+        if args.maps:
+            print(f"maps the tool refused (not counted): {refused}")
     print(f"argdown: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 
