@@ -4,6 +4,9 @@
 
 mod aif;
 mod apx;
+mod argdown;
+mod csl;
+mod foreign;
 mod iccma;
 mod import;
 mod json;

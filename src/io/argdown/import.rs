@@ -1,0 +1,753 @@
+//! Reads the JSON that `argdown json` exports into a corpus (see `argdown.md`).
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::{Map, Value, json};
+
+use super::json::{ArgdownJson, MemberJson, RelationJson, SectionJson};
+use super::parse::parse;
+use crate::error::{Error, Result};
+use crate::graph::Corpus;
+use crate::io::foreign::{parse_json, utf8};
+use crate::io::{Imported, Unmapped};
+use crate::model::AttackKind;
+
+const FORMAT: &str = "argdown-json";
+
+/// The record lists a section's data may hold, as in the corpus document.
+const RECORDS: [&str; 5] = ["scholars", "works", "events", "explanations", "evidence"];
+
+/// The default explanation and event of a claim that names none.
+const UNSPECIFIED: &str = "unspecified";
+
+fn import_error(at: impl Into<String>, message: impl Into<String>) -> Error {
+    Error::Import {
+        format: FORMAT,
+        at: at.into(),
+        message: message.into(),
+    }
+}
+
+/// A claim in the making: a statement, or an argument without premises.
+struct Draft {
+    /// `statement `T`` or `argument `T``: where errors point.
+    origin: String,
+    key: String,
+    text: String,
+    tags: Vec<String>,
+    data: Map<String, Value>,
+}
+
+/// Everything read so far, on its way to a corpus document.
+#[derive(Default)]
+struct Reader {
+    title: Option<String>,
+    /// The record lists, each entry with where it came from.
+    records: HashMap<&'static str, Vec<(Value, String)>>,
+    drafts: Vec<Draft>,
+    /// Statement title → draft.
+    statements: HashMap<String, usize>,
+    /// Argument title → draft (its conclusion's, when it has premises), and
+    /// the drafts of its conclusions with their places in the pcs.
+    arguments: HashMap<String, (usize, Vec<(usize, usize)>)>,
+    supports: Vec<(usize, usize)>,
+    attacks: Vec<(usize, usize, AttackKind)>,
+    unmapped: Vec<Unmapped>,
+}
+
+impl Corpus {
+    #[doc = include_str!("../argdown.md")]
+    pub fn from_argdown_json(bytes: &[u8]) -> Result<Imported> {
+        let text = utf8(bytes)?;
+        let input: ArgdownJson = parse_json(text)?;
+        read(&input)
+    }
+
+    /// Reads `.argdown` text directly, for a documented subset of Argdown
+    /// (see "Native reading" in
+    /// [`from_argdown_json`](Corpus::from_argdown_json)): what it reads is
+    /// what `argdown json` would export, mapped by the same conventions.
+    ///
+    /// ```
+    /// use historiograph::{AttackKind, ClaimId, Corpus};
+    ///
+    /// let text = "[Leap]: Mao shelled Jinmen to mobilize for the Leap. #domestic-politics\n  \
+    ///             {scholar: christensen, year: 1996, event: taiwan-1958}\n  \
+    ///             - [Balance]: Beijing balanced the superpowers. #(strategic triangle)\n";
+    /// let corpus = Corpus::from_argdown(text.as_bytes())?.corpus;
+    /// let leap: ClaimId = corpus.resolve("Leap")?;
+    /// let balance: ClaimId = corpus.resolve("Balance")?;
+    /// assert_eq!(corpus.attackers_of(leap).collect::<Vec<_>>(), [(balance, AttackKind::Rebuts)]);
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Json`] for text that is not UTF-8 (with its line and
+    /// column); [`Error::Syntax`] with the line for what the subset does not
+    /// read; [`Error::Import`] (format `argdown`) as for
+    /// [`from_argdown_json`](Corpus::from_argdown_json).
+    pub fn from_argdown(bytes: &[u8]) -> Result<Imported> {
+        let text = utf8(bytes)?;
+        let input = parse(text)?;
+        read(&input).map_err(|e| match e {
+            Error::Import { at, message, .. } => Error::Import {
+                format: "argdown",
+                at,
+                message,
+            },
+            other => other,
+        })
+    }
+}
+
+/// Maps Argdown's model of a map to a corpus.
+fn read(input: &ArgdownJson) -> Result<Imported> {
+    let mut reader = Reader::default();
+    reader.read_sections(&input.sections)?;
+    reader.read_statements(input)?;
+    reader.read_arguments(input)?;
+    for (i, relation) in input.relations.iter().enumerate() {
+        reader.read_relation(i, relation)?;
+    }
+    reader.finish()
+}
+
+impl Reader {
+    fn unmapped(&mut self, at: impl Into<String>, reason: impl Into<String>) {
+        self.unmapped.push(Unmapped::new(at, reason));
+    }
+
+    /// Section data: the corpus title, the version mark and the records.
+    fn read_sections(&mut self, sections: &[SectionJson]) -> Result<()> {
+        // Pre-order, with an explicit stack: no recursion over input.
+        let mut stack: Vec<&SectionJson> = sections.iter().rev().collect();
+        while let Some(section) = stack.pop() {
+            stack.extend(section.children.iter().rev());
+            let at = format!("section `{}`", section.title);
+            for tag in &section.tags {
+                self.unmapped(&at, format!("tag `{tag}` of a heading has no place"));
+            }
+            let Some(data) = &section.data else {
+                continue;
+            };
+            let Some(fields) = data.as_object() else {
+                self.unmapped(&at, "data that is not a mapping has no place");
+                continue;
+            };
+            for (field, value) in fields {
+                let here = format!("{at} data.{field}");
+                match field.as_str() {
+                    "historiograph" => {
+                        if value.as_u64() != Some(1) {
+                            return Err(import_error(
+                                here,
+                                format!(
+                                    "historiograph metadata of version {value}; this crate reads version 1"
+                                ),
+                            ));
+                        }
+                    }
+                    "title" => match value.as_str() {
+                        Some(title) if self.title.is_none() => self.title = Some(title.to_owned()),
+                        _ => self.unmapped(here, "a second or non-text title has no place"),
+                    },
+                    _ => match RECORDS.iter().find(|r| **r == field) {
+                        Some(&list) => {
+                            let items = value
+                                .as_array()
+                                .ok_or_else(|| import_error(&here, "expected a list of records"))?;
+                            let records = self.records.entry(list).or_default();
+                            for (i, item) in items.iter().enumerate() {
+                                records.push((item.clone(), format!("{here}[{i}]")));
+                            }
+                        }
+                        None => self.unmapped(here, "this data field has no place in a corpus"),
+                    },
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn read_statements(&mut self, input: &ArgdownJson) -> Result<()> {
+        for (name, statement) in &input.statements.0 {
+            let origin = format!("statement `{name}`");
+            if statement.kind != "equivalence-class" {
+                return Err(wrong_type(&origin, "equivalence-class", &statement.kind));
+            }
+            let draft = draft(
+                origin,
+                &statement.title,
+                &statement.members,
+                &statement.tags,
+                statement.data.as_ref(),
+                &mut self.unmapped,
+            )?;
+            self.statements.insert(name.clone(), self.drafts.len());
+            self.drafts.push(draft);
+        }
+        Ok(())
+    }
+
+    /// An argument with premises is read as its main conclusion, which its
+    /// premises support; one without premises is a claim of its own.
+    fn read_arguments(&mut self, input: &ArgdownJson) -> Result<()> {
+        for (name, argument) in &input.arguments.0 {
+            let origin = format!("argument `{name}`");
+            if argument.kind != "argument" {
+                return Err(wrong_type(&origin, "argument", &argument.kind));
+            }
+            if argument.pcs.is_empty() {
+                let draft = draft(
+                    origin,
+                    &argument.title,
+                    &argument.members,
+                    &argument.tags,
+                    argument.data.as_ref(),
+                    &mut self.unmapped,
+                )?;
+                self.arguments
+                    .insert(name.clone(), (self.drafts.len(), Vec::new()));
+                self.drafts.push(draft);
+                continue;
+            }
+            let mut premises = Vec::new();
+            let mut conclusions = Vec::new();
+            for (i, step) in argument.pcs.iter().enumerate() {
+                let &at = self.statements.get(&step.title).ok_or_else(|| {
+                    import_error(
+                        format!("{origin} pcs[{i}]"),
+                        format!("no statement titled `{}`", step.title),
+                    )
+                })?;
+                if step.role.ends_with("conclusion") {
+                    for &premise in &premises {
+                        if premise != at && !self.supports.contains(&(premise, at)) {
+                            self.supports.push((premise, at));
+                        }
+                    }
+                    premises.clear();
+                    conclusions.push((i, at));
+                } else if step.role != "premise" {
+                    return Err(import_error(
+                        format!("{origin} pcs[{i}].role"),
+                        format!("unknown role `{}`", step.role),
+                    ));
+                }
+                premises.push(at);
+                if let Some(inference) = &step.inference {
+                    for rule in &inference.rules {
+                        self.unmapped(
+                            format!("{origin} pcs[{i}]"),
+                            format!("inference rule `{rule}` has no place"),
+                        );
+                    }
+                    if inference.data.is_some() {
+                        self.unmapped(
+                            format!("{origin} pcs[{i}]"),
+                            "data of an inference has no place",
+                        );
+                    }
+                }
+            }
+            let &(_, main) = conclusions.last().ok_or_else(|| {
+                import_error(&origin, "premise-conclusion structure without a conclusion")
+            })?;
+            // The argument's tags and data go to its conclusion, which keeps its own.
+            let description = canonical_text(&argument.members);
+            let conclusion = &mut self.drafts[main];
+            for tag in &argument.tags {
+                if !conclusion.tags.contains(tag) {
+                    conclusion.tags.push(tag.clone());
+                }
+            }
+            if let Some(Value::Object(data)) = &argument.data {
+                for (field, value) in data {
+                    conclusion
+                        .data
+                        .entry(field.clone())
+                        .or_insert_with(|| value.clone());
+                }
+            }
+            let conclusion_title = conclusion.origin.clone();
+            if let Some(description) = description {
+                self.unmapped(
+                    &origin,
+                    format!(
+                        "the description `{description}` has no place: the argument is read as its conclusion, {conclusion_title}"
+                    ),
+                );
+            }
+            self.arguments.insert(name.clone(), (main, conclusions));
+        }
+        Ok(())
+    }
+
+    fn endpoint(
+        &self,
+        at: &str,
+        kind: &str,
+        name: &str,
+        conclusion: Option<usize>,
+    ) -> Result<usize> {
+        let missing = || import_error(at, format!("no {kind} titled `{name}`"));
+        match kind {
+            "equivalence-class" => self.statements.get(name).copied().ok_or_else(missing),
+            "argument" | "inference" => {
+                let (main, conclusions) = self.arguments.get(name).ok_or_else(missing)?;
+                Ok(match (kind, conclusion) {
+                    ("inference", Some(index)) => conclusions
+                        .iter()
+                        .find(|(at, _)| *at == index)
+                        .map_or(*main, |(_, draft)| *draft),
+                    _ => *main,
+                })
+            }
+            other => Err(import_error(at, format!("unknown node type `{other}`"))),
+        }
+    }
+
+    fn read_relation(&mut self, i: usize, relation: &RelationJson) -> Result<()> {
+        let at = format!("relations[{i}]");
+        let from = self.endpoint(
+            &format!("{at}.from"),
+            &relation.from_type,
+            &relation.from,
+            None,
+        )?;
+        let to = self.endpoint(
+            &format!("{at}.to"),
+            &relation.to_type,
+            &relation.to,
+            relation.conclusion,
+        )?;
+        if from == to {
+            self.unmapped(
+                at,
+                format!(
+                    "{} from `{}` to `{}` joins a claim to itself",
+                    relation.relation, relation.from, relation.to
+                ),
+            );
+            return Ok(());
+        }
+        let by_target = match relation.to_type.as_str() {
+            "inference" => Some(AttackKind::Undercuts),
+            "argument" => Some(AttackKind::Undermines),
+            _ => None,
+        };
+        match relation.relation.as_str() {
+            "support" | "entails" => {
+                if !self.supports.contains(&(from, to)) {
+                    self.supports.push((from, to));
+                }
+            }
+            "attack" | "contrary" => self.add_attack(from, to, by_target),
+            "undercut" => self.add_attack(from, to, Some(AttackKind::Undercuts)),
+            "contradictory" => {
+                self.add_attack(from, to, by_target);
+                self.add_attack(to, from, None);
+            }
+            other => {
+                return Err(import_error(
+                    format!("{at}.relationType"),
+                    format!("unknown relation type `{other}`"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// An attack; its kind from the target's type, else from the
+    /// attacker's `undercuts`/`undermines` data, else a rebuttal.
+    fn add_attack(&mut self, from: usize, to: usize, kind: Option<AttackKind>) {
+        if self.attacks.iter().any(|&(f, t, _)| f == from && t == to) {
+            return;
+        }
+        let target = &self.drafts[to].key;
+        let listed = |field: &str| {
+            self.drafts[from]
+                .data
+                .get(field)
+                .and_then(Value::as_array)
+                .is_some_and(|list| list.iter().any(|k| k.as_str() == Some(target)))
+        };
+        let kind = kind.unwrap_or(if listed("undercuts") {
+            AttackKind::Undercuts
+        } else if listed("undermines") {
+            AttackKind::Undermines
+        } else {
+            AttackKind::Rebuts
+        });
+        self.attacks.push((from, to, kind));
+    }
+
+    /// Builds the corpus document and reads it.
+    fn finish(mut self) -> Result<Imported> {
+        let mut claims = Vec::with_capacity(self.drafts.len());
+        let mut named: Vec<(&'static str, String, String, String)> = Vec::new();
+        let drafts = std::mem::take(&mut self.drafts);
+        for (index, draft) in drafts.iter().enumerate() {
+            let claim = self.claim_document(index, draft, &drafts, &mut named)?;
+            claims.push((claim, format!("{} data", draft.origin)));
+        }
+        // Scholars, events and explanations named but not defined: created
+        // from their keys.
+        for (list, key, name, origin) in named {
+            let records = self.records.entry(list).or_default();
+            let defined = records
+                .iter()
+                .any(|(r, _)| r.get("key").and_then(Value::as_str) == Some(key.as_str()));
+            if !defined {
+                records.push((json!({"key": key, "name": name}), origin));
+            }
+        }
+        let mut document = Map::new();
+        document.insert("version".to_owned(), Value::from(1));
+        if let Some(title) = self.title.take() {
+            document.insert("title".to_owned(), Value::from(title));
+        }
+        let mut origins: HashMap<&'static str, Vec<String>> = HashMap::new();
+        for list in RECORDS {
+            let (items, places): (Vec<Value>, Vec<String>) = self
+                .records
+                .remove(list)
+                .unwrap_or_default()
+                .into_iter()
+                .unzip();
+            document.insert(list.to_owned(), Value::Array(items));
+            origins.insert(list, places);
+        }
+        let (items, places): (Vec<Value>, Vec<String>) = claims.into_iter().unzip();
+        document.insert("claims".to_owned(), Value::Array(items));
+        origins.insert("claims", places);
+        let text = Value::Object(document).to_string();
+        let corpus = Corpus::from_json(&text).map_err(|e| relocate(e, &origins))?;
+        Ok(Imported {
+            corpus,
+            unmapped: self.unmapped,
+        })
+    }
+
+    /// One claim of the corpus document, from a draft and the relations.
+    fn claim_document(
+        &mut self,
+        index: usize,
+        draft: &Draft,
+        drafts: &[Draft],
+        named: &mut Vec<(&'static str, String, String, String)>,
+    ) -> Result<Value> {
+        let at = &draft.origin;
+        let data = &draft.data;
+        let mut claim = Map::new();
+        claim.insert("key".to_owned(), Value::from(draft.key.clone()));
+        claim.insert("text".to_owned(), Value::from(draft.text.clone()));
+        let explanation = match data.get("explanation") {
+            Some(value) => {
+                let key = text_field(at, "explanation", value)?;
+                for tag in &draft.tags {
+                    self.unmapped(at, format!("tag `{tag}`: the data names the explanation"));
+                }
+                named.push(("explanations", key.clone(), key.clone(), at.clone()));
+                key
+            }
+            None => match draft.tags.split_first() {
+                Some((first, rest)) => {
+                    for tag in rest {
+                        self.unmapped(
+                            at,
+                            format!("tag `{tag}`: a claim invokes one explanation, `{first}`"),
+                        );
+                    }
+                    let key = tag_key(first);
+                    named.push(("explanations", key.clone(), first.clone(), at.clone()));
+                    key
+                }
+                None => {
+                    let name = "Unspecified explanation".to_owned();
+                    named.push(("explanations", UNSPECIFIED.to_owned(), name, at.clone()));
+                    UNSPECIFIED.to_owned()
+                }
+            },
+        };
+        claim.insert("explanation".to_owned(), Value::from(explanation));
+        let mut events = Vec::new();
+        for field in ["event", "events"] {
+            if let Some(value) = data.get(field) {
+                events.extend(text_list(at, field, value)?);
+            }
+        }
+        if events.is_empty() {
+            named.push((
+                "events",
+                UNSPECIFIED.to_owned(),
+                "Unspecified event".to_owned(),
+                at.clone(),
+            ));
+            events.push(UNSPECIFIED.to_owned());
+        }
+        for event in &events {
+            named.push(("events", event.clone(), event.clone(), at.clone()));
+        }
+        claim.insert("events".to_owned(), json!(events));
+        let mut stances = match data.get("stances") {
+            Some(Value::Array(items)) => items.clone(),
+            Some(_) => {
+                return Err(import_error(
+                    format!("{at} data.stances"),
+                    "expected a list",
+                ));
+            }
+            None => Vec::new(),
+        };
+        let mut shorthand = Vec::new();
+        for field in ["scholar", "scholars"] {
+            if let Some(value) = data.get(field) {
+                shorthand.extend(text_list(at, field, value)?);
+            }
+        }
+        let year = data.get("year").cloned();
+        let work = data
+            .get("work")
+            .map(|w| text_field(at, "work", w))
+            .transpose()?;
+        for scholar in shorthand.iter() {
+            let mut stance = json!({"scholar": scholar, "stance": "advances"});
+            if let (Some(work), Some(fields)) = (&work, stance.as_object_mut()) {
+                fields.insert("work".to_owned(), Value::from(work.clone()));
+            }
+            if let (Some(year), Some(fields)) = (&year, stance.as_object_mut()) {
+                fields.insert("year".to_owned(), year.clone());
+            }
+            stances.push(stance);
+        }
+        if work.is_some() && shorthand.is_empty() {
+            self.unmapped(at, "data field `work` applies only with `scholar`");
+        }
+        for stance in &stances {
+            if let Some(scholar) = stance.get("scholar").and_then(Value::as_str) {
+                named.push((
+                    "scholars",
+                    scholar.to_owned(),
+                    scholar.to_owned(),
+                    at.clone(),
+                ));
+            }
+        }
+        if !stances.is_empty() {
+            claim.insert("stances".to_owned(), Value::Array(stances));
+        }
+        if let (Some(year), true) = (year, shorthand.is_empty()) {
+            claim.insert("year".to_owned(), year);
+        }
+        let mut cites = match data.get("cites") {
+            Some(Value::Array(items)) => items.clone(),
+            Some(_) => return Err(import_error(format!("{at} data.cites"), "expected a list")),
+            None => Vec::new(),
+        };
+        for field in ["evidence", "note"] {
+            if let Some(value) = data.get(field) {
+                for key in text_list(at, field, value)? {
+                    cites.push(json!({"evidence": key}));
+                }
+            }
+        }
+        if !cites.is_empty() {
+            claim.insert("cites".to_owned(), Value::Array(cites));
+        }
+        if let Some(polarity) = data.get("polarity") {
+            claim.insert("polarity".to_owned(), polarity.clone());
+        }
+        let known = [
+            "key",
+            "text",
+            "explanation",
+            "event",
+            "events",
+            "stances",
+            "scholar",
+            "scholars",
+            "year",
+            "work",
+            "cites",
+            "evidence",
+            "note",
+            "polarity",
+            "undercuts",
+            "undermines",
+        ];
+        for field in data.keys().filter(|f| !known.contains(&f.as_str())) {
+            self.unmapped(at, format!("data field `{field}` has no place in a claim"));
+        }
+        let attacks: Vec<Value> = self
+            .attacks
+            .iter()
+            .filter(|&&(from, _, _)| from == index)
+            .map(|&(_, to, kind)| json!({"claim": drafts[to].key, "kind": kind}))
+            .collect();
+        // Kinds listed for attacks the map does not draw.
+        for (field, kind) in [
+            ("undercuts", AttackKind::Undercuts),
+            ("undermines", AttackKind::Undermines),
+        ] {
+            let Some(value) = data.get(field) else {
+                continue;
+            };
+            for target in text_list(at, field, value)? {
+                let drawn = self
+                    .attacks
+                    .iter()
+                    .any(|&(from, to, k)| from == index && k == kind && drafts[to].key == target);
+                if !drawn {
+                    self.unmapped(
+                        at,
+                        format!("`{field}: {target}` names no attack of the map"),
+                    );
+                }
+            }
+        }
+        if !attacks.is_empty() {
+            claim.insert("attacks".to_owned(), Value::Array(attacks));
+        }
+        let supports: Vec<Value> = self
+            .supports
+            .iter()
+            .filter(|&&(from, _)| from == index)
+            .map(|&(_, to)| Value::from(drafts[to].key.clone()))
+            .collect();
+        if !supports.is_empty() {
+            claim.insert("supports".to_owned(), Value::Array(supports));
+        }
+        Ok(Value::Object(claim))
+    }
+}
+
+/// A draft from a statement's or an argument's members, tags and data.
+fn draft(
+    origin: String,
+    title: &str,
+    members: &[MemberJson],
+    tags: &[String],
+    data: Option<&Value>,
+    unmapped: &mut Vec<Unmapped>,
+) -> Result<Draft> {
+    let data = match data {
+        None => Map::new(),
+        Some(Value::Object(fields)) => fields.clone(),
+        Some(_) => {
+            unmapped.push(Unmapped::new(
+                &origin,
+                "data that is not a mapping has no place",
+            ));
+            Map::new()
+        }
+    };
+    let key = match data.get("key") {
+        Some(value) => text_field(&origin, "key", value)?,
+        None => tag_key(title),
+    };
+    let text = match data.get("text") {
+        Some(value) => text_field(&origin, "text", value)?,
+        None => canonical_text(members).unwrap_or_else(|| title.to_owned()),
+    };
+    let mut seen = HashSet::new();
+    let tags = tags
+        .iter()
+        .filter(|t| seen.insert(t.as_str()))
+        .cloned()
+        .collect();
+    Ok(Draft {
+        origin,
+        key,
+        text,
+        tags,
+        data,
+    })
+}
+
+fn wrong_type(at: &str, expected: &str, found: &str) -> Error {
+    import_error(
+        format!("{at}.type"),
+        format!("expected `{expected}`, found `{found}`: not the JSON export of Argdown 1.x"),
+    )
+}
+
+/// A key from a title or tag: white space becomes `-`.
+fn tag_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join("-")
+}
+
+fn text_field(at: &str, field: &str, value: &Value) -> Result<String> {
+    value
+        .as_str()
+        .map(ToOwned::to_owned)
+        .ok_or_else(|| import_error(format!("{at} data.{field}"), "expected text"))
+}
+
+/// A text or a list of texts.
+fn text_list(at: &str, field: &str, value: &Value) -> Result<Vec<String>> {
+    match value {
+        Value::String(text) => Ok(vec![text.clone()]),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| text_field(at, &format!("{field}[{i}]"), item))
+            .collect(),
+        _ => Err(import_error(
+            format!("{at} data.{field}"),
+            "expected a text or a list of texts",
+        )),
+    }
+}
+
+/// The text of the last member that has one, without its tags.
+fn canonical_text(members: &[MemberJson]) -> Option<String> {
+    members
+        .iter()
+        .rev()
+        .filter_map(|m| Some(without_tags(m.text.as_deref()?, m)))
+        .find(|t| !t.is_empty())
+}
+
+/// The text with its tag ranges (UTF-16 offsets, end included) cut out.
+fn without_tags(text: &str, member: &MemberJson) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut cuts: Vec<(usize, usize)> = member
+        .ranges
+        .iter()
+        .filter(|r| r.kind == "tag")
+        .filter_map(|r| Some((r.start?, r.stop?.saturating_add(1).min(units.len()))))
+        .filter(|(start, stop)| start < stop)
+        .collect();
+    cuts.sort_unstable();
+    let mut out = String::new();
+    let mut at = 0;
+    for (start, stop) in cuts.into_iter().chain([(units.len(), units.len())]) {
+        if start >= at {
+            let piece = String::from_utf16_lossy(units.get(at..start).unwrap_or_default());
+            if out.ends_with(char::is_whitespace) {
+                out.push_str(piece.trim_start());
+            } else {
+                out.push_str(&piece);
+            }
+        }
+        at = at.max(stop);
+    }
+    out.trim().to_owned()
+}
+
+/// Points an error in the built document at the place in the Argdown JSON
+/// the offending value came from.
+fn relocate(error: Error, origins: &HashMap<&'static str, Vec<String>>) -> Error {
+    let (path, message) = match error {
+        Error::Document { path, source, .. } => (path, source.to_string()),
+        Error::Json { path, message, .. } => (path, message),
+        other => return other,
+    };
+    let place = path.split_once('[').and_then(|(list, rest)| {
+        let (index, rest) = rest.split_once(']')?;
+        let origin = origins.get(list)?.get(index.parse::<usize>().ok()?)?;
+        Some(format!("{origin}{rest}"))
+    });
+    import_error(place.unwrap_or(path), message)
+}

@@ -1,0 +1,9 @@
+//! Argdown: export as `.argdown` text, import of the JSON `argdown json`
+//! makes of a map. The conventions are in `argdown.md`.
+
+mod export;
+mod flow;
+mod import;
+mod json;
+mod parse;
+mod yaml;

@@ -1,0 +1,711 @@
+//! A native reader for a subset of `.argdown` text: it builds what
+//! `argdown json` would export and reads that (see `argdown.md`, "Native
+//! reading").
+//!
+//! It follows the order in which Argdown's model builder meets things: an
+//! element is recorded when its line and everything indented below it is
+//! done (so the members of a statement, the tags of its class and the list
+//! of relations come in that order), but a statement or argument with
+//! relations below it gets its entry when the first of them is met.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::flow::parse_flow;
+use super::json::{
+    ArgdownJson, ArgumentJson, InferenceJson, MemberJson, Ordered, PcsJson, RangeJson,
+    RelationJson, SectionJson, StatementJson,
+};
+use crate::error::{Error, Result};
+
+const FORMAT: &str = "argdown";
+
+fn syntax(line: usize, message: impl Into<String>) -> Error {
+    Error::Syntax {
+        format: FORMAT,
+        line,
+        message: message.into(),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Statement,
+    Argument,
+}
+
+impl Kind {
+    fn json_type(self) -> &'static str {
+        match self {
+            Kind::Statement => "equivalence-class",
+            Kind::Argument => "argument",
+        }
+    }
+}
+
+/// What follows a title on a line: its text (tags kept, escapes resolved),
+/// the tags' ranges, the tags and the data.
+#[derive(Debug, Default)]
+struct Rest {
+    text: String,
+    ranges: Vec<RangeJson>,
+    tags: Vec<String>,
+    data: Option<Value>,
+}
+
+/// An element whose line has been read and whose indented lines may follow.
+struct Open {
+    indent: usize,
+    kind: Kind,
+    /// `None` for an untitled statement until it is given `Untitled N`.
+    title: Option<String>,
+    rest: Rest,
+    /// The relation to the element below it on the stack, if any.
+    relation: Option<&'static str>,
+    /// Whether a relation below it has been met (its entry exists then).
+    has_relations: bool,
+    /// The step of a premise–conclusion structure this line is.
+    step: bool,
+}
+
+/// A premise–conclusion structure being read.
+struct Pcs {
+    argument: String,
+    steps: Vec<PcsJson>,
+    inference: Option<InferenceJson>,
+    line: usize,
+}
+
+#[derive(Default)]
+struct Builder {
+    statements: Vec<(String, StatementJson)>,
+    statement_at: HashMap<String, usize>,
+    arguments: Vec<(String, ArgumentJson)>,
+    argument_at: HashMap<String, usize>,
+    relations: Vec<RelationJson>,
+    sections: Vec<SectionJson>,
+    untitled: usize,
+    open: Vec<Open>,
+    pcs: Option<Pcs>,
+    /// The last inference read anywhere: Argdown aims `<_` below a
+    /// statement at it.
+    last_inference: Option<(String, usize)>,
+    /// The argument a structure starting now would belong to: the
+    /// top-level argument just before it.
+    preceding_argument: Option<String>,
+    /// Front matter set `model: mode: strict`: relations between
+    /// statements are `entails` and `contrary`.
+    strict: bool,
+}
+
+/// Reads `.argdown` text into the shape of Argdown's JSON export.
+pub(super) fn parse(text: &str) -> Result<ArgdownJson> {
+    let mut b = Builder::default();
+    let lines: Vec<&str> = text.lines().collect();
+    let start = skip_front_matter(&lines)?;
+    b.strict = lines
+        .get(..start)
+        .unwrap_or_default()
+        .iter()
+        .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["mode:", "strict"]);
+    for (i, raw) in lines.iter().enumerate().skip(start) {
+        b.line(i + 1, raw)?;
+    }
+    b.close_all()?;
+    b.finish_pcs(lines.len())?;
+    if b.strict {
+        // Strict mode renames relations between statements once the model
+        // is built (its checks for known relations use the plain names).
+        for r in &mut b.relations {
+            if (r.from_type.as_str(), r.to_type.as_str())
+                == ("equivalence-class", "equivalence-class")
+            {
+                match r.relation.as_str() {
+                    "support" => r.relation = "entails".to_owned(),
+                    "attack" => r.relation = "contrary".to_owned(),
+                    _ => {}
+                }
+            }
+        }
+    }
+    Ok(ArgdownJson {
+        arguments: Ordered(b.arguments),
+        statements: Ordered(b.statements),
+        relations: b.relations,
+        sections: b.sections,
+        tags: None,
+        map: None,
+    })
+}
+
+impl Builder {
+    fn line(&mut self, line: usize, raw: &str) -> Result<()> {
+        let indent: usize = raw
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
+        let t = raw.trim();
+        if t.is_empty() {
+            self.close_all()?;
+            return self.finish_pcs(line);
+        }
+        if t.starts_with("//") {
+            return Ok(());
+        }
+        if indent == 0 && is_heading(t) {
+            self.close_all()?;
+            self.finish_pcs(line)?;
+            let level = t.len() - t.trim_start_matches('#').len();
+            let rest = rest(line, &t[level..])?;
+            self.sections.push(SectionJson {
+                title: without_ranges(&rest),
+                data: rest.data,
+                tags: rest.tags,
+                children: Vec::new(),
+            });
+            self.preceding_argument = None;
+            return Ok(());
+        }
+        if t.starts_with("--") {
+            self.close_all()?;
+            let Some(pcs) = &mut self.pcs else {
+                return Err(syntax(
+                    line,
+                    "an inference outside a premise–conclusion structure",
+                ));
+            };
+            let inner = t.trim_start_matches('-').trim_end_matches('-');
+            let rest = rest(line, inner)?;
+            let rules = without_ranges(&rest)
+                .split(',')
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(ToOwned::to_owned)
+                .collect();
+            pcs.inference = Some(InferenceJson {
+                rules,
+                data: rest.data,
+            });
+            self.last_inference = Some((pcs.argument.clone(), pcs.steps.len()));
+            return Ok(());
+        }
+        if let Some(content) = pcs_step(t) {
+            self.close_all()?;
+            if self.pcs.is_none() {
+                let argument = match self.preceding_argument.take() {
+                    Some(title) => title,
+                    None => {
+                        let title = self.untitled_title();
+                        self.argument_entry(&title);
+                        title
+                    }
+                };
+                if self
+                    .argument_at
+                    .get(&argument)
+                    .and_then(|&at| self.arguments.get(at))
+                    .is_some_and(|(_, a)| !a.pcs.is_empty())
+                {
+                    return Err(syntax(
+                        line,
+                        format!("argument `{argument}` is reconstructed twice"),
+                    ));
+                }
+                self.pcs = Some(Pcs {
+                    argument,
+                    steps: Vec::new(),
+                    inference: None,
+                    line,
+                });
+            }
+            let mut open = element(line, content)?;
+            if open.kind == Kind::Argument {
+                return Err(syntax(line, "a premise or conclusion must be a statement"));
+            }
+            open.indent = indent;
+            open.step = true;
+            self.open.push(open);
+            return Ok(());
+        }
+        if t.starts_with('{') {
+            let Some(open) = self.open.last_mut() else {
+                return Err(syntax(line, "data with nothing before it to belong to"));
+            };
+            open.rest.data = Some(parse_flow(t).map_err(|m| syntax(line, m))?);
+            return Ok(());
+        }
+        if let Some((op, content)) = relation(t) {
+            self.close_above(indent)?;
+            let Some(parent) = self.open.last_mut() else {
+                return Err(syntax(
+                    line,
+                    format!("relation `{op}` with nothing to relate to"),
+                ));
+            };
+            let entered = std::mem::replace(&mut parent.has_relations, true);
+            let (kind, title) = (parent.kind, parent.title.clone());
+            if !entered {
+                // Argdown makes the entry of a relation's parent first.
+                let title = match title {
+                    Some(title) => title,
+                    None => {
+                        let title = self.untitled_title();
+                        if let Some(parent) = self.open.last_mut() {
+                            parent.title = Some(title.clone());
+                        }
+                        title
+                    }
+                };
+                self.entry(kind, &title);
+            }
+            let mut child = element(line, content)?;
+            child.indent = indent;
+            child.relation = Some(op);
+            if op == "><" && (kind, child.kind) != (Kind::Statement, Kind::Statement) {
+                return Err(syntax(line, "`><` relates two statements"));
+            }
+            self.open.push(child);
+            return Ok(());
+        }
+        self.close_all()?;
+        self.finish_pcs(line)?;
+        let mut open = element(line, t)?;
+        open.indent = indent;
+        self.preceding_argument = None;
+        if open.kind == Kind::Argument {
+            self.preceding_argument = open.title.clone();
+        }
+        self.open.push(open);
+        Ok(())
+    }
+
+    fn untitled_title(&mut self) -> String {
+        self.untitled += 1;
+        format!("Untitled {}", self.untitled)
+    }
+
+    fn close_all(&mut self) -> Result<()> {
+        self.close_above(0)
+    }
+
+    /// Closes the open elements indented at least `indent`, innermost first.
+    fn close_above(&mut self, indent: usize) -> Result<()> {
+        while self.open.last().is_some_and(|o| o.indent >= indent) {
+            if let Some(open) = self.open.pop() {
+                self.close(open)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// An element is done: its member is recorded, then its relation to the
+    /// element it hangs from, then (for a step) its place in the structure.
+    fn close(&mut self, open: Open) -> Result<()> {
+        let title = match &open.title {
+            Some(title) => title.clone(),
+            None => self.untitled_title(),
+        };
+        self.entry(open.kind, &title);
+        self.member(open.kind, &title, open.rest);
+        if let Some(op) = open.relation {
+            let parent = self
+                .open
+                .last()
+                .map(|p| (p.kind, p.title.clone().unwrap_or_default()));
+            if let Some((parent_kind, parent_title)) = parent {
+                self.relate(op, (parent_kind, &parent_title), (open.kind, &title));
+            }
+        }
+        if open.step {
+            if let Some(pcs) = &mut self.pcs {
+                let inference = pcs.inference.take();
+                let role = if inference.is_some() {
+                    "intermediary-conclusion"
+                } else {
+                    "premise"
+                };
+                pcs.steps.push(PcsJson {
+                    title,
+                    role: role.to_owned(),
+                    inference,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn entry(&mut self, kind: Kind, title: &str) {
+        match kind {
+            Kind::Statement => {
+                if !self.statement_at.contains_key(title) {
+                    self.statement_at
+                        .insert(title.to_owned(), self.statements.len());
+                    self.statements.push((
+                        title.to_owned(),
+                        StatementJson {
+                            kind: "equivalence-class".to_owned(),
+                            title: title.to_owned(),
+                            members: Vec::new(),
+                            tags: Vec::new(),
+                            data: None,
+                        },
+                    ));
+                }
+            }
+            Kind::Argument => self.argument_entry(title),
+        }
+    }
+
+    fn argument_entry(&mut self, title: &str) {
+        if !self.argument_at.contains_key(title) {
+            self.argument_at
+                .insert(title.to_owned(), self.arguments.len());
+            self.arguments.push((
+                title.to_owned(),
+                ArgumentJson {
+                    kind: "argument".to_owned(),
+                    title: title.to_owned(),
+                    members: Vec::new(),
+                    pcs: Vec::new(),
+                    tags: Vec::new(),
+                    data: None,
+                },
+            ));
+        }
+    }
+
+    /// Records a mention: its text, the union of tags, data merged in.
+    fn member(&mut self, kind: Kind, title: &str, rest: Rest) {
+        let (members, tags, data) = match kind {
+            Kind::Statement => match self
+                .statement_at
+                .get(title)
+                .and_then(|&at| self.statements.get_mut(at))
+            {
+                Some((_, s)) => (&mut s.members, &mut s.tags, &mut s.data),
+                None => return,
+            },
+            Kind::Argument => match self
+                .argument_at
+                .get(title)
+                .and_then(|&at| self.arguments.get_mut(at))
+            {
+                Some((_, a)) => (&mut a.members, &mut a.tags, &mut a.data),
+                None => return,
+            },
+        };
+        for tag in &rest.tags {
+            if !tags.contains(tag) {
+                tags.push(tag.clone());
+            }
+        }
+        if let Some(new) = &rest.data {
+            match data {
+                Some(old) => merge(old, new),
+                None => *data = Some(new.clone()),
+            }
+        }
+        members.push(MemberJson {
+            text: Some(rest.text),
+            ranges: rest.ranges,
+        });
+    }
+
+    /// Records a relation unless Argdown would see it as one it has.
+    fn relate(&mut self, op: &str, parent: (Kind, &str), child: (Kind, &str)) {
+        let (relation, from, to) = match op {
+            "+" | "<+" => ("support", child, parent),
+            "-" | "<-" => ("attack", child, parent),
+            "+>" => ("support", parent, child),
+            "->" => ("attack", parent, child),
+            "><" => ("contradictory", parent, child),
+            "_>" => ("undercut", parent, child),
+            _ => ("undercut", child, parent),
+        };
+        let (to_type, to_title, conclusion) = match (relation, to.0) {
+            ("undercut", Kind::Argument) => ("inference", to.1.to_owned(), None),
+            ("undercut", Kind::Statement) if op == "<_" => match &self.last_inference {
+                Some((argument, index)) => ("inference", argument.clone(), Some(*index)),
+                None => (to.0.json_type(), to.1.to_owned(), None),
+            },
+            _ => (to.0.json_type(), to.1.to_owned(), None),
+        };
+        let relation = RelationJson {
+            relation: relation.to_owned(),
+            from: from.1.to_owned(),
+            to: to_title,
+            from_type: from.0.json_type().to_owned(),
+            to_type: to_type.to_owned(),
+            conclusion,
+        };
+        // Argdown drops a relation when its source's list of relations (in
+        // and out) has one of the same type to the same target, or the same
+        // contradiction the other way round.
+        let from_id = (
+            endpoint(&relation.from_type, None),
+            relation.from.as_str(),
+            None,
+        );
+        let to_id = (
+            endpoint(&relation.to_type, relation.conclusion),
+            relation.to.as_str(),
+            relation.conclusion,
+        );
+        let known = self.relations.iter().any(|r| {
+            let (f, t) = (
+                (endpoint(&r.from_type, None), r.from.as_str(), None),
+                (
+                    endpoint(&r.to_type, r.conclusion),
+                    r.to.as_str(),
+                    r.conclusion,
+                ),
+            );
+            r.relation == relation.relation
+                && (((f == from_id || t == from_id) && t == to_id)
+                    || (r.relation == "contradictory" && f == to_id && t == from_id))
+        });
+        if !known {
+            self.relations.push(relation);
+        }
+    }
+
+    /// Gives a finished structure to its argument: the last step must be a
+    /// conclusion, and becomes the main one.
+    fn finish_pcs(&mut self, line: usize) -> Result<()> {
+        let Some(mut pcs) = self.pcs.take() else {
+            return Ok(());
+        };
+        if pcs.inference.is_some() {
+            return Err(syntax(line, "an inference with no conclusion after it"));
+        }
+        match pcs.steps.last_mut() {
+            Some(last) if last.role == "intermediary-conclusion" => {
+                last.role = "main-conclusion".to_owned();
+            }
+            _ => {
+                return Err(syntax(
+                    pcs.line,
+                    "a premise–conclusion structure ends with a conclusion",
+                ));
+            }
+        }
+        if let Some((_, argument)) = self
+            .argument_at
+            .get(&pcs.argument)
+            .and_then(|&at| self.arguments.get_mut(at))
+        {
+            argument.pcs = pcs.steps;
+        }
+        Ok(())
+    }
+}
+
+/// The kind of object a relation end is in Argdown's model: an undercut
+/// of an argument aims at the argument until its inference is known.
+fn endpoint(json_type: &str, conclusion: Option<usize>) -> &'static str {
+    match (json_type, conclusion) {
+        ("equivalence-class", _) => "statement",
+        ("inference", Some(_)) => "inference",
+        _ => "argument",
+    }
+}
+
+/// Merges `new` into `old` as lodash's `merge` does, which Argdown uses for
+/// the data of an element's mentions: mappings and lists member by member.
+fn merge(old: &mut Value, new: &Value) {
+    match (old, new) {
+        (Value::Object(old), Value::Object(new)) => {
+            for (field, value) in new {
+                match old.get_mut(field) {
+                    Some(slot) => merge(slot, value),
+                    None => {
+                        old.insert(field.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (Value::Array(old), Value::Array(new)) => {
+            for (i, value) in new.iter().enumerate() {
+                match old.get_mut(i) {
+                    Some(slot) => merge(slot, value),
+                    None => old.push(value.clone()),
+                }
+            }
+        }
+        (old, new) => *old = new.clone(),
+    }
+}
+
+/// Skips a front matter block (`===` to `===`): settings of the tool.
+fn skip_front_matter(lines: &[&str]) -> Result<usize> {
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    let Some(first) = first.filter(|&at| lines[at].trim().starts_with("===")) else {
+        return Ok(0);
+    };
+    match lines
+        .iter()
+        .enumerate()
+        .skip(first + 1)
+        .find(|(_, l)| l.trim().starts_with("==="))
+    {
+        Some((end, _)) => Ok(end + 1),
+        None => Err(syntax(first + 1, "front matter `===` is never closed")),
+    }
+}
+
+fn is_heading(t: &str) -> bool {
+    let rest = t.trim_start_matches('#');
+    rest.len() < t.len() && rest.starts_with([' ', '\t'])
+}
+
+/// `(3) content` → `content`.
+fn pcs_step(t: &str) -> Option<&str> {
+    let inner = t.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let number = &inner[..close];
+    (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| inner[close + 1..].trim())
+}
+
+/// `-> content` → (`->`, `content`).
+fn relation(t: &str) -> Option<(&'static str, &str)> {
+    for op in ["+>", "->", "<+", "<-", "<_", "_>", "><", "+", "-"] {
+        if let Some(rest) = t.strip_prefix(op) {
+            if rest.starts_with([' ', '\t']) {
+                return Some((op, rest.trim()));
+            }
+        }
+    }
+    None
+}
+
+/// Reads `[T]: text`, `[T]`, `<T>: text`, `<T>` or plain text (an untitled
+/// statement) with its tags and data.
+fn element(line: usize, t: &str) -> Result<Open> {
+    let (kind, after_title, title) = match t.chars().next() {
+        Some(open @ ('[' | '<')) => {
+            let close = if open == '[' { ']' } else { '>' };
+            let Some(end) = t.find(close) else {
+                return Err(syntax(line, format!("unclosed title in `{t}`")));
+            };
+            let title = t[1..end].trim();
+            if title.is_empty() {
+                return Err(syntax(line, "an empty title"));
+            }
+            let after = &t[end + 1..];
+            let kind = if open == '[' {
+                Kind::Statement
+            } else {
+                Kind::Argument
+            };
+            (
+                kind,
+                after.strip_prefix(':').unwrap_or(after),
+                Some(title.to_owned()),
+            )
+        }
+        _ => (Kind::Statement, t, None),
+    };
+    Ok(Open {
+        indent: 0,
+        kind,
+        title,
+        rest: rest(line, after_title)?,
+        relation: None,
+        has_relations: false,
+        step: false,
+    })
+}
+
+/// Splits what follows a title into text (escapes resolved, tags kept with
+/// their ranges, trimmed), tags and data (from the first `{` to the end).
+fn rest(line: usize, text: &str) -> Result<Rest> {
+    let (body, data) = match text.find('{') {
+        Some(at) => (
+            &text[..at],
+            Some(parse_flow(text[at..].trim()).map_err(|m| syntax(line, m))?),
+        ),
+        None => (text, None),
+    };
+    let chars: Vec<char> = body.trim().chars().collect();
+    let mut out = String::new();
+    let mut units = 0usize;
+    let mut ranges = Vec::new();
+    let mut tags = Vec::new();
+    let mut at = 0;
+    let push = |out: &mut String, units: &mut usize, piece: &str| {
+        out.push_str(piece);
+        *units += piece.encode_utf16().count();
+    };
+    while let Some(&c) = chars.get(at) {
+        at += 1;
+        match c {
+            '\\' => {
+                if let Some(&next) = chars.get(at) {
+                    push(&mut out, &mut units, &next.to_string());
+                    at += 1;
+                }
+            }
+            '#' => {
+                let (tag, len) = if chars.get(at) == Some(&'(') {
+                    match chars[at..].iter().position(|&c| c == ')') {
+                        Some(close) => (
+                            chars[at + 1..at + close].iter().collect::<String>(),
+                            close + 1,
+                        ),
+                        None => (String::new(), 0),
+                    }
+                } else {
+                    let len = chars[at..].iter().take_while(|&&c| is_tag_char(c)).count();
+                    (chars[at..at + len].iter().collect(), len)
+                };
+                let written: String = chars[at - 1..at + len].iter().collect();
+                if len > 0 && !tag.trim().is_empty() {
+                    let start = units;
+                    push(&mut out, &mut units, &written);
+                    ranges.push(RangeJson {
+                        kind: "tag".to_owned(),
+                        start: Some(start),
+                        stop: Some(units.saturating_sub(1)),
+                    });
+                    tags.push(tag.trim().to_owned());
+                } else {
+                    push(&mut out, &mut units, &written);
+                }
+                at += len;
+            }
+            c => push(&mut out, &mut units, &c.to_string()),
+        }
+    }
+    Ok(Rest {
+        text: out,
+        ranges,
+        tags,
+        data,
+    })
+}
+
+/// The text of a heading or inference without its tags.
+fn without_ranges(rest: &Rest) -> String {
+    let units: Vec<u16> = rest.text.encode_utf16().collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for range in &rest.ranges {
+        let (Some(start), Some(stop)) = (range.start, range.stop) else {
+            continue;
+        };
+        out.extend_from_slice(units.get(at..start).unwrap_or_default());
+        at = stop + 1;
+    }
+    out.extend_from_slice(units.get(at..).unwrap_or_default());
+    String::from_utf16_lossy(&out).trim().to_owned()
+}
+
+/// The characters of a tag without brackets, as in Argdown's lexer.
+fn is_tag_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '-' | '_' | '[' | '\\' | ']' | '^' | '`')
+        || matches!(c as u32, 0xA0..=0xD7FF | 0xF900..=0xFDCF | 0xFDF0..=0xFFEF)
+}

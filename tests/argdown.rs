@@ -1,0 +1,715 @@
+//! Argdown: the importer on JSON made by the real tool (`tests/data/argdown/`,
+//! see its README), the exporter against the files it made, bad input, and
+//! a round-trip property test through a model of Argdown's reading of the
+//! exporter's subset (the real tool is checked by `tests/dev/argdown_check.py`).
+
+use historiograph::*;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+fn data(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/data/argdown/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn text(name: &str) -> String {
+    String::from_utf8(data(name)).expect("UTF-8")
+}
+
+fn import(bytes: &[u8]) -> Imported {
+    Corpus::from_argdown_json(bytes).unwrap_or_else(|e| panic!("import failed: {e}"))
+}
+
+fn unmapped(imported: &Imported) -> Vec<String> {
+    imported.unmapped.iter().map(ToString::to_string).collect()
+}
+
+fn import_error(bytes: &[u8]) -> Error {
+    match Corpus::from_argdown_json(bytes) {
+        Ok(_) => panic!("imported: {}", String::from_utf8_lossy(bytes)),
+        Err(e) => e,
+    }
+}
+
+/// `at` of an import error, or the panic of a test that expected one.
+fn import_at(bytes: &[u8]) -> (String, String) {
+    match import_error(bytes) {
+        Error::Import {
+            format,
+            at,
+            message,
+        } => {
+            assert_eq!(format, "argdown-json");
+            (at, message)
+        }
+        other => panic!("not an import error: {other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Golden files made by @argdown/cli 1.7.5
+// ---------------------------------------------------------------------------
+
+#[test]
+fn hand_written_map_reads_as_reviewed() {
+    let imported = import(&data("taiwan-1958.json"));
+    assert_eq!(imported.corpus.to_json(), text("taiwan-1958.corpus.json"));
+    assert_eq!(
+        unmapped(&imported),
+        [
+            "argument `Triangle argument` pcs[2]: inference rule `Balancing` has no place",
+            "argument `Triangle argument` pcs[2]: data of an inference has no place",
+            "argument `Triangle argument`: the description `Balancing logic drove the shelling.` has no place: the argument is read as its conclusion, statement `Balance`",
+            "statement `Balance`: data field `confidence` has no place in a claim",
+            "statement `No triangle`: tag `archives`: a claim invokes one explanation, `strategic triangle`",
+        ]
+    );
+}
+
+#[test]
+fn hand_written_map_follows_the_conventions() {
+    let corpus = import(&data("taiwan-1958.json")).corpus;
+    let claim = |key: &str| corpus.resolve::<ClaimId>(key).expect(key);
+    let explanation = |key: &str| corpus.resolve::<ExplanationId>(key).expect(key);
+    // Tags name explanations; `#(strategic triangle)` becomes a key with `-`.
+    assert_eq!(
+        corpus.explanation_of(claim("Balance")),
+        Some(explanation("strategic-triangle"))
+    );
+    // No tag, no event: the documented defaults.
+    assert_eq!(
+        corpus.explanation_of(claim("Triangle-holds")),
+        Some(explanation("unspecified"))
+    );
+    let unspecified: EventId = corpus.resolve("unspecified").expect("default event");
+    assert_eq!(
+        corpus
+            .events_of(claim("Triangle-holds"))
+            .collect::<Vec<_>>(),
+        [unspecified]
+    );
+    // `scholar`, `work`, `year` make positions; `evidence` a citation.
+    let christensen: ScholarId = corpus.resolve("christensen").expect("scholar");
+    let positions: Vec<_> = corpus.positions_on(claim("Mobilize")).collect();
+    assert_eq!(positions.len(), 1);
+    assert_eq!(positions[0].0, christensen);
+    assert_eq!(positions[0].1.stance(), Stance::Advances);
+    assert_eq!(corpus.citations(claim("Mobilize")).count(), 1);
+    // Premises support the conclusion; the argument is its conclusion.
+    assert!(
+        corpus
+            .supporters_of(claim("Balance"))
+            .any(|c| c == claim("Power-shift"))
+    );
+    assert!(
+        corpus
+            .supporters_of(claim("Balance"))
+            .any(|c| c == claim("Untitled-1"))
+    );
+    // An undercut of the argument's inference undercuts its conclusion.
+    assert_eq!(
+        corpus.attackers_of(claim("Balance")).collect::<Vec<_>>(),
+        [
+            (claim("No-triangle"), AttackKind::Rebuts),
+            (claim("Archives"), AttackKind::Undercuts)
+        ]
+    );
+    // Contradictory: a rebuttal each way.
+    assert!(
+        corpus
+            .attacks_by(claim("Triangle-holds"))
+            .any(|(c, _)| c == claim("No-triangle"))
+    );
+    assert!(
+        corpus
+            .attacks_by(claim("No-triangle"))
+            .any(|(c, _)| c == claim("Triangle-holds"))
+    );
+    assert_eq!(corpus.title(), Some("Why Mao shelled Jinmen"));
+}
+
+#[test]
+fn strict_relations_map_to_supports_and_attacks() {
+    let imported = import(&data("strict.json"));
+    assert!(imported.is_lossless(), "{:?}", imported.unmapped);
+    assert_eq!(imported.corpus.to_json(), text("strict.corpus.json"));
+    let corpus = imported.corpus;
+    let claim = |key: &str| corpus.resolve::<ClaimId>(key).expect(key);
+    // entails → support
+    assert_eq!(
+        corpus.supports_by(claim("B")).collect::<Vec<_>>(),
+        [claim("A")]
+    );
+    // contrary → rebuttal, from → to only
+    assert_eq!(
+        corpus.attacks_by(claim("C")).collect::<Vec<_>>(),
+        [(claim("A"), AttackKind::Rebuts)]
+    );
+    assert!(!corpus.attacks_by(claim("A")).any(|(c, _)| c == claim("C")));
+    // attack on an argument → undermines
+    assert!(
+        corpus
+            .attacks_by(claim("A"))
+            .any(|a| a == (claim("Argument-E"), AttackKind::Undermines))
+    );
+}
+
+#[test]
+fn exporter_writes_the_golden_files() {
+    assert_eq!(
+        sino_soviet_split().to_argdown(),
+        text("sino-soviet-split.argdown"),
+        "the exporter changed: regenerate tests/data/argdown (see its README)"
+    );
+    let small = Corpus::from_json(
+        &String::from_utf8(
+            std::fs::read(format!(
+                "{}/tests/data/v1-small.json",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .expect("v1-small"),
+        )
+        .expect("UTF-8"),
+    )
+    .expect("v1-small");
+    assert_eq!(small.to_argdown(), text("v1-small.argdown"));
+}
+
+#[test]
+fn builtin_corpus_survives_the_real_tool() {
+    let imported = import(&data("sino-soviet-split.json"));
+    assert!(imported.is_lossless(), "{:?}", imported.unmapped);
+    assert_eq!(imported.corpus.to_json(), sino_soviet_split().to_json());
+}
+
+#[test]
+fn small_corpus_survives_the_real_tool() {
+    let imported = import(&data("v1-small.json"));
+    assert!(imported.is_lossless(), "{:?}", imported.unmapped);
+    let original = std::fs::read_to_string(format!(
+        "{}/tests/data/v1-small.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("v1-small");
+    assert_eq!(
+        imported.corpus.to_json(),
+        Corpus::from_json(&original).expect("v1-small").to_json()
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Bad input
+// ---------------------------------------------------------------------------
+
+#[test]
+fn every_truncation_fails_cleanly() {
+    let bytes = data("strict.json");
+    for end in 0..bytes.len() {
+        let prefix = &bytes[..end];
+        match Corpus::from_argdown_json(prefix) {
+            Err(Error::Json { line, column, .. }) => {
+                assert!(line >= 1 && column >= 1, "at {end}: {line}:{column}")
+            }
+            Err(other) => panic!("truncated at {end}: {other:?}"),
+            Ok(_) => {
+                // Only a prefix that is itself a whole JSON value could pass.
+                assert!(serde_json::from_slice::<Value>(prefix).is_ok(), "at {end}");
+            }
+        }
+    }
+}
+
+#[test]
+fn non_utf8_is_an_error_at_its_place() {
+    let mut bytes = b"{\n  \"statements\": {\"A\xff".to_vec();
+    bytes.extend_from_slice(b"\": 1}}");
+    match import_error(&bytes) {
+        Error::Json {
+            line,
+            column,
+            message,
+            ..
+        } => {
+            assert_eq!((line, column), (2, 20));
+            assert!(message.contains("UTF-8"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn another_shape_is_refused_naming_the_field() {
+    // The crate's own document is not Argdown JSON.
+    let err = import_error(historiograph::SINO_SOVIET_SPLIT_JSON.as_bytes());
+    assert!(
+        matches!(&err, Error::Json { message, .. } if message.contains("unknown field `version`")),
+        "{err}"
+    );
+    // A required field missing.
+    let err = import_error(br#"{"statements": {}, "arguments": {}}"#);
+    assert!(
+        matches!(&err, Error::Json { message, .. } if message.contains("missing field `relations`")),
+        "{err}"
+    );
+    // A statement of another type (an older export's shape).
+    let (at, message) = import_at(
+        br#"{"statements": {"A": {"type": "statement", "title": "A"}}, "arguments": {}, "relations": []}"#,
+    );
+    assert_eq!(at, "statement `A`.type");
+    assert!(message.contains("equivalence-class"), "{message}");
+    // A field of the wrong shape, with its path.
+    let err = import_error(br#"{"statements": {"A": {"type": "equivalence-class", "title": 3}}, "arguments": {}, "relations": []}"#);
+    assert!(
+        matches!(&err, Error::Json { path, .. } if path == "statements.A.title"),
+        "{err:?}"
+    );
+    // Another version of the conventions.
+    let (at, _) = import_at(
+        br#"{"statements": {}, "arguments": {}, "relations": [], "sections": [{"title": "T", "data": {"historiograph": 2}}]}"#,
+    );
+    assert_eq!(at, "section `T` data.historiograph");
+}
+
+fn statement(title: &str, data: Value) -> Value {
+    json!({"type": "equivalence-class", "title": title,
+           "members": [{"text": title}], "data": data})
+}
+
+fn map(statements: Value, relations: Value, sections: Value) -> Vec<u8> {
+    json!({"statements": statements, "arguments": {}, "relations": relations, "sections": sections})
+        .to_string()
+        .into_bytes()
+}
+
+#[test]
+fn dangling_references_name_their_place() {
+    // A relation to a statement that is not there.
+    let bytes = map(
+        json!({"A": statement("A", json!({}))}),
+        json!([{"relationType": "attack", "from": "A", "fromType": "equivalence-class",
+                "to": "B", "toType": "equivalence-class"}]),
+        json!([]),
+    );
+    assert_eq!(
+        import_at(&bytes),
+        (
+            "relations[0].to".to_owned(),
+            "no equivalence-class titled `B`".to_owned()
+        )
+    );
+    // Evidence that no record defines.
+    let bytes = map(
+        json!({"A": statement("A", json!({"evidence": "n1"}))}),
+        json!([]),
+        json!([]),
+    );
+    let (at, message) = import_at(&bytes);
+    assert_eq!(at, "statement `A` data.cites[0].evidence");
+    assert_eq!(message, "unknown evidence key `n1`");
+    // A record that refers to a missing work.
+    let bytes = map(
+        json!({}),
+        json!([]),
+        json!([{"title": "Records", "data": {"evidence": [
+            {"key": "n1", "kind": "memoir", "description": "d", "work": "w"}]}}]),
+    );
+    let (at, message) = import_at(&bytes);
+    assert_eq!(at, "section `Records` data.evidence[0].work");
+    assert_eq!(message, "unknown work key `w`");
+    // An unknown relation type.
+    let bytes = map(
+        json!({"A": statement("A", json!({})), "B": statement("B", json!({}))}),
+        json!([{"relationType": "implies", "from": "A", "fromType": "equivalence-class",
+                "to": "B", "toType": "equivalence-class"}]),
+        json!([]),
+    );
+    assert_eq!(import_at(&bytes).0, "relations[0].relationType");
+}
+
+#[test]
+fn missing_or_clashing_ids_are_errors() {
+    // Two titles that make one key.
+    let bytes = map(
+        json!({"A b": statement("A b", json!({})), "A-b": statement("A-b", json!({}))}),
+        json!([]),
+        json!([]),
+    );
+    let (at, message) = import_at(&bytes);
+    assert_eq!(at, "statement `A-b` data.key");
+    assert_eq!(message, "duplicate claim key `A-b`");
+    // A record without a key.
+    let bytes = map(
+        json!({}),
+        json!([]),
+        json!([{"title": "S", "data": {"scholars": [{"name": "X"}]}}]),
+    );
+    let (at, message) = import_at(&bytes);
+    assert_eq!(at, "section `S` data.scholars[0]");
+    assert!(message.contains("missing field `key`"), "{message}");
+    // Data of the wrong type.
+    let bytes = map(
+        json!({"A": statement("A", json!({"event": 3}))}),
+        json!([]),
+        json!([]),
+    );
+    assert_eq!(import_at(&bytes).0, "statement `A` data.event");
+}
+
+#[test]
+fn self_relations_and_unknown_fields_are_unmapped() {
+    let bytes = map(
+        json!({"A": statement("A", json!({"mood": "grim"}))}),
+        json!([{"relationType": "support", "from": "A", "fromType": "equivalence-class",
+                "to": "A", "toType": "equivalence-class"}]),
+        json!([{"title": "S", "tags": ["t"], "data": {"colour": "red"}}]),
+    );
+    let imported = import(&bytes);
+    assert_eq!(
+        unmapped(&imported),
+        [
+            "section `S`: tag `t` of a heading has no place",
+            "section `S` data.colour: this data field has no place in a corpus",
+            "relations[0]: support from `A` to `A` joins a claim to itself",
+            "statement `A`: data field `mood` has no place in a claim",
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Round trip through a model of the tool
+// ---------------------------------------------------------------------------
+
+/// What `argdown json` makes of the subset `to_argdown` writes: headings
+/// with data, statement definitions with a tag and a data line, and
+/// relations under a statement reference. Flow YAML in that subset is JSON
+/// with bare keys.
+fn model_of_argdown(text: &str) -> Vec<u8> {
+    // Argdown keeps statements in the order of first mention; serde_json's
+    // map would sort them, so the object is written by hand.
+    let mut statements: Vec<String> = Vec::new();
+    let mut relations = Vec::new();
+    let mut sections = Vec::new();
+    let mut current: Option<String> = None;
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        if let Some(heading) = line.strip_prefix('#') {
+            let heading = heading.trim_start_matches('#').trim_start();
+            let (title, data) = match heading.split_once(" {") {
+                Some((title, rest)) => (title, Some(flow_to_json(&format!("{{{rest}")))),
+                None => (heading, None),
+            };
+            sections.push(json!({"title": title, "data": data}));
+        } else if let Some(rest) = line.strip_prefix('[') {
+            let (title, rest) = rest.split_once(']').expect("title");
+            if let Some(text) = rest.strip_prefix(": ") {
+                let data = lines
+                    .next()
+                    .map(|l| flow_to_json(l.trim()))
+                    .expect("data line");
+                let (tags, ranges) = match text.rsplit_once(" #") {
+                    Some((before, tag)) if !tag.contains(' ') => {
+                        let start = before.encode_utf16().count() + 1;
+                        let stop = start + tag.encode_utf16().count();
+                        (
+                            json!([tag]),
+                            json!([{"type": "tag", "start": start, "stop": stop}]),
+                        )
+                    }
+                    _ => (json!([]), json!([])),
+                };
+                let statement = json!({"type": "equivalence-class", "title": title, "tags": tags,
+                       "data": data, "members": [{"text": text, "ranges": ranges}]});
+                statements.push(format!("{}: {statement}", Value::from(title)));
+            } else {
+                current = Some(title.to_owned());
+            }
+        } else if let Some(rest) = line
+            .trim_start()
+            .strip_prefix("-> [")
+            .or_else(|| line.trim_start().strip_prefix("+> ["))
+        {
+            let kind = if line.trim_start().starts_with("->") {
+                "attack"
+            } else {
+                "support"
+            };
+            let to = rest.trim_end_matches(']');
+            relations.push(json!({"relationType": kind, "from": current, "to": to,
+                                  "fromType": "equivalence-class", "toType": "equivalence-class"}));
+        }
+    }
+    let rest = json!({"arguments": {}, "relations": relations, "sections": sections}).to_string();
+    format!(
+        "{{\"statements\": {{{}}}, {}",
+        statements.join(", "),
+        &rest[1..]
+    )
+    .into_bytes()
+}
+
+/// Quotes the bare keys of a YAML flow collection written by the exporter.
+fn flow_to_json(flow: &str) -> Value {
+    let chars: Vec<char> = flow.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '"' {
+            out.push(c);
+            i += 1;
+            while i < chars.len() && chars[i] != '"' {
+                if chars[i] == '\\' {
+                    out.push(chars[i]);
+                    i += 1;
+                }
+                out.push(chars[i]);
+                i += 1;
+            }
+            out.push('"');
+            i += 1;
+        } else if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '-')
+            {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            if chars.get(i) == Some(&':') {
+                out.push_str(&format!("\"{word}\""));
+            } else {
+                out.push_str(&word);
+            }
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+#[test]
+fn model_of_the_tool_agrees_with_the_tool_on_the_builtin_corpus() {
+    let modelled = import(&model_of_argdown(&text("sino-soviet-split.argdown")));
+    let real = import(&data("sino-soviet-split.json"));
+    assert_eq!(modelled.corpus.to_json(), real.corpus.to_json());
+}
+
+const ODD: &str = r#"[A-Za-z"\\é日😀{}\[\]#_*<>:./@=~-][A-Za-z0-9 "\\é日😀\t\n\x01\x7f\u{2028}{}\[\]#_*<>:./@=~-]{0,10}"#;
+
+fn odd_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-z][a-z0-9-]{0,6}",
+        r#"[a-z"\\é日😀{}\[\]#_*<>:./@=~-]{1,6}"#,
+    ]
+}
+
+fn corpus() -> impl Strategy<Value = Corpus> {
+    let names = prop::collection::vec(ODD, 1..5);
+    let claims = prop::collection::vec(
+        (
+            odd_key(),
+            ODD,
+            any::<prop::sample::Index>(),
+            any::<bool>(),
+            prop::option::of(any::<i32>()),
+        ),
+        1..8,
+    );
+    let relations = prop::collection::vec(
+        (
+            any::<prop::sample::Index>(),
+            any::<prop::sample::Index>(),
+            0u8..4,
+        ),
+        0..12,
+    );
+    (prop::option::of(ODD), names, claims, relations).prop_map(
+        |(title, names, claims, relations)| {
+            let mut c = Corpus::new();
+            c.set_title(title);
+            let mut explanations = Vec::new();
+            let mut parent = None;
+            for (i, name) in names.iter().enumerate() {
+                let key = if i % 2 == 0 {
+                    format!("x{i}")
+                } else {
+                    format!("{name:?}").replace(' ', "_")
+                };
+                let x = c
+                    .add_explanation(Explanation::new(key, name.clone()), parent)
+                    .expect("explanation");
+                parent = (i % 3 == 1).then_some(x);
+                explanations.push(x);
+            }
+            let event = c
+                .add_event(
+                    Event::new("e", "E").with_when("1958/..".parse::<When>().expect("when")),
+                    None,
+                )
+                .expect("event");
+            let scholar = c
+                .add_scholar(Scholar::new("s{", "S").with_born(1900))
+                .expect("scholar");
+            let mut ids = Vec::new();
+            for (i, (key, text, explanation, denies, year)) in claims.iter().enumerate() {
+                let mut claim = Claim::new(format!("{key}{i}"), text.clone());
+                if *denies {
+                    claim = claim.with_polarity(Polarity::Denies);
+                }
+                if let Some(year) = year {
+                    claim = claim.with_year(*year);
+                }
+                let id = c
+                    .add_claim(claim, *explanation.get(&explanations), [event])
+                    .expect("claim");
+                if i % 2 == 0 {
+                    c.add_position(scholar, id, Position::new(Stance::Qualifies).in_year(1999))
+                        .expect("position");
+                }
+                ids.push(id);
+            }
+            for (from, to, kind) in relations {
+                let (from, to) = (*from.get(&ids), *to.get(&ids));
+                let _ = match kind {
+                    0 => c.attack(from, to, AttackKind::Rebuts),
+                    1 => c.attack(from, to, AttackKind::Undercuts),
+                    2 => c.attack(from, to, AttackKind::Undermines),
+                    _ => c.support(from, to),
+                };
+            }
+            c
+        },
+    )
+}
+
+proptest! {
+    #[test]
+    fn corpora_survive_the_model_of_the_tool(corpus in corpus()) {
+        let text = corpus.to_argdown();
+        let imported = Corpus::from_argdown_json(&model_of_argdown(&text))
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert!(imported.is_lossless(), "{:?}", imported.unmapped);
+        prop_assert_eq!(imported.corpus.to_json(), corpus.to_json());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The native reader agrees with the tool
+// ---------------------------------------------------------------------------
+
+#[test]
+fn native_reader_agrees_with_the_tool_on_every_golden_file() {
+    for name in [
+        "taiwan-1958",
+        "strict",
+        "features",
+        "sino-soviet-split",
+        "v1-small",
+    ] {
+        let native = Corpus::from_argdown(&data(&format!("{name}.argdown")))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let tool = import(&data(&format!("{name}.json")));
+        assert_eq!(native.corpus.to_json(), tool.corpus.to_json(), "{name}");
+        assert_eq!(unmapped(&native), unmapped(&tool), "{name}");
+    }
+}
+
+#[test]
+fn more_of_argdown_reads_as_reviewed() {
+    let imported = import(&data("features.json"));
+    assert_eq!(imported.corpus.to_json(), text("features.corpus.json"));
+    assert_eq!(
+        unmapped(&imported),
+        [
+            "argument `Chain` pcs[4]: inference rule `Generalisation` has no place",
+            "argument `Chain`: the description `A two-step argument.` has no place: the argument is read as its conclusion, statement `End`",
+        ]
+    );
+}
+
+fn syntax_error(text: &str) -> (usize, String) {
+    match Corpus::from_argdown(text.as_bytes()) {
+        Err(Error::Syntax {
+            format,
+            line,
+            message,
+        }) => {
+            assert_eq!(format, "argdown");
+            (line, message)
+        }
+        other => panic!("{text:?}: {other:?}"),
+    }
+}
+
+#[test]
+fn native_reader_names_the_line_of_what_it_cannot_read() {
+    assert_eq!(
+        syntax_error("[A]: a\n\n  - [B]: b\n"),
+        (3, "relation `-` with nothing to relate to".to_owned())
+    );
+    assert_eq!(
+        syntax_error("[A]: a {event: [x}\n"),
+        (1, "expected `,` or `]`, found `}`".to_owned())
+    );
+    assert_eq!(syntax_error("[A: a\n").0, 1);
+    assert_eq!(syntax_error("===\nmodel: x\n").0, 1);
+    assert_eq!(syntax_error("\n\n-- rule --\n").0, 3);
+    assert_eq!(
+        syntax_error("<A>\n\n(1) [P]: p\n(2) [Q]: q\n").0,
+        3,
+        "a structure must end with a conclusion: where it starts"
+    );
+    assert_eq!(syntax_error("{a: 1}\n").0, 1);
+    assert_eq!(syntax_error("[A]: a\n  >< <B>\n").0, 2);
+    // Not UTF-8: a JSON-style error with the position.
+    assert!(matches!(
+        Corpus::from_argdown(b"[A]: a\n[B]: \xff"),
+        Err(Error::Json {
+            line: 2,
+            column: 6,
+            ..
+        })
+    ));
+    // Dangling: an undefined record is an import error naming the statement.
+    match Corpus::from_argdown(b"[A]: a {evidence: n1}") {
+        Err(Error::Import { format, at, .. }) => {
+            assert_eq!(
+                (format, at.as_str()),
+                ("argdown", "statement `A` data.cites[0].evidence")
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn native_reader_never_panics_on_mangled_maps() {
+    let text = text("taiwan-1958.argdown");
+    let chars: Vec<char> = text.chars().collect();
+    for end in 0..chars.len() {
+        let prefix: String = chars[..end].iter().collect();
+        let _ = Corpus::from_argdown(prefix.as_bytes());
+    }
+    for (i, c) in chars.iter().enumerate().step_by(7) {
+        for replacement in ['[', ']', '{', '}', '<', '>', '(', '-', '#', '\n', '"', ' '] {
+            if *c != replacement {
+                let mut mangled = chars.clone();
+                mangled[i] = replacement;
+                let mangled: String = mangled.into_iter().collect();
+                let _ = Corpus::from_argdown(mangled.as_bytes());
+            }
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn corpora_survive_the_native_reader(corpus in corpus()) {
+        let text = corpus.to_argdown();
+        let imported = Corpus::from_argdown(text.as_bytes())
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert!(imported.is_lossless(), "{:?}", imported.unmapped);
+        prop_assert_eq!(imported.corpus.to_json(), corpus.to_json());
+    }
+}
