@@ -75,5 +75,6 @@ fn run(args: Vec<String>) -> Result<(), String> {
 }
 
 fn number<T: std::str::FromStr>(text: &str) -> Result<T, String> {
-    text.parse().map_err(|_| format!("not a valid number: {text}"))
+    text.parse()
+        .map_err(|_| format!("not a valid number: {text}"))
 }
