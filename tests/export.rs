@@ -1029,6 +1029,27 @@ fn graphml_refuses_what_xml_cannot_hold() {
     );
     // The CSV files carry it as it is.
     assert_eq!(neo4j_round_trip(&corpus).unwrap(), corpus.to_json());
+
+    let mut corpus = Corpus::new();
+    let e = corpus.add_event(Event::new("e", "E"), None).unwrap();
+    let x = corpus
+        .add_explanation(Explanation::new("x", "X"), None)
+        .unwrap();
+    corpus
+        .add_claim(Claim::new("c", "Not \u{FFFE} a character"), x, [e])
+        .unwrap();
+    let err = graphml(&corpus).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "node claim:c, v_text: the character U+FFFE cannot be written in XML 1.0"
+    );
+    // Its neighbours U+FFFD and U+10000 are fine.
+    corpus
+        .add_claim(Claim::new("d", "\u{FFFD}\u{10000}\u{EFFFF}"), x, [e])
+        .unwrap();
+    let c: ClaimId = corpus.lookup("c").unwrap();
+    corpus.remove(c).unwrap();
+    assert_eq!(graphml_round_trip(&corpus).unwrap(), corpus.to_json());
 }
 
 #[test]

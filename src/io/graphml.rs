@@ -100,7 +100,7 @@ impl Corpus {
             .write_all(b"  <graph id=\"corpus\" edgedefault=\"directed\">\n")?;
         if let Some(title) = self.title() {
             xml.out.write_all(b"    ")?;
-            xml.data("g_title", title, &|| "the corpus title".to_owned())?;
+            xml.data("g_title", title, Owner::Graph)?;
             xml.out.write_all(b"\n")?;
         }
         self.graphml_nodes(&mut xml)?;
@@ -243,22 +243,44 @@ struct Xml<W: Write> {
     edges: u64,
 }
 
+/// What an element is, for error messages only (formatted on error).
+#[derive(Clone, Copy)]
+enum Owner<'a> {
+    Graph,
+    Node(Kind, &'a str),
+    Edge(u64),
+}
+
+impl std::fmt::Display for Owner<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Owner::Graph => f.write_str("the graph"),
+            Owner::Node(kind, key) => write!(f, "node {kind}:{key}"),
+            Owner::Edge(id) => write!(f, "edge e{id}"),
+        }
+    }
+}
+
 /// An open `<node>` or `<edge>` element; `close` ends it.
-struct Element<'a, W: Write> {
+struct Element<'a, 'k, W: Write> {
     xml: &'a mut Xml<W>,
-    /// For messages: `node claim:x` or `edge e12`.
-    owner: String,
+    owner: Owner<'k>,
     end: &'static [u8],
 }
 
 impl<W: Write> Xml<W> {
-    fn node(&mut self, kind: Kind, key: &str, label: &str) -> io::Result<Element<'_, W>> {
-        let id = format!("{kind}:{key}");
-        self.out.write_all(b"    <node id=\"")?;
-        escape(&mut self.out, &id, true).map_err(|e| bad(e, || format!("node {id}")))?;
+    fn node<'k>(
+        &mut self,
+        kind: Kind,
+        key: &'k str,
+        label: &str,
+    ) -> io::Result<Element<'_, 'k, W>> {
+        let owner = Owner::Node(kind, key);
+        write!(self.out, "    <node id=\"{kind}:")?;
+        escape(&mut self.out, key, true).map_err(|e| bad(e, owner, "id"))?;
         self.out.write_all(b"\">")?;
         let mut element = Element {
-            owner: format!("node {id}"),
+            owner,
             xml: self,
             end: b"</node>\n",
         };
@@ -267,21 +289,19 @@ impl<W: Write> Xml<W> {
         Ok(element)
     }
 
-    fn edge(
+    fn edge<'k>(
         &mut self,
         (from_kind, from): (Kind, &str),
         (to_kind, to): (Kind, &str),
         label: &str,
-    ) -> io::Result<Element<'_, W>> {
+    ) -> io::Result<Element<'_, 'k, W>> {
         let id = self.edges;
         self.edges += 1;
-        let owner = format!("edge e{id}");
-        write!(self.out, "    <edge id=\"e{id}\" source=\"")?;
-        let source = format!("{from_kind}:{from}");
-        escape(&mut self.out, &source, true).map_err(|e| bad(e, || owner.clone()))?;
-        self.out.write_all(b"\" target=\"")?;
-        let target = format!("{to_kind}:{to}");
-        escape(&mut self.out, &target, true).map_err(|e| bad(e, || owner.clone()))?;
+        let owner = Owner::Edge(id);
+        write!(self.out, "    <edge id=\"e{id}\" source=\"{from_kind}:")?;
+        escape(&mut self.out, from, true).map_err(|e| bad(e, owner, "source"))?;
+        write!(self.out, "\" target=\"{to_kind}:")?;
+        escape(&mut self.out, to, true).map_err(|e| bad(e, owner, "target"))?;
         self.out.write_all(b"\">")?;
         let mut element = Element {
             owner,
@@ -292,21 +312,17 @@ impl<W: Write> Xml<W> {
         Ok(element)
     }
 
-    fn data(&mut self, key: &str, value: &str, owner: &dyn Fn() -> String) -> io::Result<()> {
+    fn data(&mut self, key: &str, value: &str, owner: Owner<'_>) -> io::Result<()> {
         write!(self.out, "<data key=\"{key}\">")?;
-        escape(&mut self.out, value, false)
-            .map_err(|e| bad(e, || format!("{}, {key}", owner())))?;
+        escape(&mut self.out, value, false).map_err(|e| bad(e, owner, key))?;
         self.out.write_all(b"</data>")
     }
 }
 
-impl<W: Write> Element<'_, W> {
+impl<W: Write> Element<'_, '_, W> {
     fn text(&mut self, key: &str, value: Option<&str>) -> io::Result<()> {
         match value {
-            Some(value) => {
-                let owner = &self.owner;
-                self.xml.data(key, value, &|| owner.clone())
-            }
+            Some(value) => self.xml.data(key, value, self.owner),
             None => Ok(()),
         }
     }
@@ -336,14 +352,13 @@ impl From<io::Error> for EscapeError {
     }
 }
 
-fn bad(error: EscapeError, owner: impl FnOnce() -> String) -> io::Error {
+fn bad(error: EscapeError, owner: Owner<'_>, key: &str) -> io::Error {
     match error {
         EscapeError::Io(error) => error,
         EscapeError::Char(c) => io::Error::new(
             io::ErrorKind::InvalidData,
             format!(
-                "{}: the character U+{:04X} cannot be written in XML 1.0",
-                owner(),
+                "{owner}, {key}: the character U+{:04X} cannot be written in XML 1.0",
                 u32::from(c)
             ),
         ),
@@ -353,28 +368,36 @@ fn bad(error: EscapeError, owner: impl FnOnce() -> String) -> io::Error {
 /// Writes `text` escaped for XML 1.0 character data, or for an attribute
 /// value (where tabs and line breaks are escaped too, or the parser would
 /// turn them into spaces).
+///
+/// Works on bytes: every byte it looks for is ASCII or the lead byte of
+/// U+FFFE/U+FFFF, none of which occurs inside another UTF-8 sequence, so the
+/// runs between them are whole characters.
 fn escape<W: Write>(out: &mut W, text: &str, attribute: bool) -> Result<(), EscapeError> {
+    let bytes = text.as_bytes();
     let mut rest = 0;
-    for (at, c) in text.char_indices() {
-        let replacement = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&apos;",
-            '\r' => "&#13;",
-            '\n' if attribute => "&#10;",
-            '\t' if attribute => "&#9;",
-            '\n' | '\t' => continue,
-            c if u32::from(c) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
-                return Err(EscapeError::Char(c));
+    for (at, &byte) in bytes.iter().enumerate() {
+        let replacement: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&apos;",
+            b'\r' => b"&#13;",
+            b'\n' if attribute => b"&#10;",
+            b'\t' if attribute => b"&#9;",
+            b'\n' | b'\t' => continue,
+            0..0x20 => return Err(EscapeError::Char(char::from(byte))),
+            // U+FFFE and U+FFFF: EF BF BE, EF BF BF.
+            0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) => {
+                let c = text.get(at..at + 3).and_then(|s| s.chars().next());
+                return Err(EscapeError::Char(c.unwrap_or('\u{FFFF}')));
             }
             _ => continue,
         };
-        out.write_all(&text.as_bytes()[rest..at])?;
-        out.write_all(replacement.as_bytes())?;
-        rest = at + c.len_utf8();
+        out.write_all(bytes.get(rest..at).unwrap_or_default())?;
+        out.write_all(replacement)?;
+        rest = at + 1;
     }
-    out.write_all(&text.as_bytes()[rest..])?;
+    out.write_all(bytes.get(rest..).unwrap_or_default())?;
     Ok(())
 }
