@@ -9,123 +9,23 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use historiograph::{
-    AchOptions, AttackKind, Bearing, Claim, ClaimId, CompareOptions, Corpus, Date, Event, EventId,
-    Evidence, EvidenceKind, Explanation, ExplanationId, Polarity, Position, Scholar, ScholarId,
-    Stance, Work,
-};
+use historiograph::synthetic::Synthetic;
+use historiograph::{AchOptions, ClaimId, CompareOptions, Corpus, EventId, ExplanationId};
 
-mod common;
-use common::Rng;
-
-/// A corpus with `claims` claims and proportionate scholars, works, events
-/// (nested), explanations (families and variants), evidence, attacks and supports.
+/// The seeded synthetic corpus of `claims` claims (see
+/// `historiograph::synthetic`).
 fn synthetic(claims: usize, seed: u64) -> Corpus {
-    let mut rng = Rng(seed);
-    let mut c = Corpus::new();
-    let scholars: Vec<ScholarId> = (0..(claims / 20).max(10))
-        .map(|i| c.add_scholar(Scholar::new(format!("s{i}"), format!("Scholar {i}"))))
-        .collect::<Result<_, _>>()
-        .expect("valid scholars");
-    let works: Vec<_> = (0..scholars.len() * 2)
-        .map(|i| {
-            let author = scholars[rng.skewed(scholars.len())];
-            let year = 1950 + rng.below(70) as i32;
-            c.add_work(
-                Work::new(format!("w{i}"), format!("Work {i}")).with_issued(Date::from_year(year)),
-                [author],
-            )
-        })
-        .collect::<Result<_, _>>()
-        .expect("valid works");
-    let mut events: Vec<EventId> = Vec::new();
-    for i in 0..(claims / 10).max(10) {
-        let parent = (i > 0 && rng.unit() < 0.7).then(|| events[rng.below(events.len())]);
-        let event = Event::new(format!("e{i}"), format!("Event {i}"))
-            .with_when(Date::from_year(1900 + rng.below(100) as i32));
-        events.push(c.add_event(event, parent).expect("valid event"));
-    }
-    let mut explanations: Vec<ExplanationId> = Vec::new();
-    for i in 0..16 {
-        let parent = (i >= 4).then(|| explanations[i % 4]);
-        explanations.push(
-            c.add_explanation(
-                Explanation::new(format!("x{i}"), format!("Explanation {i}")),
-                parent,
-            )
-            .expect("valid explanation"),
-        );
-    }
-    let evidence: Vec<_> = (0..(claims / 2).max(1))
-        .map(|i| {
-            let work = works[rng.below(works.len())];
-            c.add_evidence(
-                Evidence::new(
-                    format!("v{i}"),
-                    EvidenceKind::SecondaryStudy,
-                    format!("Note {i}"),
-                ),
-                Some(work),
-            )
-        })
-        .collect::<Result<_, _>>()
-        .expect("valid evidence");
-    let mut ids: Vec<ClaimId> = Vec::with_capacity(claims);
-    for i in 0..claims {
-        let polarity = if rng.unit() < 0.3 {
-            Polarity::Denies
-        } else {
-            Polarity::Affirms
-        };
-        let mut about = vec![events[rng.skewed(events.len())]];
-        if rng.unit() < 0.2 {
-            let other = events[rng.below(events.len())];
-            if other != about[0] {
-                about.push(other);
-            }
-        }
-        let x = explanations[rng.below(explanations.len())];
-        let claim = c
-            .add_claim(
-                Claim::new(format!("c{i}"), format!("Claim {i}")).with_polarity(polarity),
-                x,
-                about,
-            )
-            .expect("valid claim");
-        let scholar = scholars[rng.skewed(scholars.len())];
-        let work = works[rng.below(works.len())];
-        c.add_position(
-            scholar,
-            claim,
-            Position::new(Stance::Advances).in_work(work),
-        )
-        .expect("valid position");
-        if rng.unit() < 0.3 {
-            let other = scholars[rng.below(scholars.len())];
-            let stance = [Stance::Endorses, Stance::Qualifies, Stance::Rejects][rng.below(3)];
-            let _ = c.add_position(
-                other,
-                claim,
-                Position::new(stance).in_year(1960 + rng.below(60) as i32),
-            );
-        }
-        for _ in 0..rng.below(3) {
-            let bearing = if rng.unit() < 0.2 {
-                Bearing::Undermines
-            } else {
-                Bearing::Supports
-            };
-            let _ = c.cite(claim, evidence[rng.below(evidence.len())], bearing);
-        }
-        if i > 0 && rng.unit() < 0.3 {
-            let _ = c.attack(claim, ids[rng.skewed(ids.len())], AttackKind::Rebuts);
-        }
-        if i > 0 && rng.unit() < 0.1 {
-            let _ = c.support(claim, ids[rng.below(ids.len())]);
-        }
-        ids.push(claim);
-    }
-    c
+    Synthetic::new(claims).with_seed(seed).build()
+}
+
+/// The event of median rank by the number of claims about it.
+fn median_event(corpus: &Corpus) -> EventId {
+    let mut events: Vec<(usize, EventId)> = corpus
+        .ids::<EventId>()
+        .map(|e| (corpus.claims_about(e).count(), e))
+        .collect();
+    events.sort_unstable();
+    events[events.len() / 2].1
 }
 
 /// The event most claims concern directly.
@@ -147,7 +47,8 @@ fn benches(c: &mut Criterion) {
         let event = busiest_event(&corpus);
         let options = CompareOptions::new();
         let wide = CompareOptions::new().with_enclosed(true).with_roll_up(true);
-        let family: ExplanationId = corpus.resolve("x0").expect("family");
+        let family: ExplanationId = corpus.resolve("national-interest").expect("family");
+        let median = median_event(&corpus);
         let some_events: Vec<EventId> = corpus.ids::<EventId>().take(50).collect();
         let claim: ClaimId = corpus.resolve("c0").expect("claim");
 
@@ -162,6 +63,16 @@ fn benches(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("compare_busiest", n), &corpus, |b, c| {
             b.iter(|| c.compare(black_box(event), &options).expect("compare"))
+        });
+        group.bench_with_input(BenchmarkId::new("compare_median", n), &corpus, |b, c| {
+            b.iter(|| c.compare(black_box(median), &options).expect("compare"))
+        });
+        group.bench_with_input(BenchmarkId::new("compare_as_of", n), &corpus, |b, c| {
+            let as_of = CompareOptions::new().with_as_of(Some(2000));
+            b.iter(|| c.compare(black_box(event), &as_of).expect("compare"))
+        });
+        group.bench_with_input(BenchmarkId::new("matrix_all_events", n), &corpus, |b, c| {
+            b.iter(|| c.matrix(c.ids::<EventId>(), &options).expect("matrix"))
         });
         group.bench_with_input(
             BenchmarkId::new("compare_enclosed_rolled", n),

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Loads a corpus's GraphML export with networkx and checks it against the
+corpus document it came from: nodes and edges per label, and a few typed
+properties. Not run by CI (it needs networkx).
+
+    python3 -m pip install --user networkx     # or in a venv
+    cargo run --example export -- --graphml /tmp/corpus.graphml
+    python3 tests/dev/graphml_check.py /tmp/corpus.graphml src/corpus/sino_soviet_split.json
+
+    cargo run --release --example synthetic -- --claims 10000 --seed 1 /tmp/big.json
+    cargo run --release --example export -- --corpus /tmp/big.json --graphml /tmp/big.graphml
+    python3 tests/dev/graphml_check.py /tmp/big.graphml /tmp/big.json
+
+Exits 1 on any difference.
+"""
+
+import collections
+import json
+import sys
+
+import networkx
+
+
+def expected(document):
+    """Nodes per label and edges per relationship type, from the document."""
+    sections = {
+        "scholars": "Scholar",
+        "works": "Work",
+        "evidence": "Evidence",
+        "events": "Event",
+        "explanations": "Explanation",
+        "claims": "Claim",
+    }
+    nodes = collections.Counter()
+    for section, label in sections.items():
+        nodes[label] = len(document.get(section, []))
+    edges = collections.Counter()
+    for work in document.get("works", []):
+        edges["AUTHORED_BY"] += len(work.get("authors", []))
+    edges["FOUND_IN"] = sum("work" in e for e in document.get("evidence", []))
+    edges["WITHIN"] = sum("within" in e for e in document.get("events", []))
+    edges["VARIANT_OF"] = sum("variant_of" in x for x in document.get("explanations", []))
+    for claim in document.get("claims", []):
+        edges["INVOKES"] += 1
+        edges["CONCERNS"] += len(claim["events"])
+        edges["TAKES_POSITION"] += len(claim.get("stances", []))
+        edges["CITES"] += len(claim.get("cites", []))
+        edges["ATTACKS"] += len(claim.get("attacks", []))
+        edges["SUPPORTS"] += len(claim.get("supports", []))
+    return nodes, edges
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: graphml_check.py CORPUS.graphml CORPUS.json")
+    graph = networkx.read_graphml(sys.argv[1], force_multigraph=True)
+    with open(sys.argv[2], encoding="utf-8") as f:
+        document = json.load(f)
+    want_nodes, want_edges = expected(document)
+    got_nodes = collections.Counter(data["labelV"] for _, data in graph.nodes(data=True))
+    got_edges = collections.Counter(data["labelE"] for _, _, data in graph.edges(data=True))
+    problems = []
+    for label in sorted(set(want_nodes) | set(got_nodes)):
+        if want_nodes[label] != got_nodes[label]:
+            problems.append(f"{label} nodes: {got_nodes[label]}, expected {want_nodes[label]}")
+    for label in sorted(set(want_edges) | set(got_edges)):
+        if want_edges[label] != got_edges[label]:
+            problems.append(f"{label} edges: {got_edges[label]}, expected {want_edges[label]}")
+    if graph.number_of_nodes() != sum(want_nodes.values()):
+        problems.append(f"{graph.number_of_nodes()} nodes in all")
+    if graph.number_of_edges() != sum(want_edges.values()):
+        problems.append(f"{graph.number_of_edges()} edges in all")
+    if graph.graph.get("title") != document.get("title"):
+        problems.append(f"title {graph.graph.get('title')!r}")
+
+    # Every node is `kind:key`, and carries its key; years are ints.
+    for node, data in graph.nodes(data=True):
+        if node != f"{data['labelV'].lower()}:{data['key']}":
+            problems.append(f"node {node} has key {data['key']!r}")
+        for field in ("born", "died", "year"):
+            if field in data and not isinstance(data[field], int):
+                problems.append(f"node {node}: {field} {data[field]!r} is not an int")
+    # Spot-check properties against the document.
+    for claim in document.get("claims", []):
+        data = graph.nodes[f"claim:{claim['key']}"]
+        if data["text"] != claim["text"] or data["polarity"] != claim.get("polarity", "affirms"):
+            problems.append(f"claim {claim['key']}: {data}")
+        if data.get("year") != claim.get("year"):
+            problems.append(f"claim {claim['key']}: year {data.get('year')!r}")
+    for scholar in document.get("scholars", []):
+        data = graph.nodes[f"scholar:{scholar['key']}"]
+        for field in ("name", "born", "died", "affiliation"):
+            if data.get(field) != scholar.get(field):
+                problems.append(f"scholar {scholar['key']}: {field} {data.get(field)!r}")
+
+    print(
+        f"{sys.argv[1]}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(got_edges.items()))})"
+    )
+    for problem in problems[:20]:
+        print("  " + problem)
+    if problems:
+        print(f"{len(problems)} problems")
+        sys.exit(1)
+    print("ok: counts, labels, ids and spot-checked properties agree with the document")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1680 @@
+//! The exports for graph databases, checked against the formats' rules by
+//! checkers written here (not by "contains"), and read back: the Neo4j
+//! bulk-import CSV files and the GraphML document each rebuild the corpus
+//! document, field for field.
+//!
+//! - `check_neo4j` parses every file under RFC 4180 with neo4j-admin's
+//!   defaults (delimiter `,`, quote `"` doubled inside quotes, array
+//!   delimiter `;`, line breaks inside quotes only with
+//!   `--multiline-fields=true`), checks each header (one `:ID(space)` per
+//!   node file, `:START_ID(space)`, `:END_ID(space)` and `:TYPE` per
+//!   relationship file, typed columns from the allowed set), each row's
+//!   column count, unique ids per space, typed values, and that every
+//!   relationship's ends exist in the named spaces.
+//! - `check_graphml` parses the XML (roxmltree), checks keys, ids, edge ends
+//!   and data keys.
+//! - Both give a `Graph`, which `rebuild` turns into a corpus document that
+//!   must load and write the same JSON as the corpus exported.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use historiograph::*;
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+use proptest::sample::{Index, select};
+use serde_json::{Map, Value as Json, json};
+
+// ---------------------------------------------------------------------------
+// The graph both formats are read into
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq)]
+enum Value {
+    Str(String),
+    Int(i64),
+    List(Vec<Value>),
+}
+
+type Props = BTreeMap<String, Value>;
+
+/// A node or relationship end: (label, key).
+type End = (String, String);
+
+#[derive(Debug, Default)]
+struct Graph {
+    title: Option<String>,
+    /// (label, key, properties), in file order.
+    nodes: Vec<(String, String, Props)>,
+    /// (type, start, end, properties).
+    edges: Vec<(String, End, End, Props)>,
+}
+
+// ---------------------------------------------------------------------------
+// CSV under neo4j-admin's rules
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq)]
+enum Field {
+    /// Unquoted; empty means "no value".
+    Bare(String),
+    /// Quoted, with `""` read as `"`.
+    Quoted(String),
+}
+
+struct Csv {
+    rows: Vec<Vec<Field>>,
+    /// Whether some quoted field spans lines.
+    multiline: bool,
+}
+
+/// RFC 4180 with neo4j-admin's defaults. Rows end with `\n`; a quote may
+/// only open a field and close it (before `,` or the line end); inside
+/// quotes a quote is doubled; unquoted fields hold no quote and no line break.
+fn parse_csv(bytes: &[u8]) -> Result<Csv, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
+    if text.is_empty() {
+        return Err("empty file: a header row is required".into());
+    }
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut multiline = false;
+    let mut line = 1;
+    let mut chars = text.chars().peekable();
+    loop {
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            let mut value = String::new();
+            loop {
+                match chars.next() {
+                    None => return Err(format!("line {line}: unterminated quoted field")),
+                    Some('"') if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        value.push('"');
+                    }
+                    Some('"') => break,
+                    Some(c) => {
+                        if c == '\n' || c == '\r' {
+                            multiline = true;
+                            line += usize::from(c == '\n');
+                        }
+                        value.push(c);
+                    }
+                }
+            }
+            row.push(Field::Quoted(value));
+        } else {
+            let mut value = String::new();
+            while let Some(&c) = chars.peek() {
+                match c {
+                    ',' | '\n' => break,
+                    '"' => return Err(format!("line {line}: a quote inside an unquoted field")),
+                    '\r' => return Err(format!("line {line}: a bare carriage return")),
+                    _ => value.push(c),
+                }
+                chars.next();
+            }
+            row.push(Field::Bare(value));
+        }
+        match chars.next() {
+            Some(',') => {}
+            Some('\n') => {
+                rows.push(std::mem::take(&mut row));
+                line += 1;
+                if chars.peek().is_none() {
+                    break;
+                }
+            }
+            None => return Err(format!("line {line}: the last row has no line end")),
+            Some(c) => return Err(format!("line {line}: {c:?} after a closing quote")),
+        }
+    }
+    Ok(Csv { rows, multiline })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Type {
+    Int,
+    Long,
+    Float,
+    Double,
+    Boolean,
+    Byte,
+    Short,
+    Char,
+    String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Column {
+    Id { space: String },
+    Label,
+    RelType,
+    StartId { space: String },
+    EndId { space: String },
+    Property { name: String, ty: Type, array: bool },
+}
+
+fn is_identifier(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn id_space(spec: &str, field: &str) -> Result<String, String> {
+    let space = spec
+        .strip_prefix(field)
+        .and_then(|s| s.strip_prefix('('))
+        .and_then(|s| s.strip_suffix(')'))
+        .ok_or_else(|| format!("`{spec}`: expected {field}(<space>)"))?;
+    if !is_identifier(space) {
+        return Err(format!("`{spec}`: bad id space `{space}`"));
+    }
+    Ok(space.to_owned())
+}
+
+/// One header: `<name>:<field_type>` per column.
+fn parse_header(fields: &[Field], relationships: bool) -> Result<Vec<Column>, String> {
+    let mut columns = Vec::new();
+    let mut names = HashSet::new();
+    for field in fields {
+        let Field::Bare(spec) = field else {
+            return Err(format!("header field {field:?} is quoted"));
+        };
+        let (name, kind) = spec.split_once(':').unwrap_or((spec.as_str(), "string"));
+        let column = match kind {
+            "LABEL" => Column::Label,
+            "TYPE" => Column::RelType,
+            k if k.starts_with("ID") => Column::Id {
+                space: id_space(k, "ID")?,
+            },
+            k if k.starts_with("START_ID") => Column::StartId {
+                space: id_space(k, "START_ID")?,
+            },
+            k if k.starts_with("END_ID") => Column::EndId {
+                space: id_space(k, "END_ID")?,
+            },
+            k => {
+                let (base, array) = match k.strip_suffix("[]") {
+                    Some(base) => (base, true),
+                    None => (k, false),
+                };
+                let ty = match base {
+                    "int" => Type::Int,
+                    "long" => Type::Long,
+                    "float" => Type::Float,
+                    "double" => Type::Double,
+                    "boolean" => Type::Boolean,
+                    "byte" => Type::Byte,
+                    "short" => Type::Short,
+                    "char" => Type::Char,
+                    "string" => Type::String,
+                    other => return Err(format!("`{spec}`: unknown type `{other}`")),
+                };
+                if !is_identifier(name) {
+                    return Err(format!("`{spec}`: bad property name"));
+                }
+                Column::Property {
+                    name: name.to_owned(),
+                    ty,
+                    array,
+                }
+            }
+        };
+        // The name of an ID column is a property too.
+        let property = match &column {
+            Column::Property { name, .. } => Some(name.as_str()),
+            Column::Id { .. } if !name.is_empty() => Some(name),
+            _ => None,
+        };
+        if let Some(property) = property {
+            if !names.insert(property.to_owned()) {
+                return Err(format!("property `{property}` twice"));
+            }
+        }
+        columns.push(column);
+    }
+    let count = |f: fn(&Column) -> bool| columns.iter().filter(|c| f(c)).count();
+    let ids = count(|c| matches!(c, Column::Id { .. }));
+    let labels = count(|c| matches!(c, Column::Label));
+    let types = count(|c| matches!(c, Column::RelType));
+    let starts = count(|c| matches!(c, Column::StartId { .. }));
+    let ends = count(|c| matches!(c, Column::EndId { .. }));
+    let shape = if relationships {
+        (ids, labels, types, starts, ends) == (0, 0, 1, 1, 1)
+    } else {
+        (ids, labels, types, starts, ends) == (1, 1, 0, 0, 0)
+    };
+    if !shape {
+        return Err(format!(
+            "header has {ids} ID, {labels} LABEL, {types} TYPE, {starts} START_ID, {ends} END_ID columns"
+        ));
+    }
+    Ok(columns)
+}
+
+fn typed(text: &str, ty: Type) -> Result<Value, String> {
+    let bad = || format!("`{text}` is not a {ty:?}");
+    Ok(match ty {
+        Type::Int => Value::Int(text.parse::<i32>().map_err(|_| bad())?.into()),
+        Type::Long => Value::Int(text.parse::<i64>().map_err(|_| bad())?),
+        Type::Short => Value::Int(text.parse::<i16>().map_err(|_| bad())?.into()),
+        Type::Byte => Value::Int(text.parse::<i8>().map_err(|_| bad())?.into()),
+        Type::Float | Type::Double => {
+            text.parse::<f64>().map_err(|_| bad())?;
+            Value::Str(text.to_owned())
+        }
+        Type::Boolean | Type::Char | Type::String => Value::Str(text.to_owned()),
+    })
+}
+
+/// A property value: `None` when absent (an empty unquoted field).
+/// Texts must be quoted, numbers not (the writer's rules, stricter than
+/// neo4j-admin's).
+fn property(field: &Field, ty: Type, array: bool) -> Result<Option<Value>, String> {
+    let text = match (field, ty) {
+        (Field::Bare(t), _) if t.is_empty() => return Ok(None),
+        (Field::Quoted(t), Type::String) => t,
+        (Field::Bare(t), Type::String) => return Err(format!("text `{t}` is not quoted")),
+        (Field::Bare(t), _) => t,
+        (Field::Quoted(t), _) => return Err(format!("number `{t}` is quoted")),
+    };
+    if array {
+        let items = text.split(';').map(|item| typed(item, ty));
+        return Ok(Some(Value::List(items.collect::<Result<_, _>>()?)));
+    }
+    typed(text, ty).map(Some)
+}
+
+fn field_text(field: &Field) -> &str {
+    match field {
+        Field::Bare(t) | Field::Quoted(t) => t,
+    }
+}
+
+/// Checks a whole Neo4j export against the format's rules and reads it.
+/// `files` holds each file's bytes and what the writer said of it.
+fn check_neo4j(files: &[(Neo4jWritten, Vec<u8>)]) -> Result<Graph, String> {
+    let mut graph = Graph::default();
+    let mut spaces: HashMap<String, HashSet<String>> = HashMap::new();
+    // Node files first, so that relationship ends can be looked up.
+    let mut ordered: Vec<&(Neo4jWritten, Vec<u8>)> = files.iter().collect();
+    ordered.sort_by_key(|(w, _)| w.file().is_relationships());
+    for (written, bytes) in ordered {
+        let file = written.file();
+        let at = |e: String| format!("{}: {e}", file.file_name());
+        let csv = parse_csv(bytes).map_err(at)?;
+        if csv.multiline != written.has_multiline_fields() {
+            return Err(at(format!(
+                "multiline fields: file {}, writer {}",
+                csv.multiline,
+                written.has_multiline_fields()
+            )));
+        }
+        let (header, rows) = csv
+            .rows
+            .split_first()
+            .ok_or_else(|| at("no header".into()))?;
+        let columns = parse_header(header, file.is_relationships()).map_err(at)?;
+        if rows.len() as u64 != written.rows() {
+            return Err(at(format!(
+                "{} rows, writer says {}",
+                rows.len(),
+                written.rows()
+            )));
+        }
+        for (n, row) in rows.iter().enumerate() {
+            let at = |e: String| format!("{} row {}: {e}", file.file_name(), n + 1);
+            if row.len() != columns.len() {
+                return Err(at(format!(
+                    "{} fields, header has {}",
+                    row.len(),
+                    columns.len()
+                )));
+            }
+            let (mut id, mut label, mut kind, mut start, mut end) = (None, None, None, None, None);
+            let mut props = Props::new();
+            for (column, field) in columns.iter().zip(row) {
+                let text = field_text(field);
+                match column {
+                    Column::Id { space } => {
+                        if text.is_empty() {
+                            return Err(at("empty id".into()));
+                        }
+                        if !spaces
+                            .entry(space.clone())
+                            .or_default()
+                            .insert(text.to_owned())
+                        {
+                            return Err(at(format!("id `{text}` twice in space {space}")));
+                        }
+                        id = Some((space.clone(), text.to_owned()));
+                    }
+                    Column::Label => {
+                        let labels: Vec<&str> = text.split(';').collect();
+                        if !labels.iter().all(|l| is_identifier(l)) {
+                            return Err(at(format!("bad labels `{text}`")));
+                        }
+                        label = labels.first().map(|l| l.to_string());
+                    }
+                    Column::RelType => {
+                        if !is_identifier(text) {
+                            return Err(at(format!("bad type `{text}`")));
+                        }
+                        kind = Some(text.to_owned());
+                    }
+                    Column::StartId { space } | Column::EndId { space } => {
+                        if !spaces.get(space).is_some_and(|ids| ids.contains(text)) {
+                            return Err(at(format!("no node `{text}` in space {space}")));
+                        }
+                        let end_point = Some((space.clone(), text.to_owned()));
+                        if matches!(column, Column::StartId { .. }) {
+                            start = end_point;
+                        } else {
+                            end = end_point;
+                        }
+                    }
+                    Column::Property { name, ty, array } => {
+                        if let Some(value) = property(field, *ty, *array).map_err(at)? {
+                            props.insert(name.clone(), value);
+                        }
+                    }
+                }
+            }
+            if file.is_relationships() {
+                let (Some(kind), Some(start), Some(end)) = (kind, start, end) else {
+                    return Err(at("incomplete relationship".into()));
+                };
+                graph.edges.push((kind, start, end, props));
+            } else {
+                let (Some((space, key)), Some(label)) = (id, label) else {
+                    return Err(at("incomplete node".into()));
+                };
+                // This export names each id space after its label.
+                if space != label {
+                    return Err(at(format!("label {label} in id space {space}")));
+                }
+                if label == "Corpus" {
+                    graph.title = match props.remove("title") {
+                        Some(Value::Str(title)) => Some(title),
+                        other => return Err(at(format!("corpus title {other:?}"))),
+                    };
+                    if !props.is_empty() {
+                        return Err(at(format!("corpus properties {props:?}")));
+                    }
+                } else {
+                    graph.nodes.push((label, key, props));
+                }
+            }
+        }
+    }
+    Ok(graph)
+}
+
+// ---------------------------------------------------------------------------
+// GraphML
+// ---------------------------------------------------------------------------
+
+const GRAPHML_NS: &str = "http://graphml.graphdrawing.org/xmlns";
+
+fn elements<'a, 'input>(
+    node: roxmltree::Node<'a, 'input>,
+    name: &str,
+) -> Vec<roxmltree::Node<'a, 'input>> {
+    node.children()
+        .filter(|c| c.is_element() && c.tag_name().name() == name)
+        .collect()
+}
+
+/// Keys: id → (for, attr.name, attr.type).
+type Keys<'a> = HashMap<&'a str, (&'a str, &'a str, &'a str)>;
+
+/// The `<data>` of an element, by attr.name, typed by attr.type.
+fn data(keys: &Keys<'_>, element: roxmltree::Node<'_, '_>, domain: &str) -> Result<Props, String> {
+    let mut props = Props::new();
+    for d in elements(element, "data") {
+        let key = d.attribute("key").ok_or("data without key")?;
+        let &(for_, name, ty) = keys.get(key).ok_or(format!("undeclared key {key}"))?;
+        if for_ != domain && for_ != "all" {
+            return Err(format!("key {key} is for {for_}, used on {domain}"));
+        }
+        let text = d.text().unwrap_or("");
+        let bad = || format!("{key}: `{text}` is not an {ty}");
+        let value = match ty {
+            "int" => Value::Int(text.parse::<i32>().map_err(|_| bad())?.into()),
+            "long" => Value::Int(text.parse::<i64>().map_err(|_| bad())?),
+            _ => Value::Str(text.to_owned()),
+        };
+        if props.insert(name.to_owned(), value).is_some() {
+            return Err(format!("property {name} twice"));
+        }
+    }
+    Ok(props)
+}
+
+fn check_graphml(xml: &[u8]) -> Result<Graph, String> {
+    let text = std::str::from_utf8(xml).map_err(|e| format!("not UTF-8: {e}"))?;
+    let doc = roxmltree::Document::parse(text).map_err(|e| format!("not well-formed: {e}"))?;
+    let root = doc.root_element();
+    if root.tag_name().name() != "graphml" || root.tag_name().namespace() != Some(GRAPHML_NS) {
+        return Err(format!("root element {:?}", root.tag_name()));
+    }
+    let mut keys: Keys<'_> = HashMap::new();
+    for key in elements(root, "key") {
+        let attr = |name| key.attribute(name).ok_or(format!("key without {name}"));
+        let (id, domain, name, ty) = (
+            attr("id")?,
+            attr("for")?,
+            attr("attr.name")?,
+            attr("attr.type")?,
+        );
+        if !["graph", "node", "edge", "all"].contains(&domain) {
+            return Err(format!("key {id}: for={domain}"));
+        }
+        if !["boolean", "int", "long", "float", "double", "string"].contains(&ty) {
+            return Err(format!("key {id}: attr.type={ty}"));
+        }
+        if keys.insert(id, (domain, name, ty)).is_some() {
+            return Err(format!("key {id} declared twice"));
+        }
+    }
+    let graphs = elements(root, "graph");
+    let [graph_element] = graphs.as_slice() else {
+        return Err(format!("{} graph elements", graphs.len()));
+    };
+    if graph_element.attribute("edgedefault") != Some("directed") {
+        return Err("the graph is not directed".into());
+    }
+    let mut graph = Graph::default();
+    let mut graph_data = data(&keys, *graph_element, "graph")?;
+    graph.title = match graph_data.remove("title") {
+        Some(Value::Str(title)) => Some(title),
+        None => None,
+        other => return Err(format!("graph title {other:?}")),
+    };
+    let mut ids: HashMap<String, End> = HashMap::new();
+    for node in elements(*graph_element, "node") {
+        let id = node.attribute("id").ok_or("node without id")?;
+        let mut props = data(&keys, node, "node")?;
+        let (Some(Value::Str(label)), Some(Value::Str(key))) =
+            (props.remove("labelV"), props.remove("key"))
+        else {
+            return Err(format!("node {id} without labelV or key"));
+        };
+        if id != format!("{}:{key}", label.to_lowercase()) {
+            return Err(format!("node id {id} for {label} {key}"));
+        }
+        if ids
+            .insert(id.to_owned(), (label.clone(), key.clone()))
+            .is_some()
+        {
+            return Err(format!("node id {id} twice"));
+        }
+        graph.nodes.push((label, key, props));
+    }
+    let mut edge_ids = HashSet::new();
+    for edge in elements(*graph_element, "edge") {
+        let id = edge.attribute("id").unwrap_or("");
+        if !id.is_empty() && !edge_ids.insert(id) {
+            return Err(format!("edge id {id} twice"));
+        }
+        let end = |name| -> Result<End, String> {
+            let node = edge
+                .attribute(name)
+                .ok_or(format!("edge {id} without {name}"))?;
+            ids.get(node)
+                .cloned()
+                .ok_or(format!("edge {id}: undeclared {name} {node}"))
+        };
+        let (source, target) = (end("source")?, end("target")?);
+        let mut props = data(&keys, edge, "edge")?;
+        let Some(Value::Str(label)) = props.remove("labelE") else {
+            return Err(format!("edge {id} without labelE"));
+        };
+        graph.edges.push((label, source, target, props));
+    }
+    Ok(graph)
+}
+
+// ---------------------------------------------------------------------------
+// From the graph back to the corpus document
+// ---------------------------------------------------------------------------
+
+fn json_of(value: Value) -> Json {
+    match value {
+        Value::Str(s) => Json::String(s),
+        Value::Int(i) => json!(i),
+        Value::List(items) => Json::Array(items.into_iter().map(json_of).collect()),
+    }
+}
+
+/// The section, the properties a node of this label may have, and which of
+/// them is the derived `year` (checked, then dropped).
+fn section(label: &str) -> Option<(&'static str, &'static [&'static str])> {
+    Some(match label {
+        "Scholar" => ("scholars", &["name", "born", "died", "affiliation"]),
+        "Work" => (
+            "works",
+            &[
+                "type",
+                "title",
+                "issued",
+                "year",
+                "container_title",
+                "publisher",
+                "publisher_place",
+                "archive",
+                "archive_location",
+                "note",
+            ],
+        ),
+        "Event" => ("events", &["name", "when", "year", "description"]),
+        "Explanation" => ("explanations", &["name", "description"]),
+        "Evidence" => ("evidence", &["kind", "description", "locator"]),
+        "Claim" => ("claims", &["text", "polarity", "year"]),
+        _ => return None,
+    })
+}
+
+/// The derived year of a work (of `issued`) or an event (the first of `when`).
+fn derived_year(label: &str, props: &Props) -> Option<i64> {
+    let text = |name| match props.get(name) {
+        Some(Value::Str(s)) => Some(s.clone()),
+        _ => None,
+    };
+    match label {
+        "Work" => text("issued").map(|d| d.parse::<Date>().expect("issued is EDTF").year().into()),
+        "Event" => {
+            text("when").map(|w| w.parse::<When>().expect("when is EDTF").first_year().into())
+        }
+        _ => None,
+    }
+}
+
+/// The relationship types: (type, start label, end label, properties).
+const RELATIONS: &[(&str, &str, &str, &[&str])] = &[
+    ("AUTHORED_BY", "Work", "Scholar", &["position"]),
+    ("FOUND_IN", "Evidence", "Work", &[]),
+    ("WITHIN", "Event", "Event", &[]),
+    ("VARIANT_OF", "Explanation", "Explanation", &[]),
+    ("INVOKES", "Claim", "Explanation", &[]),
+    ("CONCERNS", "Claim", "Event", &[]),
+    (
+        "TAKES_POSITION",
+        "Scholar",
+        "Claim",
+        &["stance", "work", "year"],
+    ),
+    ("CITES", "Claim", "Evidence", &["bearing"]),
+    ("ATTACKS", "Claim", "Claim", &["kind"]),
+    ("SUPPORTS", "Claim", "Claim", &[]),
+];
+
+fn set(entry: &mut Map<String, Json>, field: &str, value: Json) -> Result<(), String> {
+    match entry.insert(field.to_owned(), value) {
+        None => Ok(()),
+        Some(_) => Err(format!("{field} twice on {:?}", entry.get("key"))),
+    }
+}
+
+fn push(entry: &mut Map<String, Json>, field: &str, value: Json) {
+    if let Json::Array(list) = entry.entry(field).or_insert_with(|| json!([])) {
+        list.push(value);
+    }
+}
+
+/// The corpus document the graph describes. Fails on any property or
+/// relationship the document has no place for, so nothing is read past.
+fn rebuild(graph: Graph) -> Result<String, String> {
+    let mut doc = Map::new();
+    doc.insert("version".into(), json!(1));
+    if let Some(title) = graph.title {
+        doc.insert("title".into(), json!(title));
+    }
+    let mut sections: BTreeMap<&str, Vec<Map<String, Json>>> = BTreeMap::new();
+    let mut place: HashMap<End, (&str, usize)> = HashMap::new();
+    for (label, key, mut props) in graph.nodes {
+        let (name, allowed) = section(&label).ok_or(format!("unknown label {label}"))?;
+        if let Some(extra) = props.keys().find(|k| !allowed.contains(&k.as_str())) {
+            return Err(format!("{label} {key}: unknown property {extra}"));
+        }
+        if label != "Claim" {
+            let year = props.remove("year");
+            let expected = derived_year(&label, &props);
+            if year != expected.map(Value::Int) {
+                return Err(format!(
+                    "{label} {key}: year {year:?}, expected {expected:?}"
+                ));
+            }
+        }
+        let mut entry = Map::new();
+        entry.insert("key".into(), json!(key));
+        entry.extend(props.into_iter().map(|(k, v)| (k, json_of(v))));
+        let list = sections.entry(name).or_default();
+        if place
+            .insert((label.clone(), key.clone()), (name, list.len()))
+            .is_some()
+        {
+            return Err(format!("{label} {key} twice"));
+        }
+        list.push(entry);
+    }
+    let mut authors: BTreeMap<usize, Vec<(i64, String)>> = BTreeMap::new();
+    for (kind, start, end, mut props) in graph.edges {
+        let &(_, from, to, allowed) = RELATIONS
+            .iter()
+            .find(|r| r.0 == kind)
+            .ok_or(format!("unknown relationship type {kind}"))?;
+        if start.0 != from || end.0 != to {
+            return Err(format!("{kind} from {start:?} to {end:?}"));
+        }
+        if let Some(extra) = props.keys().find(|k| !allowed.contains(&k.as_str())) {
+            return Err(format!("{kind}: unknown property {extra}"));
+        }
+        for node in [&start, &end] {
+            if !place.contains_key(node) {
+                return Err(format!("{kind}: no node {node:?}"));
+            }
+        }
+        // A stance is listed on its claim, every other relation on its start.
+        let (owner, other) = if kind == "TAKES_POSITION" {
+            (&end, &start)
+        } else {
+            (&start, &end)
+        };
+        let &(name, at) = place.get(owner).ok_or("no node")?;
+        let entry = &mut sections.get_mut(name).ok_or("no section")?[at];
+        let other = json!(other.1);
+        let mut take = |name: &str| props.remove(name).map(json_of);
+        match kind.as_str() {
+            "AUTHORED_BY" => {
+                let Some(Json::Number(position)) = take("position") else {
+                    return Err("an author without position".into());
+                };
+                let position = position.as_i64().ok_or("position")?;
+                authors
+                    .entry(at)
+                    .or_default()
+                    .push((position, end.1.clone()));
+            }
+            "FOUND_IN" => set(entry, "work", other)?,
+            "WITHIN" => set(entry, "within", other)?,
+            "VARIANT_OF" => set(entry, "variant_of", other)?,
+            "INVOKES" => set(entry, "explanation", other)?,
+            "CONCERNS" => push(entry, "events", other),
+            "TAKES_POSITION" => {
+                let mut stance = Map::new();
+                stance.insert("scholar".into(), other);
+                for field in ["stance", "work", "year"] {
+                    if let Some(value) = take(field) {
+                        stance.insert(field.into(), value);
+                    }
+                }
+                push(entry, "stances", Json::Object(stance));
+            }
+            "CITES" => {
+                let bearing = take("bearing").ok_or("a citation without bearing")?;
+                push(
+                    entry,
+                    "cites",
+                    json!({ "evidence": other, "bearing": bearing }),
+                );
+            }
+            "ATTACKS" => {
+                let kind = take("kind").ok_or("an attack without kind")?;
+                push(entry, "attacks", json!({ "claim": other, "kind": kind }));
+            }
+            "SUPPORTS" => push(entry, "supports", other),
+            unhandled => return Err(format!("unhandled {unhandled}")),
+        }
+    }
+    for (at, mut list) in authors {
+        list.sort();
+        let positions: Vec<i64> = list.iter().map(|(p, _)| *p).collect();
+        if positions != (0..list.len() as i64).collect::<Vec<_>>() {
+            return Err(format!("author positions {positions:?}"));
+        }
+        let keys: Vec<String> = list.into_iter().map(|(_, k)| k).collect();
+        sections.get_mut("works").ok_or("no works")?[at].insert("authors".into(), json!(keys));
+    }
+    for (name, list) in sections {
+        doc.insert(
+            name.into(),
+            Json::Array(list.into_iter().map(Json::Object).collect()),
+        );
+    }
+    Ok(Json::Object(doc).to_string())
+}
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+fn neo4j_files(corpus: &Corpus) -> Vec<(Neo4jWritten, Vec<u8>)> {
+    Neo4jFile::ALL
+        .iter()
+        .map(|&file| {
+            let mut bytes = Vec::new();
+            let written = corpus
+                .write_neo4j_file(file, &mut bytes)
+                .expect("write to memory");
+            (written, bytes)
+        })
+        .collect()
+}
+
+fn graphml(corpus: &Corpus) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    corpus.write_graphml(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The corpus the files describe, as its JSON document.
+fn neo4j_round_trip(corpus: &Corpus) -> Result<String, String> {
+    let document = rebuild(check_neo4j(&neo4j_files(corpus))?)?;
+    Corpus::from_json(&document)
+        .map(|c| c.to_json())
+        .map_err(|e| format!("{e}\n{document}"))
+}
+
+fn graphml_round_trip(corpus: &Corpus) -> Result<String, String> {
+    let xml = graphml(corpus).map_err(|e| e.to_string())?;
+    let document = rebuild(check_graphml(&xml)?)?;
+    Corpus::from_json(&document)
+        .map(|c| c.to_json())
+        .map_err(|e| format!("{e}\n{document}"))
+}
+
+/// A small corpus whose every text is hostile to CSV and XML.
+fn hostile() -> Corpus {
+    let mut c = Corpus::new();
+    c.set_title(Some("A \"hostile\" corpus, with; everything\nin it".into()));
+    let s = c
+        .add_scholar(
+            Scholar::new("k\"ey,;<&>'", " Leading and trailing \t")
+                .with_born(-44)
+                .with_died(2024)
+                .with_affiliation(""),
+        )
+        .unwrap();
+    let t = c
+        .add_scholar(Scholar::new("日本-😀", "Ends in a backslash \\"))
+        .unwrap();
+    let w = c
+        .add_work(
+            Work::new(
+                "w;1",
+                "Title with \"\"double quotes\"\" and \\\"escaped\\\"",
+            )
+            .with_kind(WorkKind::ArticleJournal)
+            .with_issued("1958-08~".parse().unwrap())
+            .with_container_title("a,b,c")
+            .with_publisher("line one\r\nline two")
+            .with_publisher_place("\"")
+            .with_archive("]]> <![CDATA[ &amp;")
+            .with_archive_location(";;;")
+            .with_note("tab\there"),
+            [t, s],
+        )
+        .unwrap();
+    let split = c
+        .add_event(
+            Event::new("split", "Split, \"the\"").with_when("1956/1966".parse::<When>().unwrap()),
+            None,
+        )
+        .unwrap();
+    let crisis = c
+        .add_event(
+            Event::new("crisis\"", "Crisis").with_when("-0044-03-15/..".parse::<When>().unwrap()),
+            Some(split),
+        )
+        .unwrap();
+    let family = c
+        .add_explanation(Explanation::new("x", "X").with_description("\n"), None)
+        .unwrap();
+    let variant = c
+        .add_explanation(Explanation::new("x,v", "X; V"), Some(family))
+        .unwrap();
+    let e = c
+        .add_evidence(
+            Evidence::new("n.1", EvidenceKind::Memoir, "\"quoted\" note")
+                .with_locator("p. 1, n. 2"),
+            Some(w),
+        )
+        .unwrap();
+    let a = c
+        .add_claim(
+            Claim::new("a", "Text, with \"quotes\"\nand lines;\r\nand more").with_year(1961),
+            variant,
+            [crisis, split],
+        )
+        .unwrap();
+    let b = c
+        .add_claim(
+            Claim::new("b\"", "😀 <b>bold</b> & 'single'").with_polarity(Polarity::Denies),
+            family,
+            [crisis],
+        )
+        .unwrap();
+    c.add_position(
+        s,
+        a,
+        Position::new(Stance::Advances).in_work(w).in_year(1960),
+    )
+    .unwrap();
+    c.add_position(s, a, Position::new(Stance::Rejects).in_year(1970))
+        .unwrap();
+    c.add_position(t, b, Position::new(Stance::Qualifies))
+        .unwrap();
+    c.cite(a, e, Bearing::Undermines).unwrap();
+    c.cite(b, e, Bearing::Supports).unwrap();
+    c.attack(b, a, AttackKind::Undercuts).unwrap();
+    c.attack(a, b, AttackKind::Rebuts).unwrap();
+    c.support(a, b).unwrap();
+    c
+}
+
+// ---------------------------------------------------------------------------
+// Tests: the built-in corpus, hostile text, the command, golden files
+// ---------------------------------------------------------------------------
+
+#[test]
+fn built_in_corpus_follows_neo4j_rules_and_round_trips() {
+    let corpus = sino_soviet_split();
+    assert_eq!(neo4j_round_trip(&corpus).unwrap(), corpus.to_json());
+}
+
+#[test]
+fn built_in_corpus_graphml_is_well_formed_and_round_trips() {
+    let corpus = sino_soviet_split();
+    assert_eq!(graphml_round_trip(&corpus).unwrap(), corpus.to_json());
+}
+
+#[test]
+fn row_counts_match_the_corpus() {
+    let corpus = sino_soviet_split();
+    let rows: HashMap<Neo4jFile, u64> = neo4j_files(&corpus)
+        .into_iter()
+        .map(|(w, _)| (w.file(), w.rows()))
+        .collect();
+    assert_eq!(rows[&Neo4jFile::Claims], corpus.count::<ClaimId>() as u64);
+    assert_eq!(rows[&Neo4jFile::Invokes], corpus.count::<ClaimId>() as u64);
+    assert_eq!(
+        rows[&Neo4jFile::Scholars],
+        corpus.count::<ScholarId>() as u64
+    );
+    assert_eq!(rows[&Neo4jFile::Corpus], 1);
+    let relations: u64 = rows
+        .iter()
+        .filter(|(f, _)| f.is_relationships())
+        .map(|(_, n)| n)
+        .sum();
+    assert_eq!(relations, corpus.as_petgraph().edge_count() as u64);
+}
+
+#[test]
+fn hostile_text_survives_both_formats() {
+    let corpus = hostile();
+    let json = corpus.to_json();
+    assert_eq!(neo4j_round_trip(&corpus).unwrap(), json);
+    assert_eq!(graphml_round_trip(&corpus).unwrap(), json);
+}
+
+#[test]
+fn empty_texts_stay_apart_from_absent_ones() {
+    let corpus = hostile();
+    let files = neo4j_files(&corpus);
+    let scholars = &files
+        .iter()
+        .find(|(w, _)| w.file() == Neo4jFile::Scholars)
+        .unwrap()
+        .1;
+    let text = String::from_utf8(scholars.clone()).unwrap();
+    // The first scholar's affiliation is "", the second has none.
+    assert!(text.contains(",-44,2024,\"\"\n"), "{text}");
+    assert!(text.ends_with(",,,\n"), "{text}");
+}
+
+#[test]
+fn line_breaks_ask_for_multiline_fields() {
+    let dir = tempdir("multiline");
+    let files = hostile().write_neo4j_csv(&dir).unwrap();
+    assert!(files.has_multiline_fields());
+    assert!(files.command("neo4j").contains(" --multiline-fields=true "));
+    let written: Vec<_> = files
+        .written()
+        .filter(|w| w.has_multiline_fields())
+        .map(|w| w.file())
+        .collect();
+    assert_eq!(
+        written,
+        [
+            Neo4jFile::Corpus,
+            Neo4jFile::Works,
+            Neo4jFile::Explanations,
+            Neo4jFile::Claims
+        ]
+    );
+
+    let files = sino_soviet_split().write_neo4j_csv(&dir).unwrap();
+    assert!(!files.has_multiline_fields());
+    assert!(!files.command("neo4j").contains("--multiline-fields"));
+}
+
+#[test]
+fn the_command_loads_every_file_with_rows() {
+    let dir = tempdir("command dir's");
+    let mut corpus = Corpus::new();
+    let event = corpus.add_event(Event::new("e", "E"), None).unwrap();
+    let x = corpus
+        .add_explanation(Explanation::new("x", "X"), None)
+        .unwrap();
+    corpus.add_claim(Claim::new("c", "C"), x, [event]).unwrap();
+    let files = corpus.write_neo4j_csv(&dir).unwrap();
+    let d = dir.display().to_string().replace('\'', r"'\''");
+    assert_eq!(
+        files.command("graph"),
+        format!(
+            "neo4j-admin database import full graph --nodes='{d}/events.csv' \
+             --nodes='{d}/explanations.csv' --nodes='{d}/claims.csv' \
+             --relationships='{d}/invokes.csv' --relationships='{d}/concerns.csv'"
+        )
+    );
+    // Every file is written, with rows or without.
+    for file in Neo4jFile::ALL {
+        let on_disk = std::fs::read(files.path(file)).unwrap();
+        let mut in_memory = Vec::new();
+        corpus.write_neo4j_file(file, &mut in_memory).unwrap();
+        assert_eq!(on_disk, in_memory, "{}", file.file_name());
+    }
+    assert_eq!(files.dir(), dir.as_path());
+    assert_eq!(files.written().count(), Neo4jFile::ALL.len());
+}
+
+#[test]
+fn headers_are_what_the_files_start_with() {
+    let corpus = sino_soviet_split();
+    for (written, bytes) in neo4j_files(&corpus) {
+        let file = written.file();
+        assert!(
+            bytes.starts_with(format!("{}\n", file.header()).as_bytes()),
+            "{file:?}"
+        );
+        let fields = parse_csv(format!("{}\n", file.header()).as_bytes())
+            .unwrap()
+            .rows
+            .remove(0);
+        parse_header(&fields, file.is_relationships()).unwrap();
+        assert_eq!(
+            file.header().contains(file.label()),
+            !file.is_relationships(),
+            "{file:?}"
+        );
+    }
+}
+
+#[test]
+fn graphml_refuses_what_xml_cannot_hold() {
+    let mut corpus = Corpus::new();
+    corpus
+        .add_scholar(Scholar::new("s", "Bell \u{7} rings"))
+        .unwrap();
+    let err = graphml(&corpus).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+    assert_eq!(
+        err.to_string(),
+        "node scholar:s, v_name: the character U+0007 cannot be written in XML 1.0"
+    );
+    // The CSV files carry it as it is.
+    assert_eq!(neo4j_round_trip(&corpus).unwrap(), corpus.to_json());
+
+    let mut corpus = Corpus::new();
+    let e = corpus.add_event(Event::new("e", "E"), None).unwrap();
+    let x = corpus
+        .add_explanation(Explanation::new("x", "X"), None)
+        .unwrap();
+    corpus
+        .add_claim(Claim::new("c", "Not \u{FFFE} a character"), x, [e])
+        .unwrap();
+    let err = graphml(&corpus).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "node claim:c, v_text: the character U+FFFE cannot be written in XML 1.0"
+    );
+    // Its neighbours U+FFFD and U+10000 are fine.
+    corpus
+        .add_claim(Claim::new("d", "\u{FFFD}\u{10000}\u{EFFFF}"), x, [e])
+        .unwrap();
+    let c: ClaimId = corpus.lookup("c").unwrap();
+    corpus.remove(c).unwrap();
+    assert_eq!(graphml_round_trip(&corpus).unwrap(), corpus.to_json());
+}
+
+#[test]
+fn writer_errors_are_returned() {
+    struct Full;
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk full"))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let corpus = sino_soviet_split();
+    assert!(corpus.write_graphml(Full).is_err());
+    for file in Neo4jFile::ALL {
+        assert!(corpus.write_neo4j_file(file, Full).is_err(), "{file:?}");
+    }
+}
+
+#[test]
+fn golden_files() {
+    let text = std::fs::read_to_string("tests/data/v1-small.json").unwrap();
+    let corpus = Corpus::from_json(&text).unwrap();
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let check = |path: String, bytes: Vec<u8>| {
+        if update {
+            std::fs::write(&path, &bytes).unwrap();
+        }
+        let golden = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(
+            golden == bytes,
+            "{path} differs from what the writer gives now"
+        );
+    };
+    for (written, bytes) in neo4j_files(&corpus) {
+        check(
+            format!("tests/data/neo4j/{}", written.file().file_name()),
+            bytes,
+        );
+    }
+    check(
+        "tests/data/graphml/v1-small.graphml".into(),
+        graphml(&corpus).unwrap(),
+    );
+}
+
+fn tempdir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("historiograph-export-{}", std::process::id()))
+        .join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+// ---------------------------------------------------------------------------
+// The checkers catch what they are there to catch
+// ---------------------------------------------------------------------------
+
+/// A well-formed pair of files, changed by `edit` at one place.
+fn mutated(edit: impl Fn(&mut Vec<(Neo4jWritten, Vec<u8>)>)) -> Result<Graph, String> {
+    let mut files = neo4j_files(&hostile());
+    edit(&mut files);
+    check_neo4j(&files)
+}
+
+fn replace_in(files: &mut [(Neo4jWritten, Vec<u8>)], file: Neo4jFile, from: &str, to: &str) {
+    let (_, bytes) = files.iter_mut().find(|(w, _)| w.file() == file).unwrap();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    assert!(text.contains(from), "{from} not in {}", file.file_name());
+    *bytes = text.replacen(from, to, 1).into_bytes();
+}
+
+#[test]
+fn the_csv_checker_rejects_broken_files() {
+    assert!(mutated(|_| {}).is_ok());
+    let cases: &[(Neo4jFile, &str, &str, &str)] = &[
+        (
+            Neo4jFile::Claims,
+            "key:ID(Claim)",
+            "key:ID(Claim),other:ID(Claim)",
+            "has 2 ID,",
+        ),
+        (
+            Neo4jFile::Claims,
+            "key:ID(Claim)",
+            "key:ID",
+            "expected ID(<space>)",
+        ),
+        (Neo4jFile::Claims, ":LABEL,", "", "0 LABEL"),
+        (
+            Neo4jFile::Claims,
+            "year:int",
+            "year:integer",
+            "unknown type",
+        ),
+        (Neo4jFile::Claims, "polarity", "text", "twice"),
+        (Neo4jFile::Cites, ":TYPE,", "", "0 TYPE"),
+        (
+            Neo4jFile::Cites,
+            ",CITES,",
+            ",CITES,,",
+            "fields, header has",
+        ),
+        (
+            Neo4jFile::Cites,
+            "\"a\",\"n.1\"",
+            "\"a\",\"n.2\"",
+            "no node `n.2` in space Evidence",
+        ),
+        (
+            Neo4jFile::Concerns,
+            "\"split\"",
+            "\"x\"",
+            "no node `x` in space Event",
+        ),
+        (Neo4jFile::Scholars, "-44", "minus", "not a Int"),
+        (Neo4jFile::Scholars, "-44", "\"-44\"", "is quoted"),
+        (
+            Neo4jFile::Events,
+            "\"split\",Event",
+            "\"crisis\"\"\",Event",
+            "twice in space Event",
+        ),
+        (
+            Neo4jFile::Events,
+            "\"Split, \"\"the\"\"\"",
+            "\"Split, \"the\"\"\"",
+            "after a closing quote",
+        ),
+        (
+            Neo4jFile::Events,
+            "\"Crisis\"",
+            "Cri\"sis",
+            "quote inside an unquoted",
+        ),
+        (Neo4jFile::Events, "\"Crisis\"", "Crisis", "is not quoted"),
+        (
+            Neo4jFile::Claims,
+            ",1961\n",
+            ",1961",
+            "quote inside an unquoted",
+        ),
+        (Neo4jFile::Supports, "SUPPORTS\n", "SUPPORTS", "no line end"),
+        (
+            Neo4jFile::Attacks,
+            "\"undercuts\"",
+            "\"undercuts",
+            "unterminated quoted field",
+        ),
+        (
+            Neo4jFile::Works,
+            "1958,",
+            "1959,",
+            "year Some(Int(1959)), expected Some(1958)",
+        ),
+        (Neo4jFile::Claims, ",Claim,", ",Claim;9lives,", "bad labels"),
+    ];
+    for &(file, from, to, message) in cases {
+        let result = mutated(|files| replace_in(files, file, from, to)).and_then(rebuild);
+        match result {
+            Err(e) => assert!(
+                e.contains(message),
+                "{from} → {to}: `{e}` lacks `{message}`"
+            ),
+            Ok(_) => panic!("{from} → {to} in {} passed the checker", file.file_name()),
+        }
+    }
+}
+
+#[test]
+fn the_csv_checker_notices_unflagged_line_breaks() {
+    // The same claims, none with a line break: what its writer says of the
+    // claims file does not fit the hostile claims file.
+    let mut quiet = hostile();
+    let a: ClaimId = quiet.lookup("a").unwrap();
+    quiet
+        .replace(a, Claim::new("a", "One line").with_year(1961))
+        .unwrap();
+    let said = quiet
+        .write_neo4j_file(Neo4jFile::Claims, std::io::sink())
+        .unwrap();
+    assert!(!said.has_multiline_fields());
+    let e = mutated(|files| {
+        let (written, _) = files
+            .iter_mut()
+            .find(|(w, _)| w.file() == Neo4jFile::Claims)
+            .unwrap();
+        *written = said;
+    })
+    .expect_err("caught");
+    assert!(
+        e.contains("claims.csv: multiline fields: file true, writer false"),
+        "{e}"
+    );
+}
+
+#[test]
+fn the_graphml_checker_rejects_broken_documents() {
+    let xml = String::from_utf8(graphml(&hostile()).unwrap()).unwrap();
+    assert!(check_graphml(xml.as_bytes()).is_ok());
+    let cases = [
+        (
+            "<graph id=\"corpus\"",
+            "<graph id=\"corpus\" x=\"<\"",
+            "not well-formed",
+        ),
+        (
+            "target=\"claim:a\"",
+            "target=\"claim:zz\"",
+            "undeclared target",
+        ),
+        (
+            "<key id=\"e_kind\"",
+            "<key id=\"e_kinds\"",
+            "undeclared key e_kind",
+        ),
+        (
+            "attr.type=\"int\"",
+            "attr.type=\"integer\"",
+            "attr.type=integer",
+        ),
+        (
+            "<data key=\"v_born\">-44",
+            "<data key=\"v_born\">-4x4",
+            "v_born: `-4x4` is not an int",
+        ),
+        (
+            "edgedefault=\"directed\"",
+            "edgedefault=\"undirected\"",
+            "not directed",
+        ),
+        (
+            "<node id=\"scholar:日本-😀\">",
+            "<node id=\"scholar:x\">",
+            "node id scholar:x",
+        ),
+        (
+            "<data key=\"labelE\">ATTACKS",
+            "<data key=\"labelE\">ATTACK",
+            "unknown relationship type",
+        ),
+        (
+            "<data key=\"e_bearing\">",
+            "<data key=\"v_note\">",
+            "is for node, used on edge",
+        ),
+    ];
+    for (from, to, message) in cases {
+        assert!(xml.contains(from), "{from}");
+        let result = check_graphml(xml.replacen(from, to, 1).as_bytes()).and_then(rebuild);
+        match result {
+            Err(e) => assert!(
+                e.contains(message),
+                "{from} → {to}: `{e}` lacks `{message}`"
+            ),
+            Ok(_) => panic!("{from} → {to} passed the checker"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Random corpora
+// ---------------------------------------------------------------------------
+
+/// Non-blank text with everything CSV and XML must escape, and control
+/// characters XML cannot hold at all.
+fn text() -> impl Strategy<Value = String> {
+    r#"[A-Za-z"\\,;é日😀<&'\x01][A-Za-z0-9 "\\,;é日😀<>&'\n\r\t\x01\x7f]{0,8}"#
+}
+
+fn optional_text() -> impl Strategy<Value = Option<String>> {
+    prop_oneof![
+        2 => Just(None),
+        1 => Just(Some(String::new())),
+        2 => text().prop_map(Some),
+    ]
+}
+
+const PREFIXES: [&str; 8] = ["", "k\"", "a,b", ";", "<&>", "日本-", "'", "b\\"];
+
+fn date() -> impl Strategy<Value = Date> + Clone {
+    (-9999i32..=9999, 0u8..3, 1u8..=12, 1u8..=28, any::<bool>()).prop_map(|(y, p, m, d, circa)| {
+        let date = match p {
+            0 => Date::from_year(y),
+            1 => Date::from_year_month(y, m).unwrap(),
+            _ => Date::from_ymd(y, m, d).unwrap(),
+        };
+        if circa { date.approximate() } else { date }
+    })
+}
+
+fn when() -> impl Strategy<Value = When> {
+    prop_oneof![
+        date().prop_map(When::on),
+        date().prop_map(When::since),
+        (date(), date()).prop_map(|(a, b)| {
+            let (a, b) = if b.latest() >= a.earliest() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            When::between(a, b).unwrap()
+        }),
+    ]
+}
+
+type Extras = Vec<Option<String>>;
+/// Name, born, died, affiliation.
+type ScholarSpec = (String, Option<i32>, Option<i32>, Option<String>);
+/// Title, kind, issued, authors, the six optional texts.
+type WorkSpec = (String, Index, Option<Date>, Vec<Index>, Extras);
+/// Name, when, parent, description.
+type EventSpec = (String, Option<When>, Option<Index>, Option<String>);
+/// Text, explanation, events, denies, year.
+type ClaimSpec = (String, Index, Vec<Index>, bool, Option<i32>);
+/// Scholar, claim, stance, work, year.
+type PositionSpec = (Index, Index, Index, Option<Index>, Option<i32>);
+
+#[derive(Debug, Clone)]
+struct Plan {
+    prefix: &'static str,
+    title: Option<String>,
+    scholars: Vec<ScholarSpec>,
+    works: Vec<WorkSpec>,
+    events: Vec<EventSpec>,
+    explanations: Vec<(String, Option<Index>, Option<String>)>,
+    evidence: Vec<(String, Index, Option<Index>, Option<String>)>,
+    claims: Vec<ClaimSpec>,
+    positions: Vec<PositionSpec>,
+    cites: Vec<(Index, Index, bool)>,
+    attacks: Vec<(Index, Index, Index)>,
+    supports: Vec<(Index, Index)>,
+}
+
+fn plan() -> impl Strategy<Value = Plan> {
+    let year = || prop_oneof![1900i32..2030, any::<i32>()];
+    let entities = (
+        select(PREFIXES.to_vec()),
+        option::of(text()),
+        vec(
+            (
+                text(),
+                option::of(year()),
+                option::of(year()),
+                optional_text(),
+            ),
+            0..4,
+        ),
+        vec(
+            (
+                text(),
+                any::<Index>(),
+                option::of(date()),
+                vec(any::<Index>(), 0..3),
+                vec(optional_text(), 6),
+            ),
+            0..4,
+        ),
+        vec(
+            (
+                text(),
+                option::of(when()),
+                option::of(any::<Index>()),
+                optional_text(),
+            ),
+            1..5,
+        ),
+        vec((text(), option::of(any::<Index>()), optional_text()), 1..4),
+        vec(
+            (
+                text(),
+                any::<Index>(),
+                option::of(any::<Index>()),
+                optional_text(),
+            ),
+            0..4,
+        ),
+    );
+    let relations = (
+        vec(
+            (
+                text(),
+                any::<Index>(),
+                vec(any::<Index>(), 1..3),
+                any::<bool>(),
+                option::of(year()),
+            ),
+            1..6,
+        ),
+        vec(
+            (
+                any::<Index>(),
+                any::<Index>(),
+                any::<Index>(),
+                option::of(any::<Index>()),
+                option::of(year()),
+            ),
+            0..6,
+        ),
+        vec((any::<Index>(), any::<Index>(), any::<bool>()), 0..5),
+        vec((any::<Index>(), any::<Index>(), any::<Index>()), 0..6),
+        vec((any::<Index>(), any::<Index>()), 0..4),
+    );
+    (entities, relations).prop_map(
+        |(
+            (prefix, title, scholars, works, events, explanations, evidence),
+            (claims, positions, cites, attacks, supports),
+        )| Plan {
+            prefix,
+            title,
+            scholars,
+            works,
+            events,
+            explanations,
+            evidence,
+            claims,
+            positions,
+            cites,
+            attacks,
+            supports,
+        },
+    )
+}
+
+fn pick<T: Copy>(items: &[T], index: Index) -> Option<T> {
+    (!items.is_empty()).then(|| *index.get(items))
+}
+
+const WORK_KINDS: [WorkKind; 4] = [
+    WorkKind::Book,
+    WorkKind::ArticleJournal,
+    WorkKind::PersonalCommunication,
+    WorkKind::Other,
+];
+const EVIDENCE_KINDS: [EvidenceKind; 3] = [
+    EvidenceKind::ArchivalDocument,
+    EvidenceKind::PublishedPrimarySource,
+    EvidenceKind::PressReport,
+];
+const STANCES: [Stance; 4] = [
+    Stance::Advances,
+    Stance::Endorses,
+    Stance::Qualifies,
+    Stance::Rejects,
+];
+const ATTACKS: [AttackKind; 3] = [
+    AttackKind::Rebuts,
+    AttackKind::Undercuts,
+    AttackKind::Undermines,
+];
+
+/// Builds the plan through the public API, skipping what the API refuses
+/// (a second stance in the same work, a duplicate citation, ...).
+fn build(plan: &Plan) -> Corpus {
+    let mut c = Corpus::new();
+    c.set_title(plan.title.clone());
+    let key = |letter: &str, i: usize| format!("{}{letter}{i}", plan.prefix);
+    let mut scholars = Vec::new();
+    for (i, (name, born, died, affiliation)) in plan.scholars.iter().enumerate() {
+        let mut s = Scholar::new(key("s", i), name.clone());
+        if let Some(y) = born {
+            s = s.with_born(*y);
+        }
+        if let Some(y) = died {
+            s = s.with_died(*y);
+        }
+        if let Some(a) = affiliation {
+            s = s.with_affiliation(a.clone());
+        }
+        scholars.push(c.add_scholar(s).unwrap());
+    }
+    let mut works = Vec::new();
+    for (i, (title, kind, issued, authors, extras)) in plan.works.iter().enumerate() {
+        let mut w = Work::new(key("w", i), title.clone()).with_kind(*kind.get(&WORK_KINDS));
+        if let Some(d) = issued {
+            w = w.with_issued(*d);
+        }
+        let setters: [fn(Work, String) -> Work; 6] = [
+            Work::with_container_title,
+            Work::with_publisher,
+            Work::with_publisher_place,
+            Work::with_archive,
+            Work::with_archive_location,
+            Work::with_note,
+        ];
+        for (value, set) in extras.iter().zip(setters) {
+            if let Some(value) = value {
+                w = set(w, value.clone());
+            }
+        }
+        let mut list = Vec::new();
+        for &a in authors {
+            if let Some(s) = pick(&scholars, a) {
+                if !list.contains(&s) {
+                    list.push(s);
+                }
+            }
+        }
+        works.push(c.add_work(w, list).unwrap());
+    }
+    let mut events = Vec::new();
+    for (i, (name, when, parent, description)) in plan.events.iter().enumerate() {
+        let mut e = Event::new(key("e", i), name.clone());
+        if let Some(w) = when {
+            e = e.with_when(*w);
+        }
+        if let Some(d) = description {
+            e = e.with_description(d.clone());
+        }
+        let parent = parent.and_then(|p| pick(&events, p));
+        events.push(c.add_event(e, parent).unwrap());
+    }
+    let mut explanations = Vec::new();
+    for (i, (name, parent, description)) in plan.explanations.iter().enumerate() {
+        let mut x = Explanation::new(key("x", i), name.clone());
+        if let Some(d) = description {
+            x = x.with_description(d.clone());
+        }
+        let parent = parent.and_then(|p| pick(&explanations, p));
+        explanations.push(c.add_explanation(x, parent).unwrap());
+    }
+    let mut evidence = Vec::new();
+    for (i, (description, kind, work, locator)) in plan.evidence.iter().enumerate() {
+        let mut e = Evidence::new(key("v", i), *kind.get(&EVIDENCE_KINDS), description.clone());
+        if let Some(l) = locator {
+            e = e.with_locator(l.clone());
+        }
+        let work = work.and_then(|w| pick(&works, w));
+        evidence.push(c.add_evidence(e, work).unwrap());
+    }
+    let mut claims = Vec::new();
+    for (i, (text, explanation, about, denies, year)) in plan.claims.iter().enumerate() {
+        let mut claim = Claim::new(key("c", i), text.clone());
+        if *denies {
+            claim = claim.with_polarity(Polarity::Denies);
+        }
+        if let Some(y) = year {
+            claim = claim.with_year(*y);
+        }
+        let mut list = Vec::new();
+        for &e in about {
+            let e = *e.get(&events);
+            if !list.contains(&e) {
+                list.push(e);
+            }
+        }
+        claims.push(
+            c.add_claim(claim, *explanation.get(&explanations), list)
+                .unwrap(),
+        );
+    }
+    for &(scholar, claim, stance, work, year) in &plan.positions {
+        let Some(scholar) = pick(&scholars, scholar) else {
+            continue;
+        };
+        let mut position = Position::new(*stance.get(&STANCES));
+        if let Some(w) = work.and_then(|w| pick(&works, w)) {
+            position = position.in_work(w);
+        }
+        if let Some(y) = year {
+            position = position.in_year(y);
+        }
+        let _ = c.add_position(scholar, *claim.get(&claims), position);
+    }
+    for &(claim, e, undermines) in &plan.cites {
+        let Some(e) = pick(&evidence, e) else {
+            continue;
+        };
+        let bearing = if undermines {
+            Bearing::Undermines
+        } else {
+            Bearing::Supports
+        };
+        let _ = c.cite(*claim.get(&claims), e, bearing);
+    }
+    for &(a, t, kind) in &plan.attacks {
+        let _ = c.attack(*a.get(&claims), *t.get(&claims), *kind.get(&ATTACKS));
+    }
+    for &(a, t) in &plan.supports {
+        let _ = c.support(*a.get(&claims), *t.get(&claims));
+    }
+    c
+}
+
+/// Whether every text of the corpus can be written in XML 1.0.
+fn xml_safe(corpus: &Corpus) -> bool {
+    fn safe(value: &Json) -> bool {
+        match value {
+            Json::String(s) => s
+                .chars()
+                .all(|c| c >= ' ' || ['\t', '\n', '\r'].contains(&c)),
+            Json::Array(items) => items.iter().all(safe),
+            Json::Object(map) => map.values().all(safe),
+            _ => true,
+        }
+    }
+    safe(&serde_json::from_str(&corpus.to_json()).unwrap())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn random_corpora_round_trip_through_neo4j_csv(plan in plan()) {
+        let corpus = build(&plan);
+        let back = neo4j_round_trip(&corpus);
+        prop_assert!(back.is_ok(), "{}", back.unwrap_err());
+        prop_assert_eq!(back.unwrap(), corpus.to_json());
+    }
+
+    #[test]
+    fn random_corpora_round_trip_through_graphml(plan in plan()) {
+        let corpus = build(&plan);
+        match graphml(&corpus) {
+            Ok(_) => {
+                prop_assert!(xml_safe(&corpus));
+                let back = graphml_round_trip(&corpus);
+                prop_assert!(back.is_ok(), "{}", back.unwrap_err());
+                prop_assert_eq!(back.unwrap(), corpus.to_json());
+            }
+            Err(e) => {
+                prop_assert!(!xml_safe(&corpus), "refused a writable corpus: {}", e);
+                prop_assert_eq!(e.kind(), std::io::ErrorKind::InvalidData);
+            }
+        }
+    }
+}
