@@ -79,7 +79,10 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
         return Err(format!("cannot read {from}; inputs: {}", INPUTS.join(", ")));
     }
     if !OUTPUTS.contains(&to.as_str()) {
-        return Err(format!("cannot write {to}; outputs: {}", OUTPUTS.join(", ")));
+        return Err(format!(
+            "cannot write {to}; outputs: {}",
+            OUTPUTS.join(", ")
+        ));
     }
     Ok(Args {
         from,
@@ -96,9 +99,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let located = |e: historiograph::Error| format!("{}: {e}", args.input);
     let imported = match args.from.as_str() {
         "json" => {
-            let text = std::str::from_utf8(&bytes).map_err(|e| {
-                format!("{}: not UTF-8 after byte {}", args.input, e.valid_up_to())
-            })?;
+            let text = std::str::from_utf8(&bytes)
+                .map_err(|e| format!("{}: not UTF-8 after byte {}", args.input, e.valid_up_to()))?;
             Imported::new(Corpus::from_json(text).map_err(located)?)
         }
         "aif" => Corpus::from_aif(&bytes).map_err(located)?,
