@@ -401,8 +401,9 @@ fn csl_name(name: &str) -> NameOut {
     match name.rsplit_once(' ') {
         Some((given, family))
             if !given.trim().is_empty()
-                && !family.is_empty()
+                && !family.trim().is_empty()
                 && given.trim() == given
+                && family.trim() == family
                 && !given.contains("  ") =>
         {
             NameOut {
@@ -627,5 +628,6 @@ mod tests {
         assert_eq!(csl_name("Plato").literal.as_deref(), Some("Plato"));
         assert_eq!(csl_name("a  b").literal.as_deref(), Some("a  b"));
         assert_eq!(csl_name(" a").literal.as_deref(), Some(" a"));
+        assert_eq!(csl_name("a \t").literal.as_deref(), Some("a \t"));
     }
 }
