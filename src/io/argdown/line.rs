@@ -23,15 +23,6 @@ pub(super) enum Kind {
     Argument,
 }
 
-impl Kind {
-    pub(super) fn json_type(self) -> &'static str {
-        match self {
-            Kind::Statement => "equivalence-class",
-            Kind::Argument => "argument",
-        }
-    }
-}
-
 /// What follows a title on a line: its text (tags kept, escapes resolved),
 /// the tags' ranges, the tags and the data.
 #[derive(Debug, Default)]

@@ -8,4 +8,5 @@ mod import;
 mod json;
 mod line;
 mod parse;
+mod relations;
 mod yaml;

@@ -14,13 +14,14 @@ use serde_json::Value;
 
 use super::flow::parse_flow;
 use super::json::{
-    ArgdownJson, ArgumentJson, InferenceJson, MemberJson, Ordered, PcsJson, RelationJson,
-    SectionJson, StatementJson,
+    ArgdownJson, ArgumentJson, InferenceJson, MemberJson, Ordered, PcsJson, SectionJson,
+    StatementJson,
 };
 use super::line::{
     Kind, Open, Rest, element, is_heading, pcs_step, relation, rest, skip_front_matter, syntax,
     without_ranges,
 };
+use super::relations::{End, Relations};
 use crate::error::Result;
 /// A premise–conclusion structure being read.
 struct Pcs {
@@ -36,7 +37,7 @@ struct Builder {
     statement_at: HashMap<String, usize>,
     arguments: Vec<(String, ArgumentJson)>,
     argument_at: HashMap<String, usize>,
-    relations: Vec<RelationJson>,
+    relations: Relations,
     sections: Vec<SectionJson>,
     untitled: usize,
     open: Vec<Open>,
@@ -67,25 +68,16 @@ pub(super) fn parse(text: &str) -> Result<ArgdownJson> {
     }
     b.close_all()?;
     b.finish_pcs(lines.len())?;
-    if b.strict {
-        // Strict mode renames relations between statements once the model
-        // is built (its checks for known relations use the plain names).
-        for r in &mut b.relations {
-            if (r.from_type.as_str(), r.to_type.as_str())
-                == ("equivalence-class", "equivalence-class")
-            {
-                match r.relation.as_str() {
-                    "support" => r.relation = "entails".to_owned(),
-                    "attack" => r.relation = "contrary".to_owned(),
-                    _ => {}
-                }
-            }
-        }
-    }
+    let structures: HashMap<String, &[PcsJson]> = b
+        .arguments
+        .iter()
+        .map(|(title, argument)| (title.clone(), argument.pcs.as_slice()))
+        .collect();
+    let relations = std::mem::take(&mut b.relations).settle(&structures, b.strict);
     Ok(ArgdownJson {
         arguments: Ordered(b.arguments),
         statements: Ordered(b.statements),
-        relations: b.relations,
+        relations,
         sections: b.sections,
         tags: None,
         map: None,
@@ -366,62 +358,30 @@ impl Builder {
         });
     }
 
-    /// Records a relation unless Argdown would see it as one it has.
+    /// Records a relation between a parent and a child line.
     fn relate(&mut self, op: &str, parent: (Kind, &str), child: (Kind, &str)) {
-        let (relation, from, to) = match op {
-            "+" | "<+" => ("support", child, parent),
-            "-" | "<-" => ("attack", child, parent),
-            "+>" => ("support", parent, child),
-            "->" => ("attack", parent, child),
-            "><" => ("contradictory", parent, child),
-            "_>" => ("undercut", parent, child),
-            _ => ("undercut", child, parent),
+        let end = |(kind, title): (Kind, &str)| match kind {
+            Kind::Statement => End::Statement(title.to_owned()),
+            Kind::Argument => End::Argument(title.to_owned()),
         };
-        let (to_type, to_title, conclusion) = match (relation, to.0) {
-            ("undercut", Kind::Argument) => ("inference", to.1.to_owned(), None),
-            ("undercut", Kind::Statement) if op == "<_" => match &self.last_inference {
-                Some((argument, index)) => ("inference", argument.clone(), Some(*index)),
-                None => (to.0.json_type(), to.1.to_owned(), None),
-            },
-            _ => (to.0.json_type(), to.1.to_owned(), None),
-        };
-        let relation = RelationJson {
-            relation: relation.to_owned(),
-            from: from.1.to_owned(),
-            to: to_title,
-            from_type: from.0.json_type().to_owned(),
-            to_type: to_type.to_owned(),
-            conclusion,
-        };
-        // Argdown drops a relation when its source's list of relations (in
-        // and out) has one of the same type to the same target, or the same
-        // contradiction the other way round.
-        let from_id = (
-            endpoint(&relation.from_type, None),
-            relation.from.as_str(),
-            None,
-        );
-        let to_id = (
-            endpoint(&relation.to_type, relation.conclusion),
-            relation.to.as_str(),
-            relation.conclusion,
-        );
-        let known = self.relations.iter().any(|r| {
-            let (f, t) = (
-                (endpoint(&r.from_type, None), r.from.as_str(), None),
-                (
-                    endpoint(&r.to_type, r.conclusion),
-                    r.to.as_str(),
-                    r.conclusion,
+        let (kind, from, to) = match op {
+            "+" | "<+" => ("support", end(child), end(parent)),
+            "-" | "<-" => ("attack", end(child), end(parent)),
+            "+>" => ("support", end(parent), end(child)),
+            "->" => ("attack", end(parent), end(child)),
+            "><" => ("contradictory", end(parent), end(child)),
+            "_>" => ("undercut", end(parent), end(child)),
+            // `<_` below a statement aims at the last inference read, if any.
+            _ => match (parent.0, &self.last_inference) {
+                (Kind::Statement, Some((argument, at))) => (
+                    "undercut",
+                    end(child),
+                    End::Inference(argument.clone(), *at),
                 ),
-            );
-            r.relation == relation.relation
-                && (((f == from_id || t == from_id) && t == to_id)
-                    || (r.relation == "contradictory" && f == to_id && t == from_id))
-        });
-        if !known {
-            self.relations.push(relation);
-        }
+                _ => ("undercut", end(child), end(parent)),
+            },
+        };
+        self.relations.add(kind, from, to);
     }
 
     /// Gives a finished structure to its argument: the last step must be a
@@ -452,16 +412,6 @@ impl Builder {
             argument.pcs = pcs.steps;
         }
         Ok(())
-    }
-}
-
-/// The kind of object a relation end is in Argdown's model: an undercut
-/// of an argument aims at the argument until its inference is known.
-fn endpoint(json_type: &str, conclusion: Option<usize>) -> &'static str {
-    match (json_type, conclusion) {
-        ("equivalence-class", _) => "statement",
-        ("inference", Some(_)) => "inference",
-        _ => "argument",
     }
 }
 
