@@ -36,11 +36,8 @@ pub(super) struct Draft {
     pub data: Map<String, Value>,
 }
 
-/// An attack between drafts: (attacker, target, kind).
-pub(super) type Attack = (usize, usize, AttackKind);
-
-/// A support between drafts: (supporter, target).
-pub(super) type Support = (usize, usize);
+/// A claim's attacks (target draft, kind) and supports (target drafts).
+pub(super) type Outgoing<'a> = (&'a [(usize, AttackKind)], &'a [usize]);
 
 /// A scholar, event or explanation a claim names: (list, key, name, where).
 pub(super) type Named = (&'static str, String, String, String);
@@ -49,15 +46,16 @@ fn note(unmapped: &mut Vec<Unmapped>, at: impl Into<String>, reason: impl Into<S
     unmapped.push(Unmapped::new(at, reason));
 }
 
-/// One claim of the corpus document, from a draft and the relations.
+/// One claim of the corpus document, from a draft and its relations.
 pub(super) fn claim_document(
     index: usize,
     drafts: &[Draft],
-    relations: (&[Attack], &[Support]),
+    outgoing: Outgoing<'_>,
     named: &mut Vec<Named>,
     unmapped: &mut Vec<Unmapped>,
 ) -> Result<Value> {
-    let (all_attacks, all_supports) = relations;
+    let (attacks_out, supports_out) = outgoing;
+    let key = |draft: usize| drafts.get(draft).map_or("", |d| d.key.as_str());
     let Some(draft) = drafts.get(index) else {
         return Ok(Value::Null);
     };
@@ -216,10 +214,9 @@ pub(super) fn claim_document(
             format!("data field `{field}` has no place in a claim"),
         );
     }
-    let attacks: Vec<Value> = all_attacks
+    let attacks: Vec<Value> = attacks_out
         .iter()
-        .filter(|&&(from, _, _)| from == index)
-        .map(|&(_, to, kind)| json!({"claim": drafts[to].key, "kind": kind}))
+        .map(|&(to, kind)| json!({"claim": key(to), "kind": kind}))
         .collect();
     // Kinds listed for attacks the map does not draw.
     for (field, kind) in [
@@ -230,9 +227,9 @@ pub(super) fn claim_document(
             continue;
         };
         for target in text_list(at, field, value)? {
-            let drawn = all_attacks
+            let drawn = attacks_out
                 .iter()
-                .any(|&(from, to, k)| from == index && k == kind && drafts[to].key == target);
+                .any(|&(to, k)| k == kind && key(to) == target);
             if !drawn {
                 note(
                     unmapped,
@@ -245,10 +242,9 @@ pub(super) fn claim_document(
     if !attacks.is_empty() {
         claim.insert("attacks".to_owned(), Value::Array(attacks));
     }
-    let supports: Vec<Value> = all_supports
+    let supports: Vec<Value> = supports_out
         .iter()
-        .filter(|&&(from, _)| from == index)
-        .map(|&(_, to)| Value::from(drafts[to].key.clone()))
+        .map(|&to| Value::from(key(to)))
         .collect();
     if !supports.is_empty() {
         claim.insert("supports".to_owned(), Value::Array(supports));

@@ -1,6 +1,6 @@
 //! Reads the JSON that `argdown json` exports into a corpus (see `argdown.md`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value, json};
 
@@ -29,6 +29,9 @@ struct Reader {
     arguments: HashMap<String, (usize, Vec<(usize, usize)>)>,
     supports: Vec<(usize, usize)>,
     attacks: Vec<(usize, usize, AttackKind)>,
+    /// The (source, target) pairs in `supports` and `attacks`.
+    supported: HashSet<(usize, usize)>,
+    attacked: HashSet<(usize, usize)>,
     unmapped: Vec<Unmapped>,
 }
 
@@ -199,7 +202,7 @@ impl Reader {
                 })?;
                 if step.role.ends_with("conclusion") {
                     for &premise in &premises {
-                        if premise != at && !self.supports.contains(&(premise, at)) {
+                        if premise != at && self.supported.insert((premise, at)) {
                             self.supports.push((premise, at));
                         }
                     }
@@ -315,7 +318,7 @@ impl Reader {
         };
         match relation.relation.as_str() {
             "support" | "entails" => {
-                if !self.supports.contains(&(from, to)) {
+                if self.supported.insert((from, to)) {
                     self.supports.push((from, to));
                 }
             }
@@ -338,7 +341,7 @@ impl Reader {
     /// An attack; its kind from the target's type, else from the
     /// attacker's `undercuts`/`undermines` data, else a rebuttal.
     fn add_attack(&mut self, from: usize, to: usize, kind: Option<AttackKind>) {
-        if self.attacks.iter().any(|&(f, t, _)| f == from && t == to) {
+        if !self.attacked.insert((from, to)) {
             return;
         }
         let target = &self.drafts[to].key;
@@ -364,24 +367,40 @@ impl Reader {
         let mut claims = Vec::with_capacity(self.drafts.len());
         let mut named: Vec<Named> = Vec::new();
         let drafts = std::mem::take(&mut self.drafts);
+        // Each claim's relations, grouped once rather than searched per claim.
+        let mut attacks: Vec<Vec<(usize, AttackKind)>> = vec![Vec::new(); drafts.len()];
+        for &(from, to, kind) in &self.attacks {
+            if let Some(out) = attacks.get_mut(from) {
+                out.push((to, kind));
+            }
+        }
+        let mut supports: Vec<Vec<usize>> = vec![Vec::new(); drafts.len()];
+        for &(from, to) in &self.supports {
+            if let Some(out) = supports.get_mut(from) {
+                out.push(to);
+            }
+        }
         for (index, draft) in drafts.iter().enumerate() {
-            let claim = claim_document(
-                index,
-                &drafts,
-                (&self.attacks, &self.supports),
-                &mut named,
-                &mut self.unmapped,
-            )?;
+            let outgoing = (
+                attacks.get(index).map_or(&[][..], Vec::as_slice),
+                supports.get(index).map_or(&[][..], Vec::as_slice),
+            );
+            let claim = claim_document(index, &drafts, outgoing, &mut named, &mut self.unmapped)?;
             claims.push((claim, format!("{} data", draft.origin)));
         }
         // Scholars, events and explanations named but not defined: created
         // from their keys.
+        let mut defined: HashSet<(&'static str, String)> = HashSet::new();
+        for (list, records) in &self.records {
+            for (record, _) in records {
+                if let Some(key) = record.get("key").and_then(Value::as_str) {
+                    defined.insert((*list, key.to_owned()));
+                }
+            }
+        }
         for (list, key, name, origin) in named {
-            let records = self.records.entry(list).or_default();
-            let defined = records
-                .iter()
-                .any(|(r, _)| r.get("key").and_then(Value::as_str) == Some(key.as_str()));
-            if !defined {
+            if defined.insert((list, key.clone())) {
+                let records = self.records.entry(list).or_default();
                 records.push((json!({"key": key, "name": name}), origin));
             }
         }

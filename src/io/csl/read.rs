@@ -108,10 +108,15 @@ impl Corpus {
             )
         })?;
         let mut next = self.clone();
+        // Scholars by name, the first (lowest id) of each name.
+        let mut by_name: HashMap<String, ScholarId> = HashMap::new();
+        for (id, scholar) in next.entities::<ScholarId>() {
+            by_name.entry(scholar.name().to_owned()).or_insert(id);
+        }
         let mut unmapped = Vec::new();
         let mut works = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            works.push(next.add_csl_item(i, item, &mut unmapped)?);
+            works.push(next.add_csl_item(i, item, &mut by_name, &mut unmapped)?);
         }
         *self = next;
         Ok((works, unmapped))
@@ -121,6 +126,7 @@ impl Corpus {
         &mut self,
         i: usize,
         item: &Value,
+        by_name: &mut HashMap<String, ScholarId>,
         unmapped: &mut Vec<Unmapped>,
     ) -> Result<WorkId> {
         let at = format!("items[{i}]");
@@ -180,7 +186,7 @@ impl Corpus {
                 .ok_or_else(|| csl_error(field_at("author"), "expected a list of names"))?;
             for (j, name) in names.iter().enumerate() {
                 let here = format!("{at}.author[{j}]");
-                let scholar = self.csl_author(&here, name, unmapped)?;
+                let scholar = self.csl_author(&here, name, by_name, unmapped)?;
                 if authors.contains(&scholar) {
                     unmapped.push(Unmapped::new(here, "an author named twice is listed once"));
                 } else {
@@ -212,6 +218,7 @@ impl Corpus {
         &mut self,
         at: &str,
         name: &Value,
+        by_name: &mut HashMap<String, ScholarId>,
         unmapped: &mut Vec<Unmapped>,
     ) -> Result<ScholarId> {
         let parts = name
@@ -262,11 +269,7 @@ impl Corpus {
                 "name part with no place in a scholar",
             ));
         }
-        if let Some(id) = self
-            .entities::<ScholarId>()
-            .find(|(_, s)| s.name() == full)
-            .map(|(id, _)| id)
-        {
+        if let Some(&id) = by_name.get(&full) {
             return Ok(id);
         }
         let base = slug(
@@ -291,8 +294,11 @@ impl Corpus {
             candidates = vec![format!("{base}-{n}")];
             n += 1;
         };
-        self.add_scholar(Scholar::new(key, full))
-            .map_err(|e| csl_error(at, e.to_string()))
+        let id = self
+            .add_scholar(Scholar::new(key, full.clone()))
+            .map_err(|e| csl_error(at, e.to_string()))?;
+        by_name.insert(full, id);
+        Ok(id)
     }
 }
 
@@ -404,10 +410,13 @@ fn kind_of(value: &Value) -> &'static str {
 /// A scholar key from a name: lower case, Latin accents dropped, runs of
 /// anything but letters and digits turned into `-`.
 fn slug(name: &str) -> String {
-    let folds: HashMap<char, &str> = FOLDS.iter().copied().collect();
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
-        match folds.get(&c) {
+        match FOLDS
+            .iter()
+            .find(|(accented, _)| *accented == c)
+            .map(|(_, plain)| plain)
+        {
             Some(plain) => out.push_str(plain),
             None if c.is_alphanumeric() => out.push(c),
             None => {

@@ -107,14 +107,14 @@ impl Corpus {
 }
 
 /// A scholar's name as a CSL name that joins back to the same text.
+///
+/// The reader drops blank parts and joins `given` and `family` with one
+/// space, so a split is used only when both parts are words with no white
+/// space at their ends; anything else is written `literal`.
 fn csl_name(name: &str) -> NameOut {
+    let clean = |part: &str| !part.is_empty() && part.trim() == part;
     match name.rsplit_once(' ') {
-        Some((given, family))
-            if !given.trim().is_empty()
-                && !family.is_empty()
-                && given.trim() == given
-                && !given.contains("  ") =>
-        {
+        Some((given, family)) if clean(given) && clean(family) => {
             NameOut {
                 family: Some(family.to_owned()),
                 given: Some(given.to_owned()),
@@ -142,6 +142,7 @@ mod tests {
         );
         assert_eq!(csl_name("Plato").literal.as_deref(), Some("Plato"));
         assert_eq!(csl_name("a  b").literal.as_deref(), Some("a  b"));
+        assert_eq!(csl_name("a \t").literal.as_deref(), Some("a \t"));
         assert_eq!(csl_name(" a").literal.as_deref(), Some(" a"));
     }
 }
