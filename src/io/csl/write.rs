@@ -114,13 +114,11 @@ impl Corpus {
 fn csl_name(name: &str) -> NameOut {
     let clean = |part: &str| !part.is_empty() && part.trim() == part;
     match name.rsplit_once(' ') {
-        Some((given, family)) if clean(given) && clean(family) => {
-            NameOut {
-                family: Some(family.to_owned()),
-                given: Some(given.to_owned()),
-                literal: None,
-            }
-        }
+        Some((given, family)) if clean(given) && clean(family) => NameOut {
+            family: Some(family.to_owned()),
+            given: Some(given.to_owned()),
+            literal: None,
+        },
         _ => NameOut {
             family: None,
             given: None,
