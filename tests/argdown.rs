@@ -604,6 +604,8 @@ fn native_reader_agrees_with_the_tool_on_every_golden_file() {
         "taiwan-1958",
         "strict",
         "features",
+        "random-map-1",
+        "random-map-2",
         "sino-soviet-split",
         "v1-small",
     ] {

@@ -4,7 +4,8 @@ real Argdown tool, @argdown/cli (installed as a tool, never a dependency):
 
     mkdir -p /work/tools/argdown && (cd /work/tools/argdown && npm install @argdown/cli@1.7.5)
     cargo build --no-default-features --example argdown
-    python3 tests/dev/argdown_check.py --argdown /work/tools/argdown/node_modules/.bin/argdown
+    CARGO_TARGET_DIR=target python3 tests/dev/argdown_check.py \
+        --argdown /work/tools/argdown/node_modules/.bin/argdown --corpora 100 --maps 400
 
 For the built-in corpus and seeded random corpora (keys and texts with
 quotes, backslashes, braces, markup characters, non-ASCII, control
@@ -15,6 +16,13 @@ every kind, supports) it
 3. reads the JSON back with the example (`import`), fails on anything
    unmapped, and compares the corpus document with the original's;
 4. reads the .argdown natively (`read`) and checks it agrees with 3.
+With `--maps N` it also writes N random hand-written-style maps (front
+matter, headings with data, comments, untitled statements, escapes, tags,
+data inline and on the next line, relation trees with every operator,
+arguments with and without premise-conclusion structures) and checks that
+the native reader gives exactly what the tool's JSON gives (corpus and
+unmapped list, or the same error); maps the tool itself refuses are
+counted apart.
 Exits 1 on any failure; prints the counts.
 """
 

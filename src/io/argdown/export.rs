@@ -1,6 +1,6 @@
 //! Writes a corpus as `.argdown` text (see `argdown.md`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -85,12 +85,9 @@ impl Corpus {
         if !related.is_empty() {
             out.push_str("## Attacks and supports\n\n");
         }
-        let title_of = |target: ClaimId| {
-            titles
-                .iter()
-                .find(|(id, _)| *id == target)
-                .map_or("", |(_, t)| t.as_str())
-        };
+        let by_id: HashMap<ClaimId, &str> =
+            titles.iter().map(|(id, t)| (*id, t.as_str())).collect();
+        let title_of = |target: ClaimId| by_id.get(&target).copied().unwrap_or_default();
         for (id, title) in related {
             out.push('[');
             out.push_str(title);

@@ -4,39 +4,16 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value, json};
 
-use super::json::{ArgdownJson, MemberJson, RelationJson, SectionJson};
+use super::claim::{
+    Draft, Named, RECORDS, canonical_text, claim_document, draft, import_error, wrong_type,
+};
+use super::json::{ArgdownJson, RelationJson, SectionJson};
 use super::parse::parse;
 use crate::error::{Error, Result};
 use crate::graph::Corpus;
 use crate::io::foreign::{parse_json, utf8};
 use crate::io::{Imported, Unmapped};
 use crate::model::AttackKind;
-
-const FORMAT: &str = "argdown-json";
-
-/// The record lists a section's data may hold, as in the corpus document.
-const RECORDS: [&str; 5] = ["scholars", "works", "events", "explanations", "evidence"];
-
-/// The default explanation and event of a claim that names none.
-const UNSPECIFIED: &str = "unspecified";
-
-fn import_error(at: impl Into<String>, message: impl Into<String>) -> Error {
-    Error::Import {
-        format: FORMAT,
-        at: at.into(),
-        message: message.into(),
-    }
-}
-
-/// A claim in the making: a statement, or an argument without premises.
-struct Draft {
-    /// `statement `T`` or `argument `T``: where errors point.
-    origin: String,
-    key: String,
-    text: String,
-    tags: Vec<String>,
-    data: Map<String, Value>,
-}
 
 /// Everything read so far, on its way to a corpus document.
 #[derive(Default)]
@@ -52,6 +29,9 @@ struct Reader {
     arguments: HashMap<String, (usize, Vec<(usize, usize)>)>,
     supports: Vec<(usize, usize)>,
     attacks: Vec<(usize, usize, AttackKind)>,
+    /// The (source, target) pairs in `supports` and `attacks`.
+    supported: HashSet<(usize, usize)>,
+    attacked: HashSet<(usize, usize)>,
     unmapped: Vec<Unmapped>,
 }
 
@@ -222,7 +202,7 @@ impl Reader {
                 })?;
                 if step.role.ends_with("conclusion") {
                     for &premise in &premises {
-                        if premise != at && !self.supports.contains(&(premise, at)) {
+                        if premise != at && self.supported.insert((premise, at)) {
                             self.supports.push((premise, at));
                         }
                     }
@@ -338,7 +318,7 @@ impl Reader {
         };
         match relation.relation.as_str() {
             "support" | "entails" => {
-                if !self.supports.contains(&(from, to)) {
+                if self.supported.insert((from, to)) {
                     self.supports.push((from, to));
                 }
             }
@@ -361,7 +341,7 @@ impl Reader {
     /// An attack; its kind from the target's type, else from the
     /// attacker's `undercuts`/`undermines` data, else a rebuttal.
     fn add_attack(&mut self, from: usize, to: usize, kind: Option<AttackKind>) {
-        if self.attacks.iter().any(|&(f, t, _)| f == from && t == to) {
+        if !self.attacked.insert((from, to)) {
             return;
         }
         let target = &self.drafts[to].key;
@@ -385,20 +365,42 @@ impl Reader {
     /// Builds the corpus document and reads it.
     fn finish(mut self) -> Result<Imported> {
         let mut claims = Vec::with_capacity(self.drafts.len());
-        let mut named: Vec<(&'static str, String, String, String)> = Vec::new();
+        let mut named: Vec<Named> = Vec::new();
         let drafts = std::mem::take(&mut self.drafts);
+        // Each claim's relations, grouped once rather than searched per claim.
+        let mut attacks: Vec<Vec<(usize, AttackKind)>> = vec![Vec::new(); drafts.len()];
+        for &(from, to, kind) in &self.attacks {
+            if let Some(out) = attacks.get_mut(from) {
+                out.push((to, kind));
+            }
+        }
+        let mut supports: Vec<Vec<usize>> = vec![Vec::new(); drafts.len()];
+        for &(from, to) in &self.supports {
+            if let Some(out) = supports.get_mut(from) {
+                out.push(to);
+            }
+        }
         for (index, draft) in drafts.iter().enumerate() {
-            let claim = self.claim_document(index, draft, &drafts, &mut named)?;
+            let outgoing = (
+                attacks.get(index).map_or(&[][..], Vec::as_slice),
+                supports.get(index).map_or(&[][..], Vec::as_slice),
+            );
+            let claim = claim_document(index, &drafts, outgoing, &mut named, &mut self.unmapped)?;
             claims.push((claim, format!("{} data", draft.origin)));
         }
         // Scholars, events and explanations named but not defined: created
         // from their keys.
+        let mut defined: HashSet<(&'static str, String)> = HashSet::new();
+        for (list, records) in &self.records {
+            for (record, _) in records {
+                if let Some(key) = record.get("key").and_then(Value::as_str) {
+                    defined.insert((*list, key.to_owned()));
+                }
+            }
+        }
         for (list, key, name, origin) in named {
-            let records = self.records.entry(list).or_default();
-            let defined = records
-                .iter()
-                .any(|(r, _)| r.get("key").and_then(Value::as_str) == Some(key.as_str()));
-            if !defined {
+            if defined.insert((list, key.clone())) {
+                let records = self.records.entry(list).or_default();
                 records.push((json!({"key": key, "name": name}), origin));
             }
         }
@@ -428,312 +430,6 @@ impl Reader {
             unmapped: self.unmapped,
         })
     }
-
-    /// One claim of the corpus document, from a draft and the relations.
-    fn claim_document(
-        &mut self,
-        index: usize,
-        draft: &Draft,
-        drafts: &[Draft],
-        named: &mut Vec<(&'static str, String, String, String)>,
-    ) -> Result<Value> {
-        let at = &draft.origin;
-        let data = &draft.data;
-        let mut claim = Map::new();
-        claim.insert("key".to_owned(), Value::from(draft.key.clone()));
-        claim.insert("text".to_owned(), Value::from(draft.text.clone()));
-        let explanation = match data.get("explanation") {
-            Some(value) => {
-                let key = text_field(at, "explanation", value)?;
-                for tag in &draft.tags {
-                    self.unmapped(at, format!("tag `{tag}`: the data names the explanation"));
-                }
-                named.push(("explanations", key.clone(), key.clone(), at.clone()));
-                key
-            }
-            None => match draft.tags.split_first() {
-                Some((first, rest)) => {
-                    for tag in rest {
-                        self.unmapped(
-                            at,
-                            format!("tag `{tag}`: a claim invokes one explanation, `{first}`"),
-                        );
-                    }
-                    let key = tag_key(first);
-                    named.push(("explanations", key.clone(), first.clone(), at.clone()));
-                    key
-                }
-                None => {
-                    let name = "Unspecified explanation".to_owned();
-                    named.push(("explanations", UNSPECIFIED.to_owned(), name, at.clone()));
-                    UNSPECIFIED.to_owned()
-                }
-            },
-        };
-        claim.insert("explanation".to_owned(), Value::from(explanation));
-        let mut events = Vec::new();
-        for field in ["event", "events"] {
-            if let Some(value) = data.get(field) {
-                events.extend(text_list(at, field, value)?);
-            }
-        }
-        if events.is_empty() {
-            named.push((
-                "events",
-                UNSPECIFIED.to_owned(),
-                "Unspecified event".to_owned(),
-                at.clone(),
-            ));
-            events.push(UNSPECIFIED.to_owned());
-        }
-        for event in &events {
-            named.push(("events", event.clone(), event.clone(), at.clone()));
-        }
-        claim.insert("events".to_owned(), json!(events));
-        let mut stances = match data.get("stances") {
-            Some(Value::Array(items)) => items.clone(),
-            Some(_) => {
-                return Err(import_error(
-                    format!("{at} data.stances"),
-                    "expected a list",
-                ));
-            }
-            None => Vec::new(),
-        };
-        let mut shorthand = Vec::new();
-        for field in ["scholar", "scholars"] {
-            if let Some(value) = data.get(field) {
-                shorthand.extend(text_list(at, field, value)?);
-            }
-        }
-        let year = data.get("year").cloned();
-        let work = data
-            .get("work")
-            .map(|w| text_field(at, "work", w))
-            .transpose()?;
-        for scholar in shorthand.iter() {
-            let mut stance = json!({"scholar": scholar, "stance": "advances"});
-            if let (Some(work), Some(fields)) = (&work, stance.as_object_mut()) {
-                fields.insert("work".to_owned(), Value::from(work.clone()));
-            }
-            if let (Some(year), Some(fields)) = (&year, stance.as_object_mut()) {
-                fields.insert("year".to_owned(), year.clone());
-            }
-            stances.push(stance);
-        }
-        if work.is_some() && shorthand.is_empty() {
-            self.unmapped(at, "data field `work` applies only with `scholar`");
-        }
-        for stance in &stances {
-            if let Some(scholar) = stance.get("scholar").and_then(Value::as_str) {
-                named.push((
-                    "scholars",
-                    scholar.to_owned(),
-                    scholar.to_owned(),
-                    at.clone(),
-                ));
-            }
-        }
-        if !stances.is_empty() {
-            claim.insert("stances".to_owned(), Value::Array(stances));
-        }
-        if let (Some(year), true) = (year, shorthand.is_empty()) {
-            claim.insert("year".to_owned(), year);
-        }
-        let mut cites = match data.get("cites") {
-            Some(Value::Array(items)) => items.clone(),
-            Some(_) => return Err(import_error(format!("{at} data.cites"), "expected a list")),
-            None => Vec::new(),
-        };
-        for field in ["evidence", "note"] {
-            if let Some(value) = data.get(field) {
-                for key in text_list(at, field, value)? {
-                    cites.push(json!({"evidence": key}));
-                }
-            }
-        }
-        if !cites.is_empty() {
-            claim.insert("cites".to_owned(), Value::Array(cites));
-        }
-        if let Some(polarity) = data.get("polarity") {
-            claim.insert("polarity".to_owned(), polarity.clone());
-        }
-        let known = [
-            "key",
-            "text",
-            "explanation",
-            "event",
-            "events",
-            "stances",
-            "scholar",
-            "scholars",
-            "year",
-            "work",
-            "cites",
-            "evidence",
-            "note",
-            "polarity",
-            "undercuts",
-            "undermines",
-        ];
-        for field in data.keys().filter(|f| !known.contains(&f.as_str())) {
-            self.unmapped(at, format!("data field `{field}` has no place in a claim"));
-        }
-        let attacks: Vec<Value> = self
-            .attacks
-            .iter()
-            .filter(|&&(from, _, _)| from == index)
-            .map(|&(_, to, kind)| json!({"claim": drafts[to].key, "kind": kind}))
-            .collect();
-        // Kinds listed for attacks the map does not draw.
-        for (field, kind) in [
-            ("undercuts", AttackKind::Undercuts),
-            ("undermines", AttackKind::Undermines),
-        ] {
-            let Some(value) = data.get(field) else {
-                continue;
-            };
-            for target in text_list(at, field, value)? {
-                let drawn = self
-                    .attacks
-                    .iter()
-                    .any(|&(from, to, k)| from == index && k == kind && drafts[to].key == target);
-                if !drawn {
-                    self.unmapped(
-                        at,
-                        format!("`{field}: {target}` names no attack of the map"),
-                    );
-                }
-            }
-        }
-        if !attacks.is_empty() {
-            claim.insert("attacks".to_owned(), Value::Array(attacks));
-        }
-        let supports: Vec<Value> = self
-            .supports
-            .iter()
-            .filter(|&&(from, _)| from == index)
-            .map(|&(_, to)| Value::from(drafts[to].key.clone()))
-            .collect();
-        if !supports.is_empty() {
-            claim.insert("supports".to_owned(), Value::Array(supports));
-        }
-        Ok(Value::Object(claim))
-    }
-}
-
-/// A draft from a statement's or an argument's members, tags and data.
-fn draft(
-    origin: String,
-    title: &str,
-    members: &[MemberJson],
-    tags: &[String],
-    data: Option<&Value>,
-    unmapped: &mut Vec<Unmapped>,
-) -> Result<Draft> {
-    let data = match data {
-        None => Map::new(),
-        Some(Value::Object(fields)) => fields.clone(),
-        Some(_) => {
-            unmapped.push(Unmapped::new(
-                &origin,
-                "data that is not a mapping has no place",
-            ));
-            Map::new()
-        }
-    };
-    let key = match data.get("key") {
-        Some(value) => text_field(&origin, "key", value)?,
-        None => tag_key(title),
-    };
-    let text = match data.get("text") {
-        Some(value) => text_field(&origin, "text", value)?,
-        None => canonical_text(members).unwrap_or_else(|| title.to_owned()),
-    };
-    let mut seen = HashSet::new();
-    let tags = tags
-        .iter()
-        .filter(|t| seen.insert(t.as_str()))
-        .cloned()
-        .collect();
-    Ok(Draft {
-        origin,
-        key,
-        text,
-        tags,
-        data,
-    })
-}
-
-fn wrong_type(at: &str, expected: &str, found: &str) -> Error {
-    import_error(
-        format!("{at}.type"),
-        format!("expected `{expected}`, found `{found}`: not the JSON export of Argdown 1.x"),
-    )
-}
-
-/// A key from a title or tag: white space becomes `-`.
-fn tag_key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join("-")
-}
-
-fn text_field(at: &str, field: &str, value: &Value) -> Result<String> {
-    value
-        .as_str()
-        .map(ToOwned::to_owned)
-        .ok_or_else(|| import_error(format!("{at} data.{field}"), "expected text"))
-}
-
-/// A text or a list of texts.
-fn text_list(at: &str, field: &str, value: &Value) -> Result<Vec<String>> {
-    match value {
-        Value::String(text) => Ok(vec![text.clone()]),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| text_field(at, &format!("{field}[{i}]"), item))
-            .collect(),
-        _ => Err(import_error(
-            format!("{at} data.{field}"),
-            "expected a text or a list of texts",
-        )),
-    }
-}
-
-/// The text of the last member that has one, without its tags.
-fn canonical_text(members: &[MemberJson]) -> Option<String> {
-    members
-        .iter()
-        .rev()
-        .filter_map(|m| Some(without_tags(m.text.as_deref()?, m)))
-        .find(|t| !t.is_empty())
-}
-
-/// The text with its tag ranges (UTF-16 offsets, end included) cut out.
-fn without_tags(text: &str, member: &MemberJson) -> String {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    let mut cuts: Vec<(usize, usize)> = member
-        .ranges
-        .iter()
-        .filter(|r| r.kind == "tag")
-        .filter_map(|r| Some((r.start?, r.stop?.saturating_add(1).min(units.len()))))
-        .filter(|(start, stop)| start < stop)
-        .collect();
-    cuts.sort_unstable();
-    let mut out = String::new();
-    let mut at = 0;
-    for (start, stop) in cuts.into_iter().chain([(units.len(), units.len())]) {
-        if start >= at {
-            let piece = String::from_utf16_lossy(units.get(at..start).unwrap_or_default());
-            if out.ends_with(char::is_whitespace) {
-                out.push_str(piece.trim_start());
-            } else {
-                out.push_str(&piece);
-            }
-        }
-        at = at.max(stop);
-    }
-    out.trim().to_owned()
 }
 
 /// Points an error in the built document at the place in the Argdown JSON

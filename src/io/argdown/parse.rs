@@ -14,61 +14,15 @@ use serde_json::Value;
 
 use super::flow::parse_flow;
 use super::json::{
-    ArgdownJson, ArgumentJson, InferenceJson, MemberJson, Ordered, PcsJson, RangeJson,
-    RelationJson, SectionJson, StatementJson,
+    ArgdownJson, ArgumentJson, InferenceJson, MemberJson, Ordered, PcsJson, SectionJson,
+    StatementJson,
 };
-use crate::error::{Error, Result};
-
-const FORMAT: &str = "argdown";
-
-fn syntax(line: usize, message: impl Into<String>) -> Error {
-    Error::Syntax {
-        format: FORMAT,
-        line,
-        message: message.into(),
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Statement,
-    Argument,
-}
-
-impl Kind {
-    fn json_type(self) -> &'static str {
-        match self {
-            Kind::Statement => "equivalence-class",
-            Kind::Argument => "argument",
-        }
-    }
-}
-
-/// What follows a title on a line: its text (tags kept, escapes resolved),
-/// the tags' ranges, the tags and the data.
-#[derive(Debug, Default)]
-struct Rest {
-    text: String,
-    ranges: Vec<RangeJson>,
-    tags: Vec<String>,
-    data: Option<Value>,
-}
-
-/// An element whose line has been read and whose indented lines may follow.
-struct Open {
-    indent: usize,
-    kind: Kind,
-    /// `None` for an untitled statement until it is given `Untitled N`.
-    title: Option<String>,
-    rest: Rest,
-    /// The relation to the element below it on the stack, if any.
-    relation: Option<&'static str>,
-    /// Whether a relation below it has been met (its entry exists then).
-    has_relations: bool,
-    /// The step of a premise–conclusion structure this line is.
-    step: bool,
-}
-
+use super::line::{
+    Kind, Open, Rest, element, is_heading, pcs_step, relation, rest, skip_front_matter, syntax,
+    without_ranges,
+};
+use super::relations::{End, Relations};
+use crate::error::Result;
 /// A premise–conclusion structure being read.
 struct Pcs {
     argument: String,
@@ -83,7 +37,7 @@ struct Builder {
     statement_at: HashMap<String, usize>,
     arguments: Vec<(String, ArgumentJson)>,
     argument_at: HashMap<String, usize>,
-    relations: Vec<RelationJson>,
+    relations: Relations,
     sections: Vec<SectionJson>,
     untitled: usize,
     open: Vec<Open>,
@@ -114,25 +68,16 @@ pub(super) fn parse(text: &str) -> Result<ArgdownJson> {
     }
     b.close_all()?;
     b.finish_pcs(lines.len())?;
-    if b.strict {
-        // Strict mode renames relations between statements once the model
-        // is built (its checks for known relations use the plain names).
-        for r in &mut b.relations {
-            if (r.from_type.as_str(), r.to_type.as_str())
-                == ("equivalence-class", "equivalence-class")
-            {
-                match r.relation.as_str() {
-                    "support" => r.relation = "entails".to_owned(),
-                    "attack" => r.relation = "contrary".to_owned(),
-                    _ => {}
-                }
-            }
-        }
-    }
+    let structures: HashMap<String, &[PcsJson]> = b
+        .arguments
+        .iter()
+        .map(|(title, argument)| (title.clone(), argument.pcs.as_slice()))
+        .collect();
+    let relations = std::mem::take(&mut b.relations).settle(&structures, b.strict);
     Ok(ArgdownJson {
         arguments: Ordered(b.arguments),
         statements: Ordered(b.statements),
-        relations: b.relations,
+        relations,
         sections: b.sections,
         tags: None,
         map: None,
@@ -413,62 +358,30 @@ impl Builder {
         });
     }
 
-    /// Records a relation unless Argdown would see it as one it has.
+    /// Records a relation between a parent and a child line.
     fn relate(&mut self, op: &str, parent: (Kind, &str), child: (Kind, &str)) {
-        let (relation, from, to) = match op {
-            "+" | "<+" => ("support", child, parent),
-            "-" | "<-" => ("attack", child, parent),
-            "+>" => ("support", parent, child),
-            "->" => ("attack", parent, child),
-            "><" => ("contradictory", parent, child),
-            "_>" => ("undercut", parent, child),
-            _ => ("undercut", child, parent),
+        let end = |(kind, title): (Kind, &str)| match kind {
+            Kind::Statement => End::Statement(title.to_owned()),
+            Kind::Argument => End::Argument(title.to_owned()),
         };
-        let (to_type, to_title, conclusion) = match (relation, to.0) {
-            ("undercut", Kind::Argument) => ("inference", to.1.to_owned(), None),
-            ("undercut", Kind::Statement) if op == "<_" => match &self.last_inference {
-                Some((argument, index)) => ("inference", argument.clone(), Some(*index)),
-                None => (to.0.json_type(), to.1.to_owned(), None),
-            },
-            _ => (to.0.json_type(), to.1.to_owned(), None),
-        };
-        let relation = RelationJson {
-            relation: relation.to_owned(),
-            from: from.1.to_owned(),
-            to: to_title,
-            from_type: from.0.json_type().to_owned(),
-            to_type: to_type.to_owned(),
-            conclusion,
-        };
-        // Argdown drops a relation when its source's list of relations (in
-        // and out) has one of the same type to the same target, or the same
-        // contradiction the other way round.
-        let from_id = (
-            endpoint(&relation.from_type, None),
-            relation.from.as_str(),
-            None,
-        );
-        let to_id = (
-            endpoint(&relation.to_type, relation.conclusion),
-            relation.to.as_str(),
-            relation.conclusion,
-        );
-        let known = self.relations.iter().any(|r| {
-            let (f, t) = (
-                (endpoint(&r.from_type, None), r.from.as_str(), None),
-                (
-                    endpoint(&r.to_type, r.conclusion),
-                    r.to.as_str(),
-                    r.conclusion,
+        let (kind, from, to) = match op {
+            "+" | "<+" => ("support", end(child), end(parent)),
+            "-" | "<-" => ("attack", end(child), end(parent)),
+            "+>" => ("support", end(parent), end(child)),
+            "->" => ("attack", end(parent), end(child)),
+            "><" => ("contradictory", end(parent), end(child)),
+            "_>" => ("undercut", end(parent), end(child)),
+            // `<_` below a statement aims at the last inference read, if any.
+            _ => match (parent.0, &self.last_inference) {
+                (Kind::Statement, Some((argument, at))) => (
+                    "undercut",
+                    end(child),
+                    End::Inference(argument.clone(), *at),
                 ),
-            );
-            r.relation == relation.relation
-                && (((f == from_id || t == from_id) && t == to_id)
-                    || (r.relation == "contradictory" && f == to_id && t == from_id))
-        });
-        if !known {
-            self.relations.push(relation);
-        }
+                _ => ("undercut", end(child), end(parent)),
+            },
+        };
+        self.relations.add(kind, from, to);
     }
 
     /// Gives a finished structure to its argument: the last step must be a
@@ -502,16 +415,6 @@ impl Builder {
     }
 }
 
-/// The kind of object a relation end is in Argdown's model: an undercut
-/// of an argument aims at the argument until its inference is known.
-fn endpoint(json_type: &str, conclusion: Option<usize>) -> &'static str {
-    match (json_type, conclusion) {
-        ("equivalence-class", _) => "statement",
-        ("inference", Some(_)) => "inference",
-        _ => "argument",
-    }
-}
-
 /// Merges `new` into `old` as lodash's `merge` does, which Argdown uses for
 /// the data of an element's mentions: mappings and lists member by member.
 fn merge(old: &mut Value, new: &Value) {
@@ -536,176 +439,4 @@ fn merge(old: &mut Value, new: &Value) {
         }
         (old, new) => *old = new.clone(),
     }
-}
-
-/// Skips a front matter block (`===` to `===`): settings of the tool.
-fn skip_front_matter(lines: &[&str]) -> Result<usize> {
-    let first = lines.iter().position(|l| !l.trim().is_empty());
-    let Some(first) = first.filter(|&at| lines[at].trim().starts_with("===")) else {
-        return Ok(0);
-    };
-    match lines
-        .iter()
-        .enumerate()
-        .skip(first + 1)
-        .find(|(_, l)| l.trim().starts_with("==="))
-    {
-        Some((end, _)) => Ok(end + 1),
-        None => Err(syntax(first + 1, "front matter `===` is never closed")),
-    }
-}
-
-fn is_heading(t: &str) -> bool {
-    let rest = t.trim_start_matches('#');
-    rest.len() < t.len() && rest.starts_with([' ', '\t'])
-}
-
-/// `(3) content` → `content`.
-fn pcs_step(t: &str) -> Option<&str> {
-    let inner = t.strip_prefix('(')?;
-    let close = inner.find(')')?;
-    let number = &inner[..close];
-    (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| inner[close + 1..].trim())
-}
-
-/// `-> content` → (`->`, `content`).
-fn relation(t: &str) -> Option<(&'static str, &str)> {
-    for op in ["+>", "->", "<+", "<-", "<_", "_>", "><", "+", "-"] {
-        if let Some(rest) = t.strip_prefix(op) {
-            if rest.starts_with([' ', '\t']) {
-                return Some((op, rest.trim()));
-            }
-        }
-    }
-    None
-}
-
-/// Reads `[T]: text`, `[T]`, `<T>: text`, `<T>` or plain text (an untitled
-/// statement) with its tags and data.
-fn element(line: usize, t: &str) -> Result<Open> {
-    let (kind, after_title, title) = match t.chars().next() {
-        Some(open @ ('[' | '<')) => {
-            let close = if open == '[' { ']' } else { '>' };
-            let Some(end) = t.find(close) else {
-                return Err(syntax(line, format!("unclosed title in `{t}`")));
-            };
-            let title = t[1..end].trim();
-            if title.is_empty() {
-                return Err(syntax(line, "an empty title"));
-            }
-            let after = &t[end + 1..];
-            let kind = if open == '[' {
-                Kind::Statement
-            } else {
-                Kind::Argument
-            };
-            (
-                kind,
-                after.strip_prefix(':').unwrap_or(after),
-                Some(title.to_owned()),
-            )
-        }
-        _ => (Kind::Statement, t, None),
-    };
-    Ok(Open {
-        indent: 0,
-        kind,
-        title,
-        rest: rest(line, after_title)?,
-        relation: None,
-        has_relations: false,
-        step: false,
-    })
-}
-
-/// Splits what follows a title into text (escapes resolved, tags kept with
-/// their ranges, trimmed), tags and data (from the first `{` to the end).
-fn rest(line: usize, text: &str) -> Result<Rest> {
-    let (body, data) = match text.find('{') {
-        Some(at) => (
-            &text[..at],
-            Some(parse_flow(text[at..].trim()).map_err(|m| syntax(line, m))?),
-        ),
-        None => (text, None),
-    };
-    let chars: Vec<char> = body.trim().chars().collect();
-    let mut out = String::new();
-    let mut units = 0usize;
-    let mut ranges = Vec::new();
-    let mut tags = Vec::new();
-    let mut at = 0;
-    let push = |out: &mut String, units: &mut usize, piece: &str| {
-        out.push_str(piece);
-        *units += piece.encode_utf16().count();
-    };
-    while let Some(&c) = chars.get(at) {
-        at += 1;
-        match c {
-            '\\' => {
-                if let Some(&next) = chars.get(at) {
-                    push(&mut out, &mut units, &next.to_string());
-                    at += 1;
-                }
-            }
-            '#' => {
-                let (tag, len) = if chars.get(at) == Some(&'(') {
-                    match chars[at..].iter().position(|&c| c == ')') {
-                        Some(close) => (
-                            chars[at + 1..at + close].iter().collect::<String>(),
-                            close + 1,
-                        ),
-                        None => (String::new(), 0),
-                    }
-                } else {
-                    let len = chars[at..].iter().take_while(|&&c| is_tag_char(c)).count();
-                    (chars[at..at + len].iter().collect(), len)
-                };
-                let written: String = chars[at - 1..at + len].iter().collect();
-                if len > 0 && !tag.trim().is_empty() {
-                    let start = units;
-                    push(&mut out, &mut units, &written);
-                    ranges.push(RangeJson {
-                        kind: "tag".to_owned(),
-                        start: Some(start),
-                        stop: Some(units.saturating_sub(1)),
-                    });
-                    tags.push(tag.trim().to_owned());
-                } else {
-                    push(&mut out, &mut units, &written);
-                }
-                at += len;
-            }
-            c => push(&mut out, &mut units, &c.to_string()),
-        }
-    }
-    Ok(Rest {
-        text: out,
-        ranges,
-        tags,
-        data,
-    })
-}
-
-/// The text of a heading or inference without its tags.
-fn without_ranges(rest: &Rest) -> String {
-    let units: Vec<u16> = rest.text.encode_utf16().collect();
-    let mut out = Vec::new();
-    let mut at = 0;
-    for range in &rest.ranges {
-        let (Some(start), Some(stop)) = (range.start, range.stop) else {
-            continue;
-        };
-        out.extend_from_slice(units.get(at..start).unwrap_or_default());
-        at = stop + 1;
-    }
-    out.extend_from_slice(units.get(at..).unwrap_or_default());
-    String::from_utf16_lossy(&out).trim().to_owned()
-}
-
-/// The characters of a tag without brackets, as in Argdown's lexer.
-fn is_tag_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, '-' | '_' | '[' | '\\' | ']' | '^' | '`')
-        || matches!(c as u32, 0xA0..=0xD7FF | 0xF900..=0xFDCF | 0xFDF0..=0xFFEF)
 }

@@ -1,15 +1,14 @@
-//! CSL-JSON, the bibliography format of citation processors (citeproc,
-//! pandoc, Zotero): works in, works out.
+//! Reading CSL-JSON: works, their authors as scholars, and what has no
+//! place.
 
 use std::collections::{BTreeSet, HashMap};
 
-use serde::Serialize;
 use serde_json::Value;
 
-use super::foreign::{parse_json, utf8};
-use super::{Imported, Unmapped};
 use crate::error::{Error, Result};
 use crate::graph::Corpus;
+use crate::io::foreign::{parse_json, utf8};
+use crate::io::{Imported, Unmapped};
 use crate::model::{Date, Scholar, ScholarId, Work, WorkId, WorkKind};
 
 const FORMAT: &str = "csl-json";
@@ -22,11 +21,11 @@ fn csl_error(at: impl Into<String>, message: impl Into<String>) -> Error {
     }
 }
 
-/// The CSL variables a work holds besides `id`, `type`, `title`, `author`
-/// and `issued`, with the setter of each.
 /// Sets one optional text of a work.
 type Setter = fn(Work, String) -> Work;
 
+/// The CSL variables a work holds besides `id`, `type`, `title`, `author`
+/// and `issued`, with the setter of each.
 const TEXT_FIELDS: [(&str, Setter); 6] = [
     ("container-title", Work::with_container_title),
     ("publisher", Work::with_publisher),
@@ -35,50 +34,6 @@ const TEXT_FIELDS: [(&str, Setter); 6] = [
     ("archive_location", Work::with_archive_location),
     ("note", Work::with_note),
 ];
-
-/// A CSL name: `family` and `given` for a person, `literal` for anything
-/// else.
-#[derive(Serialize)]
-struct NameOut {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    family: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    given: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    literal: Option<String>,
-}
-
-#[derive(Serialize)]
-struct DateOut {
-    #[serde(rename = "date-parts")]
-    parts: Vec<Vec<i32>>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    circa: bool,
-}
-
-#[derive(Serialize)]
-struct ItemOut<'a> {
-    id: &'a str,
-    #[serde(rename = "type")]
-    kind: WorkKind,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    author: Vec<NameOut>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    issued: Option<DateOut>,
-    #[serde(rename = "container-title", skip_serializing_if = "Option::is_none")]
-    container_title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    publisher: Option<&'a str>,
-    #[serde(rename = "publisher-place", skip_serializing_if = "Option::is_none")]
-    publisher_place: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    archive: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    archive_location: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'a str>,
-}
 
 impl Corpus {
     /// Reads the works of a CSL-JSON bibliography (an array of CSL items)
@@ -153,10 +108,15 @@ impl Corpus {
             )
         })?;
         let mut next = self.clone();
+        // Scholars by name, the first (lowest id) of each name.
+        let mut by_name: HashMap<String, ScholarId> = HashMap::new();
+        for (id, scholar) in next.entities::<ScholarId>() {
+            by_name.entry(scholar.name().to_owned()).or_insert(id);
+        }
         let mut unmapped = Vec::new();
         let mut works = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            works.push(next.add_csl_item(i, item, &mut unmapped)?);
+            works.push(next.add_csl_item(i, item, &mut by_name, &mut unmapped)?);
         }
         *self = next;
         Ok((works, unmapped))
@@ -166,6 +126,7 @@ impl Corpus {
         &mut self,
         i: usize,
         item: &Value,
+        by_name: &mut HashMap<String, ScholarId>,
         unmapped: &mut Vec<Unmapped>,
     ) -> Result<WorkId> {
         let at = format!("items[{i}]");
@@ -225,7 +186,7 @@ impl Corpus {
                 .ok_or_else(|| csl_error(field_at("author"), "expected a list of names"))?;
             for (j, name) in names.iter().enumerate() {
                 let here = format!("{at}.author[{j}]");
-                let scholar = self.csl_author(&here, name, unmapped)?;
+                let scholar = self.csl_author(&here, name, by_name, unmapped)?;
                 if authors.contains(&scholar) {
                     unmapped.push(Unmapped::new(here, "an author named twice is listed once"));
                 } else {
@@ -257,6 +218,7 @@ impl Corpus {
         &mut self,
         at: &str,
         name: &Value,
+        by_name: &mut HashMap<String, ScholarId>,
         unmapped: &mut Vec<Unmapped>,
     ) -> Result<ScholarId> {
         let parts = name
@@ -307,11 +269,7 @@ impl Corpus {
                 "name part with no place in a scholar",
             ));
         }
-        if let Some(id) = self
-            .entities::<ScholarId>()
-            .find(|(_, s)| s.name() == full)
-            .map(|(id, _)| id)
-        {
+        if let Some(&id) = by_name.get(&full) {
             return Ok(id);
         }
         let base = slug(
@@ -336,87 +294,11 @@ impl Corpus {
             candidates = vec![format!("{base}-{n}")];
             n += 1;
         };
-        self.add_scholar(Scholar::new(key, full))
-            .map_err(|e| csl_error(at, e.to_string()))
-    }
-
-    /// Writes the corpus's works as CSL-JSON: an array of CSL items, in the
-    /// order the works were added, pretty-printed.
-    ///
-    /// Each work's key is its `id`; authors are names split at the last
-    /// space of the scholar's name (`Lorenz M. Lüthi` → given `Lorenz M.`,
-    /// family `Lüthi`), or a `literal` name when the name has no space;
-    /// [`merge_csl_json`](Corpus::merge_csl_json) joins them again and
-    /// finds the scholar by that name. The date is `date-parts` with
-    /// `circa`. Evidence, claims and the rest of the corpus are not
-    /// bibliography and are not written.
-    ///
-    /// ```
-    /// let corpus = historiograph::sino_soviet_split();
-    /// let csl = corpus.to_csl_json();
-    /// assert!(csl.contains(r#""id": "luthi-2008""#));
-    /// ```
-    pub fn to_csl_json(&self) -> String {
-        let items: Vec<ItemOut<'_>> = self
-            .entities::<WorkId>()
-            .map(|(id, work)| ItemOut {
-                id: work.key(),
-                kind: work.kind(),
-                title: work.title(),
-                author: self
-                    .authors(id)
-                    .filter_map(|s| self.scholar(s))
-                    .map(|s| csl_name(s.name()))
-                    .collect(),
-                issued: work.issued().map(|date| DateOut {
-                    parts: vec![
-                        [
-                            Some(date.year()),
-                            date.month().map(i32::from),
-                            date.day().map(i32::from),
-                        ]
-                        .into_iter()
-                        .flatten()
-                        .collect(),
-                    ],
-                    circa: date.is_circa(),
-                }),
-                container_title: work.container_title(),
-                publisher: work.publisher(),
-                publisher_place: work.publisher_place(),
-                archive: work.archive(),
-                archive_location: work.archive_location(),
-                note: work.note(),
-            })
-            .collect();
-        let mut text =
-            serde_json::to_string_pretty(&items).unwrap_or_else(|e| format!("[\"error: {e}\"]"));
-        text.push('\n');
-        text
-    }
-}
-
-/// A scholar's name as a CSL name that joins back to the same text.
-fn csl_name(name: &str) -> NameOut {
-    match name.rsplit_once(' ') {
-        Some((given, family))
-            if !given.trim().is_empty()
-                && !family.trim().is_empty()
-                && given.trim() == given
-                && family.trim() == family
-                && !given.contains("  ") =>
-        {
-            NameOut {
-                family: Some(family.to_owned()),
-                given: Some(given.to_owned()),
-                literal: None,
-            }
-        }
-        _ => NameOut {
-            family: None,
-            given: None,
-            literal: Some(name.to_owned()),
-        },
+        let id = self
+            .add_scholar(Scholar::new(key, full.clone()))
+            .map_err(|e| csl_error(at, e.to_string()))?;
+        by_name.insert(full, id);
+        Ok(id)
     }
 }
 
@@ -528,10 +410,13 @@ fn kind_of(value: &Value) -> &'static str {
 /// A scholar key from a name: lower case, Latin accents dropped, runs of
 /// anything but letters and digits turned into `-`.
 fn slug(name: &str) -> String {
-    let folds: HashMap<char, &str> = FOLDS.iter().copied().collect();
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
-        match folds.get(&c) {
+        match FOLDS
+            .iter()
+            .find(|(accented, _)| *accented == c)
+            .map(|(_, plain)| plain)
+        {
             Some(plain) => out.push_str(plain),
             None if c.is_alphanumeric() => out.push(c),
             None => {
@@ -616,18 +501,5 @@ mod tests {
         assert_eq!(slug("van der Berg, Jr."), "van-der-berg-jr");
         assert_eq!(slug("陈兼"), "陈兼");
         assert_eq!(slug("--"), "author");
-    }
-
-    #[test]
-    fn names_split_and_join() {
-        let name = csl_name("Lorenz M. Lüthi");
-        assert_eq!(
-            (name.given.as_deref(), name.family.as_deref()),
-            (Some("Lorenz M."), Some("Lüthi"))
-        );
-        assert_eq!(csl_name("Plato").literal.as_deref(), Some("Plato"));
-        assert_eq!(csl_name("a  b").literal.as_deref(), Some("a  b"));
-        assert_eq!(csl_name(" a").literal.as_deref(), Some(" a"));
-        assert_eq!(csl_name("a \t").literal.as_deref(), Some("a \t"));
     }
 }
