@@ -6,14 +6,17 @@
 //! document) and `NAME.unmapped.txt` (what was left out, one per line).
 //! Run with `HISTORIOGRAPH_BLESS=1` to rewrite them after a deliberate change.
 
-use std::collections::HashSet;
+mod common;
+
 use std::path::PathBuf;
 
 use historiograph::*;
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
-use proptest::sample::{Index, select};
+use proptest::sample::select;
+
+use common::{build, plan};
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -597,245 +600,12 @@ fn broken_extension_is_an_error_with_its_path() {
 // Properties
 // ---------------------------------------------------------------------------
 
-/// Text with quotes, backslashes, colons, non-ASCII and control characters.
-fn text() -> impl Strategy<Value = String> {
-    r#"[A-Za-z"\\é日😀:][A-Za-z0-9 :"\\é日😀\t\n\x01/]{0,8}"#
-}
-
-#[derive(Debug, Clone)]
-struct Plan {
-    title: Option<String>,
-    scholars: Vec<(String, Option<i32>, Option<String>)>,
-    works: Vec<(String, Option<i32>, Vec<Index>)>,
-    events: Vec<(String, Option<Index>)>,
-    explanations: Vec<(String, Option<Index>)>,
-    evidence: Vec<(String, Option<Index>)>,
-    claims: Vec<ClaimPlan>,
-    attacks: Vec<(Index, Index, AttackKind)>,
-    supports: Vec<(Index, Index)>,
-}
-
-#[derive(Debug, Clone)]
-struct ClaimPlan {
-    text: String,
-    explanation: Index,
-    events: Vec<Index>,
-    polarity: Polarity,
-    year: Option<i32>,
-    positions: Vec<(Index, Stance, Option<Index>, Option<i32>)>,
-    cites: Vec<(Index, Bearing)>,
-}
-
-fn claim_plan() -> impl Strategy<Value = ClaimPlan> {
-    (
-        text(),
-        any::<Index>(),
-        vec(any::<Index>(), 1..3),
-        select(vec![Polarity::Affirms, Polarity::Denies]),
-        option::of(1900i32..2030),
-        vec(
-            (
-                any::<Index>(),
-                select(vec![
-                    Stance::Advances,
-                    Stance::Endorses,
-                    Stance::Qualifies,
-                    Stance::Rejects,
-                ]),
-                option::of(any::<Index>()),
-                option::of(any::<i32>()),
-            ),
-            0..4,
-        ),
-        vec(
-            (
-                any::<Index>(),
-                select(vec![Bearing::Supports, Bearing::Undermines]),
-            ),
-            0..3,
-        ),
-    )
-        .prop_map(
-            |(text, explanation, events, polarity, year, positions, cites)| ClaimPlan {
-                text,
-                explanation,
-                events,
-                polarity,
-                year,
-                positions,
-                cites,
-            },
-        )
-}
-
-fn plan() -> impl Strategy<Value = Plan> {
-    let kinds = select(vec![
-        AttackKind::Rebuts,
-        AttackKind::Undercuts,
-        AttackKind::Undermines,
-    ]);
-    (
-        (
-            option::of(text()),
-            vec((text(), option::of(any::<i32>()), option::of(text())), 0..4),
-            vec(
-                (text(), option::of(1900i32..2030), vec(any::<Index>(), 0..3)),
-                0..4,
-            ),
-            vec((text(), option::of(any::<Index>())), 1..4),
-            vec((text(), option::of(any::<Index>())), 1..4),
-            vec((text(), option::of(any::<Index>())), 0..4),
-        ),
-        (
-            vec(claim_plan(), 0..7),
-            vec((any::<Index>(), any::<Index>(), kinds), 0..8),
-            vec((any::<Index>(), any::<Index>()), 0..6),
-        ),
-    )
-        .prop_map(
-            |(
-                (title, scholars, works, events, explanations, evidence),
-                (claims, attacks, supports),
-            )| Plan {
-                title,
-                scholars,
-                works,
-                events,
-                explanations,
-                evidence,
-                claims,
-                attacks,
-                supports,
-            },
-        )
-}
-
-fn pick<T: Copy>(items: &[T], index: Index) -> Option<T> {
-    (!items.is_empty()).then(|| *index.get(items))
-}
-
-/// Builds the plan through the public API; every step must succeed.
-fn build(plan: &Plan) -> Corpus {
-    let mut c = Corpus::new();
-    c.set_title(plan.title.clone());
-    let mut scholars = Vec::new();
-    for (i, (name, born, affiliation)) in plan.scholars.iter().enumerate() {
-        let mut s = Scholar::new(format!("s{i}"), name.clone());
-        if let Some(y) = born {
-            s = s.with_born(*y);
-        }
-        if let Some(a) = affiliation {
-            s = s.with_affiliation(a.clone());
-        }
-        scholars.push(c.add_scholar(s).expect("scholar"));
-    }
-    let mut works = Vec::new();
-    for (i, (title, year, authors)) in plan.works.iter().enumerate() {
-        let mut w = Work::new(format!("w{i}"), title.clone());
-        if let Some(y) = year {
-            w = w.with_issued(Date::from_year(*y));
-        }
-        let mut by = Vec::new();
-        for &a in authors {
-            if let Some(s) = pick(&scholars, a) {
-                if !by.contains(&s) {
-                    by.push(s);
-                }
-            }
-        }
-        works.push(c.add_work(w, by).expect("work"));
-    }
-    let mut events = Vec::new();
-    for (i, (name, parent)) in plan.events.iter().enumerate() {
-        let parent = parent.and_then(|p| pick(&events, p));
-        events.push(
-            c.add_event(Event::new(format!("e{i}"), name.clone()), parent)
-                .expect("event"),
-        );
-    }
-    let mut explanations = Vec::new();
-    for (i, (name, parent)) in plan.explanations.iter().enumerate() {
-        let parent = parent.and_then(|p| pick(&explanations, p));
-        explanations.push(
-            c.add_explanation(Explanation::new(format!("x{i}"), name.clone()), parent)
-                .expect("explanation"),
-        );
-    }
-    let mut evidence = Vec::new();
-    for (i, (description, work)) in plan.evidence.iter().enumerate() {
-        let work = work.and_then(|w| pick(&works, w));
-        let item = Evidence::new(format!("v{i}"), EvidenceKind::Memoir, description.clone());
-        evidence.push(c.add_evidence(item, work).expect("evidence"));
-    }
-    let mut claims = Vec::new();
-    for (i, p) in plan.claims.iter().enumerate() {
-        let mut claim = Claim::new(format!("c{i}"), p.text.clone()).with_polarity(p.polarity);
-        if let Some(y) = p.year {
-            claim = claim.with_year(y);
-        }
-        let mut about = Vec::new();
-        for &e in &p.events {
-            let e = *e.get(&events);
-            if !about.contains(&e) {
-                about.push(e);
-            }
-        }
-        let id = c
-            .add_claim(claim, *p.explanation.get(&explanations), about)
-            .expect("claim");
-        let mut taken = HashSet::new();
-        for &(s, stance, work, year) in &p.positions {
-            let Some(s) = pick(&scholars, s) else {
-                continue;
-            };
-            let work = work.and_then(|w| pick(&works, w));
-            if !taken.insert((s, work)) {
-                continue;
-            }
-            let mut position = Position::new(stance);
-            if let Some(w) = work {
-                position = position.in_work(w);
-            }
-            if let Some(y) = year {
-                position = position.in_year(y);
-            }
-            c.add_position(s, id, position).expect("position");
-        }
-        let mut cited = HashSet::new();
-        for &(e, bearing) in &p.cites {
-            if let Some(e) = pick(&evidence, e) {
-                if cited.insert(e) {
-                    c.cite(id, e, bearing).expect("citation");
-                }
-            }
-        }
-        claims.push(id);
-    }
-    let mut seen = HashSet::new();
-    for &(a, t, kind) in &plan.attacks {
-        if let (Some(a), Some(t)) = (pick(&claims, a), pick(&claims, t)) {
-            if a != t && seen.insert((a, t)) {
-                c.attack(a, t, kind).expect("attack");
-            }
-        }
-    }
-    let mut seen = HashSet::new();
-    for &(a, t) in &plan.supports {
-        if let (Some(a), Some(t)) = (pick(&claims, a), pick(&claims, t)) {
-            if a != t && seen.insert((a, t)) {
-                c.support(a, t).expect("support");
-            }
-        }
-    }
-    c
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
     /// corpus → AIF → corpus gives the same document, and nothing is left out.
     #[test]
-    fn aif_round_trip_is_lossless(plan in plan()) {
+    fn aif_round_trip_is_lossless(plan in plan(0)) {
         let corpus = build(&plan);
         let aif = corpus.to_aif();
         let back = Corpus::from_aif(aif.as_bytes()).expect("read own AIF");

@@ -16,14 +16,15 @@
 //! - Both give a `Graph`, which `rebuild` turns into a corpus document that
 //!   must load and write the same JSON as the corpus exported.
 
+mod common;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use historiograph::*;
-use proptest::collection::vec;
-use proptest::option;
 use proptest::prelude::*;
-use proptest::sample::{Index, select};
 use serde_json::{Map, Value as Json, json};
+
+use common::{build, plan};
 
 // ---------------------------------------------------------------------------
 // The graph both formats are read into
@@ -1312,328 +1313,8 @@ fn the_graphml_checker_rejects_broken_documents() {
 }
 
 // ---------------------------------------------------------------------------
-// Random corpora
+// Random corpora (the strategy is in `tests/common`)
 // ---------------------------------------------------------------------------
-
-/// Non-blank text with everything CSV and XML must escape, and control
-/// characters XML cannot hold at all.
-fn text() -> impl Strategy<Value = String> {
-    r#"[A-Za-z"\\,;é日😀<&'\x01][A-Za-z0-9 "\\,;é日😀<>&'\n\r\t\x01\x7f]{0,8}"#
-}
-
-fn optional_text() -> impl Strategy<Value = Option<String>> {
-    prop_oneof![
-        2 => Just(None),
-        1 => Just(Some(String::new())),
-        2 => text().prop_map(Some),
-    ]
-}
-
-const PREFIXES: [&str; 8] = ["", "k\"", "a,b", ";", "<&>", "日本-", "'", "b\\"];
-
-fn date() -> impl Strategy<Value = Date> + Clone {
-    (-9999i32..=9999, 0u8..3, 1u8..=12, 1u8..=28, any::<bool>()).prop_map(|(y, p, m, d, circa)| {
-        let date = match p {
-            0 => Date::from_year(y),
-            1 => Date::from_year_month(y, m).unwrap(),
-            _ => Date::from_ymd(y, m, d).unwrap(),
-        };
-        if circa { date.approximate() } else { date }
-    })
-}
-
-fn when() -> impl Strategy<Value = When> {
-    prop_oneof![
-        date().prop_map(When::on),
-        date().prop_map(When::since),
-        (date(), date()).prop_map(|(a, b)| {
-            let (a, b) = if b.latest() >= a.earliest() {
-                (a, b)
-            } else {
-                (b, a)
-            };
-            When::between(a, b).unwrap()
-        }),
-    ]
-}
-
-type Extras = Vec<Option<String>>;
-/// Name, born, died, affiliation.
-type ScholarSpec = (String, Option<i32>, Option<i32>, Option<String>);
-/// Title, kind, issued, authors, the six optional texts.
-type WorkSpec = (String, Index, Option<Date>, Vec<Index>, Extras);
-/// Name, when, parent, description.
-type EventSpec = (String, Option<When>, Option<Index>, Option<String>);
-/// Text, explanation, events, denies, year.
-type ClaimSpec = (String, Index, Vec<Index>, bool, Option<i32>);
-/// Scholar, claim, stance, work, year.
-type PositionSpec = (Index, Index, Index, Option<Index>, Option<i32>);
-
-#[derive(Debug, Clone)]
-struct Plan {
-    prefix: &'static str,
-    title: Option<String>,
-    scholars: Vec<ScholarSpec>,
-    works: Vec<WorkSpec>,
-    events: Vec<EventSpec>,
-    explanations: Vec<(String, Option<Index>, Option<String>)>,
-    evidence: Vec<(String, Index, Option<Index>, Option<String>)>,
-    claims: Vec<ClaimSpec>,
-    positions: Vec<PositionSpec>,
-    cites: Vec<(Index, Index, bool)>,
-    attacks: Vec<(Index, Index, Index)>,
-    supports: Vec<(Index, Index)>,
-}
-
-fn plan() -> impl Strategy<Value = Plan> {
-    let year = || prop_oneof![1900i32..2030, any::<i32>()];
-    let entities = (
-        select(PREFIXES.to_vec()),
-        option::of(text()),
-        vec(
-            (
-                text(),
-                option::of(year()),
-                option::of(year()),
-                optional_text(),
-            ),
-            0..4,
-        ),
-        vec(
-            (
-                text(),
-                any::<Index>(),
-                option::of(date()),
-                vec(any::<Index>(), 0..3),
-                vec(optional_text(), 6),
-            ),
-            0..4,
-        ),
-        vec(
-            (
-                text(),
-                option::of(when()),
-                option::of(any::<Index>()),
-                optional_text(),
-            ),
-            1..5,
-        ),
-        vec((text(), option::of(any::<Index>()), optional_text()), 1..4),
-        vec(
-            (
-                text(),
-                any::<Index>(),
-                option::of(any::<Index>()),
-                optional_text(),
-            ),
-            0..4,
-        ),
-    );
-    let relations = (
-        vec(
-            (
-                text(),
-                any::<Index>(),
-                vec(any::<Index>(), 1..3),
-                any::<bool>(),
-                option::of(year()),
-            ),
-            1..6,
-        ),
-        vec(
-            (
-                any::<Index>(),
-                any::<Index>(),
-                any::<Index>(),
-                option::of(any::<Index>()),
-                option::of(year()),
-            ),
-            0..6,
-        ),
-        vec((any::<Index>(), any::<Index>(), any::<bool>()), 0..5),
-        vec((any::<Index>(), any::<Index>(), any::<Index>()), 0..6),
-        vec((any::<Index>(), any::<Index>()), 0..4),
-    );
-    (entities, relations).prop_map(
-        |(
-            (prefix, title, scholars, works, events, explanations, evidence),
-            (claims, positions, cites, attacks, supports),
-        )| Plan {
-            prefix,
-            title,
-            scholars,
-            works,
-            events,
-            explanations,
-            evidence,
-            claims,
-            positions,
-            cites,
-            attacks,
-            supports,
-        },
-    )
-}
-
-fn pick<T: Copy>(items: &[T], index: Index) -> Option<T> {
-    (!items.is_empty()).then(|| *index.get(items))
-}
-
-const WORK_KINDS: [WorkKind; 4] = [
-    WorkKind::Book,
-    WorkKind::ArticleJournal,
-    WorkKind::PersonalCommunication,
-    WorkKind::Other,
-];
-const EVIDENCE_KINDS: [EvidenceKind; 3] = [
-    EvidenceKind::ArchivalDocument,
-    EvidenceKind::PublishedPrimarySource,
-    EvidenceKind::PressReport,
-];
-const STANCES: [Stance; 4] = [
-    Stance::Advances,
-    Stance::Endorses,
-    Stance::Qualifies,
-    Stance::Rejects,
-];
-const ATTACKS: [AttackKind; 3] = [
-    AttackKind::Rebuts,
-    AttackKind::Undercuts,
-    AttackKind::Undermines,
-];
-
-/// Builds the plan through the public API, skipping what the API refuses
-/// (a second stance in the same work, a duplicate citation, ...).
-fn build(plan: &Plan) -> Corpus {
-    let mut c = Corpus::new();
-    c.set_title(plan.title.clone());
-    let key = |letter: &str, i: usize| format!("{}{letter}{i}", plan.prefix);
-    let mut scholars = Vec::new();
-    for (i, (name, born, died, affiliation)) in plan.scholars.iter().enumerate() {
-        let mut s = Scholar::new(key("s", i), name.clone());
-        if let Some(y) = born {
-            s = s.with_born(*y);
-        }
-        if let Some(y) = died {
-            s = s.with_died(*y);
-        }
-        if let Some(a) = affiliation {
-            s = s.with_affiliation(a.clone());
-        }
-        scholars.push(c.add_scholar(s).unwrap());
-    }
-    let mut works = Vec::new();
-    for (i, (title, kind, issued, authors, extras)) in plan.works.iter().enumerate() {
-        let mut w = Work::new(key("w", i), title.clone()).with_kind(*kind.get(&WORK_KINDS));
-        if let Some(d) = issued {
-            w = w.with_issued(*d);
-        }
-        let setters: [fn(Work, String) -> Work; 6] = [
-            Work::with_container_title,
-            Work::with_publisher,
-            Work::with_publisher_place,
-            Work::with_archive,
-            Work::with_archive_location,
-            Work::with_note,
-        ];
-        for (value, set) in extras.iter().zip(setters) {
-            if let Some(value) = value {
-                w = set(w, value.clone());
-            }
-        }
-        let mut list = Vec::new();
-        for &a in authors {
-            if let Some(s) = pick(&scholars, a) {
-                if !list.contains(&s) {
-                    list.push(s);
-                }
-            }
-        }
-        works.push(c.add_work(w, list).unwrap());
-    }
-    let mut events = Vec::new();
-    for (i, (name, when, parent, description)) in plan.events.iter().enumerate() {
-        let mut e = Event::new(key("e", i), name.clone());
-        if let Some(w) = when {
-            e = e.with_when(*w);
-        }
-        if let Some(d) = description {
-            e = e.with_description(d.clone());
-        }
-        let parent = parent.and_then(|p| pick(&events, p));
-        events.push(c.add_event(e, parent).unwrap());
-    }
-    let mut explanations = Vec::new();
-    for (i, (name, parent, description)) in plan.explanations.iter().enumerate() {
-        let mut x = Explanation::new(key("x", i), name.clone());
-        if let Some(d) = description {
-            x = x.with_description(d.clone());
-        }
-        let parent = parent.and_then(|p| pick(&explanations, p));
-        explanations.push(c.add_explanation(x, parent).unwrap());
-    }
-    let mut evidence = Vec::new();
-    for (i, (description, kind, work, locator)) in plan.evidence.iter().enumerate() {
-        let mut e = Evidence::new(key("v", i), *kind.get(&EVIDENCE_KINDS), description.clone());
-        if let Some(l) = locator {
-            e = e.with_locator(l.clone());
-        }
-        let work = work.and_then(|w| pick(&works, w));
-        evidence.push(c.add_evidence(e, work).unwrap());
-    }
-    let mut claims = Vec::new();
-    for (i, (text, explanation, about, denies, year)) in plan.claims.iter().enumerate() {
-        let mut claim = Claim::new(key("c", i), text.clone());
-        if *denies {
-            claim = claim.with_polarity(Polarity::Denies);
-        }
-        if let Some(y) = year {
-            claim = claim.with_year(*y);
-        }
-        let mut list = Vec::new();
-        for &e in about {
-            let e = *e.get(&events);
-            if !list.contains(&e) {
-                list.push(e);
-            }
-        }
-        claims.push(
-            c.add_claim(claim, *explanation.get(&explanations), list)
-                .unwrap(),
-        );
-    }
-    for &(scholar, claim, stance, work, year) in &plan.positions {
-        let Some(scholar) = pick(&scholars, scholar) else {
-            continue;
-        };
-        let mut position = Position::new(*stance.get(&STANCES));
-        if let Some(w) = work.and_then(|w| pick(&works, w)) {
-            position = position.in_work(w);
-        }
-        if let Some(y) = year {
-            position = position.in_year(y);
-        }
-        let _ = c.add_position(scholar, *claim.get(&claims), position);
-    }
-    for &(claim, e, undermines) in &plan.cites {
-        let Some(e) = pick(&evidence, e) else {
-            continue;
-        };
-        let bearing = if undermines {
-            Bearing::Undermines
-        } else {
-            Bearing::Supports
-        };
-        let _ = c.cite(*claim.get(&claims), e, bearing);
-    }
-    for &(a, t, kind) in &plan.attacks {
-        let _ = c.attack(*a.get(&claims), *t.get(&claims), *kind.get(&ATTACKS));
-    }
-    for &(a, t) in &plan.supports {
-        let _ = c.support(*a.get(&claims), *t.get(&claims));
-    }
-    c
-}
 
 /// Whether every text of the corpus can be written in XML 1.0.
 fn xml_safe(corpus: &Corpus) -> bool {
@@ -1654,7 +1335,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
-    fn random_corpora_round_trip_through_neo4j_csv(plan in plan()) {
+    fn random_corpora_round_trip_through_neo4j_csv(plan in plan(0)) {
         let corpus = build(&plan);
         let back = neo4j_round_trip(&corpus);
         prop_assert!(back.is_ok(), "{}", back.unwrap_err());
@@ -1662,7 +1343,7 @@ proptest! {
     }
 
     #[test]
-    fn random_corpora_round_trip_through_graphml(plan in plan()) {
+    fn random_corpora_round_trip_through_graphml(plan in plan(0)) {
         let corpus = build(&plan);
         match graphml(&corpus) {
             Ok(_) => {
