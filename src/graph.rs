@@ -71,7 +71,7 @@ impl std::fmt::Debug for Index {
 /// once its entity is removed, and `slots` only grows, so ids are never reused.
 #[derive(Debug, Clone, Default)]
 struct Table {
-    keys: HashMap<String, u32, foldhash::fast::RandomState>,
+    keys: HashMap<compact_str::CompactString, u32, foldhash::fast::RandomState>,
     slots: Vec<Option<NodeIndex>>,
 }
 
@@ -359,7 +359,7 @@ impl Corpus {
     fn insert<I: EntityId>(&mut self, data: I::Entity) -> (I, NodeIndex) {
         let raw = self.table::<I>().slots.len() as u32;
         let id = I::from_raw(raw);
-        let key = I::key_of(&data).to_owned();
+        let key = compact_str::CompactString::from(I::key_of(&data));
         let node = self.graph_mut().add_node(id.wrap(data));
         let table = self.table_mut::<I>();
         table.slots.push(Some(node));

@@ -160,7 +160,7 @@ impl Corpus {
     pub fn replace<I: EntityId>(&mut self, id: I, data: I::Entity) -> Result<I::Entity> {
         let node = self.live(id)?;
         self.check_entity(&data, Some(id))?;
-        let new_key = I::key_of(&data).to_owned();
+        let new_key = compact_str::CompactString::from(I::key_of(&data));
         let slot = I::data_mut(&mut self.graph_mut()[node]).ok_or(Error::UnknownId {
             kind: I::KIND,
             id: id.raw(),
@@ -586,6 +586,23 @@ impl Corpus {
         let (from, to) = (self.live(supporter)?, self.live(target)?);
         let edge = self.find_edge(from, to, is::supports, "support")?;
         self.graph_mut().remove_edge(edge);
+        Ok(())
+    }
+
+    /// Adds a relation between two live entities without looking for the
+    /// same relation first: for loaders that know it is new (a new claim's
+    /// own lists, checked for repeats by key).
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`] when an id is not live.
+    pub(crate) fn add_new_relation<A: EntityId, B: EntityId>(
+        &mut self,
+        from: A,
+        to: B,
+        relation: Relation,
+    ) -> Result<()> {
+        let (from, to) = (self.live(from)?, self.live(to)?);
+        self.graph_mut().add_edge(from, to, relation);
         Ok(())
     }
 

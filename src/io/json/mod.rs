@@ -8,20 +8,20 @@ use serde::{Deserialize, Serialize};
 
 use super::locate::{line_column, locate};
 use crate::error::{Error, Result};
-use crate::graph::entity::is;
-use crate::graph::{Corpus, EntityId, Relation};
+use crate::graph::{Corpus, EntityId};
 use crate::model::{
-    AttackKind, Bearing, Claim, ClaimId, Date, Event, EventId, Evidence, EvidenceId, EvidenceKind,
-    Explanation, ExplanationId, Kind, Polarity, Position, Scholar, ScholarId, Stance, When, Work,
-    WorkId, WorkKind,
+    AttackKind, Bearing, Claim, ClaimId, Date, EventId, EvidenceId, EvidenceKind, ExplanationId,
+    Polarity, ScholarId, Stance, When, WorkId, WorkKind,
 };
+
+mod load;
 
 /// The format version this crate reads and writes.
 const VERSION: u64 = 1;
 
 /// A string of the document: borrowed from the text when it has no escapes,
 /// so loading allocates only what the corpus keeps.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Text<'a>(pub(crate) Cow<'a, str>);
 
 impl<'a> From<&'a str> for Text<'a> {
@@ -290,20 +290,34 @@ impl Corpus {
     /// As [`from_json`](Corpus::from_json), and [`Error::DuplicateKey`] (in an
     /// [`Error::Document`]) for a key the corpus already has.
     pub fn merge_json(&mut self, text: &str) -> Result<()> {
-        let document = parse(text)?;
         // Build on a copy and swap it in on success: all or nothing.
         let mut next = self.clone();
-        next.absorb(document).map_err(|(path, source)| {
-            let (line, column) = locate(text, &path).unwrap_or((0, 0));
-            Error::Document {
-                line,
-                column,
-                path,
-                source: Box::new(source),
+        let mut failure = None;
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let stream = load::Stream {
+            corpus: &mut next,
+            failure: &mut failure,
+        };
+        let read = serde::de::DeserializeSeed::deserialize(stream, &mut deserializer)
+            .and_then(|()| deserializer.end());
+        match (read, failure) {
+            (Ok(()), _) => {
+                *self = next;
+                Ok(())
             }
-        })?;
-        *self = next;
-        Ok(())
+            (Err(_), Some((path, source))) => {
+                let (line, column) = locate(text, &path).unwrap_or((0, 0));
+                Err(Error::Document {
+                    line,
+                    column,
+                    path,
+                    source: Box::new(source),
+                })
+            }
+            // Not well-formed, or a value of the wrong shape: read again,
+            // tracking paths, to say where.
+            (Err(_), None) => Err(parse_error(text)),
+        }
     }
 
     /// Writes the corpus as a JSON document, pretty-printed, entities in the
@@ -438,266 +452,8 @@ impl Corpus {
 
     /// Adds a parsed document; on error returns the path of the offending
     /// value. Callers run it on a scratch corpus, so a failure loses nothing.
-    /// Paths are formatted only when something is wrong.
     pub(crate) fn absorb(&mut self, doc: Document<'_>) -> std::result::Result<(), (String, Error)> {
-        if doc.version != VERSION {
-            let error = Error::UnsupportedVersion {
-                found: doc.version,
-                supported: VERSION,
-            };
-            return Err(("version".to_owned(), error));
-        }
-        self.reserve_for(&doc);
-        if self.title().is_none() {
-            self.set_title(doc.title.map(String::from));
-        }
-        for (i, s) in doc.scholars.into_iter().enumerate() {
-            let mut scholar = Scholar::new(s.key, s.name);
-            if let Some(year) = s.born {
-                scholar = scholar.with_born(year);
-            }
-            if let Some(year) = s.died {
-                scholar = scholar.with_died(year);
-            }
-            if let Some(affiliation) = s.affiliation {
-                scholar = scholar.with_affiliation(affiliation);
-            }
-            self.add_scholar(scholar)
-                .map_err(at_entity(|| format!("scholars[{i}]")))?;
-        }
-        for (i, w) in doc.works.into_iter().enumerate() {
-            let mut authors = Vec::with_capacity(w.authors.len());
-            for (j, k) in w.authors.iter().enumerate() {
-                authors.push(
-                    self.resolve::<ScholarId>(k)
-                        .map_err(at(|| format!("works[{i}].authors[{j}]")))?,
-                );
-            }
-            let mut work = Work::new(w.key, w.title).with_kind(w.kind);
-            if let Some(issued) = w.issued {
-                work = work.with_issued(issued);
-            }
-            for (value, set) in [
-                (
-                    w.container_title,
-                    Work::with_container_title as fn(Work, String) -> Work,
-                ),
-                (w.publisher, Work::with_publisher),
-                (w.publisher_place, Work::with_publisher_place),
-                (w.archive, Work::with_archive),
-                (w.archive_location, Work::with_archive_location),
-                (w.note, Work::with_note),
-            ] {
-                if let Some(value) = value {
-                    work = set(work, value.into());
-                }
-            }
-            self.add_work(work, authors)
-                .map_err(at_entity(|| format!("works[{i}]")))?;
-        }
-        let mut nesting = Vec::new();
-        for (i, e) in doc.events.into_iter().enumerate() {
-            let mut event = Event::new(e.key, e.name);
-            if let Some(when) = e.when {
-                event = event.with_when(when);
-            }
-            if let Some(description) = e.description {
-                event = event.with_description(description);
-            }
-            let id = self
-                .add_event(event, None)
-                .map_err(at_entity(|| format!("events[{i}]")))?;
-            if let Some(parent) = e.within {
-                nesting.push((i, id, parent));
-            }
-        }
-        self.nest(&nesting, "events", "within", Relation::Within, is::within)?;
-        let mut nesting = Vec::new();
-        for (i, x) in doc.explanations.into_iter().enumerate() {
-            let mut explanation = Explanation::new(x.key, x.name);
-            if let Some(description) = x.description {
-                explanation = explanation.with_description(description);
-            }
-            let id = self
-                .add_explanation(explanation, None)
-                .map_err(at_entity(|| format!("explanations[{i}]")))?;
-            if let Some(parent) = x.variant_of {
-                nesting.push((i, id, parent));
-            }
-        }
-        self.nest(
-            &nesting,
-            "explanations",
-            "variant_of",
-            Relation::VariantOf,
-            is::variant_of,
-        )?;
-        for (i, e) in doc.evidence.into_iter().enumerate() {
-            let work = e
-                .work
-                .as_deref()
-                .map(|k| self.resolve::<WorkId>(k))
-                .transpose()
-                .map_err(at(|| format!("evidence[{i}].work")))?;
-            let mut evidence = Evidence::new(e.key, e.kind, e.description);
-            if let Some(locator) = e.locator {
-                evidence = evidence.with_locator(locator);
-            }
-            self.add_evidence(evidence, work)
-                .map_err(at_entity(|| format!("evidence[{i}]")))?;
-        }
-        let mut relations = Vec::with_capacity(doc.claims.len());
-        for (i, c) in doc.claims.into_iter().enumerate() {
-            let explanation = self
-                .resolve::<ExplanationId>(&c.explanation)
-                .map_err(at(|| format!("claims[{i}].explanation")))?;
-            let mut events = Vec::with_capacity(c.events.len());
-            for (j, k) in c.events.iter().enumerate() {
-                events.push(
-                    self.resolve::<EventId>(k)
-                        .map_err(at(|| format!("claims[{i}].events[{j}]")))?,
-                );
-            }
-            let mut claim = Claim::new(c.key, c.text).with_polarity(c.polarity);
-            if let Some(year) = c.year {
-                claim = claim.with_year(year);
-            }
-            let id = self
-                .add_claim(claim, explanation, events)
-                .map_err(at_entity(|| format!("claims[{i}]")))?;
-            relations.push((id, c.stances, c.cites, c.attacks, c.supports));
-        }
-        for (i, (id, stances, cites, attacks, supports)) in relations.into_iter().enumerate() {
-            for (j, s) in stances.into_iter().enumerate() {
-                let here = || format!("claims[{i}].stances[{j}]");
-                let scholar = self
-                    .resolve::<ScholarId>(&s.scholar)
-                    .map_err(at(|| format!("{}.scholar", here())))?;
-                let mut position = Position::new(s.stance);
-                if let Some(work) = s.work {
-                    let work = self
-                        .resolve::<WorkId>(&work)
-                        .map_err(at(|| format!("{}.work", here())))?;
-                    position = position.in_work(work);
-                }
-                if let Some(year) = s.year {
-                    position = position.in_year(year);
-                }
-                self.add_position(scholar, id, position).map_err(at(here))?;
-            }
-            for (j, c) in cites.into_iter().enumerate() {
-                let here = || format!("claims[{i}].cites[{j}].evidence");
-                let evidence = self.resolve::<EvidenceId>(&c.evidence).map_err(at(here))?;
-                self.cite(id, evidence, c.bearing).map_err(at(here))?;
-            }
-            for (j, a) in attacks.into_iter().enumerate() {
-                let here = || format!("claims[{i}].attacks[{j}].claim");
-                let target = self.resolve::<ClaimId>(&a.claim).map_err(at(here))?;
-                self.attack(id, target, a.kind).map_err(at(here))?;
-            }
-            for (j, key) in supports.iter().enumerate() {
-                let here = || format!("claims[{i}].supports[{j}]");
-                let target = self.resolve::<ClaimId>(key).map_err(at(here))?;
-                self.support(id, target).map_err(at(here))?;
-            }
-        }
-        Ok(())
-    }
-}
-
-impl Corpus {
-    /// Reserves room for everything the document adds.
-    fn reserve_for(&mut self, doc: &Document<'_>) {
-        let claim_relations: usize = doc
-            .claims
-            .iter()
-            .map(|c| {
-                1 + c.events.len()
-                    + c.stances.len()
-                    + c.cites.len()
-                    + c.attacks.len()
-                    + c.supports.len()
-            })
-            .sum();
-        let sections = [
-            (Kind::Scholar, doc.scholars.len(), 0),
-            (
-                Kind::Work,
-                doc.works.len(),
-                doc.works.iter().map(|w| w.authors.len()).sum(),
-            ),
-            (Kind::Event, doc.events.len(), doc.events.len()),
-            (
-                Kind::Explanation,
-                doc.explanations.len(),
-                doc.explanations.len(),
-            ),
-            (Kind::Evidence, doc.evidence.len(), doc.evidence.len()),
-            (Kind::Claim, doc.claims.len(), claim_relations),
-        ];
-        for (kind, entities, relations) in sections {
-            self.reserve(kind, entities, relations);
-        }
-    }
-
-    /// Links the `(document index, child, parent key)` triples of one
-    /// section, with one cycle check for all of them.
-    fn nest<I: EntityId>(
-        &mut self,
-        nesting: &[(usize, I, Text<'_>)],
-        section: &str,
-        field: &str,
-        relation: Relation,
-        keep: fn(&Relation) -> bool,
-    ) -> std::result::Result<(), (String, Error)> {
-        let mut links = Vec::with_capacity(nesting.len());
-        for (i, child, parent) in nesting {
-            let parent = self
-                .resolve::<I>(parent)
-                .map_err(at(|| format!("{section}[{i}].{field}")))?;
-            links.push((*child, parent));
-        }
-        self.link_parents(&links, relation, keep)
-            .map_err(|(at, error)| (format!("{section}[{}].{field}", nesting[at].0), error))
-    }
-}
-
-/// Attaches the path `path()` to an error; the path is formatted only then.
-fn at(path: impl FnOnce() -> String) -> impl FnOnce(Error) -> (String, Error) {
-    move |error| (path(), error)
-}
-
-/// Like [`at`] for adding the entity at `path`: points the error at the
-/// field it is about (`claims[3].key`, `claims[3].events`).
-fn at_entity(path: impl FnOnce() -> String) -> impl FnOnce(Error) -> (String, Error) {
-    move |error| {
-        let path = path();
-        let field = match &error {
-            Error::DuplicateKey { .. } | Error::InvalidKey { .. } => Some("key"),
-            Error::Empty { field, .. } => Some(*field),
-            Error::NoEvent { .. } => Some("events"),
-            Error::DuplicateRelation {
-                relation: "event", ..
-            } => Some("events"),
-            Error::DuplicateRelation {
-                relation: "author", ..
-            } => Some("authors"),
-            _ => None,
-        };
-        match field {
-            Some(field) => (format!("{path}.{field}"), error),
-            None => (path, error),
-        }
-    }
-}
-
-/// Parses the text into a document. The fast path reads it once; only when
-/// that fails is it read again, the version first and then the rest with
-/// the path tracked, to say where and what is wrong.
-fn parse(text: &str) -> Result<Document<'_>> {
-    match serde_json::from_str(text) {
-        Ok(document) => Ok(document),
-        Err(_) => Err(parse_error(text)),
+        load::Loading::new(self).document(doc)
     }
 }
 

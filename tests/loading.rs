@@ -1,0 +1,217 @@
+//! Reading documents as a stream: any order of sections gives the same
+//! corpus, and what the reader checks by itself (repeats within a claim's
+//! lists, self-attacks, keys of later sections) gives the same errors as the
+//! editing API.
+
+use historiograph::*;
+use proptest::prelude::*;
+
+mod common;
+use common::{build, plan};
+
+/// The top-level members of a document, in the document's order.
+fn members(text: &str) -> Vec<(String, serde_json::Value)> {
+    let value: serde_json::Value = serde_json::from_str(text).expect("valid JSON");
+    let serde_json::Value::Object(map) = value else {
+        panic!("not an object")
+    };
+    map.into_iter().collect()
+}
+
+/// A document with the members in this order.
+fn document(members: &[(String, serde_json::Value)]) -> String {
+    let body: Vec<String> = members
+        .iter()
+        .map(|(k, v)| format!("{}: {}", serde_json::to_string(k).unwrap(), v))
+        .collect();
+    format!("{{{}}}", body.join(",\n"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Sections in any order, and attacks on later claims, read to the
+    /// corpus the canonical document gives.
+    #[test]
+    fn any_order_of_sections_reads_the_same(plan in plan(0), order in Just(()).prop_perturb(|_, mut rng| {
+        let mut order: Vec<usize> = (0..8).collect();
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.random_range(0..=i));
+        }
+        order
+    })) {
+        let corpus = build(&plan);
+        let text = corpus.to_json();
+        let members = members(&text);
+        let shuffled: Vec<_> = order.iter().filter_map(|&i| members.get(i).cloned()).collect();
+        prop_assert_eq!(shuffled.len(), members.len());
+        let back = Corpus::from_json(&document(&shuffled));
+        prop_assert!(back.is_ok(), "{:?}", back.as_ref().err());
+        prop_assert_eq!(back.unwrap().to_json(), text);
+    }
+}
+
+const SECTIONS: &str = r#""version": 1,
+"scholars": [{"key": "s", "name": "S"}, {"key": "t", "name": "T"}],
+"works": [{"key": "w", "title": "W", "authors": ["s"]}],
+"events": [{"key": "e", "name": "E"}],
+"explanations": [{"key": "x", "name": "X"}],
+"evidence": [{"key": "v1", "kind": "memoir", "description": "V1"}, {"key": "v2", "kind": "memoir", "description": "V2"}]"#;
+
+/// The claim `c` with one extra member, before and after the other
+/// sections; both must fail with `expected`, at `path`.
+fn check(member: &str, path: &str, expected: &str) {
+    let claims = format!(
+        r#""claims": [{{"key": "c", "text": "C", "explanation": "x", "events": ["e"], {member}}},
+                      {{"key": "d", "text": "D", "explanation": "x", "events": ["e"]}}]"#
+    );
+    for text in [
+        format!("{{{SECTIONS},\n{claims}}}"),
+        format!("{{{claims},\n{SECTIONS}}}"),
+    ] {
+        let error = Corpus::from_json(&text).expect_err("a broken rule");
+        let Error::Document {
+            path: at, source, ..
+        } = &error
+        else {
+            panic!("not a document error: {error}")
+        };
+        assert_eq!(
+            (at.as_str(), source.to_string().as_str()),
+            (path, expected),
+            "{text}"
+        );
+    }
+}
+
+/// `n` copies of `item` joined, with `item` repeated at the end.
+fn list(fill: impl Fn(usize) -> String, n: usize, repeat: &str) -> String {
+    let mut items: Vec<String> = (0..n).map(fill).collect();
+    items.push(repeat.to_owned());
+    items.join(", ")
+}
+
+#[test]
+fn repeats_in_a_claims_lists_are_errors_at_the_repeat() {
+    check(
+        r#""stances": [{"scholar": "s", "stance": "advances"}, {"scholar": "s", "stance": "rejects"}]"#,
+        "claims[0].stances[1]",
+        "stance from `s` to `c` exists already",
+    );
+    // The same scholar in another work is another position.
+    let text = format!(
+        r#"{{{SECTIONS}, "claims": [{{"key": "c", "text": "C", "explanation": "x", "events": ["e"],
+            "stances": [{{"scholar": "s", "stance": "advances"}}, {{"scholar": "s", "stance": "rejects", "work": "w"}}]}}]}}"#
+    );
+    assert!(Corpus::from_json(&text).is_ok());
+    check(
+        r#""cites": [{"evidence": "v1"}, {"evidence": "v2"}, {"evidence": "v1"}]"#,
+        "claims[0].cites[2].evidence",
+        "citation from `c` to `v1` exists already",
+    );
+    check(
+        r#""attacks": [{"claim": "d"}, {"claim": "d", "kind": "undercuts"}]"#,
+        "claims[0].attacks[1].claim",
+        "attack from `c` to `d` exists already",
+    );
+    check(
+        r#""supports": ["d", "d"]"#,
+        "claims[0].supports[1]",
+        "support from `c` to `d` exists already",
+    );
+    check(
+        r#""attacks": [{"claim": "c"}]"#,
+        "claims[0].attacks[0].claim",
+        "claim `c` cannot attack itself",
+    );
+    check(
+        r#""supports": ["c"]"#,
+        "claims[0].supports[0]",
+        "claim `c` cannot support itself",
+    );
+}
+
+#[test]
+fn repeats_in_long_lists_are_found_too() {
+    // Past 16 items the reader keeps a set instead of scanning.
+    let stances = list(
+        |i| {
+            format!(
+                r#"{{"scholar": "s", "stance": "endorses", "year": {}}}"#,
+                1950 + i
+            )
+        },
+        40,
+        r#"{"scholar": "t", "stance": "advances"}"#,
+    );
+    // The same scholar outside any work twice is a repeat, whatever the years.
+    let text = format!(
+        r#"{{{SECTIONS}, "claims": [{{"key": "c", "text": "C", "explanation": "x", "events": ["e"], "stances": [{stances}]}}]}}"#
+    );
+    let error = Corpus::from_json(&text).expect_err("s repeats");
+    assert!(
+        error
+            .to_string()
+            .contains("(claims[0].stances[1]): stance from `s` to `c` exists already"),
+        "{error}"
+    );
+    let keys: Vec<String> = (0..40)
+        .map(|i| format!(r#"{{"key": "k{i}", "text": "K", "explanation": "x", "events": ["e"]}}"#))
+        .collect();
+    let attacks = list(
+        |i| format!(r#"{{"claim": "k{i}"}}"#),
+        40,
+        r#"{"claim": "k7"}"#,
+    );
+    let text = format!(
+        r#"{{{SECTIONS}, "claims": [{{"key": "c", "text": "C", "explanation": "x", "events": ["e"], "attacks": [{attacks}]}}, {}]}}"#,
+        keys.join(", ")
+    );
+    let error = Corpus::from_json(&text).expect_err("k7 repeats");
+    assert!(
+        error
+            .to_string()
+            .contains("(claims[0].attacks[40].claim): attack from `c` to `k7` exists already"),
+        "{error}"
+    );
+}
+
+#[test]
+fn unknown_keys_are_errors_whatever_the_order() {
+    check(
+        r#""stances": [{"scholar": "nobody", "stance": "advances"}]"#,
+        "claims[0].stances[0].scholar",
+        "unknown scholar key `nobody`",
+    );
+    check(
+        r#""stances": [{"scholar": "s", "stance": "advances", "work": "nowhere"}]"#,
+        "claims[0].stances[0].work",
+        "unknown work key `nowhere`",
+    );
+    check(
+        r#""cites": [{"evidence": "v9"}]"#,
+        "claims[0].cites[0].evidence",
+        "unknown evidence key `v9`",
+    );
+    check(
+        r#""attacks": [{"claim": "zz"}]"#,
+        "claims[0].attacks[0].claim",
+        "unknown claim key `zz`",
+    );
+}
+
+#[test]
+fn a_claim_before_its_explanation_is_placed_at_the_end_in_order() {
+    // Claims first: every claim waits for the sections, and ids follow the
+    // document.
+    let text = format!(
+        r#"{{"claims": [{{"key": "b", "text": "B", "explanation": "x", "events": ["e"], "attacks": [{{"claim": "a"}}]}},
+                       {{"key": "a", "text": "A", "explanation": "x", "events": ["e"]}}],
+            {SECTIONS}}}"#
+    );
+    let corpus = Corpus::from_json(&text).expect("valid");
+    let keys: Vec<&str> = corpus.entities::<ClaimId>().map(|(_, c)| c.key()).collect();
+    assert_eq!(keys, ["b", "a"]);
+    let a: ClaimId = corpus.resolve("a").unwrap();
+    assert_eq!(corpus.attackers_of(a).count(), 1);
+}
