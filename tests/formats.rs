@@ -139,6 +139,13 @@ fn bad_files_are_refused_with_the_line_and_what_was_wrong() {
             "`x` is not a number of arguments",
         ),
         (
+            // Found by the fuzzer: the header alone asked for 67 GB.
+            Framework::from_iccma("p\raf\r2822222822"),
+            "iccma",
+            1,
+            "`p af 2822222822` declares more than 33554432 arguments",
+        ),
+        (
             Framework::from_iccma("p af 2\np af 2\n"),
             "iccma",
             2,

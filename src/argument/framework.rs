@@ -71,6 +71,11 @@ pub struct Framework {
 pub const DEFAULT_WEIGHT: f64 = 0.5;
 
 impl Framework {
+    /// The most arguments a file may declare: 2^25 (33,554,432), about
+    /// 3.5 GB of framework. A reader refuses a header that declares more,
+    /// rather than reserve memory the file never fills.
+    pub const MAX_DECLARED_ARGUMENTS: usize = 1 << 25;
+
     /// An empty framework.
     pub fn new() -> Framework {
         Framework::default()

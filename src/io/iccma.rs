@@ -79,6 +79,16 @@ impl Framework {
                         ));
                     }
                 };
+                if n as usize > Framework::MAX_DECLARED_ARGUMENTS {
+                    return Err(syntax(
+                        "iccma",
+                        line,
+                        format!(
+                            "`p af {n}` declares more than {} arguments",
+                            Framework::MAX_DECLARED_ARGUMENTS
+                        ),
+                    ));
+                }
                 framework = Some(Framework::with_arguments(n as usize));
                 continue;
             }
