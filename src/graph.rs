@@ -4,8 +4,7 @@
 mod edit;
 pub(crate) mod entity;
 mod read;
-
-use std::collections::HashMap;
+pub(crate) mod table;
 
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
@@ -15,6 +14,7 @@ use crate::argument::{Acceptance, grounded_labels};
 use crate::error::{Error, Result};
 use crate::model::{ClaimId, Kind};
 pub use entity::{EntityId, Node, Relation};
+use table::{Slot, Table, Tables};
 
 /// A historiographical debate: scholars, works, evidence, events,
 /// explanations and claims, and the relations between them.
@@ -46,7 +46,7 @@ pub use entity::{EntityId, Node, Relation};
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     graph: StableDiGraph<Node, Relation>,
-    tables: [Table; 6],
+    tables: Tables,
     title: Option<String>,
     /// Derived from the graph on first use; every edit drops it.
     index: Index,
@@ -64,25 +64,6 @@ impl std::fmt::Debug for Index {
         f.debug_struct("Index")
             .field("grounded", &self.grounded.get().map(Vec::len))
             .finish()
-    }
-}
-
-/// The key map and id slots of one kind. Ids index `slots`; a slot is `None`
-/// once its entity is removed, and `slots` only grows, so ids are never reused.
-#[derive(Debug, Clone, Default)]
-struct Table {
-    keys: HashMap<compact_str::CompactString, u32, foldhash::fast::RandomState>,
-    slots: Vec<Option<NodeIndex>>,
-}
-
-fn table_index(kind: Kind) -> usize {
-    match kind {
-        Kind::Scholar => 0,
-        Kind::Work => 1,
-        Kind::Evidence => 2,
-        Kind::Event => 3,
-        Kind::Explanation => 4,
-        Kind::Claim => 5,
     }
 }
 
@@ -155,8 +136,10 @@ impl Corpus {
             let mut attackers: Vec<Vec<u32>> = vec![Vec::new(); slots.len()];
             let mut targets: Vec<Vec<u32>> = vec![Vec::new(); slots.len()];
             for (raw, slot) in slots.iter().enumerate() {
-                let Some(node) = *slot else { continue };
-                for (target, _, _) in self.edges(node, Direction::Outgoing, entity::is::attacks) {
+                let Some(slot) = slot else { continue };
+                for (target, _, _) in
+                    self.edges(slot.node, Direction::Outgoing, entity::is::attacks)
+                {
                     let target: ClaimId = self.id_at(target);
                     attackers[target.0 as usize].push(raw as u32);
                     targets[raw].push(target.0);
@@ -166,20 +149,16 @@ impl Corpus {
         })
     }
 
-    fn table<I: EntityId>(&self) -> &Table {
-        &self.tables[table_index(I::KIND)]
+    fn table<I: EntityId>(&self) -> &Table<I::Entity> {
+        I::table(&self.tables)
     }
 
-    fn table_mut<I: EntityId>(&mut self) -> &mut Table {
-        &mut self.tables[table_index(I::KIND)]
+    fn table_mut<I: EntityId>(&mut self) -> &mut Table<I::Entity> {
+        I::table_mut(&mut self.tables)
     }
 
     pub(crate) fn node<I: EntityId>(&self, id: I) -> Option<NodeIndex> {
-        self.table::<I>()
-            .slots
-            .get(id.raw() as usize)
-            .copied()
-            .flatten()
+        self.table::<I>().slot(id.raw()).map(|slot| slot.node)
     }
 
     /// The node of a live id, or [`Error::UnknownId`].
@@ -201,7 +180,7 @@ impl Corpus {
     /// # Ok::<(), historiograph::Error>(())
     /// ```
     pub fn get<I: EntityId>(&self, id: I) -> Option<&I::Entity> {
-        self.node(id).and_then(|n| I::data(&self.graph[n]))
+        self.table::<I>().slot(id.raw()).map(|slot| &slot.data)
     }
 
     /// The key of a live entity.
@@ -219,7 +198,16 @@ impl Corpus {
     /// assert!(crisis.is_some());
     /// ```
     pub fn lookup<I: EntityId>(&self, key: &str) -> Option<I> {
-        self.table::<I>().keys.get(key).map(|&raw| I::from_raw(raw))
+        self.table::<I>()
+            .keys
+            .get(key)
+            .map(|&(raw, _)| I::from_raw(raw))
+    }
+
+    /// The id and node of the entity keyed `key`.
+    pub(crate) fn locate<I: EntityId>(&self, key: &str) -> Option<(I, NodeIndex)> {
+        let &(raw, node) = self.table::<I>().keys.get(key)?;
+        Some((I::from_raw(raw), node))
     }
 
     /// Like [`lookup`](Corpus::lookup), but an unknown key is an
@@ -257,10 +245,7 @@ impl Corpus {
             .slots
             .iter()
             .enumerate()
-            .filter_map(|(raw, slot)| {
-                let data = I::data(&self.graph[(*slot)?])?;
-                Some((I::from_raw(raw as u32), data))
-            })
+            .filter_map(|(raw, slot)| Some((I::from_raw(raw as u32), &slot.as_ref()?.data)))
     }
 
     /// The key of a live id, for messages; the raw id if it is not live.
@@ -269,15 +254,24 @@ impl Corpus {
             .map_or_else(|| id.to_string(), ToOwned::to_owned)
     }
 
+    /// The id at a node whose kind the caller knows from the relation
+    /// that led there.
     pub(crate) fn id_at<I: EntityId>(&self, node: NodeIndex) -> I {
-        match &self.graph[node] {
-            Node::Scholar(id, _) => I::from_raw(id.0),
-            Node::Work(id, _) => I::from_raw(id.0),
-            Node::Evidence(id, _) => I::from_raw(id.0),
-            Node::Event(id, _) => I::from_raw(id.0),
-            Node::Explanation(id, _) => I::from_raw(id.0),
-            Node::Claim(id, _) => I::from_raw(id.0),
-        }
+        debug_assert_eq!(self.graph[node].kind(), I::KIND);
+        I::from_raw(self.graph[node].raw())
+    }
+
+    /// The key of the entity at a live node, for messages.
+    pub(crate) fn key_at(&self, node: NodeIndex) -> &str {
+        let key = match self.graph[node] {
+            Node::Scholar(id) => self.key(id),
+            Node::Work(id) => self.key(id),
+            Node::Evidence(id) => self.key(id),
+            Node::Event(id) => self.key(id),
+            Node::Explanation(id) => self.key(id),
+            Node::Claim(id) => self.key(id),
+        };
+        key.unwrap_or_default()
     }
 
     /// Edges of one node in one direction whose relation passes `keep`, as
@@ -347,10 +341,8 @@ impl Corpus {
     /// Makes room for `additional` more entities of `kind` and
     /// `relations` more relations, so that loading a large document grows
     /// no table twice.
-    pub(crate) fn reserve(&mut self, kind: Kind, additional: usize, relations: usize) {
-        let table = &mut self.tables[table_index(kind)];
-        table.keys.reserve(additional);
-        table.slots.reserve_exact(additional);
+    pub(crate) fn reserve<I: EntityId>(&mut self, additional: usize, relations: usize) {
+        self.table_mut::<I>().reserve(additional);
         self.graph.reserve_exact_nodes(additional);
         self.graph.reserve_exact_edges(relations);
     }
@@ -360,10 +352,10 @@ impl Corpus {
         let raw = self.table::<I>().slots.len() as u32;
         let id = I::from_raw(raw);
         let key = compact_str::CompactString::from(I::key_of(&data));
-        let node = self.graph_mut().add_node(id.wrap(data));
+        let node = self.graph_mut().add_node(id.node());
         let table = self.table_mut::<I>();
-        table.slots.push(Some(node));
-        table.keys.insert(key, raw);
+        table.slots.push(Some(Slot { node, data }));
+        table.keys.insert(key, (raw, node));
         (id, node)
     }
 }

@@ -161,14 +161,17 @@ impl Corpus {
         let node = self.live(id)?;
         self.check_entity(&data, Some(id))?;
         let new_key = compact_str::CompactString::from(I::key_of(&data));
-        let slot = I::data_mut(&mut self.graph_mut()[node]).ok_or(Error::UnknownId {
-            kind: I::KIND,
-            id: id.raw(),
-        })?;
-        let old = std::mem::replace(slot, data);
+        self.graph_mut();
         let table = self.table_mut::<I>();
+        let slot = table.slots[id.raw() as usize]
+            .as_mut()
+            .ok_or(Error::UnknownId {
+                kind: I::KIND,
+                id: id.raw(),
+            })?;
+        let old = std::mem::replace(&mut slot.data, data);
         table.keys.remove(I::key_of(&old));
-        table.keys.insert(new_key, id.raw());
+        table.keys.insert(new_key, (id.raw(), node));
         Ok(old)
     }
 
@@ -218,26 +221,23 @@ impl Corpus {
         if I::KIND == Kind::Work {
             self.forget_work(WorkId(id.raw()));
         }
-        let removed = self.graph_mut().remove_node(node);
+        self.graph_mut().remove_node(node);
         let table = self.table_mut::<I>();
-        table.slots[id.raw() as usize] = None;
-        let data = removed
-            .as_ref()
-            .and_then(I::data)
-            .cloned()
+        let slot = table.slots[id.raw() as usize]
+            .take()
             .ok_or(Error::UnknownId {
                 kind: I::KIND,
                 id: id.raw(),
             })?;
-        table.keys.remove(I::key_of(&data));
-        Ok(data)
+        table.keys.remove(I::key_of(&slot.data));
+        Ok(slot.data)
     }
 
     fn in_use(&self, node: NodeIndex, claim: NodeIndex) -> Error {
         Error::InUse {
             kind: self.graph[node].kind(),
-            key: self.graph[node].key().to_owned(),
-            claim: self.graph[claim].key().to_owned(),
+            key: self.key_at(node).to_owned(),
+            claim: self.key_at(claim).to_owned(),
         }
     }
 
@@ -332,8 +332,8 @@ impl Corpus {
                 if current == node {
                     return Err(Error::Cycle {
                         kind: I::KIND,
-                        key: self.graph[node].key().to_owned(),
-                        parent: self.graph[parent].key().to_owned(),
+                        key: self.key_at(node).to_owned(),
+                        parent: self.key_at(parent).to_owned(),
                     });
                 }
                 at = self
@@ -394,8 +394,8 @@ impl Corpus {
                             index,
                             Error::Cycle {
                                 kind: I::KIND,
-                                key: self.graph[child].key().to_owned(),
-                                parent: self.graph[parent].key().to_owned(),
+                                key: self.key_at(child).to_owned(),
+                                parent: self.key_at(parent).to_owned(),
                             },
                         ));
                     }
@@ -589,21 +589,12 @@ impl Corpus {
         Ok(())
     }
 
-    /// Adds a relation between two live entities without looking for the
-    /// same relation first: for loaders that know it is new (a new claim's
-    /// own lists, checked for repeats by key).
-    ///
-    /// # Errors
-    /// [`Error::UnknownId`] when an id is not live.
-    pub(crate) fn add_new_relation<A: EntityId, B: EntityId>(
-        &mut self,
-        from: A,
-        to: B,
-        relation: Relation,
-    ) -> Result<()> {
-        let (from, to) = (self.live(from)?, self.live(to)?);
+    /// Adds a relation between two live nodes without looking for the same
+    /// relation first: for loaders that know it is new (a new claim's own
+    /// lists, checked for repeats by key) and hold the nodes from
+    /// [`Corpus::locate`].
+    pub(crate) fn add_new_edge(&mut self, from: NodeIndex, to: NodeIndex, relation: Relation) {
         self.graph_mut().add_edge(from, to, relation);
-        Ok(())
     }
 
     fn claim_pair(
@@ -615,7 +606,7 @@ impl Corpus {
         let (a, b) = (self.live(from)?, self.live(to)?);
         if a == b {
             return Err(Error::SelfRelation {
-                key: self.graph[a].key().to_owned(),
+                key: self.key_at(a).to_owned(),
                 relation,
             });
         }
@@ -673,16 +664,16 @@ impl Corpus {
     fn duplicate(&self, relation: &'static str, from: NodeIndex, to: NodeIndex) -> Error {
         Error::DuplicateRelation {
             relation,
-            from: self.graph[from].key().to_owned(),
-            to: self.graph[to].key().to_owned(),
+            from: self.key_at(from).to_owned(),
+            to: self.key_at(to).to_owned(),
         }
     }
 
     fn missing(&self, relation: &'static str, from: NodeIndex, to: NodeIndex) -> Error {
         Error::NoRelation {
             relation,
-            from: self.graph[from].key().to_owned(),
-            to: self.graph[to].key().to_owned(),
+            from: self.key_at(from).to_owned(),
+            to: self.key_at(to).to_owned(),
         }
     }
 

@@ -1,52 +1,70 @@
 //! What the graph stores, and the sealed trait that lets one generic method
 //! serve all six kinds of entity.
 
+use crate::graph::table::{Table, Tables};
 use crate::model::{
     AttackKind, Bearing, Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation,
     ExplanationId, Kind, Position, Scholar, ScholarId, Work, WorkId,
 };
 
-/// A node of the corpus graph: one entity with its id.
+/// A node of the corpus graph: the id of one entity. The entity itself is
+/// kept beside the graph, in a table per kind; read it with
+/// [`Corpus::get`](crate::Corpus::get).
 ///
 /// Only seen through [`Corpus::as_petgraph`](crate::Corpus::as_petgraph).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// ```
+/// use historiograph::{ClaimId, Node};
+///
+/// let corpus = historiograph::sino_soviet_split();
+/// let graph = corpus.as_petgraph();
+/// let claims = graph
+///     .node_weights()
+///     .filter_map(|node| match *node {
+///         Node::Claim(id) => corpus.get(id),
+///         _ => None,
+///     })
+///     .count();
+/// assert_eq!(claims, corpus.count::<ClaimId>());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Node {
     /// A scholar.
-    Scholar(ScholarId, Scholar),
+    Scholar(ScholarId),
     /// A work.
-    Work(WorkId, Work),
+    Work(WorkId),
     /// A piece of evidence.
-    Evidence(EvidenceId, Evidence),
+    Evidence(EvidenceId),
     /// An event.
-    Event(EventId, Event),
+    Event(EventId),
     /// An explanation.
-    Explanation(ExplanationId, Explanation),
+    Explanation(ExplanationId),
     /// A claim.
-    Claim(ClaimId, Claim),
+    Claim(ClaimId),
 }
 
 impl Node {
-    /// The entity's key.
-    pub fn key(&self) -> &str {
+    /// The kind of entity.
+    pub fn kind(self) -> Kind {
         match self {
-            Node::Scholar(_, e) => e.key(),
-            Node::Work(_, e) => e.key(),
-            Node::Evidence(_, e) => e.key(),
-            Node::Event(_, e) => e.key(),
-            Node::Explanation(_, e) => e.key(),
-            Node::Claim(_, e) => e.key(),
+            Node::Scholar(_) => Kind::Scholar,
+            Node::Work(_) => Kind::Work,
+            Node::Evidence(_) => Kind::Evidence,
+            Node::Event(_) => Kind::Event,
+            Node::Explanation(_) => Kind::Explanation,
+            Node::Claim(_) => Kind::Claim,
         }
     }
 
-    /// The kind of entity.
-    pub fn kind(&self) -> Kind {
+    /// The raw number of the id, unique within its kind.
+    pub(crate) fn raw(self) -> u32 {
         match self {
-            Node::Scholar(..) => Kind::Scholar,
-            Node::Work(..) => Kind::Work,
-            Node::Evidence(..) => Kind::Evidence,
-            Node::Event(..) => Kind::Event,
-            Node::Explanation(..) => Kind::Explanation,
-            Node::Claim(..) => Kind::Claim,
+            Node::Scholar(id) => id.0,
+            Node::Work(id) => id.0,
+            Node::Evidence(id) => id.0,
+            Node::Event(id) => id.0,
+            Node::Explanation(id) => id.0,
+            Node::Claim(id) => id.0,
         }
     }
 }
@@ -142,6 +160,7 @@ pub trait EntityId:
 
 pub(crate) mod sealed {
     use super::{EntityId, Node};
+    use crate::graph::table::{Table, Tables};
     use crate::model::Kind;
 
     type Data<I> = <I as EntityId>::Entity;
@@ -154,16 +173,14 @@ pub(crate) mod sealed {
         fn raw(self) -> u32;
         /// From a raw number.
         fn from_raw(raw: u32) -> Self;
-        /// The entity in a node of this kind.
-        fn data(node: &Node) -> Option<&Data<Self>>
+        /// The graph node naming this id.
+        fn node(self) -> Node;
+        /// The table of this kind.
+        fn table(tables: &Tables) -> &Table<Data<Self>>
         where
             Self: EntityId;
-        /// The entity in a node of this kind, mutably.
-        fn data_mut(node: &mut Node) -> Option<&mut Data<Self>>
-        where
-            Self: EntityId;
-        /// The node holding an entity.
-        fn wrap(self, data: Data<Self>) -> Node
+        /// The table of this kind, mutably.
+        fn table_mut(tables: &mut Tables) -> &mut Table<Data<Self>>
         where
             Self: EntityId;
         /// The entity's key.
@@ -178,7 +195,7 @@ pub(crate) mod sealed {
 }
 
 macro_rules! entity_ids {
-    ($($id:ident => $variant:ident($entity:ident);)*) => {$(
+    ($($id:ident => $variant:ident($entity:ident), $field:ident;)*) => {$(
         impl EntityId for $id {
             type Entity = $entity;
         }
@@ -191,20 +208,14 @@ macro_rules! entity_ids {
             fn from_raw(raw: u32) -> Self {
                 $id(raw)
             }
-            fn data(node: &Node) -> Option<&$entity> {
-                match node {
-                    Node::$variant(_, data) => Some(data),
-                    _ => None,
-                }
+            fn node(self) -> Node {
+                Node::$variant(self)
             }
-            fn data_mut(node: &mut Node) -> Option<&mut $entity> {
-                match node {
-                    Node::$variant(_, data) => Some(data),
-                    _ => None,
-                }
+            fn table(tables: &Tables) -> &Table<$entity> {
+                &tables.$field
             }
-            fn wrap(self, data: $entity) -> Node {
-                Node::$variant(self, data)
+            fn table_mut(tables: &mut Tables) -> &mut Table<$entity> {
+                &mut tables.$field
             }
             fn key_of(data: &$entity) -> &str {
                 data.key()
@@ -217,10 +228,10 @@ macro_rules! entity_ids {
 }
 
 entity_ids! {
-    ScholarId => Scholar(Scholar);
-    WorkId => Work(Work);
-    EvidenceId => Evidence(Evidence);
-    EventId => Event(Event);
-    ExplanationId => Explanation(Explanation);
-    ClaimId => Claim(Claim);
+    ScholarId => Scholar(Scholar), scholars;
+    WorkId => Work(Work), works;
+    EvidenceId => Evidence(Evidence), evidence;
+    EventId => Event(Event), events;
+    ExplanationId => Explanation(Explanation), explanations;
+    ClaimId => Claim(Claim), claims;
 }

@@ -23,8 +23,8 @@ use crate::error::Error;
 use crate::graph::entity::is;
 use crate::graph::{Corpus, EntityId, Relation};
 use crate::model::{
-    Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation, ExplanationId, Kind,
-    Position, Scholar, ScholarId, Work, WorkId,
+    Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation, ExplanationId, Position,
+    Scholar, ScholarId, Work, WorkId,
 };
 
 /// A rule the document broke, with the path of the offending value.
@@ -121,7 +121,7 @@ impl<'c, 'a> Loading<'c, 'a> {
         self.explanations = Some(doc.explanations);
         self.evidence = Some(doc.evidence);
         self.before_claims()?;
-        self.corpus.reserve(Kind::Claim, doc.claims.len(), 0);
+        self.corpus.reserve::<ClaimId>(doc.claims.len(), 0);
         for claim in doc.claims {
             self.claim(claim)?;
         }
@@ -219,7 +219,7 @@ impl<'c, 'a> Loading<'c, 'a> {
 
 impl Corpus {
     fn absorb_scholars(&mut self, docs: Vec<ScholarDoc<'_>>) -> Outcome {
-        self.reserve(Kind::Scholar, docs.len(), 0);
+        self.reserve::<ScholarId>(docs.len(), 0);
         for (i, s) in docs.into_iter().enumerate() {
             let mut scholar = Scholar::new(s.key, s.name);
             if let Some(year) = s.born {
@@ -239,7 +239,7 @@ impl Corpus {
 
     fn absorb_works(&mut self, docs: Vec<WorkDoc<'_>>) -> Outcome {
         let authors: usize = docs.iter().map(|w| w.authors.len()).sum();
-        self.reserve(Kind::Work, docs.len(), authors);
+        self.reserve::<WorkId>(docs.len(), authors);
         for (i, w) in docs.into_iter().enumerate() {
             let mut authors = Vec::with_capacity(w.authors.len());
             for (j, k) in w.authors.iter().enumerate() {
@@ -274,7 +274,7 @@ impl Corpus {
     }
 
     fn absorb_events(&mut self, docs: Vec<EventDoc<'_>>) -> Outcome {
-        self.reserve(Kind::Event, docs.len(), docs.len());
+        self.reserve::<EventId>(docs.len(), docs.len());
         let mut nesting = Vec::new();
         for (i, e) in docs.into_iter().enumerate() {
             let mut event = Event::new(e.key, e.name);
@@ -295,7 +295,7 @@ impl Corpus {
     }
 
     fn absorb_explanations(&mut self, docs: Vec<ExplanationDoc<'_>>) -> Outcome {
-        self.reserve(Kind::Explanation, docs.len(), docs.len());
+        self.reserve::<ExplanationId>(docs.len(), docs.len());
         let mut nesting = Vec::new();
         for (i, x) in docs.into_iter().enumerate() {
             let mut explanation = Explanation::new(x.key, x.name);
@@ -319,7 +319,7 @@ impl Corpus {
     }
 
     fn absorb_evidence(&mut self, docs: Vec<EvidenceDoc<'_>>) -> Outcome {
-        self.reserve(Kind::Evidence, docs.len(), docs.len());
+        self.reserve::<EvidenceId>(docs.len(), docs.len());
         for (i, e) in docs.into_iter().enumerate() {
             let work = e
                 .work
@@ -470,24 +470,31 @@ impl Corpus {
         s: &StanceDoc<'_>,
         read: Read,
     ) -> Outcome<bool> {
-        let scholar = match self.resolve::<ScholarId>(&s.scholar) {
-            Ok(scholar) => scholar,
-            Err(_) if !read.scholars => return Ok(false),
-            Err(e) => return Err((format!("claims[{i}].stances[{j}].scholar"), e)),
+        let Some((_, scholar)) = self.locate::<ScholarId>(&s.scholar) else {
+            if !read.scholars {
+                return Ok(false);
+            }
+            let path = format!("claims[{i}].stances[{j}].scholar");
+            return Err((path, unknown::<ScholarId>(&s.scholar)));
         };
         let mut position = Position::new(s.stance);
         if let Some(work) = &s.work {
-            match self.resolve::<WorkId>(work) {
-                Ok(work) => position = position.in_work(work),
-                Err(_) if !read.works => return Ok(false),
-                Err(e) => return Err((format!("claims[{i}].stances[{j}].work"), e)),
+            match self.locate::<WorkId>(work) {
+                Some((work, _)) => position = position.in_work(work),
+                None if !read.works => return Ok(false),
+                None => {
+                    let path = format!("claims[{i}].stances[{j}].work");
+                    return Err((path, unknown::<WorkId>(work)));
+                }
             }
         }
         if let Some(year) = s.year {
             position = position.in_year(year);
         }
-        self.add_new_relation(scholar, claim, Relation::Takes(position))
+        let claim = self
+            .live(claim)
             .map_err(|e| (format!("claims[{i}].stances[{j}]"), e))?;
+        self.add_new_edge(scholar, claim, Relation::Takes(position));
         Ok(true)
     }
 
@@ -502,13 +509,14 @@ impl Corpus {
         read: Read,
     ) -> Outcome<bool> {
         let here = || format!("claims[{i}].cites[{j}].evidence");
-        let evidence = match self.resolve::<EvidenceId>(&c.evidence) {
-            Ok(evidence) => evidence,
-            Err(_) if !read.evidence => return Ok(false),
-            Err(e) => return Err((here(), e)),
+        let Some((_, evidence)) = self.locate::<EvidenceId>(&c.evidence) else {
+            if !read.evidence {
+                return Ok(false);
+            }
+            return Err((here(), unknown::<EvidenceId>(&c.evidence)));
         };
-        self.add_new_relation(claim, evidence, Relation::Cites(c.bearing))
-            .map_err(at(here))?;
+        let claim = self.live(claim).map_err(at(here))?;
+        self.add_new_edge(claim, evidence, Relation::Cites(c.bearing));
         Ok(true)
     }
 
@@ -523,12 +531,13 @@ impl Corpus {
         read: Read,
         path: impl Fn() -> String,
     ) -> Outcome<bool> {
-        let target = match self.resolve::<ClaimId>(target) {
-            Ok(target) => target,
-            Err(_) if !read.claims => return Ok(false),
-            Err(e) => return Err((path(), e)),
+        let Some((target_id, target_node)) = self.locate::<ClaimId>(target) else {
+            if !read.claims {
+                return Ok(false);
+            }
+            return Err((path(), unknown::<ClaimId>(target)));
         };
-        if target == claim {
+        if target_id == claim {
             let key = self.key(claim).unwrap_or_default().to_owned();
             let error = Error::SelfRelation {
                 key,
@@ -536,8 +545,8 @@ impl Corpus {
             };
             return Err((path(), error));
         }
-        self.add_new_relation(claim, target, relation)
-            .map_err(at(path))?;
+        let claim = self.live(claim).map_err(at(path))?;
+        self.add_new_edge(claim, target_node, relation);
         Ok(true)
     }
 
@@ -560,6 +569,14 @@ impl Corpus {
         }
         self.link_parents(&links, relation, keep)
             .map_err(|(at, error)| (format!("{section}[{}].{field}", nesting[at].0), error))
+    }
+}
+
+/// The error for a key that names no entity of kind `I`.
+fn unknown<I: EntityId>(key: &str) -> Error {
+    Error::UnknownKey {
+        kind: I::KIND,
+        key: key.to_owned(),
     }
 }
 
