@@ -39,11 +39,27 @@ impl Stance {
 ///
 /// The year of a position is `year` when given, otherwise the year of `work`;
 /// [`Corpus::position_year`](crate::Corpus::position_year) resolves it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Position {
     stance: Stance,
-    work: Option<WorkId>,
+    /// The work's raw id, or [`NO_WORK`]: no id reaches it (the corpus
+    /// refuses the `u32::MAX`th entity), and it keeps a graph edge at 32
+    /// bytes instead of 36.
+    work: u32,
     year: Option<i32>,
+}
+
+/// The `work` of a position taken in no work.
+const NO_WORK: u32 = u32::MAX;
+
+impl std::fmt::Debug for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Position")
+            .field("stance", &self.stance)
+            .field("work", &self.work())
+            .field("year", &self.year)
+            .finish()
+    }
 }
 
 impl Position {
@@ -51,7 +67,7 @@ impl Position {
     pub fn new(stance: Stance) -> Position {
         Position {
             stance,
-            work: None,
+            work: NO_WORK,
             year: None,
         }
     }
@@ -59,7 +75,7 @@ impl Position {
     /// The work in which the scholar takes the stance.
     #[must_use]
     pub fn in_work(mut self, work: WorkId) -> Position {
-        self.work = Some(work);
+        self.work = work.0;
         self
     }
 
@@ -78,7 +94,7 @@ impl Position {
 
     /// The work that takes the stance, if recorded.
     pub fn work(&self) -> Option<WorkId> {
-        self.work
+        (self.work != NO_WORK).then_some(WorkId(self.work))
     }
 
     /// The year given explicitly, if any (see
@@ -89,7 +105,7 @@ impl Position {
     }
 
     pub(crate) fn forget_work(&mut self, work_year: Option<i32>) {
-        self.work = None;
+        self.work = NO_WORK;
         self.year = self.year.or(work_year);
     }
 }
