@@ -1,7 +1,7 @@
 //! The corpus: one petgraph `StableDiGraph` holding every entity and relation,
 //! with the key and id maps. All mutation goes through [`Corpus`].
 
-mod edit;
+pub(crate) mod edit;
 pub(crate) mod entity;
 mod read;
 pub(crate) mod table;

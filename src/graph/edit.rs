@@ -20,19 +20,38 @@ fn distinct_live<I: EntityId>(
     relation: &'static str,
     ids: impl IntoIterator<Item = I>,
 ) -> Result<Vec<(I, NodeIndex)>> {
-    let mut out: Vec<(I, NodeIndex)> = Vec::new();
-    for id in ids {
-        let node = corpus.live(id)?;
-        if out.iter().any(|&(seen, _)| seen == id) {
+    let ids: Vec<I> = ids.into_iter().collect();
+    let repeat = first_repeat(&ids, |&id| id);
+    let mut out = Vec::with_capacity(ids.len());
+    for (i, &id) in ids.iter().enumerate() {
+        out.push((id, corpus.live(id)?));
+        if repeat == Some(i) {
             return Err(Error::DuplicateRelation {
                 relation,
                 from: owner.to_owned(),
                 to: corpus.name_of(id),
             });
         }
-        out.push((id, node));
     }
     Ok(out)
+}
+
+/// The index of the first item of `items` whose `key` an earlier item has:
+/// a scan for short lists, a set for long ones, so a list of a hundred
+/// thousand costs linear time and a short one allocates nothing.
+pub(crate) fn first_repeat<'t, T, K: Eq + std::hash::Hash>(
+    items: &'t [T],
+    key: impl Fn(&'t T) -> K,
+) -> Option<usize> {
+    const FEW: usize = 16;
+    if items.len() <= FEW {
+        return (1..items.len()).find(|&i| {
+            let k = key(&items[i]);
+            items[..i].iter().any(|earlier| key(earlier) == k)
+        });
+    }
+    let mut seen = std::collections::HashSet::with_capacity(items.len());
+    items.iter().position(|item| !seen.insert(key(item)))
 }
 
 impl Corpus {
@@ -138,6 +157,36 @@ impl Corpus {
         self.check_entity::<ClaimId>(&claim, None)?;
         let explanation = self.live(explanation)?;
         let events = distinct_live(self, claim.key(), "event", events)?;
+        self.insert_claim(claim, explanation, &events)
+    }
+
+    /// [`add_claim`](Corpus::add_claim) for a loader that has found the
+    /// nodes by key: `events` are live; the claim and repeated events are
+    /// checked here, in the same order.
+    pub(crate) fn add_claim_at(
+        &mut self,
+        claim: Claim,
+        explanation: NodeIndex,
+        events: &[(EventId, NodeIndex)],
+    ) -> Result<ClaimId> {
+        self.check_entity::<ClaimId>(&claim, None)?;
+        if let Some(i) = first_repeat(events, |&(id, _)| id) {
+            return Err(Error::DuplicateRelation {
+                relation: "event",
+                from: claim.key().to_owned(),
+                to: self.name_of(events[i].0),
+            });
+        }
+        self.insert_claim(claim, explanation, events)
+    }
+
+    /// Adds a checked claim with its relations; fails only on no event.
+    fn insert_claim(
+        &mut self,
+        claim: Claim,
+        explanation: NodeIndex,
+        events: &[(EventId, NodeIndex)],
+    ) -> Result<ClaimId> {
         if events.is_empty() {
             return Err(Error::NoEvent {
                 key: claim.key().to_owned(),
@@ -146,7 +195,7 @@ impl Corpus {
         let (id, node) = self.insert(claim);
         self.graph_mut()
             .add_edge(node, explanation, Relation::Invokes);
-        for (_, event) in events {
+        for &(_, event) in events {
             self.graph_mut().add_edge(node, event, Relation::Concerns);
         }
         Ok(id)

@@ -10,7 +10,6 @@
 //! already read is an error at once. Either way the corpus ends as if the
 //! sections had been read in their canonical order.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -20,6 +19,7 @@ use super::{
     StanceDoc, Text, VERSION, WorkDoc,
 };
 use crate::error::Error;
+use crate::graph::edit::first_repeat;
 use crate::graph::entity::is;
 use crate::graph::{Corpus, EntityId, Relation};
 use crate::model::{
@@ -76,6 +76,25 @@ enum Later<'a> {
     Support(ClaimId, usize, usize, Text<'a>),
 }
 
+/// What the parser hands on to whoever builds the corpus, in document
+/// order.
+pub(super) enum Piece<'a> {
+    Version(u64),
+    Title(Option<Text<'a>>),
+    Scholars(Vec<ScholarDoc<'a>>),
+    Works(Vec<WorkDoc<'a>>),
+    Events(Vec<EventDoc<'a>>),
+    Explanations(Vec<ExplanationDoc<'a>>),
+    Evidence(Vec<EvidenceDoc<'a>>),
+    /// The parser has reached the `claims` key.
+    ClaimsBegin,
+    Claim(ClaimDoc<'a>),
+    /// Consecutive claims, handed on together to another thread.
+    Claims(Vec<ClaimDoc<'a>>),
+    /// The document's top-level object is closed.
+    End,
+}
+
 /// A document being read into a corpus.
 pub(super) struct Loading<'c, 'a> {
     corpus: &'c mut Corpus,
@@ -107,6 +126,41 @@ impl<'c, 'a> Loading<'c, 'a> {
             waiting: Vec::new(),
             claims: 0,
             later: Vec::new(),
+        }
+    }
+
+    /// Takes the next piece of a document being parsed.
+    pub(super) fn take(&mut self, piece: Piece<'a>) -> Outcome {
+        match piece {
+            Piece::Version(version) => self.version(version),
+            Piece::Title(title) => {
+                self.title(title);
+                Ok(())
+            }
+            Piece::Scholars(docs) => {
+                self.scholars = Some(docs);
+                Ok(())
+            }
+            Piece::Works(docs) => {
+                self.works = Some(docs);
+                Ok(())
+            }
+            Piece::Events(docs) => {
+                self.events = Some(docs);
+                Ok(())
+            }
+            Piece::Explanations(docs) => {
+                self.explanations = Some(docs);
+                Ok(())
+            }
+            Piece::Evidence(docs) => {
+                self.evidence = Some(docs);
+                Ok(())
+            }
+            Piece::ClaimsBegin => self.before_claims(),
+            Piece::Claim(claim) => self.claim(claim),
+            Piece::Claims(claims) => claims.into_iter().try_for_each(|c| self.claim(c)),
+            Piece::End => self.finish(),
         }
     }
 
@@ -180,24 +234,60 @@ impl<'c, 'a> Loading<'c, 'a> {
     /// (with every claim after it, so that ids follow the document) until
     /// the end.
     fn claim(&mut self, claim: ClaimDoc<'a>) -> Outcome {
-        let i = self.claims;
-        self.claims += 1;
-        if !self.waiting.is_empty() {
-            self.waiting.push((i, claim));
-            return Ok(());
-        }
-        if let Some(claim) = self
-            .corpus
-            .absorb_claim(i, claim, self.read, &mut self.later)?
-        {
+        if let Some(i) = self.place(&claim)? {
             self.waiting.push((i, claim));
         }
         Ok(())
     }
 
+    /// Like [`claim`](Loading::claim) for a claim the caller keeps: copied
+    /// only if it must wait.
+    fn claim_shared(&mut self, claim: &ClaimDoc<'a>) -> Outcome {
+        if let Some(i) = self.place(claim)? {
+            self.waiting.push((i, claim.clone()));
+        }
+        Ok(())
+    }
+
+    /// Adds the next claim if it can be added now; otherwise returns its
+    /// index, for the caller to keep it until the end.
+    fn place(&mut self, claim: &ClaimDoc<'a>) -> Outcome<Option<usize>> {
+        let i = self.claims;
+        self.claims += 1;
+        if !self.waiting.is_empty() {
+            return Ok(Some(i));
+        }
+        let added = self
+            .corpus
+            .absorb_claim(i, claim, self.read, &mut self.later)?;
+        Ok((!added).then_some(i))
+    }
+
+    /// Takes a batch of claims from [`Channel`] and hands the batch back
+    /// for the parser's thread to reuse, so that what the parser allocated
+    /// is freed there.
+    pub(super) fn take_batch(
+        &mut self,
+        piece: Piece<'a>,
+        returns: &std::sync::mpsc::Sender<Vec<ClaimDoc<'a>>>,
+    ) -> Outcome {
+        match piece {
+            Piece::Claims(batch) => {
+                for claim in &batch {
+                    self.claim_shared(claim)?;
+                }
+                // The parser may have finished and gone: then the batch is
+                // simply dropped here.
+                let _ = returns.send(batch);
+                Ok(())
+            }
+            piece => self.take(piece),
+        }
+    }
+
     /// Adds what waited, now that the whole document has been parsed: a
     /// section it does not have is empty.
-    pub(super) fn finish(mut self) -> Outcome {
+    pub(super) fn finish(&mut self) -> Outcome {
         self.scholars.get_or_insert_with(Vec::new);
         self.works.get_or_insert_with(Vec::new);
         self.events.get_or_insert_with(Vec::new);
@@ -205,10 +295,10 @@ impl<'c, 'a> Loading<'c, 'a> {
         self.evidence.get_or_insert_with(Vec::new);
         self.before_claims()?;
         for (i, claim) in std::mem::take(&mut self.waiting) {
-            let unplaced = self
+            let added = self
                 .corpus
-                .absorb_claim(i, claim, self.read, &mut self.later)?;
-            debug_assert!(unplaced.is_none(), "every section but claims is read");
+                .absorb_claim(i, &claim, self.read, &mut self.later)?;
+            debug_assert!(added, "every section but claims is read");
         }
         for later in std::mem::take(&mut self.later) {
             self.corpus.settle(later)?;
@@ -348,62 +438,67 @@ impl Corpus {
     fn absorb_claim<'a>(
         &mut self,
         i: usize,
-        c: ClaimDoc<'a>,
+        c: &ClaimDoc<'a>,
         read: Read,
         later: &mut Vec<Later<'a>>,
-    ) -> Outcome<Option<ClaimDoc<'a>>> {
-        let explanation = match self.resolve::<ExplanationId>(&c.explanation) {
-            Ok(x) => x,
-            Err(_) if !read.explanations => return Ok(Some(c)),
-            Err(e) => return Err((format!("claims[{i}].explanation"), e)),
+    ) -> Outcome<bool> {
+        let Some((_, explanation)) = self.locate::<ExplanationId>(&c.explanation) else {
+            if !read.explanations {
+                return Ok(false);
+            }
+            let path = format!("claims[{i}].explanation");
+            return Err((path, unknown::<ExplanationId>(&c.explanation)));
         };
         let mut events = Vec::with_capacity(c.events.len());
         for (j, k) in c.events.iter().enumerate() {
-            match self.resolve::<EventId>(k) {
-                Ok(e) => events.push(e),
-                Err(_) if !read.events => return Ok(Some(c)),
-                Err(e) => return Err((format!("claims[{i}].events[{j}]"), e)),
+            match self.locate::<EventId>(k) {
+                Some(event) => events.push(event),
+                None if !read.events => return Ok(false),
+                None => {
+                    let path = format!("claims[{i}].events[{j}]");
+                    return Err((path, unknown::<EventId>(k)));
+                }
             }
         }
-        let key = c.key.clone();
-        let mut claim = Claim::new(c.key, c.text).with_polarity(c.polarity);
+        let key = &c.key;
+        let mut claim = Claim::new(&*c.key, &*c.text).with_polarity(c.polarity);
         if let Some(year) = c.year {
             claim = claim.with_year(year);
         }
         let id = self
-            .add_claim(claim, explanation, events)
+            .add_claim_at(claim, explanation, &events)
             .map_err(at_entity(|| format!("claims[{i}]")))?;
 
-        let mut seen = Repeats::new(c.stances.len());
-        for (j, s) in c.stances.into_iter().enumerate() {
-            if seen.again((s.scholar.clone(), s.work.clone())) {
+        let repeat = first_repeat(&c.stances, |s| (&s.scholar, &s.work));
+        for (j, s) in c.stances.iter().enumerate() {
+            if repeat == Some(j) {
                 return Err((
                     format!("claims[{i}].stances[{j}]"),
-                    repeated("stance", &s.scholar, &key),
+                    repeated("stance", &s.scholar, key),
                 ));
             }
-            if !self.stance(id, i, j, &s, read)? {
-                later.push(Later::Stance(id, i, j, s));
+            if !self.stance(id, i, j, s, read)? {
+                later.push(Later::Stance(id, i, j, s.clone()));
             }
         }
-        let mut seen = Repeats::new(c.cites.len());
-        for (j, cite) in c.cites.into_iter().enumerate() {
-            if seen.again(cite.evidence.clone()) {
+        let repeat = first_repeat(&c.cites, |cite| &cite.evidence);
+        for (j, cite) in c.cites.iter().enumerate() {
+            if repeat == Some(j) {
                 return Err((
                     format!("claims[{i}].cites[{j}].evidence"),
-                    repeated("citation", &key, &cite.evidence),
+                    repeated("citation", key, &cite.evidence),
                 ));
             }
-            if !self.cite_doc(id, i, j, &cite, read)? {
-                later.push(Later::Cite(id, i, j, cite));
+            if !self.cite_doc(id, i, j, cite, read)? {
+                later.push(Later::Cite(id, i, j, cite.clone()));
             }
         }
-        let mut seen = Repeats::new(c.attacks.len());
-        for (j, a) in c.attacks.into_iter().enumerate() {
-            if seen.again(a.claim.clone()) {
+        let repeat = first_repeat(&c.attacks, |a| &a.claim);
+        for (j, a) in c.attacks.iter().enumerate() {
+            if repeat == Some(j) {
                 return Err((
                     format!("claims[{i}].attacks[{j}].claim"),
-                    repeated("attack", &key, &a.claim),
+                    repeated("attack", key, &a.claim),
                 ));
             }
             let path = || format!("claims[{i}].attacks[{j}].claim");
@@ -415,23 +510,23 @@ impl Corpus {
                 read,
                 path,
             )? {
-                later.push(Later::Attack(id, i, j, a));
+                later.push(Later::Attack(id, i, j, a.clone()));
             }
         }
-        let mut seen = Repeats::new(c.supports.len());
-        for (j, target) in c.supports.into_iter().enumerate() {
-            if seen.again(target.clone()) {
+        let repeat = first_repeat(&c.supports, |target| target);
+        for (j, target) in c.supports.iter().enumerate() {
+            if repeat == Some(j) {
                 return Err((
                     format!("claims[{i}].supports[{j}]"),
-                    repeated("support", &key, &target),
+                    repeated("support", key, target),
                 ));
             }
             let path = || format!("claims[{i}].supports[{j}]");
-            if !self.claim_link(id, &target, Relation::Supports, "support", read, path)? {
-                later.push(Later::Support(id, i, j, target));
+            if !self.claim_link(id, target, Relation::Supports, "support", read, path)? {
+                later.push(Later::Support(id, i, j, target.clone()));
             }
         }
-        Ok(None)
+        Ok(true)
     }
 
     /// Adds a claim's relation that waited for the rest of the document.
@@ -588,36 +683,6 @@ fn repeated(relation: &'static str, from: &str, to: &str) -> Error {
     }
 }
 
-/// Finds repeats in one list: a scan for short lists, a set for long ones,
-/// so a claim with a hundred thousand citations costs linear time.
-struct Repeats<T> {
-    few: Vec<T>,
-    many: Option<HashSet<T>>,
-}
-
-impl<T: Eq + std::hash::Hash> Repeats<T> {
-    const FEW: usize = 16;
-
-    fn new(len: usize) -> Repeats<T> {
-        Repeats {
-            few: Vec::with_capacity(len.min(Self::FEW)),
-            many: (len > Self::FEW).then(|| HashSet::with_capacity(len)),
-        }
-    }
-
-    /// Whether `item` came before; records it.
-    fn again(&mut self, item: T) -> bool {
-        match &mut self.many {
-            Some(set) => !set.insert(item),
-            None if self.few.contains(&item) => true,
-            None => {
-                self.few.push(item);
-                false
-            }
-        }
-    }
-}
-
 /// Attaches the path `path()` to an error; the path is formatted only then.
 pub(super) fn at(path: impl FnOnce() -> String) -> impl FnOnce(Error) -> Failure {
     move |error| (path(), error)
@@ -647,15 +712,98 @@ fn at_entity(path: impl FnOnce() -> String) -> impl FnOnce(Error) -> Failure {
     }
 }
 
-/// Reads a document from the parser straight into a corpus. A rule the
-/// document breaks is kept in `failure` (the parser then stops with an
-/// error that says only that); anything else wrong is the parser's error.
-pub(super) struct Stream<'c, 'f> {
-    pub(super) corpus: &'c mut Corpus,
+/// Where the parser hands its pieces.
+pub(super) trait Sink<'a> {
+    /// Hands on a piece; false when the builder has stopped on a rule the
+    /// document breaks (the builder keeps the failure).
+    fn put(&mut self, piece: Piece<'a>) -> bool;
+}
+
+/// Builds the corpus on the parser's own thread.
+pub(super) struct Direct<'c, 'a, 'f> {
+    pub(super) loading: Loading<'c, 'a>,
     pub(super) failure: &'f mut Option<Failure>,
 }
 
-impl<'de, 'c, 'f> DeserializeSeed<'de> for Stream<'c, 'f> {
+impl<'a> Sink<'a> for Direct<'_, 'a, '_> {
+    fn put(&mut self, piece: Piece<'a>) -> bool {
+        match self.loading.take(piece) {
+            Ok(()) => true,
+            Err(failure) => {
+                *self.failure = Some(failure);
+                false
+            }
+        }
+    }
+}
+
+/// Hands pieces to a builder on another thread, claims in batches.
+pub(super) struct Channel<'a> {
+    sender: std::sync::mpsc::SyncSender<Piece<'a>>,
+    /// Batches the builder has finished with.
+    returns: std::sync::mpsc::Receiver<Vec<ClaimDoc<'a>>>,
+    batch: Vec<ClaimDoc<'a>>,
+}
+
+impl<'a> Channel<'a> {
+    /// Claims per batch: enough that the channel costs little per claim,
+    /// few enough that the builder starts at once.
+    const BATCH: usize = 256;
+
+    pub(super) fn new(
+        sender: std::sync::mpsc::SyncSender<Piece<'a>>,
+        returns: std::sync::mpsc::Receiver<Vec<ClaimDoc<'a>>>,
+    ) -> Channel<'a> {
+        Channel {
+            sender,
+            returns,
+            batch: Vec::with_capacity(Self::BATCH),
+        }
+    }
+
+    fn flush(&mut self) -> bool {
+        if self.batch.is_empty() {
+            return true;
+        }
+        // Reuse a batch the builder is done with: its claims are dropped
+        // here, on the thread whose allocator made them.
+        let next = match self.returns.try_recv() {
+            Ok(mut used) => {
+                used.clear();
+                used
+            }
+            Err(_) => Vec::with_capacity(Self::BATCH),
+        };
+        let batch = std::mem::replace(&mut self.batch, next);
+        self.sender.send(Piece::Claims(batch)).is_ok()
+    }
+}
+
+impl<'a> Sink<'a> for Channel<'a> {
+    fn put(&mut self, piece: Piece<'a>) -> bool {
+        match piece {
+            Piece::Claim(claim) => {
+                self.batch.push(claim);
+                self.batch.len() < Self::BATCH || self.flush()
+            }
+            piece => self.flush() && self.sender.send(piece).is_ok(),
+        }
+    }
+}
+
+/// The parser's error when the builder has stopped; the builder's failure
+/// is what the caller reports.
+fn stopped<E: de::Error>() -> E {
+    E::custom("the document breaks a rule of the format")
+}
+
+/// Reads a document from the parser and hands it on, piece by piece, to a
+/// [`Sink`]. Anything the parser finds wrong is the parser's error.
+pub(super) struct Stream<'s, S> {
+    pub(super) sink: &'s mut S,
+}
+
+impl<'de, S: Sink<'de>> DeserializeSeed<'de> for Stream<'_, S> {
     type Value = ();
 
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -663,7 +811,7 @@ impl<'de, 'c, 'f> DeserializeSeed<'de> for Stream<'c, 'f> {
     }
 }
 
-impl<'de, 'c, 'f> Visitor<'de> for Stream<'c, 'f> {
+impl<'de, S: Sink<'de>> Visitor<'de> for Stream<'_, S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -671,13 +819,8 @@ impl<'de, 'c, 'f> Visitor<'de> for Stream<'c, 'f> {
     }
 
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<(), M::Error> {
-        let failure = self.failure;
-        let mut loading: Loading<'_, 'de> = Loading::new(self.corpus);
+        let sink = self.sink;
         let mut fields = [false; FIELDS.len()];
-        let fail = |failure: &mut Option<Failure>, f: Failure| {
-            *failure = Some(f);
-            de::Error::custom("the document breaks a rule of the format")
-        };
         while let Some(name) = map.next_key::<Text<'de>>()? {
             let Some(field) = FIELDS.iter().position(|&f| f == &*name) else {
                 return Err(de::Error::unknown_field(&name, FIELDS));
@@ -685,59 +828,42 @@ impl<'de, 'c, 'f> Visitor<'de> for Stream<'c, 'f> {
             if std::mem::replace(&mut fields[field], true) {
                 return Err(de::Error::duplicate_field(FIELDS[field]));
             }
-            let done = match FIELDS[field] {
-                "version" => loading.version(map.next_value()?),
-                "title" => {
-                    loading.title(map.next_value()?);
-                    Ok(())
-                }
-                "scholars" => {
-                    loading.scholars = Some(map.next_value()?);
-                    Ok(())
-                }
-                "works" => {
-                    loading.works = Some(map.next_value()?);
-                    Ok(())
-                }
-                "events" => {
-                    loading.events = Some(map.next_value()?);
-                    Ok(())
-                }
-                "explanations" => {
-                    loading.explanations = Some(map.next_value()?);
-                    Ok(())
-                }
-                "evidence" => {
-                    loading.evidence = Some(map.next_value()?);
-                    Ok(())
-                }
-                _ => match loading.before_claims() {
-                    Ok(()) => {
-                        map.next_value_seed(Claims {
-                            loading: &mut loading,
-                            failure: &mut *failure,
-                        })?;
-                        Ok(())
+            let piece = match FIELDS[field] {
+                "version" => Piece::Version(map.next_value()?),
+                "title" => Piece::Title(map.next_value()?),
+                "scholars" => Piece::Scholars(map.next_value()?),
+                "works" => Piece::Works(map.next_value()?),
+                "events" => Piece::Events(map.next_value()?),
+                "explanations" => Piece::Explanations(map.next_value()?),
+                "evidence" => Piece::Evidence(map.next_value()?),
+                _ => {
+                    if !sink.put(Piece::ClaimsBegin) {
+                        return Err(stopped());
                     }
-                    Err(f) => Err(f),
-                },
+                    map.next_value_seed(Claims { sink: &mut *sink })?;
+                    continue;
+                }
             };
-            done.map_err(|f| fail(failure, f))?;
+            if !sink.put(piece) {
+                return Err(stopped());
+            }
         }
-        if !loading.version {
+        if !fields[0] {
             return Err(de::Error::missing_field("version"));
         }
-        loading.finish().map_err(|f| fail(failure, f))
+        match sink.put(Piece::End) {
+            true => Ok(()),
+            false => Err(stopped()),
+        }
     }
 }
 
-/// The `claims` array, each claim added as it is parsed.
-struct Claims<'l, 'c, 'a, 'f> {
-    loading: &'l mut Loading<'c, 'a>,
-    failure: &'f mut Option<Failure>,
+/// The `claims` array, each claim handed on as it is parsed.
+struct Claims<'s, S> {
+    sink: &'s mut S,
 }
 
-impl<'de, 'l, 'c, 'f> DeserializeSeed<'de> for Claims<'l, 'c, 'de, 'f> {
+impl<'de, S: Sink<'de>> DeserializeSeed<'de> for Claims<'_, S> {
     type Value = ();
 
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -745,20 +871,17 @@ impl<'de, 'l, 'c, 'f> DeserializeSeed<'de> for Claims<'l, 'c, 'de, 'f> {
     }
 }
 
-impl<'de, 'l, 'c, 'f> Visitor<'de> for Claims<'l, 'c, 'de, 'f> {
+impl<'de, S: Sink<'de>> Visitor<'de> for Claims<'_, S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a list of claims")
     }
 
-    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<(), S::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(claim) = seq.next_element::<ClaimDoc<'de>>()? {
-            if let Err(f) = self.loading.claim(claim) {
-                *self.failure = Some(f);
-                return Err(de::Error::custom(
-                    "the document breaks a rule of the format",
-                ));
+            if !self.sink.put(Piece::Claim(claim)) {
+                return Err(stopped());
             }
         }
         Ok(())

@@ -190,7 +190,7 @@ struct EvidenceDoc<'a> {
     locator: Option<Text<'a>>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ClaimDoc<'a> {
     #[serde(borrow)]
@@ -215,7 +215,7 @@ pub(crate) struct ClaimDoc<'a> {
     supports: Vec<Text<'a>>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StanceDoc<'a> {
     #[serde(borrow)]
@@ -227,7 +227,7 @@ struct StanceDoc<'a> {
     year: Option<i32>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CiteDoc<'a> {
     #[serde(borrow)]
@@ -236,7 +236,7 @@ pub(crate) struct CiteDoc<'a> {
     pub(crate) bearing: Bearing,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AttackDoc<'a> {
     #[serde(borrow)]
@@ -275,9 +275,32 @@ impl Corpus {
     /// assert_eq!(err.to_string(), "line 1, column 65 (events[0].within): unknown event key `y`");
     /// # Ok::<(), Error>(())
     /// ```
+    ///
+    /// A document of 1 MiB or more is parsed on the calling thread while a
+    /// second thread builds the corpus, when the machine has more than one
+    /// core; [`from_json_with`](Corpus::from_json_with) chooses.
     pub fn from_json(text: &str) -> Result<Corpus> {
+        Corpus::from_json_with(text, Threads::Auto)
+    }
+
+    /// Like [`from_json`](Corpus::from_json), with the choice of threads.
+    /// The corpus and the errors are the same whichever is chosen.
+    ///
+    /// ```
+    /// use historiograph::{Corpus, Threads};
+    ///
+    /// let text = historiograph::SINO_SOVIET_SPLIT_JSON;
+    /// let one = Corpus::from_json_with(text, Threads::One)?;
+    /// let two = Corpus::from_json_with(text, Threads::Two)?;
+    /// assert_eq!(one.to_json(), two.to_json());
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`from_json`](Corpus::from_json).
+    pub fn from_json_with(text: &str, threads: Threads) -> Result<Corpus> {
         let mut corpus = Corpus::new();
-        corpus.merge_json(text)?;
+        corpus.merge_json_with(text, threads)?;
         Ok(corpus)
     }
 
@@ -290,22 +313,31 @@ impl Corpus {
     /// As [`from_json`](Corpus::from_json), and [`Error::DuplicateKey`] (in an
     /// [`Error::Document`]) for a key the corpus already has.
     pub fn merge_json(&mut self, text: &str) -> Result<()> {
+        self.merge_json_with(text, Threads::Auto)
+    }
+
+    /// Like [`merge_json`](Corpus::merge_json), with the choice of threads.
+    ///
+    /// # Errors
+    /// As [`merge_json`](Corpus::merge_json).
+    pub fn merge_json_with(&mut self, text: &str, threads: Threads) -> Result<()> {
         // Build on a copy and swap it in on success: all or nothing.
         let mut next = self.clone();
-        let mut failure = None;
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let stream = load::Stream {
-            corpus: &mut next,
-            failure: &mut failure,
-        };
-        let read = serde::de::DeserializeSeed::deserialize(stream, &mut deserializer)
-            .and_then(|()| deserializer.end());
-        match (read, failure) {
-            (Ok(()), _) => {
-                *self = next;
-                Ok(())
+        let two = match threads {
+            Threads::One => false,
+            Threads::Two => true,
+            Threads::Auto => {
+                text.len() >= Threads::AUTO_MIN_BYTES
+                    && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
             }
-            (Err(_), Some((path, source))) => {
+        };
+        let outcome = match two {
+            true => read_on_two_threads(text, &mut next)
+                .unwrap_or_else(|| read_on_one_thread(text, &mut next)),
+            false => read_on_one_thread(text, &mut next),
+        };
+        match outcome {
+            (_, Some((path, source))) => {
                 let (line, column) = locate(text, &path).unwrap_or((0, 0));
                 Err(Error::Document {
                     line,
@@ -313,6 +345,10 @@ impl Corpus {
                     path,
                     source: Box::new(source),
                 })
+            }
+            (Ok(()), None) => {
+                *self = next;
+                Ok(())
             }
             // Not well-formed, or a value of the wrong shape: read again,
             // tracking paths, to say where.
@@ -455,6 +491,79 @@ impl Corpus {
     pub(crate) fn absorb(&mut self, doc: Document<'_>) -> std::result::Result<(), (String, Error)> {
         load::Loading::new(self).document(doc)
     }
+}
+
+/// How many threads reading a JSON document may use: see
+/// [`Corpus::from_json_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Threads {
+    /// Two for a document of 1 MiB or more when the machine has more than
+    /// one core, otherwise one.
+    #[default]
+    Auto,
+    /// Parse the text and build the corpus on the calling thread.
+    One,
+    /// Parse the text on the calling thread and build the corpus on a
+    /// second, scoped thread that has ended when the call returns. One
+    /// thread when no thread can be started.
+    Two,
+}
+
+impl Threads {
+    const AUTO_MIN_BYTES: usize = 1 << 20;
+}
+
+/// What reading a document came to: the parser's verdict, and the first
+/// rule the document breaks, if the builder met one.
+type Outcome = (serde_json::Result<()>, Option<load::Failure>);
+
+fn read_on_one_thread(text: &str, corpus: &mut Corpus) -> Outcome {
+    let mut failure = None;
+    let mut sink = load::Direct {
+        loading: load::Loading::new(corpus),
+        failure: &mut failure,
+    };
+    let read = parse_into(text, &mut sink);
+    (read, failure)
+}
+
+/// The parser on this thread hands pieces over a bounded channel to a
+/// builder on a scoped thread; `None` when that thread cannot be started.
+///
+/// A rule the builder finds broken is reported before any error the
+/// parser meets later, as on one thread: the builder takes every piece
+/// parsed before that error, and the parser stops as soon as the builder
+/// does.
+fn read_on_two_threads(text: &str, corpus: &mut Corpus) -> Option<Outcome> {
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel(8);
+        let (returns, returned) = std::sync::mpsc::channel();
+        let builder = std::thread::Builder::new()
+            .name("historiograph-json".to_owned())
+            .spawn_scoped(scope, move || {
+                let mut loading = load::Loading::new(corpus);
+                for piece in receiver {
+                    loading.take_batch(piece, &returns)?;
+                }
+                Ok(())
+            })
+            .ok()?;
+        let mut sink = load::Channel::new(sender, returned);
+        let read = parse_into(text, &mut sink);
+        drop(sink);
+        let failure = match builder.join() {
+            Ok(built) => built.err(),
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        Some((read, failure))
+    })
+}
+
+fn parse_into<'a, S: load::Sink<'a>>(text: &'a str, sink: &mut S) -> serde_json::Result<()> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    serde::de::DeserializeSeed::deserialize(load::Stream { sink }, &mut deserializer)?;
+    deserializer.end()
 }
 
 /// The error of a document that does not parse, located.
