@@ -215,3 +215,191 @@ fn a_claim_before_its_explanation_is_placed_at_the_end_in_order() {
     let a: ClaimId = corpus.resolve("a").unwrap();
     assert_eq!(corpus.attackers_of(a).count(), 1);
 }
+
+/// What reading gives, for comparing two ways of reading.
+fn outcome(read: Result<Corpus, Error>) -> Result<String, String> {
+    read.map(|c| c.to_json()).map_err(|e| e.to_string())
+}
+
+/// Both ways of reading `text`, into a new corpus and merged into `base`
+/// (which a refused document must leave as it was).
+fn agree(text: &str, base: &Corpus) -> Result<(), TestCaseError> {
+    let one = outcome(Corpus::from_json_with(text, Threads::One));
+    let two = outcome(Corpus::from_json_with(text, Threads::Two));
+    prop_assert_eq!(&one, &two, "{}", text);
+    let before = base.to_json();
+    let mut merged_one = base.clone();
+    let mut merged_two = base.clone();
+    let one = merged_one
+        .merge_json_with(text, Threads::One)
+        .map_err(|e| e.to_string());
+    let two = merged_two
+        .merge_json_with(text, Threads::Two)
+        .map_err(|e| e.to_string());
+    prop_assert_eq!(&one, &two);
+    prop_assert_eq!(merged_one.to_json(), merged_two.to_json());
+    if two.is_err() {
+        prop_assert_eq!(merged_two.to_json(), before);
+    }
+    Ok(())
+}
+
+/// A change to a document's text: most break it, as a syntax error or as
+/// a broken rule (a key cut short, a list entry lost).
+#[derive(Debug, Clone)]
+enum Cut {
+    None,
+    /// Removes `len` bytes at `at` (both as fractions of the text, in ‰).
+    Remove {
+        at: u16,
+        len: u16,
+    },
+    /// Inserts a character at `at`.
+    Insert {
+        at: u16,
+        c: char,
+    },
+    /// Ends the text at `at`.
+    Truncate {
+        at: u16,
+    },
+}
+
+fn cut() -> impl Strategy<Value = Cut> {
+    prop_oneof![
+        Just(Cut::None),
+        (0..1000u16, 1..40u16).prop_map(|(at, len)| Cut::Remove { at, len }),
+        (
+            0..1000u16,
+            prop::sample::select(vec!['"', '}', ']', ',', 'x', '[', ' ', '1'])
+        )
+            .prop_map(|(at, c)| Cut::Insert { at, c }),
+        (0..1000u16).prop_map(|at| Cut::Truncate { at }),
+    ]
+}
+
+/// The byte offset `permille` ‰ into `text`, moved back to a char boundary.
+fn offset(text: &str, permille: u16) -> usize {
+    let mut at = text.len() * usize::from(permille) / 1000;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn apply(text: &str, cut: &Cut) -> String {
+    let mut text = text.to_owned();
+    match *cut {
+        Cut::None => {}
+        Cut::Remove { at, len } => {
+            let start = offset(&text, at);
+            let mut end = (start + usize::from(len)).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            text.replace_range(start..end, "");
+        }
+        Cut::Insert { at, c } => text.insert(offset(&text, at), c),
+        Cut::Truncate { at } => text.truncate(offset(&text, at)),
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Reading on two threads gives the corpus, or the error, that reading
+    /// on one does: for whole documents, documents in any order of
+    /// sections, and documents cut or broken anywhere.
+    #[test]
+    fn one_and_two_threads_agree(plan in plan(0), base in plan(0), shuffle in any::<bool>(), cut in cut()) {
+        let text = build(&plan).to_json();
+        let text = match shuffle {
+            true => {
+                let mut members = members(&text);
+                members.reverse();
+                document(&members)
+            }
+            false => text,
+        };
+        let base = build(&base);
+        agree(&apply(&text, &cut), &base)?;
+    }
+}
+
+/// A document of `n` claims, the `i`th with `extra` members, to cross
+/// many batches of the two-thread reader.
+fn many_claims(n: usize, extra: impl Fn(usize) -> String) -> String {
+    let claims: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"key": "c{i}", "text": "C{i}", "explanation": "x", "events": ["e"]{}}}"#,
+                extra(i)
+            )
+        })
+        .collect();
+    format!("{{{SECTIONS},\n\"claims\": [{}]}}", claims.join(",\n"))
+}
+
+fn both(text: &str) -> (Result<String, String>, Result<String, String>) {
+    (
+        outcome(Corpus::from_json_with(text, Threads::One)),
+        outcome(Corpus::from_json_with(text, Threads::Two)),
+    )
+}
+
+#[test]
+fn two_threads_report_the_first_problem_in_the_document() {
+    // A broken rule early, a syntax error late: the rule is reported.
+    let mut text = many_claims(5000, |i| match i {
+        7 => r#", "attacks": [{"claim": "c7"}]"#.to_owned(),
+        _ => String::new(),
+    });
+    text.insert_str(text.len() - 300, "}}}");
+    let (one, two) = both(&text);
+    assert_eq!(one, two);
+    let error = one.expect_err("a broken rule");
+    assert!(
+        error.contains("claims[7].attacks[0].claim") && error.contains("cannot attack itself"),
+        "{error}"
+    );
+
+    // A syntax error early, a broken rule late: the syntax error.
+    let mut text = many_claims(5000, |i| match i {
+        4000 => r#", "attacks": [{"claim": "c4000"}]"#.to_owned(),
+        _ => String::new(),
+    });
+    let at = text.find(r#""key": "c12""#).unwrap();
+    text.insert(at, '}');
+    let (one, two) = both(&text);
+    assert_eq!(one, two);
+    let error = one.expect_err("a syntax error");
+    assert!(!error.contains("cannot attack itself"), "{error}");
+
+    // The whole text parses, and the rule is broken only at the end, when
+    // waiting references settle: an attack on a claim that never comes.
+    let text = many_claims(5000, |i| match i {
+        10 => r#", "attacks": [{"claim": "nowhere"}]"#.to_owned(),
+        _ => String::new(),
+    });
+    let (one, two) = both(&text);
+    assert_eq!(one, two);
+    let error = one.expect_err("an unknown claim");
+    assert!(error.contains("claims[10].attacks[0].claim"), "{error}");
+
+    // Trailing text after a document that is otherwise fine.
+    let text = format!("{} x", many_claims(3000, |_| String::new()));
+    let (one, two) = both(&text);
+    assert_eq!(one, two);
+    assert!(one.is_err());
+
+    // And a large document that is fine reads the same.
+    let text = many_claims(5000, |i| match i % 3 {
+        0 if i > 0 => format!(r#", "supports": ["c{}"]"#, i - 1),
+        1 if i + 1 < 5000 => format!(r#", "attacks": [{{"claim": "c{}"}}]"#, i + 1),
+        _ => String::new(),
+    });
+    let (one, two) = both(&text);
+    assert_eq!(one, two);
+    assert!(one.is_ok(), "{one:?}");
+}
