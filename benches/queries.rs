@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use historiograph::synthetic::Synthetic;
-use historiograph::{AchOptions, ClaimId, CompareOptions, Corpus, EventId, ExplanationId};
+use historiograph::{AchOptions, ClaimId, CompareOptions, Corpus, EventId, ExplanationId, Threads};
 
 /// The seeded synthetic corpus of `claims` claims (see
 /// `historiograph::synthetic`).
@@ -61,6 +61,11 @@ fn benches(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("from_json", n), &json, |b, j| {
             b.iter(|| Corpus::from_json(black_box(j)).expect("valid"))
         });
+        group.bench_with_input(
+            BenchmarkId::new("from_json_one_thread", n),
+            &json,
+            |b, j| b.iter(|| Corpus::from_json_with(black_box(j), Threads::One).expect("valid")),
+        );
         group.bench_with_input(BenchmarkId::new("compare_busiest", n), &corpus, |b, c| {
             b.iter(|| c.compare(black_box(event), &options).expect("compare"))
         });

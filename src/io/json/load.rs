@@ -429,7 +429,7 @@ impl Corpus {
 
     /// Adds the claim at `claims[i]` and those of its relations whose
     /// targets are in sections already read; the others go to `later`.
-    /// Returns the claim unadded when its explanation or an event lies in
+    /// False, with nothing added, when its explanation or an event lies in
     /// a section not yet read.
     ///
     /// A new claim's relations can repeat only within its own lists, so
