@@ -6,22 +6,28 @@
 //! /usr/bin/time -v cargo run --release --example load -- big.json
 //! ```
 //!
-//! `load FILE [--matrix] [EVENT]...`: with `--matrix`, times the full
-//! events × explanations matrix; with event keys, also times `compare` on each:
-//! the first call (which builds the index of the whole debate) and the
-//! median of twenty more.
+//! `load FILE [--one-thread] [--matrix] [EVENT]...`: with `--one-thread`,
+//! parses and builds on one thread (by default a large document is parsed
+//! on one and built on another); with `--matrix`, times the full
+//! events × explanations matrix; with event keys, also times `compare` on
+//! each: the first call (which builds the index of the whole debate) and
+//! the median of twenty more.
 
 use std::process::ExitCode;
 use std::time::Instant;
 
-use historiograph::{ClaimId, CompareOptions, Corpus, EventId};
+use historiograph::{ClaimId, CompareOptions, Corpus, EventId, Threads};
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let matrix = args.iter().any(|a| a == "--matrix");
-    args.retain(|a| a != "--matrix");
+    let threads = match args.iter().any(|a| a == "--one-thread") {
+        true => Threads::One,
+        false => Threads::Auto,
+    };
+    args.retain(|a| a != "--matrix" && a != "--one-thread");
     let Some(path) = args.first() else {
-        eprintln!("usage: load FILE [--matrix] [EVENT]...");
+        eprintln!("usage: load FILE [--one-thread] [--matrix] [EVENT]...");
         return ExitCode::FAILURE;
     };
     let text = match std::fs::read_to_string(path) {
@@ -32,7 +38,7 @@ fn main() -> ExitCode {
         }
     };
     let started = Instant::now();
-    let corpus = match Corpus::from_json(&text) {
+    let corpus = match Corpus::from_json_with(&text, threads) {
         Ok(corpus) => corpus,
         Err(e) => {
             eprintln!("load: {path}: {e}");
