@@ -10,7 +10,9 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use historiograph::synthetic::Synthetic;
-use historiograph::{AchOptions, ClaimId, CompareOptions, Corpus, EventId, ExplanationId, Threads};
+use historiograph::{
+    AchOptions, ClaimId, CompareOptions, Corpus, EventId, ExplanationId, JsonOptions, Threads,
+};
 
 /// The seeded synthetic corpus of `claims` claims (see
 /// `historiograph::synthetic`).
@@ -64,7 +66,15 @@ fn benches(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("from_json_one_thread", n),
             &json,
-            |b, j| b.iter(|| Corpus::from_json_with(black_box(j), Threads::One).expect("valid")),
+            |b, j| {
+                b.iter(|| {
+                    Corpus::from_json_with(
+                        black_box(j),
+                        &JsonOptions::new().with_threads(Threads::One),
+                    )
+                    .expect("valid")
+                })
+            },
         );
         group.bench_with_input(BenchmarkId::new("compare_busiest", n), &corpus, |b, c| {
             b.iter(|| c.compare(black_box(event), &options).expect("compare"))

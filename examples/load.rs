@@ -16,7 +16,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use historiograph::{ClaimId, CompareOptions, Corpus, EventId, Threads};
+use historiograph::{ClaimId, CompareOptions, Corpus, EventId, JsonOptions, Threads};
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,7 +38,7 @@ fn main() -> ExitCode {
         }
     };
     let started = Instant::now();
-    let corpus = match Corpus::from_json_with(&text, threads) {
+    let corpus = match Corpus::from_json_with(&text, &JsonOptions::new().with_threads(threads)) {
         Ok(corpus) => corpus,
         Err(e) => {
             eprintln!("load: {path}: {e}");

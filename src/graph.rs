@@ -1,5 +1,6 @@
-//! The corpus: one petgraph `StableDiGraph` holding every entity and relation,
-//! with the key and id maps. All mutation goes through [`Corpus`].
+//! The corpus: one petgraph `StableDiGraph` holding every relation between
+//! entities named by id, and beside it a table per kind holding the
+//! entities with their keys. All mutation goes through [`Corpus`].
 
 pub(crate) mod edit;
 pub(crate) mod entity;

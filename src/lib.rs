@@ -19,7 +19,9 @@ pub use argument::{
 pub use corpus::{SINO_SOVIET_SPLIT_JSON, sino_soviet_split};
 pub use error::{Error, Result};
 pub use graph::{Corpus, EntityId, Node, Relation};
-pub use io::{AifOptions, Imported, Neo4jFile, Neo4jFiles, Neo4jWritten, Threads, Unmapped};
+pub use io::{
+    AifOptions, Imported, JsonOptions, Neo4jFile, Neo4jFiles, Neo4jWritten, Threads, Unmapped,
+};
 pub use model::{
     AttackKind, Bearing, Claim, ClaimId, Date, Event, EventId, Evidence, EvidenceId, EvidenceKind,
     Explanation, ExplanationId, Kind, Polarity, Position, Precision, Scholar, ScholarId, Stance,

@@ -223,18 +223,22 @@ fn outcome(read: Result<Corpus, Error>) -> Result<String, String> {
 
 /// Both ways of reading `text`, into a new corpus and merged into `base`
 /// (which a refused document must leave as it was).
+fn threads(threads: Threads) -> JsonOptions {
+    JsonOptions::new().with_threads(threads)
+}
+
 fn agree(text: &str, base: &Corpus) -> Result<(), TestCaseError> {
-    let one = outcome(Corpus::from_json_with(text, Threads::One));
-    let two = outcome(Corpus::from_json_with(text, Threads::Two));
+    let one = outcome(Corpus::from_json_with(text, &threads(Threads::One)));
+    let two = outcome(Corpus::from_json_with(text, &threads(Threads::Two)));
     prop_assert_eq!(&one, &two, "{}", text);
     let before = base.to_json();
     let mut merged_one = base.clone();
     let mut merged_two = base.clone();
     let one = merged_one
-        .merge_json_with(text, Threads::One)
+        .merge_json_with(text, &threads(Threads::One))
         .map_err(|e| e.to_string());
     let two = merged_two
-        .merge_json_with(text, Threads::Two)
+        .merge_json_with(text, &threads(Threads::Two))
         .map_err(|e| e.to_string());
     prop_assert_eq!(&one, &two);
     prop_assert_eq!(merged_one.to_json(), merged_two.to_json());
@@ -312,7 +316,12 @@ proptest! {
     /// on one does: for whole documents, documents in any order of
     /// sections, and documents cut or broken anywhere.
     #[test]
-    fn one_and_two_threads_agree(plan in plan(0), base in plan(0), shuffle in any::<bool>(), cut in cut()) {
+    fn one_and_two_threads_agree(
+        plan in plan(0),
+        base in plan(0),
+        shuffle in any::<bool>(),
+        cuts in prop::collection::vec(cut(), 1..3),
+    ) {
         let text = build(&plan).to_json();
         let text = match shuffle {
             true => {
@@ -323,7 +332,8 @@ proptest! {
             false => text,
         };
         let base = build(&base);
-        agree(&apply(&text, &cut), &base)?;
+        let text = cuts.iter().fold(text, |text, cut| apply(&text, cut));
+        agree(&text, &base)?;
     }
 }
 
@@ -343,8 +353,8 @@ fn many_claims(n: usize, extra: impl Fn(usize) -> String) -> String {
 
 fn both(text: &str) -> (Result<String, String>, Result<String, String>) {
     (
-        outcome(Corpus::from_json_with(text, Threads::One)),
-        outcome(Corpus::from_json_with(text, Threads::Two)),
+        outcome(Corpus::from_json_with(text, &threads(Threads::One))),
+        outcome(Corpus::from_json_with(text, &threads(Threads::Two))),
     )
 }
 
@@ -402,4 +412,35 @@ fn two_threads_report_the_first_problem_in_the_document() {
     let (one, two) = both(&text);
     assert_eq!(one, two);
     assert!(one.is_ok(), "{one:?}");
+}
+
+/// Claims still in the batch the parser had not handed on when it met an
+/// error: the builder must see them, as one thread would have.
+#[test]
+fn claims_parsed_before_a_parse_error_are_checked_on_both() {
+    let bad = r#"{"key": "c", "text": "C", "explanation": "x", "events": ["e"], "attacks": [{"claim": "c"}]}"#;
+    let unknown = r#"{"key": "c", "text": "C", "explanation": "nope", "events": ["e"]}"#;
+    let sections = SECTIONS.replace("\"version\": 1,\n", "");
+    for (text, expected) in [
+        // A syntax error inside the claims.
+        (
+            format!(r#"{{{SECTIONS}, "claims": [{bad}, }}"#),
+            "cannot attack itself",
+        ),
+        // An unknown member after the claims.
+        (
+            format!(r#"{{{SECTIONS}, "claims": [{unknown}], "bogus": 1}}"#),
+            "unknown explanation key",
+        ),
+        // No version at all.
+        (
+            format!(r#"{{{sections}, "claims": [{unknown}]}}"#),
+            "unknown explanation key",
+        ),
+    ] {
+        let (one, two) = both(&text);
+        assert_eq!(one, two, "{text}");
+        let error = one.expect_err("a broken rule");
+        assert!(error.contains(expected), "{error}");
+    }
 }

@@ -18,5 +18,5 @@ mod tgf;
 
 pub use aif::AifOptions;
 pub use import::{Imported, Unmapped};
-pub use json::Threads;
+pub use json::{JsonOptions, Threads};
 pub use neo4j::{Neo4jFile, Neo4jFiles, Neo4jWritten};

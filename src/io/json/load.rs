@@ -99,7 +99,6 @@ pub(super) enum Piece<'a> {
 pub(super) struct Loading<'c, 'a> {
     corpus: &'c mut Corpus,
     read: Read,
-    version: bool,
     scholars: Option<Vec<ScholarDoc<'a>>>,
     works: Option<Vec<WorkDoc<'a>>>,
     events: Option<Vec<EventDoc<'a>>>,
@@ -117,7 +116,6 @@ impl<'c, 'a> Loading<'c, 'a> {
         Loading {
             corpus,
             read: Read::default(),
-            version: false,
             scholars: None,
             works: None,
             events: None,
@@ -182,7 +180,7 @@ impl<'c, 'a> Loading<'c, 'a> {
         self.finish()
     }
 
-    fn version(&mut self, version: u64) -> Outcome {
+    fn version(&self, version: u64) -> Outcome {
         if version != VERSION {
             let error = Error::UnsupportedVersion {
                 found: version,
@@ -190,7 +188,6 @@ impl<'c, 'a> Loading<'c, 'a> {
             };
             return Err(("version".to_owned(), error));
         }
-        self.version = true;
         Ok(())
     }
 
@@ -759,6 +756,12 @@ impl<'a> Channel<'a> {
             returns,
             batch: Vec::with_capacity(Self::BATCH),
         }
+    }
+
+    /// Hands on the claims parsed so far, whatever the parser's verdict:
+    /// on one thread they would have been added before any later error.
+    pub(super) fn close(mut self) {
+        self.flush();
     }
 
     fn flush(&mut self) -> bool {

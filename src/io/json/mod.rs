@@ -280,27 +280,27 @@ impl Corpus {
     /// second thread builds the corpus, when the machine has more than one
     /// core; [`from_json_with`](Corpus::from_json_with) chooses.
     pub fn from_json(text: &str) -> Result<Corpus> {
-        Corpus::from_json_with(text, Threads::Auto)
+        Corpus::from_json_with(text, &JsonOptions::new())
     }
 
-    /// Like [`from_json`](Corpus::from_json), with the choice of threads.
-    /// The corpus and the errors are the same whichever is chosen.
+    /// Like [`from_json`](Corpus::from_json), with options. The corpus and
+    /// the errors are the same whatever the options choose.
     ///
     /// ```
-    /// use historiograph::{Corpus, Threads};
+    /// use historiograph::{Corpus, JsonOptions, Threads};
     ///
     /// let text = historiograph::SINO_SOVIET_SPLIT_JSON;
-    /// let one = Corpus::from_json_with(text, Threads::One)?;
-    /// let two = Corpus::from_json_with(text, Threads::Two)?;
+    /// let one = Corpus::from_json_with(text, &JsonOptions::new().with_threads(Threads::One))?;
+    /// let two = Corpus::from_json_with(text, &JsonOptions::new().with_threads(Threads::Two))?;
     /// assert_eq!(one.to_json(), two.to_json());
     /// # Ok::<(), historiograph::Error>(())
     /// ```
     ///
     /// # Errors
     /// As [`from_json`](Corpus::from_json).
-    pub fn from_json_with(text: &str, threads: Threads) -> Result<Corpus> {
+    pub fn from_json_with(text: &str, options: &JsonOptions) -> Result<Corpus> {
         let mut corpus = Corpus::new();
-        corpus.merge_json_with(text, threads)?;
+        corpus.merge_json_with(text, options)?;
         Ok(corpus)
     }
 
@@ -313,17 +313,17 @@ impl Corpus {
     /// As [`from_json`](Corpus::from_json), and [`Error::DuplicateKey`] (in an
     /// [`Error::Document`]) for a key the corpus already has.
     pub fn merge_json(&mut self, text: &str) -> Result<()> {
-        self.merge_json_with(text, Threads::Auto)
+        self.merge_json_with(text, &JsonOptions::new())
     }
 
-    /// Like [`merge_json`](Corpus::merge_json), with the choice of threads.
+    /// Like [`merge_json`](Corpus::merge_json), with options.
     ///
     /// # Errors
     /// As [`merge_json`](Corpus::merge_json).
-    pub fn merge_json_with(&mut self, text: &str, threads: Threads) -> Result<()> {
+    pub fn merge_json_with(&mut self, text: &str, options: &JsonOptions) -> Result<()> {
         // Build on a copy and swap it in on success: all or nothing.
         let mut next = self.clone();
-        let two = match threads {
+        let two = match options.threads {
             Threads::One => false,
             Threads::Two => true,
             Threads::Auto => {
@@ -493,9 +493,34 @@ impl Corpus {
     }
 }
 
-/// How many threads reading a JSON document may use: see
-/// [`Corpus::from_json_with`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How to read a JSON document: see [`Corpus::from_json_with`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct JsonOptions {
+    threads: Threads,
+}
+
+impl JsonOptions {
+    /// The defaults: [`Threads::Auto`].
+    pub fn new() -> JsonOptions {
+        JsonOptions::default()
+    }
+
+    /// How many threads reading may use.
+    #[must_use]
+    pub fn with_threads(mut self, threads: Threads) -> JsonOptions {
+        self.threads = threads;
+        self
+    }
+
+    /// How many threads reading may use.
+    pub fn threads(&self) -> Threads {
+        self.threads
+    }
+}
+
+/// How many threads reading a JSON document may use: see [`JsonOptions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Threads {
     /// Two for a document of 1 MiB or more when the machine has more than
@@ -533,8 +558,9 @@ fn read_on_one_thread(text: &str, corpus: &mut Corpus) -> Outcome {
 ///
 /// A rule the builder finds broken is reported before any error the
 /// parser meets later, as on one thread: the builder takes every piece
-/// parsed before that error, and the parser stops as soon as the builder
-/// does.
+/// parsed before that error (the last batch of claims is handed on
+/// whatever the parser's verdict), and the parser stops as soon as the
+/// builder does.
 fn read_on_two_threads(text: &str, corpus: &mut Corpus) -> Option<Outcome> {
     std::thread::scope(|scope| {
         let (sender, receiver) = std::sync::mpsc::sync_channel(8);
@@ -551,7 +577,7 @@ fn read_on_two_threads(text: &str, corpus: &mut Corpus) -> Option<Outcome> {
             .ok()?;
         let mut sink = load::Channel::new(sender, returned);
         let read = parse_into(text, &mut sink);
-        drop(sink);
+        sink.close();
         let failure = match builder.join() {
             Ok(built) => built.err(),
             Err(panic) => std::panic::resume_unwind(panic),
