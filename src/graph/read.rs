@@ -68,7 +68,7 @@ impl Corpus {
 
     /// The work a piece of evidence is found in.
     pub fn evidence_work(&self, evidence: EvidenceId) -> Option<WorkId> {
-        self.linked(evidence, Outgoing, is::found_in).next()
+        self.the_one(evidence, is::found_in)
     }
 
     /// The evidence found in a work.
@@ -78,7 +78,7 @@ impl Corpus {
 
     /// The event that directly encloses `event`.
     pub fn enclosing(&self, event: EventId) -> Option<EventId> {
-        self.linked(event, Outgoing, is::within).next()
+        self.the_one(event, is::within)
     }
 
     /// The events directly within `event`.
@@ -88,7 +88,7 @@ impl Corpus {
 
     /// The explanation that `explanation` is a direct variant of; `None` for a family.
     pub fn variant_of(&self, explanation: ExplanationId) -> Option<ExplanationId> {
-        self.linked(explanation, Outgoing, is::variant_of).next()
+        self.the_one(explanation, is::variant_of)
     }
 
     /// The direct variants of an explanation.
@@ -111,7 +111,7 @@ impl Corpus {
 
     /// The explanation a claim invokes.
     pub fn explanation_of(&self, claim: ClaimId) -> Option<ExplanationId> {
-        self.linked(claim, Outgoing, is::invokes).next()
+        self.the_one(claim, is::invokes)
     }
 
     /// The claims that invoke an explanation (not its variants).
@@ -208,6 +208,18 @@ impl Corpus {
     /// The claims that support a claim.
     pub fn supporters_of(&self, claim: ClaimId) -> impl Iterator<Item = ClaimId> + '_ {
         self.linked(claim, Incoming, is::supports)
+    }
+
+    /// The other end of the one outgoing edge of this relation, if any
+    /// (for relations an entity has at most one of), without collecting.
+    fn the_one<I: super::EntityId, J: super::EntityId>(
+        &self,
+        id: I,
+        keep: fn(&Relation) -> bool,
+    ) -> Option<J> {
+        let node = self.node(id)?;
+        let (other, _, _) = self.edges(node, Outgoing, keep).next()?;
+        Some(self.id_at(other))
     }
 
     fn labelled<I, J, L>(

@@ -1,6 +1,6 @@
 //! Comparing the explanations of one event.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::report::{
     ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Scope, Standing, Verdict,
@@ -11,6 +11,11 @@ use crate::argument::{Acceptance, GradualOptions};
 use crate::error::Result;
 use crate::graph::Corpus;
 use crate::model::{Bearing, ClaimId, EventId, ExplanationId, Polarity, Position, ScholarId};
+
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// The standing (label and factor *a(c)*) of claims around the claims in view.
+type Labels = HashMap<ClaimId, (Acceptance, f64)>;
 
 /// What one claim in view contributes to its explanation's standing.
 #[derive(Clone, Copy)]
@@ -299,17 +304,13 @@ impl Corpus {
     /// whole debate in view, at the cost of the part that matters. The map
     /// holds every claim in `seen`, and every supporter and attacker of one
     /// that is in view: for those, being in the map is being in view.
-    fn acceptance_around(
-        &self,
-        seen: &[Seen],
-        options: &CompareOptions,
-    ) -> HashMap<ClaimId, (Acceptance, f64)> {
+    fn acceptance_around(&self, seen: &[Seen], options: &CompareOptions) -> Labels {
         if options.sees_everything() && options.weighing() == Weighing::Grounded {
             return self.acceptance_from_index(seen);
         }
-        let mut index: HashMap<ClaimId, usize> = HashMap::new();
+        let mut index: HashMap<ClaimId, usize> = HashMap::default();
         let mut order: Vec<ClaimId> = Vec::new();
-        let mut visible: HashMap<ClaimId, bool> = HashMap::new();
+        let mut visible: HashMap<ClaimId, bool> = HashMap::default();
         let mut is_visible = |c: ClaimId| {
             *visible
                 .entry(c)
@@ -386,13 +387,13 @@ impl Corpus {
     /// is in view and weighing is grounded: the labels come from the
     /// corpus's index of the whole debate, for the claims in `seen`, their
     /// supporters and their attackers, in O(their number).
-    fn acceptance_from_index(&self, seen: &[Seen]) -> HashMap<ClaimId, (Acceptance, f64)> {
+    fn acceptance_from_index(&self, seen: &[Seen]) -> Labels {
         let labels = self.grounded_index();
         let label = |c: ClaimId| {
             let a = labels.get(c.0 as usize).copied().unwrap_or(Acceptance::In);
             (c, (a, a.weight()))
         };
-        let mut map = HashMap::with_capacity(seen.len() * 2);
+        let mut map = HashMap::with_capacity_and_hasher(seen.len() * 2, Default::default());
         for claim in seen {
             map.extend([label(claim.id)]);
             map.extend(self.supporters_of(claim.id).map(label));
@@ -424,12 +425,7 @@ impl Corpus {
     }
 
     /// What a claim in view weighs, computed without building its entry.
-    fn claim_numbers(
-        &self,
-        claim: &Seen,
-        options: &CompareOptions,
-        labels: &HashMap<ClaimId, (Acceptance, f64)>,
-    ) -> Numbers {
+    fn claim_numbers(&self, claim: &Seen, options: &CompareOptions, labels: &Labels) -> Numbers {
         let (backing, rejections) = self.backing_and_rejections(&claim.positions);
         let (mut supports, mut undermines) = (0.0, 0.0);
         for (e, bearing) in self.citations(claim.id) {
@@ -467,7 +463,7 @@ impl Corpus {
         claim: &Seen,
         events: &[EventId],
         options: &CompareOptions,
-        labels: &HashMap<ClaimId, (Acceptance, f64)>,
+        labels: &Labels,
         numbers: Numbers,
     ) -> ClaimEntry {
         let data = self.claim(claim.id);
