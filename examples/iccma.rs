@@ -14,6 +14,7 @@
 //! 2023 format, or as APX or TGF by their extension (`.apx`, `.tgf`) or
 //! with `-fo apx|tgf|iccma`.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use historiograph::{Argument, Framework, Semantics};
@@ -175,10 +176,16 @@ fn main() -> ExitCode {
         }
     };
     match run(&args) {
-        Ok(answer) => {
-            println!("{answer}");
-            ExitCode::SUCCESS
-        }
+        // A reader that stops early (`| head -1`) closes the pipe: that is
+        // no error of ours, and no reason to panic as `println!` would.
+        Ok(answer) => match writeln!(std::io::stdout().lock(), "{answer}") {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE
