@@ -339,7 +339,7 @@ impl Corpus {
         Ok(())
     }
 
-    /// Makes room for `additional` more entities of `kind` and
+    /// Makes room for `additional` more entities of kind `I` and
     /// `relations` more relations, so that loading a large document grows
     /// no table twice.
     pub(crate) fn reserve<I: EntityId>(&mut self, additional: usize, relations: usize) {
