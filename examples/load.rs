@@ -6,12 +6,14 @@
 //! /usr/bin/time -v cargo run --release --example load -- big.json
 //! ```
 //!
-//! `load FILE [--one-thread] [--matrix] [EVENT]...`: with `--one-thread`,
-//! parses and builds on one thread (by default a large document is parsed
-//! on one and built on another); with `--matrix`, times the full
-//! events × explanations matrix; with event keys, also times `compare` on
-//! each: the first call (which builds the index of the whole debate) and
-//! the median of twenty more.
+//! `load FILE [--one-thread] [--matrix] [--all-events] [EVENT]...`: with
+//! `--one-thread`, parses and builds on one thread (by default a large
+//! document is parsed on one and built on another); with `--matrix`, times
+//! the full events × explanations matrix; with `--all-events`, times
+//! `compare` once on every event (after building the index) and prints the
+//! percentiles; with event keys, also times `compare` on each: the first
+//! call (which builds the index of the whole debate) and the median of
+//! twenty more.
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -21,13 +23,14 @@ use historiograph::{ClaimId, CompareOptions, Corpus, EventId, JsonOptions, Threa
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let matrix = args.iter().any(|a| a == "--matrix");
+    let all_events = args.iter().any(|a| a == "--all-events");
     let threads = match args.iter().any(|a| a == "--one-thread") {
         true => Threads::One,
         false => Threads::Auto,
     };
-    args.retain(|a| a != "--matrix" && a != "--one-thread");
+    args.retain(|a| !matches!(a.as_str(), "--matrix" | "--one-thread" | "--all-events"));
     let Some(path) = args.first() else {
-        eprintln!("usage: load FILE [--one-thread] [--matrix] [EVENT]...");
+        eprintln!("usage: load FILE [--one-thread] [--matrix] [--all-events] [EVENT]...");
         return ExitCode::FAILURE;
     };
     let text = match std::fs::read_to_string(path) {
@@ -70,6 +73,12 @@ fn main() -> ExitCode {
             }
         }
     }
+    if all_events {
+        if let Err(e) = every_event(&corpus) {
+            eprintln!("load: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
     // The first comparison builds the index of the whole debate; the
     // median of the next ones is the cost of a comparison from the index.
     for key in &args[1..] {
@@ -102,4 +111,35 @@ fn main() -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+/// Times `compare` once on every event, the index built first, and prints
+/// the percentiles with the number of claims about the event at each.
+fn every_event(corpus: &Corpus) -> historiograph::Result<()> {
+    let options = CompareOptions::new();
+    let events: Vec<EventId> = corpus.ids::<EventId>().collect();
+    if let Some(&first) = events.first() {
+        corpus.compare(first, &options)?;
+    }
+    let mut times = Vec::with_capacity(events.len());
+    for &event in &events {
+        let started = Instant::now();
+        corpus.compare(event, &options)?;
+        let ms = started.elapsed().as_secs_f64() * 1e3;
+        times.push((ms, corpus.claims_about(event).count()));
+    }
+    times.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let Some(&(max, claims)) = times.last() else {
+        return Ok(());
+    };
+    let n = times.len();
+    for p in [50.0, 90.0, 99.0, 99.9] {
+        let (ms, claims) = times[((n as f64 * p / 100.0) as usize).min(n - 1)];
+        println!("compare, every event: p{p} {ms:.3} ms ({claims} claims)");
+    }
+    let slow = times.iter().filter(|(ms, _)| *ms >= 1.0).count();
+    println!(
+        "compare, every event: max {max:.3} ms ({claims} claims); {slow} of {n} took 1 ms or more"
+    );
+    Ok(())
 }
