@@ -155,17 +155,6 @@ const FAMILIES: [(&str, &str); 4] = [
     ("ideology", "Ideology"),
 ];
 
-const EVIDENCE_KINDS: [EvidenceKind; 8] = [
-    EvidenceKind::ArchivalDocument,
-    EvidenceKind::PublishedPrimarySource,
-    EvidenceKind::Memoir,
-    EvidenceKind::Interview,
-    EvidenceKind::SecondaryStudy,
-    EvidenceKind::Statistic,
-    EvidenceKind::PressReport,
-    EvidenceKind::Other,
-];
-
 const WORK_KINDS: [WorkKind; 4] = [
     WorkKind::Book,
     WorkKind::ArticleJournal,
@@ -296,7 +285,7 @@ impl<'a> Builder<'a> {
     fn evidence(&mut self, count: usize, works: &[(WorkId, i32)]) -> Vec<EvidenceId> {
         (0..count)
             .filter_map(|i| {
-                let kind = EVIDENCE_KINDS[self.rng.below(EVIDENCE_KINDS.len())];
+                let kind = EvidenceKind::ALL[self.rng.below(EvidenceKind::ALL.len())];
                 let work = self.rng.pick(works).map(|(w, _)| w);
                 let item =
                     Evidence::new(format!("v{i}"), kind, format!("Document {i} of the record"))

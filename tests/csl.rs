@@ -315,10 +315,7 @@ prop_compose! {
             .enumerate()
             .map(|(i, n)| corpus.add_scholar(Scholar::new(format!("s{i}"), n.clone())).expect("scholar"))
             .collect();
-        let kinds = [WorkKind::Book, WorkKind::Chapter, WorkKind::ArticleJournal, WorkKind::ArticleMagazine,
-            WorkKind::ArticleNewspaper, WorkKind::PaperConference, WorkKind::Thesis, WorkKind::Report,
-            WorkKind::Manuscript, WorkKind::Interview, WorkKind::Speech, WorkKind::PersonalCommunication,
-            WorkKind::Document, WorkKind::Webpage, WorkKind::Other];
+        let kinds = WorkKind::ALL;
         for (i, (key, title, issued, authors, extras, kind)) in works.into_iter().enumerate() {
             let mut work = Work::new(format!("{key}{i}"), title).with_kind(kinds[kind]);
             if let Some(date) = issued {

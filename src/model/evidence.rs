@@ -26,6 +26,20 @@ pub enum EvidenceKind {
     Other,
 }
 
+impl EvidenceKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [EvidenceKind; 8] = [
+        EvidenceKind::ArchivalDocument,
+        EvidenceKind::PublishedPrimarySource,
+        EvidenceKind::Memoir,
+        EvidenceKind::Interview,
+        EvidenceKind::SecondaryStudy,
+        EvidenceKind::Statistic,
+        EvidenceKind::PressReport,
+        EvidenceKind::Other,
+    ];
+}
+
 /// A piece of evidence: a document, a memoir passage, a note in a study.
 ///
 /// The work it is found in is a relation in the corpus, see
@@ -90,5 +104,31 @@ impl Evidence {
 
     pub(crate) fn empty_field(&self) -> Option<&'static str> {
         (!non_empty(&self.description)).then_some("description")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EvidenceKind;
+
+    /// A new kind breaks this match until it is placed in `ALL` too.
+    fn place(kind: EvidenceKind) -> usize {
+        match kind {
+            EvidenceKind::ArchivalDocument => 0,
+            EvidenceKind::PublishedPrimarySource => 1,
+            EvidenceKind::Memoir => 2,
+            EvidenceKind::Interview => 3,
+            EvidenceKind::SecondaryStudy => 4,
+            EvidenceKind::Statistic => 5,
+            EvidenceKind::PressReport => 6,
+            EvidenceKind::Other => 7,
+        }
+    }
+
+    #[test]
+    fn all_lists_every_kind_once_in_order() {
+        for (i, kind) in EvidenceKind::ALL.into_iter().enumerate() {
+            assert_eq!(place(kind), i);
+        }
     }
 }

@@ -65,6 +65,27 @@ pub enum WorkKind {
     Other,
 }
 
+impl WorkKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [WorkKind; 15] = [
+        WorkKind::Book,
+        WorkKind::Chapter,
+        WorkKind::ArticleJournal,
+        WorkKind::ArticleMagazine,
+        WorkKind::ArticleNewspaper,
+        WorkKind::PaperConference,
+        WorkKind::Thesis,
+        WorkKind::Report,
+        WorkKind::Manuscript,
+        WorkKind::Interview,
+        WorkKind::Speech,
+        WorkKind::PersonalCommunication,
+        WorkKind::Document,
+        WorkKind::Webpage,
+        WorkKind::Other,
+    ];
+}
+
 /// A publication or document: a monograph, an article, a memoir, an archival file.
 ///
 /// Fields follow CSL-JSON where it has one (`type`, `issued`,
@@ -186,5 +207,38 @@ impl Work {
 
     pub(crate) fn empty_field(&self) -> Option<&'static str> {
         (!non_empty(&self.title)).then_some("title")
+    }
+}
+
+#[cfg(test)]
+mod all_tests {
+    use super::WorkKind;
+
+    /// A new kind breaks this match until it is placed in `ALL` too.
+    fn place(kind: WorkKind) -> usize {
+        match kind {
+            WorkKind::Book => 0,
+            WorkKind::Chapter => 1,
+            WorkKind::ArticleJournal => 2,
+            WorkKind::ArticleMagazine => 3,
+            WorkKind::ArticleNewspaper => 4,
+            WorkKind::PaperConference => 5,
+            WorkKind::Thesis => 6,
+            WorkKind::Report => 7,
+            WorkKind::Manuscript => 8,
+            WorkKind::Interview => 9,
+            WorkKind::Speech => 10,
+            WorkKind::PersonalCommunication => 11,
+            WorkKind::Document => 12,
+            WorkKind::Webpage => 13,
+            WorkKind::Other => 14,
+        }
+    }
+
+    #[test]
+    fn all_lists_every_kind_once_in_order() {
+        for (i, kind) in WorkKind::ALL.into_iter().enumerate() {
+            assert_eq!(place(kind), i);
+        }
     }
 }

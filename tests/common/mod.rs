@@ -175,35 +175,6 @@ pub struct Plan {
     pub removals: Vec<(u8, Index)>,
 }
 
-pub const WORK_KINDS: [WorkKind; 15] = [
-    WorkKind::Book,
-    WorkKind::Chapter,
-    WorkKind::ArticleJournal,
-    WorkKind::ArticleMagazine,
-    WorkKind::ArticleNewspaper,
-    WorkKind::PaperConference,
-    WorkKind::Thesis,
-    WorkKind::Report,
-    WorkKind::Manuscript,
-    WorkKind::Interview,
-    WorkKind::Speech,
-    WorkKind::PersonalCommunication,
-    WorkKind::Document,
-    WorkKind::Webpage,
-    WorkKind::Other,
-];
-
-pub const EVIDENCE_KINDS: [EvidenceKind; 8] = [
-    EvidenceKind::ArchivalDocument,
-    EvidenceKind::PublishedPrimarySource,
-    EvidenceKind::Memoir,
-    EvidenceKind::Interview,
-    EvidenceKind::SecondaryStudy,
-    EvidenceKind::Statistic,
-    EvidenceKind::PressReport,
-    EvidenceKind::Other,
-];
-
 pub fn stance() -> impl Strategy<Value = Stance> {
     select(vec![
         Stance::Advances,
@@ -247,7 +218,7 @@ pub fn scholar_plan() -> impl Strategy<Value = ScholarPlan> {
 pub fn work_plan() -> impl Strategy<Value = WorkPlan> {
     (
         text(),
-        select(WORK_KINDS.to_vec()),
+        select(WorkKind::ALL.to_vec()),
         option::of(plausible_date()),
         vec(any::<Index>(), 0..4),
         vec(optional_text(), 6),
@@ -288,7 +259,7 @@ pub fn explanation_plan() -> impl Strategy<Value = ExplanationPlan> {
 
 pub fn evidence_plan() -> impl Strategy<Value = EvidencePlan> {
     (
-        select(EVIDENCE_KINDS.to_vec()),
+        select(EvidenceKind::ALL.to_vec()),
         text(),
         option::of(any::<Index>()),
         optional_text(),
