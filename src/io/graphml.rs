@@ -160,7 +160,7 @@ impl Corpus {
             let mut node = xml.node(Kind::Claim, c.key(), "Claim")?;
             node.text("v_text", Some(c.text()))?;
             node.text("v_polarity", Some(polarity(c.polarity())))?;
-            node.int("v_year", c.year())?;
+            node.int("v_year", c.date().map(|d| d.year()))?;
             node.close()?;
         }
         Ok(())

@@ -449,7 +449,7 @@ impl Corpus {
                     csv.node(c.key(), label)?;
                     csv.text(c.text())?;
                     csv.text(polarity(c.polarity()))?;
-                    csv.int(c.year())?;
+                    csv.int(c.date().map(|d| d.year()))?;
                     csv.end()?;
                 }
             }

@@ -1,6 +1,6 @@
 //! Claims: that an explanation does, or does not, account for events.
 
-use crate::model::non_empty;
+use crate::model::{Date, non_empty};
 
 /// Whether a claim affirms or denies that its explanation accounts for its events.
 #[derive(
@@ -54,7 +54,7 @@ pub struct Claim {
     key: String,
     text: String,
     polarity: Polarity,
-    year: Option<i32>,
+    date: Option<Date>,
 }
 
 impl Claim {
@@ -64,7 +64,7 @@ impl Claim {
             key: key.into(),
             text: text.into(),
             polarity: Polarity::Affirms,
-            year: None,
+            date: None,
         }
     }
 
@@ -75,12 +75,20 @@ impl Claim {
         self
     }
 
-    /// Sets the year the claim entered the debate. Used for claims that no
-    /// dated position places in time (a view of an unnamed literature).
+    /// Sets when the claim entered the debate: for claims that no dated
+    /// position places in time (a view of an unnamed literature). The date
+    /// may be approximate (`1961~`). Without one, a claim takes its date
+    /// from the works that report it (see [the calculus](crate::calculus)).
     #[must_use]
-    pub fn with_year(mut self, year: i32) -> Claim {
-        self.year = Some(year);
+    pub fn with_date(mut self, date: Date) -> Claim {
+        self.date = Some(date);
         self
+    }
+
+    /// Shorthand for [`with_date`](Claim::with_date) with a date known to the year.
+    #[must_use]
+    pub fn with_year(self, year: i32) -> Claim {
+        self.with_date(Date::from_year(year))
     }
 
     /// The key, unique among claims.
@@ -98,9 +106,9 @@ impl Claim {
         self.polarity
     }
 
-    /// The year the claim entered the debate, if given.
-    pub fn year(&self) -> Option<i32> {
-        self.year
+    /// When the claim entered the debate, if given.
+    pub fn date(&self) -> Option<Date> {
+        self.date
     }
 
     pub(crate) fn empty_field(&self) -> Option<&'static str> {

@@ -1,6 +1,6 @@
 //! Evidence: what a claim rests on.
 
-use crate::model::non_empty;
+use crate::model::{Date, non_empty};
 
 /// What sort of source a piece of evidence is.
 #[derive(
@@ -58,6 +58,7 @@ pub struct Evidence {
     kind: EvidenceKind,
     description: String,
     locator: Option<String>,
+    date: Option<Date>,
 }
 
 impl Evidence {
@@ -72,6 +73,7 @@ impl Evidence {
             kind,
             description: description.into(),
             locator: None,
+            date: None,
         }
     }
 
@@ -80,6 +82,21 @@ impl Evidence {
     pub fn with_locator(mut self, locator: impl Into<String>) -> Evidence {
         self.locator = Some(locator.into());
         self
+    }
+
+    /// Sets when the evidence entered the debate (was published or opened
+    /// to researchers), when that is not the date of its work. The date may
+    /// be approximate (`1996~`). Without one, the evidence takes the date of
+    /// its work (see [the calculus](crate::calculus)).
+    #[must_use]
+    pub fn with_date(mut self, date: Date) -> Evidence {
+        self.date = Some(date);
+        self
+    }
+
+    /// When the evidence entered the debate, if given.
+    pub fn date(&self) -> Option<Date> {
+        self.date
     }
 
     /// The key, unique among evidence.

@@ -142,7 +142,7 @@ impl Corpus {
                         .and_then(|w| self.work(w)?.year()),
                 );
             }
-            years.extend(self.claim(claim).and_then(|c| c.year()));
+            years.extend(self.claim(claim).and_then(|c| Some(c.date()?.year())));
         }
         let years: Vec<i32> = years.into_iter().collect();
         let mut rows: BTreeMap<String, HistoryRow> = BTreeMap::new();

@@ -59,6 +59,6 @@ impl Corpus {
         self.positions_on(claim)
             .filter_map(|(_, p)| self.position_year(&p))
             .min()
-            .or_else(|| self.claim(claim)?.year())
+            .or_else(|| Some(self.claim(claim)?.date()?.year()))
     }
 }

@@ -255,7 +255,7 @@ impl CompareOptions {
         }
         let all: Vec<(ScholarId, Position)> = corpus.positions_on(claim).collect();
         if all.is_empty() {
-            let year = corpus.claim(claim).and_then(|c| c.year());
+            let year = corpus.claim(claim).and_then(|c| Some(c.date()?.year()));
             return (self.scholars.is_none() && self.sees_year(year), all);
         }
         let seen: Vec<(ScholarId, Position)> = all

@@ -453,7 +453,7 @@ impl Corpus {
                 .unwrap_or(Text::from("")),
             events: self.events_of(id).map(|e| self.key_text(e)).collect(),
             polarity: claim.polarity(),
-            year: claim.year(),
+            year: claim.date().map(|d| d.year()),
             stances: self
                 .positions_on(id)
                 .map(|(scholar, p)| StanceDoc {
