@@ -564,7 +564,8 @@ impl When {
         matches!(self.end, End::Open)
     }
 
-    /// The first year this covers.
+    /// The first year this covers: the [`year`](Date::year) of its start
+    /// (1960 for `196X` and for `196X/197X`).
     pub fn first_year(&self) -> i32 {
         self.start.year()
     }
