@@ -288,8 +288,10 @@ fn name() -> impl Strategy<Value = String> {
 
 fn date() -> impl Strategy<Value = Option<Date>> {
     prop::option::of(
-        (-9999i32..=9999, 0u8..=12, 0u8..=28, any::<bool>()).prop_map(|(y, m, d, circa)| {
+        (-9999i32..=9999, 0u8..=14, 0u8..=28, any::<bool>()).prop_map(|(y, m, d, circa)| {
             let date = match (m, d) {
+                (13, _) => Date::decade_of(y),
+                (14, _) => Date::century_of(y),
                 (0, _) => Date::from_year(y),
                 (m, 0) => Date::from_year_month(y, m).expect("month"),
                 (m, d) => Date::from_ymd(y, m, d).expect("day"),

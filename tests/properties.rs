@@ -1566,7 +1566,69 @@ proptest! {
         prop_assert_eq!(back.day(), d.day());
         prop_assert_eq!(back.is_circa(), d.is_circa());
         prop_assert_eq!(back.to_string(), text);
+        prop_assert_eq!(back.precision(), d.precision());
+        prop_assert_eq!(back.last_year(), d.last_year());
         prop_assert!(d.earliest() <= d.latest());
+    }
+
+    /// The years a date allows: `year()` is the first (the year of
+    /// `earliest()`), `last_year()` the last (of `latest()`), ten years
+    /// apart for a decade (`196X`), a hundred for a century (`19XX`).
+    #[test]
+    fn date_years_match_precision(d in any_date()) {
+        prop_assert_eq!(d.year(), d.earliest().0);
+        prop_assert_eq!(d.last_year(), d.latest().0);
+        let span = match d.precision() {
+            Precision::Century => 100,
+            Precision::Decade => 10,
+            Precision::Year | Precision::Month | Precision::Day => 1,
+        };
+        prop_assert_eq!(d.last_year() - d.year() + 1, span, "{}", d);
+        prop_assert!((-9999..=9999).contains(&d.year()) && (-9999..=9999).contains(&d.last_year()));
+        let x = d.to_string().matches('X').count();
+        prop_assert_eq!(x, match d.precision() { Precision::Century => 2, Precision::Decade => 1, _ => 0 });
+    }
+
+    /// `Ord` is the documented rule, by earliest possible day, then coarser
+    /// before finer, then exact before approximate; it is a total order
+    /// that agrees with `==`.
+    #[test]
+    fn date_order_follows_earliest(a in any_date(), b in any_date(), c in any_date()) {
+        let key = |d: &Date| (d.earliest(), d.precision(), d.is_circa());
+        prop_assert_eq!(a.cmp(&b), key(&a).cmp(&key(&b)), "{} vs {}", a, b);
+        prop_assert_eq!(a.cmp(&b), b.cmp(&a).reverse());
+        prop_assert_eq!(a.cmp(&b) == std::cmp::Ordering::Equal, a == b, "{} vs {}", a, b);
+        if a.earliest() < b.earliest() {
+            prop_assert!(a < b, "{} < {}", a, b);
+        }
+        if a <= b {
+            prop_assert!(a.earliest() <= b.earliest(), "{} <= {}", a, b);
+        }
+        if a <= b && b <= c {
+            prop_assert!(a <= c, "{} <= {} <= {}", a, b, c);
+        }
+    }
+
+    /// Parsing any text never panics, and what parses writes back to a text
+    /// that parses to the same date.
+    #[test]
+    fn date_parse_never_panics(text in prop_oneof![
+        "-?[0-9X]{4}(-[0-9X]{2}){0,2}~?",
+        "-?[0-9Xx]{0,5}(-[0-9Xx]{0,3}){0,3}~?(/-?[0-9X]{4}~?)?",
+        "[-0-9Xx~é/.]{0,14}",
+    ]) {
+        if let Ok(d) = text.parse::<Date>() {
+            let again: Date = d.to_string().parse().map_err(|e| TestCaseError::fail(format!("{d}: {e}")))?;
+            prop_assert_eq!(again, d);
+            if d.precision() < Precision::Year {
+                // An unspecified year writes back exactly as it was written.
+                prop_assert_eq!(d.to_string(), text.as_str());
+            }
+        }
+        if let Ok(w) = text.parse::<When>() {
+            let again: When = w.to_string().parse().map_err(|e| TestCaseError::fail(format!("{w}: {e}")))?;
+            prop_assert_eq!(again, w);
+        }
     }
 
     /// `from_ymd` accepts exactly the days that exist, and parsing agrees.

@@ -515,6 +515,56 @@ fn every_svg_is_well_formed() -> Result<()> {
     Ok(())
 }
 
+/// A decade (`196X`) is drawn as a faded bar over its ten years, like an
+/// approximate date, and wider than a year inside it; the DOT timeline puts
+/// it in the column of its first year and labels it as written.
+#[test]
+fn a_decade_spans_its_years_on_the_timeline() -> Result<()> {
+    let mut c = Corpus::new();
+    c.add_event(
+        Event::new("sixties", "Sixties").with_when("196X".parse::<When>()?),
+        None,
+    )?;
+    c.add_event(
+        Event::new("year", "A year").with_when("1965".parse::<When>()?),
+        None,
+    )?;
+    let picture = render::timeline(&c, &PictureOptions::new());
+    let dot = picture.to_dot();
+    check_dot(&dot);
+    assert!(dot.contains("year1960"), "{dot}");
+    assert!(dot.contains("196X"), "{dot}");
+    #[cfg(feature = "svg")]
+    {
+        let svg = picture.to_svg();
+        parse_xml(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
+        // The bar of an event: the one rect in its group, after its title.
+        let bar = |title: &str| -> (f64, bool) {
+            let start = svg
+                .find(&format!("<title>{title}"))
+                .expect("the event's group");
+            let group = &svg[start..];
+            let group = &group[..group.find("</g>").expect("closed group")];
+            let rect = &group[group.find("<rect").expect("a bar")..];
+            let rect = &rect[..rect.find("/>").expect("closed rect")];
+            let width = rect
+                .split("width=\"")
+                .nth(1)
+                .and_then(|w| w.split('"').next())
+                .and_then(|w| w.parse::<f64>().ok())
+                .expect("a width");
+            (width, rect.contains("fill-opacity"))
+        };
+        let (decade, decade_faded) = bar("Sixties (196X)");
+        let (year, year_faded) = bar("A year (1965)");
+        assert!(decade_faded && !year_faded, "{svg}");
+        assert!(decade > 3.0 * year, "decade {decade}, year {year}\n{svg}");
+        // Its last year has a column of its own on the axis.
+        assert!(svg.contains(">1969</text>"), "{svg}");
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------
 // Layout
 // ---------------------------------------------------------------------------

@@ -309,7 +309,8 @@ impl Corpus {
     ///   Dates stay EDTF strings (`issued`, `when`: `1958-08`, `1921~`,
     ///   `1958/1960`), since Neo4j's `date` has no precision or
     ///   approximation; works and events also get the derived `year:int`
-    ///   (of `issued`, and the first year of `when`) for queries.
+    ///   (of `issued`, and the first year of `when`; 1960 for `196X`) for
+    ///   queries.
     /// - Enumerations are written in full, defaults included (`polarity`,
     ///   `bearing`, attack `kind`, work `type`). A stance's work is the
     ///   property `work`, holding the work's key.

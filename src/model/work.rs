@@ -185,7 +185,9 @@ impl Work {
         self.issued
     }
 
-    /// The year of publication: the year of [`issued`](Work::issued).
+    /// The year of publication: the year of [`issued`](Work::issued), which
+    /// for a decade or century is its first year (1960 for `196X`; see
+    /// [`Date::last_year`] for the last).
     pub fn year(&self) -> Option<i32> {
         self.issued.map(|date| date.year())
     }

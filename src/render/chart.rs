@@ -8,6 +8,7 @@ use super::layout::Point;
 use super::svg::{ADVANCE, Svg, ink_on, num};
 use super::text::{score_colour, signed, truncate, width};
 use super::timeline::{Timeline, position};
+use crate::model::{Date, Precision};
 
 const MARGIN: f64 = 20.0;
 const TITLE: f64 = 40.0;
@@ -72,9 +73,13 @@ pub(crate) fn timeline(t: &Timeline) -> String {
     let mut busy = BTreeSet::new();
     for row in &t.rows {
         if let Some(w) = row.when {
+            // A decade or century (`196X`) spans its years: both ends are
+            // busy, as for a period.
             busy.insert(w.start().year());
+            busy.insert(w.start().last_year());
             if let Some(end) = w.end() {
                 busy.insert(end.year());
+                busy.insert(end.last_year());
             }
         }
     }
@@ -220,7 +225,10 @@ pub(crate) fn timeline(t: &Timeline) -> String {
         if let (Some(axis), Some(when)) = (&axis, row.when) {
             let fill = DEPTH[row.depth % DEPTH.len()];
             let start = when.start();
-            let circa = start.is_circa() || when.end().is_some_and(|e| e.is_circa());
+            // Approximate (`~`) or known only to the decade or century
+            // (`196X`): a faded bar over the whole range.
+            let vague = |d: Date| d.is_circa() || d.precision() < Precision::Year;
+            let circa = vague(start) || when.end().is_some_and(vague);
             let opacity = if circa { "fill-opacity=\"0.55\"" } else { "" };
             let x0 = chart_x + axis.x(position(start, false));
             let x1 = match when.end() {

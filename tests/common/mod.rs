@@ -28,13 +28,25 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
-/// A valid date with a year drawn from `years`.
+/// A valid date with a year drawn from `years`: mostly to the year, month
+/// or day, sometimes a decade or century (`196X`, `19XX`) holding that year.
 pub fn date_in(years: impl Strategy<Value = i32> + Clone) -> impl Strategy<Value = Date> + Clone {
-    (years, 0u8..3, 1u8..=12, 1u8..=31, any::<bool>()).prop_map(|(y, precision, m, d, circa)| {
+    let precision = prop_oneof![
+        3 => Just(Precision::Year),
+        3 => Just(Precision::Month),
+        3 => Just(Precision::Day),
+        1 => Just(Precision::Decade),
+        1 => Just(Precision::Century),
+    ];
+    (years, precision, 1u8..=12, 1u8..=31, any::<bool>()).prop_map(|(y, precision, m, d, circa)| {
         let date = match precision {
-            0 => Date::from_year(y),
-            1 => Date::from_year_month(y, m).expect("valid month"),
-            _ => Date::from_ymd(y, m, (d - 1) % days_in_month(y, m) + 1).expect("valid day"),
+            Precision::Century => Date::century_of(y),
+            Precision::Decade => Date::decade_of(y),
+            Precision::Year => Date::from_year(y),
+            Precision::Month => Date::from_year_month(y, m).expect("valid month"),
+            Precision::Day => {
+                Date::from_ymd(y, m, (d - 1) % days_in_month(y, m) + 1).expect("valid day")
+            }
         };
         if circa { date.approximate() } else { date }
     })

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::graph::Corpus;
-use crate::model::{WorkId, WorkKind};
+use crate::model::{Date, Precision, WorkId, WorkKind};
 
 /// A CSL name: `family` and `given` for a person, `literal` for anything
 /// else.
@@ -17,10 +17,14 @@ struct NameOut {
     literal: Option<String>,
 }
 
+/// A CSL date: `date-parts`, or for a decade or century (`196X`), which
+/// `date-parts` cannot write, the EDTF text in `raw`.
 #[derive(Serialize)]
 struct DateOut {
-    #[serde(rename = "date-parts")]
-    parts: Vec<Vec<i32>>,
+    #[serde(rename = "date-parts", skip_serializing_if = "Option::is_none")]
+    parts: Option<Vec<Vec<i32>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    raw: Option<String>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     circa: bool,
 }
@@ -58,7 +62,9 @@ impl Corpus {
     /// family `Lüthi`), or a `literal` name when the name has no space;
     /// [`merge_csl_json`](Corpus::merge_csl_json) joins them again and
     /// finds the scholar by that name. The date is `date-parts` with
-    /// `circa`. Evidence, claims and the rest of the corpus are not
+    /// `circa`; a decade or century (`196X`, `19XX`), which `date-parts`
+    /// cannot write, is its EDTF text in `raw` (`"raw": "196X"`), which
+    /// [`merge_csl_json`](Corpus::merge_csl_json) reads back. Evidence, claims and the rest of the corpus are not
     /// bibliography and are not written.
     ///
     /// ```
@@ -78,19 +84,7 @@ impl Corpus {
                     .filter_map(|s| self.scholar(s))
                     .map(|s| csl_name(s.name()))
                     .collect(),
-                issued: work.issued().map(|date| DateOut {
-                    parts: vec![
-                        [
-                            Some(date.year()),
-                            date.month().map(i32::from),
-                            date.day().map(i32::from),
-                        ]
-                        .into_iter()
-                        .flatten()
-                        .collect(),
-                    ],
-                    circa: date.is_circa(),
-                }),
+                issued: work.issued().map(date_out),
                 container_title: work.container_title(),
                 publisher: work.publisher(),
                 publisher_place: work.publisher_place(),
@@ -103,6 +97,29 @@ impl Corpus {
             serde_json::to_string_pretty(&items).unwrap_or_else(|e| format!("[\"error: {e}\"]"));
         text.push('\n');
         text
+    }
+}
+
+/// A date as CSL: `date-parts`, or `raw` EDTF for a decade or century.
+fn date_out(date: Date) -> DateOut {
+    let (parts, raw) = if date.precision() < Precision::Year {
+        let text = date.to_string();
+        (None, Some(text.trim_end_matches('~').to_owned()))
+    } else {
+        let parts = [
+            Some(date.year()),
+            date.month().map(i32::from),
+            date.day().map(i32::from),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (Some(vec![parts]), None)
+    };
+    DateOut {
+        parts,
+        raw,
+        circa: date.is_circa(),
     }
 }
 
@@ -142,5 +159,17 @@ mod tests {
         assert_eq!(csl_name("a  b").literal.as_deref(), Some("a  b"));
         assert_eq!(csl_name("a \t").literal.as_deref(), Some("a \t"));
         assert_eq!(csl_name(" a").literal.as_deref(), Some(" a"));
+    }
+
+    #[test]
+    fn dates_are_parts_or_raw() {
+        let json = |text: &str| {
+            let date: Date = text.parse().expect("date");
+            serde_json::to_string(&date_out(date)).expect("json")
+        };
+        assert_eq!(json("1958-08"), r#"{"date-parts":[[1958,8]]}"#);
+        assert_eq!(json("1921~"), r#"{"date-parts":[[1921]],"circa":true}"#);
+        assert_eq!(json("196X"), r#"{"raw":"196X"}"#);
+        assert_eq!(json("-00XX~"), r#"{"raw":"-00XX","circa":true}"#);
     }
 }
