@@ -11,7 +11,6 @@ use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 
-use crate::argument::{Acceptance, grounded_labels};
 use crate::error::{Error, Result};
 use crate::model::{ClaimId, Kind};
 pub use entity::{EntityId, Node, Relation};
@@ -54,18 +53,10 @@ pub struct Corpus {
 }
 
 /// What queries derive from the whole graph and keep until the next edit:
-/// the grounded label of every claim in the whole debate, by raw claim id.
-#[derive(Clone, Default)]
+/// the corpus's last year.
+#[derive(Debug, Clone, Default)]
 struct Index {
-    grounded: std::sync::OnceLock<Vec<Acceptance>>,
-}
-
-impl std::fmt::Debug for Index {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Index")
-            .field("grounded", &self.grounded.get().map(Vec::len))
-            .finish()
-    }
+    last_year: std::sync::OnceLock<Option<i32>>,
 }
 
 const MAX_KEY_CHARS: usize = 200;
@@ -131,22 +122,35 @@ impl Corpus {
     /// in O(claims + attacks), and kept until the next edit: with it,
     /// comparing an event under the default view costs only the claims
     /// around the event, however long the chains of attacks behind them.
-    pub(crate) fn grounded_index(&self) -> &[Acceptance] {
-        self.index.grounded.get_or_init(|| {
-            let slots = &self.table::<ClaimId>().slots;
-            let mut attackers: Vec<Vec<u32>> = vec![Vec::new(); slots.len()];
-            let mut targets: Vec<Vec<u32>> = vec![Vec::new(); slots.len()];
-            for (raw, slot) in slots.iter().enumerate() {
-                let Some(slot) = slot else { continue };
-                for (target, _, _) in
-                    self.edges(slot.node, Direction::Outgoing, entity::is::attacks)
-                {
-                    let target: ClaimId = self.id_at(target);
-                    attackers[target.0 as usize].push(raw as u32);
-                    targets[raw].push(target.0);
-                }
-            }
-            grounded_labels(&attackers, &targets)
+    /// The corpus's last year: the latest year any of its items gives (a
+    /// work's `issued` date, a claim's or a piece of evidence's own date, a
+    /// position's own year; for a date like `196X`, the last year it
+    /// allows). Undated items enter the debate in this year (see
+    /// [`CompareOptions::with_as_of`](crate::CompareOptions::with_as_of));
+    /// `None` when nothing is dated.
+    ///
+    /// # Complexity
+    /// O(entities + relations) on the first call after an edit; then O(1).
+    pub fn last_year(&self) -> Option<i32> {
+        *self.index.last_year.get_or_init(|| {
+            let year = |d: crate::model::Date| d.last_year();
+            let works = self
+                .entities::<crate::model::WorkId>()
+                .filter_map(|(_, w)| w.issued());
+            let claims = self.entities::<ClaimId>().filter_map(|(_, c)| c.date());
+            let evidence = self
+                .entities::<crate::model::EvidenceId>()
+                .filter_map(|(_, e)| e.date());
+            let positions = self.graph.edge_weights().filter_map(|r| match r {
+                Relation::Takes(p) => p.year(),
+                _ => None,
+            });
+            works
+                .chain(claims)
+                .chain(evidence)
+                .map(year)
+                .chain(positions)
+                .max()
         })
     }
 

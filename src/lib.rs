@@ -28,10 +28,10 @@ pub use model::{
     When, Work, WorkId, WorkKind,
 };
 pub use query::{
-    Acceptance, Accounts, AchMatrix, AchOptions, Cell, CellDifference, ClaimEntry, ClaimFramework,
-    CompareOptions, Comparison, Disagreement, EventStanding, EvidenceEntry, History, HistoryRow,
-    Matrix, PositionEntry, ProofThresholds, Provenance, Rating, Removal, Sensitivity,
-    StandardOfProof, Standing, Verdict, Weighing,
+    Acceptance, Accounts, AchMatrix, AchOptions, Attacker, Cell, CellDifference, ClaimEntry,
+    ClaimFramework, CompareOptions, Comparison, Defeat, Disagreement, EventStanding, EvidenceEntry,
+    History, HistoryRow, Margin, Matrix, PositionEntry, Preferences, ProofThresholds, Provenance,
+    Rating, Removal, Robustness, Sensitivity, StandardOfProof, Standing, Verdict, Weighing,
 };
 
 #[doc = include_str!("io/format.md")]

@@ -246,7 +246,10 @@ fn extension_places_claims_and_keeps_the_rest() -> Result<(), Error> {
         c.claim(no_triangle).map(Claim::polarity),
         Some(Polarity::Denies)
     );
-    assert_eq!(c.claim(no_triangle).and_then(Claim::date), Some(Date::from_year(2008)));
+    assert_eq!(
+        c.claim(no_triangle).and_then(Claim::date),
+        Some(Date::from_year(2008))
+    );
     assert_eq!(c.events_of(no_triangle).count(), 2);
     assert_eq!(
         c.attacks_by(no_triangle).collect::<Vec<_>>(),

@@ -1151,6 +1151,7 @@ struct OptionsPlan {
     as_of: Option<i32>,
     scholars: Option<Vec<Index>>,
     threshold: f64,
+    evidential: bool,
 }
 
 fn options_plan() -> impl Strategy<Value = OptionsPlan> {
@@ -1166,15 +1167,17 @@ fn options_plan() -> impl Strategy<Value = OptionsPlan> {
             (1u32..=1000).prop_map(|n| f64::from(n) / 1000.0),
             (f64::MIN_POSITIVE..=1.0f64),
         ],
+        any::<bool>(),
     )
         .prop_map(
-            |(enclosing, enclosed, roll_up, as_of, scholars, threshold)| OptionsPlan {
+            |(enclosing, enclosed, roll_up, as_of, scholars, threshold, evidential)| OptionsPlan {
                 enclosing,
                 enclosed,
                 roll_up,
                 as_of,
                 scholars,
                 threshold,
+                evidential,
             },
         )
 }
@@ -1186,6 +1189,9 @@ fn options_for(c: &Corpus, p: &OptionsPlan) -> CompareOptions {
         .with_roll_up(p.roll_up)
         .with_as_of(p.as_of)
         .with_threshold(p.threshold);
+    if p.evidential {
+        o = o.with_preferences(Preferences::Evidential);
+    }
     if let Some(picks) = &p.scholars {
         let live: Vec<ScholarId> = c.ids().collect();
         o = o.with_scholars(picks.iter().filter_map(|&i| pick_from(&live, i)));
@@ -1205,14 +1211,25 @@ fn options_mapped(c: &Corpus, back: &Corpus, o: &CompareOptions) -> CompareOptio
     m
 }
 
-/// The verdict `Corpus::compare` documents for a score, given whether any
-/// claim in view bears on the explanation.
-fn expected_verdict(bears: bool, score: f64, threshold: f64) -> Verdict {
-    if !bears {
-        Verdict::Unaddressed
-    } else if score >= threshold {
+/// The verdict the calculus (§5) gives a standing's numbers.
+fn expected_verdict(s: &Standing, threshold: f64) -> Verdict {
+    let (affirming, denying) = (s.supporting().len(), s.opposing().len());
+    let (p, n) = (s.pro(), s.con());
+    if affirming + denying == 0 {
+        return Verdict::Unaddressed;
+    }
+    if p == 0.0 && n == 0.0 {
+        return if affirming > 0 {
+            Verdict::Rejected
+        } else {
+            Verdict::Contested
+        };
+    }
+    let opposed = n > 0.0 || s.defeated_pro() > 0.0;
+    let backed = p > 0.0 || s.defeated_con() > 0.0;
+    if !opposed || s.score() >= threshold {
         Verdict::Supported
-    } else if score <= -threshold {
+    } else if !backed || s.score() <= -threshold {
         Verdict::Rejected
     } else {
         Verdict::Contested
@@ -1223,152 +1240,153 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs()))
 }
 
-/// Bounds on the rejections of a claim entry: each scholar counts once, by
-/// their latest position in view; a scholar whose latest year holds both a
-/// rejection and another stance may count either way.
-fn rejection_bounds(entry: &ClaimEntry) -> (usize, usize) {
-    let mut latest: BTreeMap<&str, (i32, Vec<Stance>)> = BTreeMap::new();
+/// A claim entry's backing and rejections from its counted positions, as
+/// the calculus (§2) counts voices: each work (or scholar writing in no
+/// work) once, with the mean of its members' backing and their share of
+/// rejections; a claim no one takes a position on counts as advanced once.
+/// Also checks that each scholar has exactly one counted position, and no
+/// dated position later than it.
+fn voices_of(entry: &ClaimEntry) -> Result<(f64, f64), TestCaseError> {
+    if entry.positions().is_empty() {
+        return Ok((1.0, 0.0));
+    }
+    let mut counted: BTreeMap<&str, &PositionEntry> = BTreeMap::new();
+    for p in entry.positions().iter().filter(|p| p.is_counted()) {
+        prop_assert!(
+            counted.insert(p.scholar(), p).is_none(),
+            "two counted: {:?}",
+            entry
+        );
+    }
     for p in entry.positions() {
-        // An undated position counts as the earliest.
-        let year = p.year().unwrap_or(i32::MIN);
-        let slot = latest.entry(p.scholar()).or_insert((year, Vec::new()));
-        if year > slot.0 {
-            *slot = (year, Vec::new());
-        }
-        if year == slot.0 {
-            slot.1.push(p.stance());
-        }
-    }
-    let (mut sure, mut maybe) = (0, 0);
-    for (_, stances) in latest.values() {
-        if stances.iter().all(|&s| s == Stance::Rejects) {
-            sure += 1;
-        } else if stances.contains(&Stance::Rejects) {
-            maybe += 1;
+        let c = counted.get(p.scholar());
+        prop_assert!(
+            c.is_some(),
+            "no counted position for {}: {:?}",
+            p.scholar(),
+            entry
+        );
+        if let (Some(y), Some(cy)) = (p.year(), c.and_then(|c| c.year())) {
+            prop_assert!(y <= cy, "a later position is not counted: {:?}", entry);
         }
     }
-    (sure, sure + maybe)
+    let mut groups: BTreeMap<String, Vec<Stance>> = BTreeMap::new();
+    for p in counted.values() {
+        let voice = match p.work() {
+            Some(w) => format!("work {w}"),
+            None => format!("scholar {}", p.scholar()),
+        };
+        groups.entry(voice).or_default().push(p.stance());
+    }
+    let (mut b, mut r) = (0.0, 0.0);
+    for stances in groups.values() {
+        let n = stances.len() as f64;
+        b += stances
+            .iter()
+            .map(|s| match s {
+                Stance::Advances | Stance::Endorses => 1.0,
+                Stance::Qualifies => 0.5,
+                _ => 0.0,
+            })
+            .sum::<f64>()
+            / n;
+        r += stances.iter().filter(|&&s| s == Stance::Rejects).count() as f64 / n;
+    }
+    Ok((b, r))
 }
 
-fn check_comparison(
-    c: &Corpus,
-    event: EventId,
-    cmp: &Comparison,
-    threshold: f64,
-) -> Result<(), TestCaseError> {
-    prop_assert_eq!(cmp.event(), event);
-    prop_assert_eq!(Some(cmp.event_key()), c.key(event));
-    let standings = cmp.standings();
-    for s in standings {
-        let score = s.score();
-        prop_assert!(
-            score.is_finite() && (-1.0..=1.0).contains(&score),
-            "score {}",
-            score
-        );
-        for part in [s.pro(), s.con(), s.defeated_pro(), s.defeated_con()] {
-            prop_assert!(part.is_finite() && part >= 0.0, "{:?}", s);
-        }
-        prop_assert_eq!(
-            cmp.standing(s.id()).map(Standing::explanation),
-            Some(s.explanation())
-        );
-        prop_assert_eq!(Some(s.explanation()), c.key(s.id()));
-        if s.supporting().is_empty() && s.opposing().is_empty() {
-            prop_assert!(s.unseen() > 0, "a standing with no claim at all: {:?}", s);
-        }
-        // P, N, D+ and D- as documented, from the claims behind the standing.
-        let (mut pro, mut con, mut dpro, mut dcon) = (0.0, 0.0, 0.0, 0.0);
-        for (entry, affirms) in s
-            .supporting()
-            .iter()
-            .map(|e| (e, true))
-            .chain(s.opposing().iter().map(|e| (e, false)))
-        {
-            prop_assert_eq!(entry.polarity() == Polarity::Affirms, affirms);
-            prop_assert!(entry.weight().is_finite() && entry.weight() >= 0.0);
-            prop_assert!(!entry.events().is_empty());
-            let (low, high) = rejection_bounds(entry);
-            prop_assert!(
-                (low..=high).contains(&entry.rejections()),
-                "rejections {} not in {}..={}: {:?}",
-                entry.rejections(),
-                low,
-                high,
-                entry
-            );
-            let a = entry.acceptance().weight();
-            let mut stands = entry.weight() * a;
-            let mut defeated = entry.weight() * (1.0 - a);
-            let mut rejections = entry.rejections() as f64;
-            if entry.explanation() != s.explanation() {
-                // Rolled up from a variant: only what an affirmation stands for counts.
-                defeated = 0.0;
-                rejections = 0.0;
-                if !affirms {
-                    stands = 0.0;
-                }
-            }
-            if affirms {
-                pro += stands;
-                con += rejections;
-                dpro += defeated;
-            } else {
-                con += stands;
-                pro += rejections;
-                dcon += defeated;
-            }
-            // The label is a complete labelling of the attackers in view.
-            let attackers: Vec<Acceptance> = entry.attacked_by().iter().map(|t| t.2).collect();
-            let expected = if attackers.contains(&Acceptance::In) {
-                Acceptance::Out
-            } else if attackers.iter().all(|&l| l == Acceptance::Out) {
-                Acceptance::In
-            } else {
-                Acceptance::Undecided
-            };
-            prop_assert_eq!(entry.acceptance(), expected, "{:?}", entry);
-        }
-        prop_assert!(
-            close(pro, s.pro())
-                && close(con, s.con())
-                && close(dpro, s.defeated_pro())
-                && close(dcon, s.defeated_con()),
-            "P/N/D+/D- {} {} {} {} vs {:?}",
-            pro,
-            con,
-            dpro,
-            dcon,
-            s
-        );
-        let (bears, expected_score) = if pro + con > 0.0 {
-            (true, (pro - con) / (pro + con + 1.0))
-        } else {
-            (dpro + dcon > 0.0, (dcon - dpro) / (dpro + dcon + 1.0))
-        };
-        prop_assert!(
-            close(score, expected_score),
-            "score {} expected {}: {:?}",
-            score,
-            expected_score,
-            s
-        );
-        prop_assert_eq!(
-            s.verdict(),
-            expected_verdict(bears, score, threshold),
-            "{:?}",
-            s
-        );
+fn check_standing(s: &Standing, threshold: f64, variant: bool) -> Result<(), TestCaseError> {
+    let score = s.score();
+    prop_assert!(
+        score.is_finite() && (-1.0..=1.0).contains(&score),
+        "score {}",
+        score
+    );
+    for part in [s.pro(), s.con(), s.defeated_pro(), s.defeated_con()] {
+        prop_assert!(part.is_finite() && part >= 0.0, "{:?}", s);
     }
-    // Ranked: addressed first, then score, then weight, then key.
+    if s.supporting().is_empty() && s.opposing().is_empty() {
+        prop_assert!(s.unseen() > 0, "a standing with no claim at all: {:?}", s);
+    }
+    prop_assert!(variant || s.variants().iter().all(|v| v.variants().is_empty()));
+    // P, N, D+ and D- as documented, from the claims behind the standing.
+    let (mut pro, mut con, mut dpro, mut dcon) = (s.rejecting_pro(), s.rejecting_con(), 0.0, 0.0);
+    prop_assert!(s.rejecting_pro() >= 0.0 && s.rejecting_con() >= 0.0);
+    for (entry, affirms) in s
+        .supporting()
+        .iter()
+        .map(|e| (e, true))
+        .chain(s.opposing().iter().map(|e| (e, false)))
+    {
+        prop_assert_eq!(entry.polarity() == Polarity::Affirms, affirms);
+        prop_assert!(entry.weight().is_finite() && entry.weight() >= 0.0);
+        prop_assert!(!entry.events().is_empty());
+        let (b, r) = voices_of(entry)?;
+        prop_assert!(
+            close(b, entry.backing()) && close(r, entry.rejections()),
+            "voices {} {} vs {:?}",
+            b,
+            r,
+            entry
+        );
+        let a = entry.acceptance().weight();
+        prop_assert!(close(a, entry.strength()));
+        let (stands, defeated) = (entry.weight() * a, entry.weight() * (1.0 - a));
+        if affirms {
+            pro += stands;
+            dpro += defeated;
+        } else {
+            con += stands;
+            dcon += defeated;
+        }
+        // The label is a complete labelling of the defeaters in view.
+        let defeaters: Vec<Acceptance> = entry
+            .attacked_by()
+            .iter()
+            .filter(|t| t.defeats())
+            .map(|t| t.acceptance())
+            .collect();
+        let expected = if defeaters.contains(&Acceptance::In) {
+            Acceptance::Out
+        } else if defeaters.iter().all(|&l| l == Acceptance::Out) {
+            Acceptance::In
+        } else {
+            Acceptance::Undecided
+        };
+        prop_assert_eq!(entry.acceptance(), expected, "{:?}", entry);
+        for t in entry.attacked_by() {
+            prop_assert!(t.kind() == AttackKind::Rebuts || !t.is_reply());
+        }
+    }
+    prop_assert!(
+        close(pro, s.pro())
+            && close(con, s.con())
+            && close(dpro, s.defeated_pro())
+            && close(dcon, s.defeated_con()),
+        "P/N/D+/D- {} {} {} {} vs {:?}",
+        pro,
+        con,
+        dpro,
+        dcon,
+        s
+    );
+    prop_assert!(
+        close(score, (pro - con) / (pro + con + 1.0)),
+        "score {}: {:?}",
+        score,
+        s
+    );
+    prop_assert_eq!(s.verdict(), expected_verdict(s, threshold), "{:?}", s);
+    Ok(())
+}
+
+/// Ranked as the calculus (§5) says: by verdict, then score, then weight,
+/// then key.
+fn check_ranked(standings: &[Standing]) -> Result<(), TestCaseError> {
     for pair in standings.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        let (ua, ub) = (
-            a.verdict() == Verdict::Unaddressed,
-            b.verdict() == Verdict::Unaddressed,
-        );
-        prop_assert!(!ua || ub, "unaddressed before addressed");
-        if ua == ub {
+        prop_assert!(a.verdict() <= b.verdict(), "not by verdict");
+        if a.verdict() == b.verdict() {
             prop_assert!(
                 a.score() >= b.score(),
                 "not by score: {} < {}",
@@ -1384,14 +1402,50 @@ fn check_comparison(
             }
         }
     }
+    Ok(())
+}
+
+fn check_comparison(
+    c: &Corpus,
+    event: EventId,
+    cmp: &Comparison,
+    threshold: f64,
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(cmp.event(), event);
+    prop_assert_eq!(Some(cmp.event_key()), c.key(event));
+    let standings = cmp.standings();
+    for s in standings {
+        prop_assert_eq!(
+            cmp.standing(s.id()).map(Standing::explanation),
+            Some(s.explanation())
+        );
+        prop_assert_eq!(Some(s.explanation()), c.key(s.id()));
+        check_standing(s, threshold, false)?;
+        check_ranked(s.variants())?;
+        for v in s.variants() {
+            check_standing(v, threshold, true)?;
+            // A variant's row holds its own claims, all in its family's row.
+            prop_assert_eq!(c.family(v.id()), Some(s.id()));
+            for e in v.supporting().iter().chain(v.opposing()) {
+                prop_assert_eq!(e.explanation(), v.explanation());
+                prop_assert!(
+                    s.supporting()
+                        .iter()
+                        .chain(s.opposing())
+                        .any(|f| f.id() == e.id())
+                );
+            }
+        }
+    }
+    check_ranked(standings)?;
     match cmp.leader() {
         Some(l) => {
-            prop_assert!(std::ptr::eq(l, &standings[0]) && l.verdict() != Verdict::Unaddressed)
+            prop_assert!(std::ptr::eq(l, &standings[0]) && l.verdict() == Verdict::Supported)
         }
         None => prop_assert!(
             standings
                 .first()
-                .is_none_or(|s| s.verdict() == Verdict::Unaddressed)
+                .is_none_or(|s| s.verdict() != Verdict::Supported)
         ),
     }
     Ok(())
@@ -1475,9 +1529,11 @@ fn brute_grounded(n: usize, attacks: &BTreeSet<(usize, usize)>) -> Vec<Acceptanc
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
-    /// Up to 8 claims about one event, random attacks and supports, no
-    /// positions: each claim's acceptance in `compare` is its label in the
-    /// grounded extension computed by brute force.
+    /// Up to 8 claims about one event, random attacks of every kind and
+    /// supports, no positions, no preferences: each claim's acceptance in
+    /// `compare` is its label in the grounded extension, computed by brute
+    /// force, of the defeats ASPIC+ gives (every attack, and every rebuttal
+    /// back); each claim lists its attackers and the claims it rebuts.
     #[test]
     fn grounded_acceptance_matches_brute_force(
         n in 1usize..=8,
@@ -1490,6 +1546,14 @@ proptest! {
             .into_iter()
             .map(|(a, b)| (a % n, b % n))
             .filter(|(a, b)| a != b)
+            .collect();
+        let rebuts = |a: usize| claims[a].2 == AttackKind::Rebuts;
+        let defeats: BTreeSet<(usize, usize)> = attacks
+            .iter()
+            .flat_map(|&(a, b)| {
+                let back = rebuts(a).then_some((b, a));
+                std::iter::once((a, b)).chain(back)
+            })
             .collect();
         let mut c = Corpus::new();
         let event = c.add_event(Event::new("event", "Event"), None).unwrap();
@@ -1513,7 +1577,7 @@ proptest! {
                 let _ = c.support(ids[a], ids[b]);
             }
         }
-        let expected = brute_grounded(n, &attacks);
+        let expected = brute_grounded(n, &defeats);
         let cmp = c.compare(event, &CompareOptions::new().with_roll_up(roll_up)).unwrap();
         let mut found: BTreeMap<ClaimId, Acceptance> = BTreeMap::new();
         for s in cmp.standings() {
@@ -1521,28 +1585,36 @@ proptest! {
                 prop_assert!(found.insert(entry.id(), entry.acceptance()).is_none(), "claim listed twice");
                 let i = ids.iter().position(|&x| x == entry.id()).unwrap();
                 prop_assert_eq!(entry.key(), format!("c{i}"));
-                // Attackers listed with their own grounded labels.
-                let listed: Vec<(String, Acceptance)> = entry
+                // Attackers and rebutted claims listed with their own grounded labels.
+                let mut listed: Vec<(String, Acceptance, bool)> = entry
                     .attacked_by()
                     .iter()
-                    .map(|(k, _, l)| (k.clone(), *l))
-                    .collect();
-                let mut want: Vec<(String, Acceptance)> = attacks
+                    .map(|t| {
+                        prop_assert!(t.defeats(), "without preferences every attack defeats");
+                        Ok((t.key().to_owned(), t.acceptance(), t.is_reply()))
+                    })
+                    .collect::<Result<_, TestCaseError>>()?;
+                let mut want: Vec<(String, Acceptance, bool)> = attacks
                     .iter()
                     .filter(|&&(_, t)| t == i)
-                    .map(|&(a, _)| (format!("c{a}"), expected[a]))
+                    .map(|&(a, _)| (format!("c{a}"), expected[a], false))
+                    .chain(
+                        attacks
+                            .iter()
+                            .filter(|&&(a, t)| a == i && rebuts(i) && !attacks.contains(&(t, i)))
+                            .map(|&(_, t)| (format!("c{t}"), expected[t], true)),
+                    )
                     .collect();
-                let mut listed_sorted = listed.clone();
-                listed_sorted.sort();
+                listed.sort();
                 want.sort();
-                prop_assert_eq!(listed_sorted, want);
+                prop_assert_eq!(listed, want);
             }
         }
         prop_assert_eq!(found.len(), n, "every claim is in view");
         for (i, &id) in ids.iter().enumerate() {
             prop_assert_eq!(
                 found[&id], expected[i],
-                "claim c{} with attacks {:?}", i, attacks
+                "claim c{} with defeats {:?}", i, defeats
             );
         }
     }

@@ -40,6 +40,19 @@ impl Semantics {
         Semantics::Stage,
     ];
 
+    /// The name in words: `grounded`, `complete`, `preferred`, `stable`,
+    /// `semi-stable`, `stage`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Semantics::Grounded => "grounded",
+            Semantics::Complete => "complete",
+            Semantics::Preferred => "preferred",
+            Semantics::Stable => "stable",
+            Semantics::SemiStable => "semi-stable",
+            Semantics::Stage => "stage",
+        }
+    }
+
     /// The ICCMA abbreviation: `GR`, `CO`, `PR`, `ST`, `SST`, `STG`.
     pub fn abbreviation(self) -> &'static str {
         match self {

@@ -47,6 +47,17 @@ impl Gradual {
         Gradual::QuadraticEnergy,
     ];
 
+    /// The name in words: `weighted h-categoriser`, `DF-QuAD`,
+    /// `Euler-based`, `quadratic energy`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Gradual::HCategoriser => "weighted h-categoriser",
+            Gradual::DfQuad => "DF-QuAD",
+            Gradual::EulerBased => "Euler-based",
+            Gradual::QuadraticEnergy => "quadratic energy",
+        }
+    }
+
     /// The strength of an argument with base weight `w`, given its
     /// attackers' and supporters' strengths.
     pub fn strength(

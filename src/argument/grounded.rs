@@ -54,10 +54,29 @@ impl Framework {
 /// targets: in once every attacker is out, out once an attacker is in, the
 /// rest undecided. O(n + attacks), with a queue, no recursion.
 pub(crate) fn grounded_labels(attackers: &[Vec<u32>], targets: &[Vec<u32>]) -> Vec<Acceptance> {
+    grounded_labels_among(attackers, targets, None)
+}
+
+/// As [`grounded_labels`], on the arguments `present` marks only (all when
+/// `None`): the others neither attack nor count, and are labelled out.
+pub(crate) fn grounded_labels_among(
+    attackers: &[Vec<u32>],
+    targets: &[Vec<u32>],
+    present: Option<&[bool]>,
+) -> Vec<Acceptance> {
     let n = attackers.len();
-    let mut live: Vec<usize> = attackers.iter().map(Vec::len).collect();
-    let mut label: Vec<Option<Acceptance>> = vec![None; n];
-    let mut queue: VecDeque<usize> = (0..n).filter(|&i| live[i] == 0).collect();
+    let here = |i: usize| present.is_none_or(|p| p[i]);
+    let mut live: Vec<usize> = match present {
+        None => attackers.iter().map(Vec::len).collect(),
+        Some(p) => attackers
+            .iter()
+            .map(|a| a.iter().filter(|&&x| p[x as usize]).count())
+            .collect(),
+    };
+    let mut label: Vec<Option<Acceptance>> = (0..n)
+        .map(|i| (!here(i)).then_some(Acceptance::Out))
+        .collect();
+    let mut queue: VecDeque<usize> = (0..n).filter(|&i| here(i) && live[i] == 0).collect();
     for &i in &queue {
         label[i] = Some(Acceptance::In);
     }

@@ -8,7 +8,7 @@ mod extensions;
 mod framework;
 mod gradual;
 mod grounded;
-pub(crate) use grounded::grounded_labels;
+pub(crate) use grounded::grounded_labels_among;
 mod labelling;
 mod sat;
 

@@ -25,6 +25,16 @@ pub enum Polarity {
     Denies,
 }
 
+impl std::fmt::Display for Polarity {
+    /// The name used in documents: `affirms` or `denies`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            Polarity::Affirms => "affirms",
+            Polarity::Denies => "denies",
+        })
+    }
+}
+
 impl Polarity {
     /// +1 for affirms, -1 for denies.
     pub fn sign(self) -> f64 {

@@ -35,6 +35,13 @@ impl Stance {
     }
 }
 
+impl std::fmt::Display for Stance {
+    /// The name used in documents: `advances`, `endorses`, `qualifies`, `rejects`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 /// A scholar's stance on a claim, and where and when the scholar took it.
 ///
 /// The year of a position is `year` when given, otherwise the year of `work`;
@@ -133,6 +140,23 @@ pub enum Bearing {
     Undermines,
 }
 
+impl Bearing {
+    /// The name used in documents: `supports` or `undermines`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bearing::Supports => "supports",
+            Bearing::Undermines => "undermines",
+        }
+    }
+}
+
+impl std::fmt::Display for Bearing {
+    /// As [`Bearing::as_str`].
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 /// How one claim attacks another.
 ///
 /// The three kinds of attack of structured argumentation (ASPIC+): against
@@ -160,4 +184,22 @@ pub enum AttackKind {
     Undercuts,
     /// Disputes the target's evidence or premises.
     Undermines,
+}
+
+impl AttackKind {
+    /// The name used in documents: `rebuts`, `undercuts` or `undermines`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttackKind::Rebuts => "rebuts",
+            AttackKind::Undercuts => "undercuts",
+            AttackKind::Undermines => "undermines",
+        }
+    }
+}
+
+impl std::fmt::Display for AttackKind {
+    /// As [`AttackKind::as_str`].
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
 }

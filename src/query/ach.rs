@@ -264,7 +264,8 @@ impl Corpus {
             }
             if let Some(scholar) = scholar {
                 let holds = self
-                    .latest_positions(
+                    .latest_held(
+                        claim,
                         &positions
                             .iter()
                             .filter(|(s, _)| *s == scholar)
@@ -272,7 +273,7 @@ impl Corpus {
                             .collect::<Vec<_>>(),
                     )
                     .iter()
-                    .any(|p| p.stance().holds());
+                    .any(|h| h.stance().holds());
                 if !holds {
                     continue;
                 }

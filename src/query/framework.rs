@@ -1,21 +1,68 @@
-//! The argumentation framework of a corpus: claims as arguments, attacks as
+//! The argumentation framework of a corpus: claims as arguments, defeats as
 //! attacks, supports as supports, base weights from the corpus.
 
 use std::collections::HashMap;
 
+use super::debate::{base_weight, net_evidence};
+use super::defeat::{DefeatEdge, Order, defeats_among};
 use super::view::CompareOptions;
+use super::voice::backing_and_rejections;
 use crate::argument::{Argument, Framework};
 use crate::graph::Corpus;
-use crate::model::{Bearing, ClaimId, Position, ScholarId, Stance};
+use crate::model::{AttackKind, Bearing, ClaimId};
 
 /// A corpus's claims as an abstract (bipolar, weighted) argumentation
-/// framework, with the map between claims and arguments. See
-/// [`Corpus::framework`].
+/// framework, with the map between claims and arguments. Its attacks are
+/// the *defeats* of the calculus (§3): what every semantics, and
+/// [`Corpus::compare`], is computed on. See [`Corpus::framework`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimFramework {
     framework: Framework,
     claims: Vec<ClaimId>,
     arguments: HashMap<ClaimId, Argument>,
+    defeats: Vec<Defeat>,
+}
+
+/// One attack of a [`ClaimFramework`]: a defeat, and the attack in the
+/// corpus it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Defeat {
+    from: ClaimId,
+    to: ClaimId,
+    kind: AttackKind,
+    reply: bool,
+}
+
+impl Defeat {
+    pub(crate) fn new(edge: DefeatEdge) -> Defeat {
+        Defeat {
+            from: edge.from,
+            to: edge.to,
+            kind: edge.kind,
+            reply: edge.reply,
+        }
+    }
+
+    /// The claim that defeats.
+    pub fn from(&self) -> ClaimId {
+        self.from
+    }
+
+    /// The claim defeated.
+    pub fn to(&self) -> ClaimId {
+        self.to
+    }
+
+    /// The kind of the attack it comes from.
+    pub fn kind(&self) -> AttackKind {
+        self.kind
+    }
+
+    /// Whether it answers a rebuttal written the other way (`to` rebuts
+    /// `from` in the corpus, and a rebuttal is symmetric).
+    pub fn is_reply(&self) -> bool {
+        self.reply
+    }
 }
 
 impl ClaimFramework {
@@ -43,23 +90,20 @@ impl ClaimFramework {
     pub fn claims(&self) -> &[ClaimId] {
         &self.claims
     }
-}
 
-/// How much a stance backs a claim (as in [`Corpus::compare`]).
-fn backing(stance: Stance) -> f64 {
-    match stance {
-        Stance::Advances | Stance::Endorses => 1.0,
-        Stance::Qualifies => 0.5,
-        Stance::Rejects => 0.0,
+    /// The defeats, each with the attack it comes from, sorted.
+    pub fn defeats(&self) -> &[Defeat] {
+        &self.defeats
     }
 }
 
 impl Corpus {
-    /// The claims in view (see [`CompareOptions`]: the year and scholars
-    /// options apply; the event scope does not) as an argumentation
+    /// The claims in view (see [`CompareOptions`]: the year, scholars and
+    /// preferences apply; the event scope does not) as an argumentation
     /// framework: one argument per claim, named by its key, in id order;
-    /// the attacks and supports between them; and base weights for gradual
-    /// semantics from [`Corpus::base_weight`].
+    /// the defeats among them as attacks (the calculus, §3: what the
+    /// preferences make of each attack); the supports; and base weights for
+    /// gradual semantics from [`Corpus::base_weight`].
     ///
     /// # Complexity
     /// O(c log c + r) for *c* claims and *r* relations among them.
@@ -72,7 +116,7 @@ impl Corpus {
     /// let triangle = view
     ///     .argument(corpus.resolve::<ClaimId>("triangle-balancing")?)
     ///     .expect("the claim is in view");
-    /// // Lüthi's rebuttals leave the triangle reading in no preferred extension.
+    /// // Lüthi's undercut leaves the triangle reading in no preferred extension.
     /// let decision = view.framework().credulous(Semantics::Preferred, triangle)?;
     /// assert!(!decision.is_accepted());
     /// # Ok::<(), historiograph::Error>(())
@@ -80,46 +124,45 @@ impl Corpus {
     pub fn framework(&self, options: &CompareOptions) -> ClaimFramework {
         let claims: Vec<ClaimId> = self
             .ids::<ClaimId>()
-            .filter(|&c| options.sees_claim(self, c).0)
+            .filter(|&c| options.sees_claim_only(self, c))
             .collect();
-        self.framework_of(&claims, options)
-    }
-
-    /// The framework of exactly these claims (each in view), in this order.
-    pub(crate) fn framework_of(
-        &self,
-        claims: &[ClaimId],
-        options: &CompareOptions,
-    ) -> ClaimFramework {
         let mut framework = Framework::new();
         let mut arguments = HashMap::with_capacity(claims.len());
-        for &claim in claims {
-            let name = self.name_of(claim);
+        let mut epsilon = HashMap::with_capacity(claims.len());
+        for &claim in &claims {
             // Keys are unique per kind, so names are too.
-            if let Ok(argument) = framework.add_argument(name) {
+            if let Ok(argument) = framework.add_argument(self.name_of(claim)) {
                 arguments.insert(claim, argument);
                 let _ = framework.set_weight(argument, self.base_weight(claim, options));
+                let evidence: Vec<_> = self
+                    .citations(claim)
+                    .filter(|&(e, _)| options.sees_evidence(self, e))
+                    .collect();
+                epsilon.insert(claim, net_evidence(&evidence));
             }
         }
-        for &claim in claims {
-            let Some(&from) = arguments.get(&claim) else {
-                continue;
-            };
-            for (target, _) in self.attacks_by(claim) {
-                if let Some(&to) = arguments.get(&target) {
-                    let _ = framework.add_attack(from, to);
-                }
-            }
+        let attacks = claims.iter().flat_map(|&from| {
+            self.attacks_by(from)
+                .filter(|(to, _)| arguments.contains_key(to))
+                .map(move |(to, kind)| (from, to, kind))
+        });
+        let order = Order::new(options.preferences());
+        let edges = defeats_among(&order, attacks, |c| epsilon.get(&c).copied().unwrap_or(0));
+        for e in &edges {
+            let _ = framework.add_attack(arguments[&e.from], arguments[&e.to]);
+        }
+        for &claim in &claims {
             for target in self.supports_by(claim) {
                 if let Some(&to) = arguments.get(&target) {
-                    let _ = framework.add_support(from, to);
+                    let _ = framework.add_support(arguments[&claim], to);
                 }
             }
         }
         ClaimFramework {
             framework,
-            claims: claims.to_vec(),
+            claims,
             arguments,
+            defeats: edges.into_iter().map(Defeat::new).collect(),
         }
     }
 
@@ -128,16 +171,24 @@ impl Corpus {
     ///
     /// *w* = (1 + *b* + *s*) / (2 + *b* + *s* + *r* + *u*),
     ///
-    /// with *b* its backing and *r* its rejections (each scholar in view
-    /// once, by their latest position: advances and endorses 1, qualifies ½;
-    /// a claim no scholar takes a position on has *b* = 1), and *s* and *u*
-    /// the evidence in view that supports and undermines it. A claim with
-    /// one backer and nothing else weighs ⅔; each supporting note raises it,
-    /// each rejection or undermining note lowers it.
+    /// with *b* its backing and *r* its rejections as [the
+    /// calculus](crate::calculus) (§2) counts them (each scholar once, by
+    /// their latest position in view; each work once; a claim no scholar
+    /// takes a position on has *b* = 1), and *s* and *u* the evidence in
+    /// view that supports and undermines it. A claim with one backer and
+    /// nothing else weighs ⅔; each supporting item raises it, each
+    /// rejection or undermining item lowers it.
     pub fn base_weight(&self, claim: ClaimId, options: &CompareOptions) -> f64 {
         let (_, positions) = options.sees_claim(self, claim);
-        let (b, r) = self.backing_and_rejections(&positions);
-        let r = r as f64;
+        let (b, r) = if positions.is_empty() {
+            (1.0, 0.0)
+        } else {
+            backing_and_rejections(
+                self.latest_held(claim, &positions)
+                    .iter()
+                    .map(|h| (h.voice, h.stance())),
+            )
+        };
         let (mut s, mut u) = (0.0, 0.0);
         for (evidence, bearing) in self.citations(claim) {
             if options.sees_evidence(self, evidence) {
@@ -147,45 +198,6 @@ impl Corpus {
                 }
             }
         }
-        (1.0 + b + s) / (2.0 + b + s + r + u)
-    }
-
-    /// A claim's backing *b* and rejections *r* from the positions on it in
-    /// view: each scholar once, by their latest position; a claim with no
-    /// position at all counts as advanced once (*b* = 1).
-    pub(crate) fn backing_and_rejections(
-        &self,
-        positions: &[(ScholarId, Position)],
-    ) -> (f64, usize) {
-        if positions.is_empty() {
-            return (1.0, 0);
-        }
-        let latest = self.latest_positions(positions);
-        let b = latest.iter().map(|p| backing(p.stance())).sum();
-        let r = latest
-            .iter()
-            .filter(|p| p.stance() == Stance::Rejects)
-            .count();
-        (b, r)
-    }
-
-    /// Each scholar's latest position among `positions` (the latest year;
-    /// undated positions count as earliest; in a tie the one that backs the
-    /// claim most), so that a scholar counts once per claim, with the view
-    /// they last took.
-    pub(crate) fn latest_positions(&self, positions: &[(ScholarId, Position)]) -> Vec<Position> {
-        let mut latest: std::collections::BTreeMap<ScholarId, ((i32, u8), Position)> =
-            std::collections::BTreeMap::new();
-        for (scholar, p) in positions {
-            let rank = (
-                self.position_year(p).unwrap_or(i32::MIN),
-                (backing(p.stance()) * 2.0) as u8,
-            );
-            let slot = latest.entry(*scholar).or_insert((rank, *p));
-            if rank > slot.0 {
-                *slot = (rank, *p);
-            }
-        }
-        latest.into_values().map(|(_, p)| p).collect()
+        base_weight(b, r, s, u)
     }
 }

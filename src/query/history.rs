@@ -148,7 +148,7 @@ impl Corpus {
         let mut rows: BTreeMap<String, HistoryRow> = BTreeMap::new();
         for (column, &year) in years.iter().enumerate() {
             let as_of = options.clone().with_as_of(Some(year));
-            for s in self.standings_of(&about, &as_of, false) {
+            for s in self.standings_of(&about, &as_of) {
                 let row = rows
                     .entry(s.explanation().to_owned())
                     .or_insert_with(|| HistoryRow {

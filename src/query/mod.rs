@@ -4,22 +4,30 @@
 mod accounts;
 mod ach;
 mod compare;
+mod debate;
+mod defeat;
 mod framework;
 mod history;
+mod margin;
 mod matrix;
 mod proof;
 mod provenance;
 mod report;
 mod timeline;
 mod view;
+mod voice;
 
 pub use crate::argument::Acceptance;
 pub use accounts::{Accounts, EventStanding};
 pub use ach::{AchMatrix, AchOptions, CellDifference, Rating};
-pub use framework::ClaimFramework;
+pub use defeat::Preferences;
+pub use framework::{ClaimFramework, Defeat};
 pub use history::{History, HistoryRow};
+pub use margin::{Margin, Robustness};
 pub use matrix::{Cell, Matrix};
 pub use proof::{ProofThresholds, Removal, Sensitivity, StandardOfProof};
 pub use provenance::{Disagreement, Provenance};
-pub use report::{ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Standing, Verdict};
+pub use report::{
+    Attacker, ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Standing, Verdict,
+};
 pub use view::{CompareOptions, Weighing};

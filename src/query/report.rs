@@ -6,18 +6,30 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::margin::Robustness;
 use crate::argument::Acceptance;
 use crate::model::{AttackKind, Bearing, ClaimId, EventId, ExplanationId, Polarity, Stance};
 
 /// What the debate concludes about one explanation of one event.
+///
+/// One rule gives every verdict ([the calculus](crate::calculus), §5), from
+/// *P* and *N*, the weight that stands for and against the explanation,
+/// *D⁺* and *D⁻*, the weight the debate has defeated among the claims for
+/// and against it, the score *s* = (*P* − *N*) / (*P* + *N* + 1) and the
+/// threshold θ (default ½). An explanation is *opposed* when *N* > 0 or
+/// *D⁺* > 0, *backed* when *P* > 0 or *D⁻* > 0. The order of the variants
+/// is the order of rank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
-    /// The score reaches the threshold.
+    /// Something stands for it (*P* > 0), and it is unopposed or *s* ≥ θ.
     Supported,
-    /// Claims in view pull both ways; the score lies strictly between the thresholds.
+    /// Opposed and backed, with −θ < *s* < θ; or nothing stands either
+    /// way and the claims in view, all against it, have fallen.
     Contested,
-    /// The score reaches the negative threshold.
+    /// Something stands against it (*N* > 0), and it is not backed or
+    /// *s* ≤ −θ; or nothing stands either way and some claim for it is in
+    /// view: its case was made and has fallen (the burden of proof).
     Rejected,
     /// Claims connect the explanation to the event, but none is in view (for
     /// the year or scholars asked about).
@@ -50,6 +62,7 @@ pub struct PositionEntry {
     pub(crate) stance: Stance,
     pub(crate) year: Option<i32>,
     pub(crate) work: Option<String>,
+    pub(crate) counted: bool,
 }
 
 impl PositionEntry {
@@ -72,6 +85,53 @@ impl PositionEntry {
     /// The key of the work that takes it.
     pub fn work(&self) -> Option<&str> {
         self.work.as_deref()
+    }
+    /// Whether the position counts: it is the scholar's latest in view on
+    /// the claim (a scholar counts once per claim, the calculus, §2).
+    pub fn is_counted(&self) -> bool {
+        self.counted
+    }
+}
+
+/// A claim in view that attacks a claim of a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attacker {
+    #[serde(skip)]
+    pub(crate) id: ClaimId,
+    pub(crate) key: String,
+    pub(crate) kind: AttackKind,
+    pub(crate) acceptance: Acceptance,
+    pub(crate) defeats: bool,
+    pub(crate) reply: bool,
+}
+
+impl Attacker {
+    /// The attacking claim.
+    pub fn id(&self) -> ClaimId {
+        self.id
+    }
+    /// Its key.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+    /// The kind of attack.
+    pub fn kind(&self) -> AttackKind {
+        self.kind
+    }
+    /// Its own acceptance: for a defeated claim, the `in` defeaters say why.
+    pub fn acceptance(&self) -> Acceptance {
+        self.acceptance
+    }
+    /// Whether the attack succeeds as a defeat under the preferences in use
+    /// (the calculus, §3); a rebuttal or undermining of a preferred claim
+    /// does not.
+    pub fn defeats(&self) -> bool {
+        self.defeats
+    }
+    /// Whether the attack is the reply to a rebuttal: the claim this entry
+    /// is about rebuts the attacker, and a rebuttal is symmetric.
+    pub fn is_reply(&self) -> bool {
+        self.reply
     }
 }
 
@@ -121,10 +181,11 @@ pub struct ClaimEntry {
     pub(crate) acceptance: Acceptance,
     pub(crate) strength: f64,
     pub(crate) weight: f64,
-    pub(crate) rejections: usize,
+    pub(crate) backing: f64,
+    pub(crate) rejections: f64,
     pub(crate) positions: Vec<PositionEntry>,
     pub(crate) evidence: Vec<EvidenceEntry>,
-    pub(crate) attacked_by: Vec<(String, AttackKind, Acceptance)>,
+    pub(crate) attacked_by: Vec<Attacker>,
 }
 
 impl ClaimEntry {
@@ -166,14 +227,19 @@ impl ClaimEntry {
     pub fn strength(&self) -> f64 {
         self.strength
     }
-    /// The claim's weight before acceptance: backing × evidence factor
-    /// (see [`Corpus::compare`](crate::Corpus::compare)).
+    /// The claim's weight *w* before its standing: backing × evidence
+    /// factor (the calculus, §4).
     pub fn weight(&self) -> f64 {
         self.weight
     }
-    /// How many scholars in view reject the claim (each counted once, by
-    /// their latest position).
-    pub fn rejections(&self) -> usize {
+    /// Its backing *b*: the sum over voices (works, or scholars writing in
+    /// no work) of their mean backing (the calculus, §2).
+    pub fn backing(&self) -> f64 {
+        self.backing
+    }
+    /// Its rejections *r*: the sum over voices of their share of rejecting
+    /// members; a work whose authors all reject it counts 1.
+    pub fn rejections(&self) -> f64 {
         self.rejections
     }
     /// The positions in view.
@@ -184,9 +250,10 @@ impl ClaimEntry {
     pub fn evidence(&self) -> &[EvidenceEntry] {
         &self.evidence
     }
-    /// The claims in view that attack this one, with the kind of attack and
-    /// their own acceptance: for a defeated claim, the `in` attackers say why.
-    pub fn attacked_by(&self) -> &[(String, AttackKind, Acceptance)] {
+    /// The claims in view that attack this one (and those it rebuts, which
+    /// rebut it back), each with the kind of attack, its own acceptance
+    /// and whether the attack defeats.
+    pub fn attacked_by(&self) -> &[Attacker] {
         &self.attacked_by
     }
 }
@@ -205,9 +272,15 @@ pub struct Standing {
     pub(crate) con: f64,
     pub(crate) defeated_pro: f64,
     pub(crate) defeated_con: f64,
+    pub(crate) rejecting_pro: f64,
+    pub(crate) rejecting_con: f64,
+    pub(crate) evidence_for: usize,
+    pub(crate) scholars_for: usize,
     pub(crate) unseen: usize,
+    pub(crate) robustness: Option<Robustness>,
     pub(crate) supporting: Vec<ClaimEntry>,
     pub(crate) opposing: Vec<ClaimEntry>,
+    pub(crate) variants: Vec<Standing>,
 }
 
 impl Standing {
@@ -251,9 +324,42 @@ impl Standing {
     pub fn defeated_con(&self) -> f64 {
         self.defeated_con
     }
+    /// *R⁺*: the rejections of claims against the explanation that count
+    /// for it (included in *P*): each rejecting voice's share, unless the
+    /// voice says the same through a claim of its own (the calculus, §2).
+    pub fn rejecting_pro(&self) -> f64 {
+        self.rejecting_pro
+    }
+    /// *R⁻*: the rejections of claims for the explanation that count
+    /// against it (included in *N*).
+    pub fn rejecting_con(&self) -> f64 {
+        self.rejecting_con
+    }
+    /// Independent evidence for it: the distinct evidence items supporting
+    /// the claims for it that stand (the calculus, §7).
+    pub fn evidence_for(&self) -> usize {
+        self.evidence_for
+    }
+    /// Independent scholars for it: those backing the claims for it that
+    /// stand, co-authors who backed one in the same work counted once.
+    pub fn scholars_for(&self) -> usize {
+        self.scholars_for
+    }
     /// Claims that connect the explanation to the event but are out of view.
     pub fn unseen(&self) -> usize {
         self.unseen
+    }
+    /// How robust the verdict is: the fewest claims, and the fewest
+    /// scholars, whose removal would change it (the calculus, §6). `None`
+    /// for an unaddressed explanation, or with margins turned off
+    /// ([`CompareOptions::with_margin_budget`](crate::CompareOptions::with_margin_budget)).
+    pub fn robustness(&self) -> Option<&Robustness> {
+        self.robustness.as_ref()
+    }
+    /// When variants are rolled up, the standing of each variant with
+    /// claims in scope, counted on its own, ranked; empty otherwise.
+    pub fn variants(&self) -> &[Standing] {
+        &self.variants
     }
     /// The claims in view that affirm the explanation.
     pub fn supporting(&self) -> &[ClaimEntry] {
@@ -275,6 +381,7 @@ pub(crate) struct Scope {
     pub(crate) scholars: Option<Vec<String>>,
     pub(crate) threshold: f64,
     pub(crate) weighing: super::view::Weighing,
+    pub(crate) preferences: super::defeat::Preferences,
 }
 
 /// The explanations of one event, ranked: what
@@ -291,6 +398,7 @@ pub struct Comparison {
     pub(crate) when: Option<String>,
     pub(crate) scope: Scope,
     pub(crate) standings: Vec<Standing>,
+    pub(crate) lead: Option<Robustness>,
 }
 
 impl Comparison {
@@ -314,11 +422,18 @@ impl Comparison {
     pub fn standing(&self, explanation: ExplanationId) -> Option<&Standing> {
         self.standings.iter().find(|s| s.id == explanation)
     }
-    /// The best-ranked standing whose verdict is not unaddressed.
+    /// The leading explanation: the best-ranked standing, when it is
+    /// supported; `None` when no explanation is (the calculus, §5).
     pub fn leader(&self) -> Option<&Standing> {
         self.standings
             .first()
-            .filter(|s| s.verdict != Verdict::Unaddressed)
+            .filter(|s| s.verdict == Verdict::Supported)
+    }
+    /// How robust the lead is: the fewest claims, and the fewest scholars,
+    /// whose removal would hand the lead to another explanation or leave
+    /// none. `None` without a leader, or with margins turned off.
+    pub fn lead(&self) -> Option<&Robustness> {
+        self.lead.as_ref()
     }
 }
 
@@ -350,6 +465,9 @@ impl fmt::Display for Scope {
         if self.weighing != super::view::Weighing::Grounded {
             write!(f, "; weighed by {}", self.weighing)?;
         }
+        if self.preferences != super::defeat::Preferences::default() {
+            write!(f, "; {}", self.preferences)?;
+        }
         Ok(())
     }
 }
@@ -367,23 +485,21 @@ impl fmt::Display for Comparison {
         }
         writeln!(
             f,
-            "  {:>2}  {:<34} {:<11} {:>6} {:>6} {:>7} {:>8} {:>6}",
-            "#", "explanation", "verdict", "score", "for", "against", "defeated", "claims"
+            "  {:>2}  {:<34} {:<11} {:>6} {:>6} {:>7} {:>8} {:>6}  margin (claims/scholars)",
+            "#", "explanation", "verdict", "score", "for", "against", "defeated", "claims",
         )?;
         for (rank, s) in self.standings.iter().enumerate() {
-            let claims = s.supporting.len() + s.opposing.len();
-            writeln!(
-                f,
-                "  {:>2}  {:<34} {:<11} {:>6} {:>6.2} {:>7.2} {:>8.2} {:>6}",
-                rank + 1,
-                truncate(&s.name, 34),
-                s.verdict,
-                sign(s.score),
-                s.pro,
-                s.con,
-                s.defeated_pro + s.defeated_con,
-                claims
-            )?;
+            write_row(f, &(rank + 1).to_string(), &s.name, s)?;
+            for v in &s.variants {
+                write_row(f, "", &format!("└ {}", v.name), v)?;
+            }
+        }
+        match (self.leader(), &self.lead) {
+            (Some(leader), Some(lead)) => {
+                writeln!(f, "  {} leads; {lead}", leader.name)?;
+            }
+            (Some(leader), None) => writeln!(f, "  {} leads", leader.name)?,
+            (None, _) => writeln!(f, "  no explanation is supported")?,
         }
         for s in &self.standings {
             writeln!(f)?;
@@ -405,6 +521,27 @@ impl fmt::Display for Comparison {
         }
         Ok(())
     }
+}
+
+fn write_row(f: &mut fmt::Formatter<'_>, rank: &str, name: &str, s: &Standing) -> fmt::Result {
+    let claims = s.supporting.len() + s.opposing.len();
+    let margin = s
+        .robustness
+        .map(|r| format!("{}/{}", r.claims(), r.scholars()))
+        .unwrap_or_default();
+    writeln!(
+        f,
+        "  {:>2}  {:<34} {:<11} {:>6} {:>6.2} {:>7.2} {:>8.2} {:>6}  {}",
+        rank,
+        truncate(name, 34),
+        s.verdict,
+        sign(s.score),
+        s.pro,
+        s.con,
+        s.defeated_pro + s.defeated_con,
+        claims,
+        margin
+    )
 }
 
 fn truncate(text: &str, width: usize) -> String {
@@ -466,19 +603,23 @@ fn write_claim(f: &mut fmt::Formatter<'_>, c: &ClaimEntry) -> fmt::Result {
     let against: Vec<String> = c
         .attacked_by
         .iter()
-        .filter(|(_, _, a)| *a != Acceptance::Out)
-        .map(|(key, kind, a)| format!("{key} ({}, {})", attack_verb(*kind), a.as_str()))
+        .filter(|a| a.acceptance != Acceptance::Out)
+        .map(|a| {
+            let how = match (a.reply, a.defeats) {
+                (false, true) => a.kind.as_str(),
+                (true, true) => "rebuts back",
+                (_, false) => "fails: preferred",
+            };
+            let how = if !a.reply && !a.defeats {
+                format!("{}, {how}", a.kind.as_str())
+            } else {
+                how.to_owned()
+            };
+            format!("{} ({how}, {})", a.key, a.acceptance.as_str())
+        })
         .collect();
     if !against.is_empty() {
         writeln!(f, "        attacked by: {}", against.join(", "))?;
     }
     Ok(())
-}
-
-fn attack_verb(kind: AttackKind) -> &'static str {
-    match kind {
-        AttackKind::Rebuts => "rebuts",
-        AttackKind::Undercuts => "undercuts",
-        AttackKind::Undermines => "undermines",
-    }
 }

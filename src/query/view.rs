@@ -1,12 +1,15 @@
 //! What a query looks at: the options that filter the debate, and the test
-//! of whether a position, claim or piece of evidence is in view.
+//! of whether a position, claim or piece of evidence is in view. The rules
+//! are those of [the calculus](crate::calculus), §1.
 
 use std::collections::BTreeSet;
+use std::fmt;
 
+use super::defeat::Preferences;
 use crate::argument::{Gradual, Semantics};
 use crate::error::{Error, Result};
 use crate::graph::Corpus;
-use crate::model::{ClaimId, EvidenceId, Position, ScholarId};
+use crate::model::{ClaimId, Date, EvidenceId, Position, ScholarId, Stance, WorkId};
 
 /// How [`Corpus::compare`] weighs a claim by its standing in the debate:
 /// the factor *a(c)* in \[0, 1\] of the score.
@@ -24,26 +27,33 @@ pub enum Weighing {
     Extensions(Semantics),
     /// A gradual semantics: the claim's strength, from base weights given
     /// by [`Corpus::base_weight`](crate::Corpus::base_weight) and the
-    /// strengths of its attackers and supporters in view.
+    /// strengths of its defeaters and supporters in view.
     Gradual(Gradual),
 }
 
-impl std::fmt::Display for Weighing {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl fmt::Display for Weighing {
+    /// `grounded semantics`, `preferred semantics`, `DF-QuAD strengths`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Weighing::Grounded => f.write_str("grounded semantics"),
-            Weighing::Extensions(s) => write!(f, "{s:?} semantics"),
-            Weighing::Gradual(g) => write!(f, "{g:?} strengths"),
+            Weighing::Extensions(s) => write!(f, "{} semantics", s.name()),
+            Weighing::Gradual(g) => write!(f, "{} strengths", g.name()),
         }
     }
 }
 
-/// Options for [`Corpus::compare`] and the queries built on it.
+/// The default budget of a margin search, in claim-evaluations.
+pub(crate) const DEFAULT_MARGIN_BUDGET: usize = 200_000;
+
+/// Options for [`Corpus::compare`] and every query that reads positions.
 ///
 /// The default compares claims about the event itself, keeps variants apart
 /// from their families, looks at the whole debate (every year, every
-/// scholar), and calls an explanation supported or rejected at a score of
-/// ±0.5.
+/// scholar), weighs claims by the grounded semantics of the defeats that
+/// the attacks give with no preferences ([`Preferences::None`]), calls an explanation supported or
+/// rejected at a score of ±0.5, and searches each verdict's margin with a
+/// budget of 200,000 claim-evaluations. [The calculus](crate::calculus)
+/// defines what each option does.
 ///
 /// ```
 /// use historiograph::CompareOptions;
@@ -63,6 +73,8 @@ pub struct CompareOptions {
     scholars: Option<BTreeSet<ScholarId>>,
     threshold: f64,
     weighing: Weighing,
+    preferences: Preferences,
+    margin_budget: usize,
     /// Entities treated as absent (for sensitivity analysis).
     pub(crate) without: Without,
 }
@@ -70,7 +82,7 @@ pub struct CompareOptions {
 /// Entities a query treats as absent, as if removed from the corpus.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Without {
-    pub(crate) claims: BTreeSet<crate::model::ClaimId>,
+    pub(crate) claims: BTreeSet<ClaimId>,
     pub(crate) evidence: BTreeSet<EvidenceId>,
     pub(crate) scholars: BTreeSet<ScholarId>,
 }
@@ -85,6 +97,8 @@ impl Default for CompareOptions {
             scholars: None,
             threshold: 0.5,
             weighing: Weighing::Grounded,
+            preferences: Preferences::default(),
+            margin_budget: DEFAULT_MARGIN_BUDGET,
             without: Without::default(),
         }
     }
@@ -114,17 +128,36 @@ impl CompareOptions {
     }
 
     /// Whether claims invoking a variant count for its family, so that the
-    /// comparison is between families only. Default `false`.
+    /// comparison ranks families, each with its variants beneath it.
+    /// Default `false`.
     #[must_use]
     pub fn with_roll_up(mut self, yes: bool) -> CompareOptions {
         self.roll_up = yes;
         self
     }
 
-    /// The debate as it stood at the end of `year`: only positions taken (and
-    /// evidence published) up to then count, and claims no dated position or
-    /// claim year places in time are left out. `None`, the default, looks at
-    /// everything.
+    /// The debate as it stood at the end of `year`. `None`, the default,
+    /// looks at everything.
+    ///
+    /// Every item of the debate enters it in a year (the calculus, §1):
+    ///
+    /// - a **work** in the last year its `issued` date allows (`2008` in
+    ///   2008, `196X` in 1969);
+    /// - a **position** in its own year, else its work's, else its claim's;
+    /// - a **claim** at its own date, else with the earliest of the works
+    ///   that report it: the works of its positions and of the evidence it
+    ///   cites;
+    /// - a piece of **evidence** at its own date, else its work's;
+    /// - an item none of these dates is **undated**, and enters at the
+    ///   corpus's last year (the latest year any item of the corpus gives):
+    ///   no as-of view before that sees it, and the view as of that year
+    ///   sees everything.
+    ///
+    /// An item is in view when it entered in `year` or before: a position
+    /// taken in `year` counts. A claim with positions is in view when one of
+    /// them is; one without any, when it has entered. Each scholar counts
+    /// once per claim, by their latest position in view; between two
+    /// positions of one year, the one that backs the claim more.
     #[must_use]
     pub fn with_as_of(mut self, year: Option<i32>) -> CompareOptions {
         self.as_of = year;
@@ -150,8 +183,9 @@ impl CompareOptions {
         self
     }
 
-    /// The score from which an explanation counts as supported (and below
-    /// whose negative it counts as rejected); between 0 and 1, default 0.5.
+    /// The score from which an explanation opposed in view counts as
+    /// supported (and below whose negative it counts as rejected); between
+    /// 0 and 1, default 0.5.
     #[must_use]
     pub fn with_threshold(mut self, threshold: f64) -> CompareOptions {
         self.threshold = threshold;
@@ -166,9 +200,37 @@ impl CompareOptions {
         self
     }
 
+    /// Which claims are preferred to which, deciding rebuttals and
+    /// underminings (the calculus, §3); default [`Preferences::None`].
+    #[must_use]
+    pub fn with_preferences(mut self, preferences: Preferences) -> CompareOptions {
+        self.preferences = preferences;
+        self
+    }
+
+    /// How much work [`Corpus::compare`] may spend searching each margin
+    /// (the calculus, §6), in claim-evaluations: a search that tries a set
+    /// of removals spends the number of claims it re-evaluates. `0` turns
+    /// the margins off. Default 200,000.
+    #[must_use]
+    pub fn with_margin_budget(mut self, budget: usize) -> CompareOptions {
+        self.margin_budget = budget;
+        self
+    }
+
     /// How claims are weighed by their standing in the debate.
     pub fn weighing(&self) -> Weighing {
         self.weighing
+    }
+
+    /// Which claims are preferred to which.
+    pub fn preferences(&self) -> &Preferences {
+        &self.preferences
+    }
+
+    /// The budget of each margin search; 0 when margins are off.
+    pub fn margin_budget(&self) -> usize {
+        self.margin_budget
     }
 
     /// Whether claims about enclosing events count.
@@ -213,11 +275,29 @@ impl CompareOptions {
                 corpus.live(scholar)?;
             }
         }
-        Ok(())
+        self.preferences.check(corpus)
     }
 
-    /// Whether a scholar's position is in view.
-    pub(crate) fn sees_position(&self, corpus: &Corpus, scholar: ScholarId, p: &Position) -> bool {
+    /// Whether an item that entered the debate in `year` (`None`: undated)
+    /// is in view.
+    pub(crate) fn sees_year(&self, corpus: &Corpus, year: Option<i32>) -> bool {
+        let Some(limit) = self.as_of else {
+            return true;
+        };
+        match year.or_else(|| corpus.last_year()) {
+            Some(year) => year <= limit,
+            None => true,
+        }
+    }
+
+    /// Whether a scholar's position on a claim is in view.
+    pub(crate) fn sees_position(
+        &self,
+        corpus: &Corpus,
+        claim: ClaimId,
+        scholar: ScholarId,
+        p: &Position,
+    ) -> bool {
         if self.without.scholars.contains(&scholar) {
             return false;
         }
@@ -226,22 +306,7 @@ impl CompareOptions {
                 return false;
             }
         }
-        self.sees_year(corpus.position_year(p))
-    }
-
-    /// Whether every claim, position and piece of evidence is in view: no
-    /// year, no scholars, nothing left out. Queries in this view may use the
-    /// corpus's index of the whole debate.
-    pub(crate) fn sees_everything(&self) -> bool {
-        self.as_of.is_none() && self.scholars.is_none() && self.without == Without::default()
-    }
-
-    fn sees_year(&self, year: Option<i32>) -> bool {
-        match (self.as_of, year) {
-            (None, _) => true,
-            (Some(limit), Some(year)) => year <= limit,
-            (Some(_), None) => false,
-        }
+        self.as_of.is_none() || self.sees_year(corpus, corpus.position_entered(claim, p))
     }
 
     /// The positions on a claim that are in view, and whether the claim is.
@@ -255,27 +320,93 @@ impl CompareOptions {
         }
         let all: Vec<(ScholarId, Position)> = corpus.positions_on(claim).collect();
         if all.is_empty() {
-            let year = corpus.claim(claim).and_then(|c| Some(c.date()?.year()));
-            return (self.scholars.is_none() && self.sees_year(year), all);
+            let visible = self.scholars.is_none()
+                && (self.as_of.is_none() || self.sees_year(corpus, corpus.claim_entered(claim)));
+            return (visible, all);
         }
         let seen: Vec<(ScholarId, Position)> = all
             .into_iter()
-            .filter(|(s, p)| self.sees_position(corpus, *s, p))
+            .filter(|(s, p)| self.sees_position(corpus, claim, *s, p))
             .collect();
         (!seen.is_empty(), seen)
     }
 
-    /// Whether a piece of evidence is in view: its work's year is known and
-    /// not after `as_of`, or no `as_of` is set.
+    /// Whether a claim is in view (without collecting its positions when
+    /// the view sees everything but left-out claims).
+    pub(crate) fn sees_claim_only(&self, corpus: &Corpus, claim: ClaimId) -> bool {
+        if self.without.claims.contains(&claim) {
+            return false;
+        }
+        if self.as_of.is_none() && self.scholars.is_none() && self.without.scholars.is_empty() {
+            return true;
+        }
+        self.sees_claim(corpus, claim).0
+    }
+
+    /// Whether a piece of evidence is in view.
     pub(crate) fn sees_evidence(&self, corpus: &Corpus, evidence: EvidenceId) -> bool {
         if self.without.evidence.contains(&evidence) {
             return false;
         }
-        self.as_of.is_none()
-            || self.sees_year(
-                corpus
-                    .evidence_work(evidence)
-                    .and_then(|w| corpus.work(w)?.year()),
-            )
+        self.as_of.is_none() || self.sees_year(corpus, corpus.evidence_entered(evidence))
+    }
+}
+
+/// The year a date has certainly passed: the last year it allows.
+pub(crate) fn entry_year(date: Date) -> i32 {
+    date.last_year()
+}
+
+impl Corpus {
+    /// The year a work entered the debate: the last year its `issued` date
+    /// allows; `None` if it has none.
+    pub(crate) fn work_entered(&self, work: WorkId) -> Option<i32> {
+        self.work(work)?.issued().map(entry_year)
+    }
+
+    /// The year a position entered the debate: its own year, else its
+    /// work's, else its claim's; `None` if none of them is dated.
+    pub(crate) fn position_entered(&self, claim: ClaimId, p: &Position) -> Option<i32> {
+        self.position_dated(p).or_else(|| self.claim_entered(claim))
+    }
+
+    /// A position's own year, else its work's entry year.
+    fn position_dated(&self, p: &Position) -> Option<i32> {
+        p.year().or_else(|| self.work_entered(p.work()?))
+    }
+
+    /// The year a claim entered the debate: its own date, else the earliest
+    /// year of the works that report it (its positions' and its evidence's);
+    /// `None` if none is dated.
+    pub(crate) fn claim_entered(&self, claim: ClaimId) -> Option<i32> {
+        if let Some(date) = self.claim(claim)?.date() {
+            return Some(entry_year(date));
+        }
+        let positions = self
+            .positions_on(claim)
+            .filter_map(|(_, p)| self.position_dated(&p));
+        let evidence = self
+            .citations(claim)
+            .filter_map(|(e, _)| self.evidence_entered(e));
+        positions.chain(evidence).min()
+    }
+
+    /// The year a piece of evidence entered the debate: its own date, else
+    /// its work's; `None` if neither is dated.
+    pub(crate) fn evidence_entered(&self, evidence: EvidenceId) -> Option<i32> {
+        if let Some(date) = self.evidence(evidence)?.date() {
+            return Some(entry_year(date));
+        }
+        self.work_entered(self.evidence_work(evidence)?)
+    }
+}
+
+/// How much a stance backs a claim: 1 for advances and endorses, ½ for
+/// qualifies, 0 for rejects.
+pub(crate) fn backing(stance: Stance) -> f64 {
+    match stance {
+        Stance::Advances | Stance::Endorses => 1.0,
+        Stance::Qualifies => 0.5,
+        Stance::Rejects => 0.0,
     }
 }

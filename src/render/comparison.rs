@@ -116,10 +116,12 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
                         standing.explanation()
                     ),
                 });
-                for (attacker, kind, _) in entry.attacked_by() {
-                    if let Some(a) = corpus.lookup::<ClaimId>(attacker) {
-                        attacks.push((a, entry.id(), attack_verb(*kind).to_owned()));
-                    }
+                for attacker in entry.attacked_by().iter().filter(|a| !a.is_reply()) {
+                    attacks.push((
+                        attacker.id(),
+                        entry.id(),
+                        attack_verb(attacker.kind()).to_owned(),
+                    ));
                 }
             }
         }
@@ -132,7 +134,7 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
         .standings()
         .iter()
         .flat_map(|s| s.supporting().iter().chain(s.opposing()))
-        .flat_map(|e| e.attacked_by().iter().map(|(k, _, a)| (k.as_str(), *a)))
+        .flat_map(|e| e.attacked_by().iter().map(|a| (a.key(), a.acceptance())))
         .collect();
     for (attacker, target, verb) in attacks {
         let Some(&to) = claims.get(&target) else {

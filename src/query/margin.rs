@@ -1,0 +1,393 @@
+//! How robust a verdict is: the fewest claims, and the fewest scholars,
+//! whose removal would change it (the calculus, §6).
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::debate::{Absent, Debate, Outcome};
+use super::report::Verdict;
+use crate::model::ExplanationId;
+
+/// How many removals it takes to change a verdict: an exact number where
+/// the search could try every smaller set, bounds where its budget ran out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Margin {
+    /// Removing this many changes it, and no fewer do.
+    Exactly(usize),
+    /// No fewer than the first change it (every smaller set was tried), and
+    /// a set of the second size was found that does.
+    Between(usize, usize),
+    /// No fewer than this many change it; no set that does was found
+    /// within the budget.
+    AtLeast(usize),
+    /// No set of removals changes it: every set was tried.
+    Never,
+}
+
+impl Margin {
+    /// The least number of removals that could change the verdict.
+    pub fn lower(self) -> Option<usize> {
+        match self {
+            Margin::Exactly(n) | Margin::Between(n, _) | Margin::AtLeast(n) => Some(n),
+            Margin::Never => None,
+        }
+    }
+
+    /// The size of the smallest set found that changes the verdict.
+    pub fn upper(self) -> Option<usize> {
+        match self {
+            Margin::Exactly(n) | Margin::Between(_, n) => Some(n),
+            Margin::AtLeast(_) | Margin::Never => None,
+        }
+    }
+
+    /// Whether the number is exact (or there is none).
+    pub fn is_exact(self) -> bool {
+        matches!(self, Margin::Exactly(_) | Margin::Never)
+    }
+
+    /// The margin as words, for `what` in the singular and plural:
+    /// `4 claims`, `2 to 5 scholars`, `at least 3 claims`.
+    pub fn describe(self, one: &str, many: &str) -> String {
+        let noun = |n: usize| if n == 1 { one } else { many };
+        match self {
+            Margin::Exactly(n) => format!("{n} {}", noun(n)),
+            Margin::Between(a, b) => format!("{a} to {b} {many}"),
+            Margin::AtLeast(n) => format!("at least {n} {}", noun(n)),
+            Margin::Never => format!("no removal of {many}"),
+        }
+    }
+}
+
+impl fmt::Display for Margin {
+    /// `4`, `2 to 5`, `at least 3`, `never`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Margin::Exactly(n) => write!(f, "{n}"),
+            Margin::Between(a, b) => write!(f, "{a} to {b}"),
+            Margin::AtLeast(n) => write!(f, "at least {n}"),
+            Margin::Never => f.write_str("never"),
+        }
+    }
+}
+
+/// How robust a verdict (or the lead) is: the fewest claims, and
+/// separately the fewest scholars, whose removal would change it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Robustness {
+    claims: Margin,
+    scholars: Margin,
+}
+
+impl Robustness {
+    /// The fewest claims whose removal changes it.
+    pub fn claims(&self) -> Margin {
+        self.claims
+    }
+
+    /// The fewest scholars whose removal (of all their positions) changes it.
+    pub fn scholars(&self) -> Margin {
+        self.scholars
+    }
+}
+
+impl fmt::Display for Robustness {
+    /// `it would take removing 4 claims or 2 scholars to change that`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.claims, self.scholars) {
+            (Margin::Never, Margin::Never) => f.write_str("no removal would change that"),
+            (claims, Margin::Never) => write!(
+                f,
+                "it would take removing {} to change that (no removal of scholars would)",
+                claims.describe("claim", "claims")
+            ),
+            (claims, scholars) => write!(
+                f,
+                "it would take removing {} or {} to change that",
+                claims.describe("claim", "claims"),
+                scholars.describe("scholar", "scholars")
+            ),
+        }
+    }
+}
+
+/// What a search asks of each evaluation.
+#[derive(Clone, Copy)]
+pub(crate) enum Question {
+    /// Whether this row's verdict differs from the one given.
+    Verdict(usize, Verdict),
+    /// Whether the leading row differs from the one given.
+    Lead(Option<ExplanationId>),
+}
+
+impl Debate {
+    /// The robustness of each row's verdict and of the lead, each search
+    /// within `budget` claim-evaluations; `None` for an unaddressed row.
+    pub(crate) fn robustness(
+        &self,
+        base: &Outcome,
+        budget: usize,
+    ) -> (Vec<Option<Robustness>>, Option<Robustness>) {
+        let rows = (0..self.rows.len())
+            .map(|r| {
+                let verdict = base.tallies[r].verdict(self.threshold);
+                (verdict != Verdict::Unaddressed)
+                    .then(|| self.search(Question::Verdict(r, verdict), base, budget))
+            })
+            .collect();
+        let leader = self.leader(base);
+        let lead = leader.map(|_| self.search(Question::Lead(leader), base, budget));
+        (rows, lead)
+    }
+
+    /// The leading row's explanation: the best-ranked family row, when its
+    /// verdict is supported.
+    pub(crate) fn leader(&self, outcome: &Outcome) -> Option<ExplanationId> {
+        let threshold = self.threshold;
+        let best = self
+            .ranking(outcome)
+            .into_iter()
+            .find(|&r| self.rows[r].parent.is_none())?;
+        (outcome.tallies[best].verdict(threshold) == Verdict::Supported).then(|| self.rows[best].id)
+    }
+
+    /// The rows in rank order (the calculus, §5): by verdict (supported,
+    /// contested, rejected, unaddressed), then score, then weight in view,
+    /// then key.
+    pub(crate) fn ranking(&self, outcome: &Outcome) -> Vec<usize> {
+        let threshold = self.threshold;
+        let mut order: Vec<usize> = (0..self.rows.len())
+            .filter(|&r| {
+                outcome.tallies[r].affirming + outcome.tallies[r].denying + self.rows[r].unseen > 0
+            })
+            .collect();
+        order.sort_by(|&a, &b| {
+            let (x, y) = (&outcome.tallies[a], &outcome.tallies[b]);
+            x.verdict(threshold)
+                .cmp(&y.verdict(threshold))
+                .then(y.score().total_cmp(&x.score()))
+                .then((y.pro + y.con).total_cmp(&(x.pro + x.con)))
+                .then_with(|| self.rows[a].key.cmp(&self.rows[b].key))
+        });
+        order
+    }
+
+    fn changed(&self, question: Question, outcome: &Outcome) -> bool {
+        match question {
+            Question::Verdict(r, verdict) => outcome.tallies[r].verdict(self.threshold) != verdict,
+            Question::Lead(leader) => self.leader(outcome) != leader,
+        }
+    }
+
+    /// Both margins of one question.
+    fn search(&self, question: Question, base: &Outcome, budget: usize) -> Robustness {
+        let claims = self.claim_candidates(question, base);
+        let scholars = self.scholar_candidates(&claims);
+        Robustness {
+            claims: self.smallest(question, &claims, Kind::Claims, budget),
+            scholars: self.smallest(question, &scholars, Kind::Scholars, budget),
+        }
+    }
+
+    /// The claims whose removal can bear on the question, most influential
+    /// first: the claims of the rows it asks about, by the weight that
+    /// stands, then every claim that can reach them through defeats,
+    /// supports or conflicts.
+    fn claim_candidates(&self, question: Question, base: &Outcome) -> Vec<u32> {
+        let mut members: Vec<u32> = match question {
+            Question::Verdict(r, _) => self.rows[r].members.clone(),
+            Question::Lead(_) => (0..self.scope as u32).collect(),
+        };
+        members.retain(|&i| base.present[i as usize]);
+        let stands = |i: u32| {
+            let n = base.numbers[i as usize];
+            n.weight * n.strength
+        };
+        members.sort_by(|&a, &b| stands(b).total_cmp(&stands(a)).then(a.cmp(&b)));
+        let mut seen = vec![false; self.claims.len()];
+        for &i in &members {
+            seen[i as usize] = true;
+        }
+        let mut order = members;
+        let mut next = 0;
+        while next < order.len() {
+            let i = order[next] as usize;
+            for &j in self.defeaters[i]
+                .iter()
+                .chain(&self.supporters[i])
+                .chain(&self.conflicts[i])
+            {
+                if base.present[j as usize] && !seen[j as usize] {
+                    seen[j as usize] = true;
+                    order.push(j);
+                }
+            }
+            next += 1;
+        }
+        order
+    }
+
+    /// The scholars who hold a position on one of the claims.
+    fn scholar_candidates(&self, claims: &[u32]) -> Vec<u32> {
+        let mut weight = vec![0usize; self.scholars.len()];
+        for &i in claims {
+            for &(s, _) in &self.claims[i as usize].held {
+                weight[s as usize] += 1;
+            }
+        }
+        let mut out: Vec<u32> = (0..self.scholars.len() as u32)
+            .filter(|&s| weight[s as usize] > 0)
+            .collect();
+        out.sort_by(|&a, &b| weight[b as usize].cmp(&weight[a as usize]).then(a.cmp(&b)));
+        out
+    }
+
+    /// The fewest candidates whose removal changes the answer: an upper
+    /// bound first, by removing candidates in order and bisecting for a
+    /// prefix that changes it; then every smaller set, smallest first,
+    /// while the budget lasts.
+    fn smallest(
+        &self,
+        question: Question,
+        candidates: &[u32],
+        kind: Kind,
+        budget: usize,
+    ) -> Margin {
+        let mut probe = Probe::new(self, kind, budget);
+        let upper = probe.bisect(question, candidates);
+        let limit = upper.unwrap_or(candidates.len());
+        for size in 1..=limit {
+            if upper == Some(size) {
+                return Margin::Exactly(size);
+            }
+            match probe.any_of_size(question, candidates, size) {
+                Some(true) => return Margin::Exactly(size),
+                Some(false) => {}
+                None => {
+                    return match upper {
+                        Some(upper) => Margin::Between(size, upper),
+                        None => Margin::AtLeast(size),
+                    };
+                }
+            }
+        }
+        match upper {
+            Some(upper) => Margin::Exactly(upper),
+            None => Margin::Never,
+        }
+    }
+}
+
+/// What a search removes.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Claims,
+    Scholars,
+}
+
+/// Evaluations within a budget.
+struct Probe<'a> {
+    debate: &'a Debate,
+    kind: Kind,
+    left: usize,
+    claims: Vec<bool>,
+    scholars: Vec<bool>,
+}
+
+impl<'a> Probe<'a> {
+    fn new(debate: &'a Debate, kind: Kind, budget: usize) -> Probe<'a> {
+        let (claims, scholars) = debate.nothing();
+        Probe {
+            debate,
+            kind,
+            left: budget,
+            claims,
+            scholars,
+        }
+    }
+
+    /// Whether removing `set` changes the answer; `None` when the budget is spent.
+    fn changes(&mut self, question: Question, set: &[u32]) -> Option<bool> {
+        let cost = self.debate.claims.len().max(1);
+        if self.left < cost {
+            return None;
+        }
+        self.left -= cost;
+        let marks = match self.kind {
+            Kind::Claims => &mut self.claims,
+            Kind::Scholars => &mut self.scholars,
+        };
+        for &i in set {
+            marks[i as usize] = true;
+        }
+        let outcome = self.debate.evaluate(Absent {
+            claims: &self.claims,
+            scholars: &self.scholars,
+        });
+        let marks = match self.kind {
+            Kind::Claims => &mut self.claims,
+            Kind::Scholars => &mut self.scholars,
+        };
+        for &i in set {
+            marks[i as usize] = false;
+        }
+        Some(self.debate.changed(question, &outcome))
+    }
+
+    /// The size of a prefix of `candidates` whose removal changes the
+    /// answer, found by bisection between the empty prefix (no change) and
+    /// the whole list, if removing the whole list changes it.
+    fn bisect(&mut self, question: Question, candidates: &[u32]) -> Option<usize> {
+        if candidates.is_empty() || self.changes(question, candidates) != Some(true) {
+            return None;
+        }
+        let (mut lo, mut hi) = (0, candidates.len());
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            match self.changes(question, &candidates[..mid]) {
+                Some(true) => hi = mid,
+                Some(false) => lo = mid,
+                None => break,
+            }
+        }
+        Some(hi)
+    }
+
+    /// Whether some set of `size` candidates changes the answer; `None`
+    /// when the budget ran out before every set was tried.
+    fn any_of_size(&mut self, question: Question, candidates: &[u32], size: usize) -> Option<bool> {
+        if size > candidates.len() {
+            return Some(false);
+        }
+        let mut chosen: Vec<usize> = (0..size).collect();
+        let mut set: Vec<u32> = Vec::with_capacity(size);
+        loop {
+            set.clear();
+            set.extend(chosen.iter().map(|&i| candidates[i]));
+            if self.changes(question, &set)? {
+                return Some(true);
+            }
+            if !next_combination(&mut chosen, candidates.len()) {
+                return Some(false);
+            }
+        }
+    }
+}
+
+/// Advances `chosen` (sorted indices below `n`) to the next combination of
+/// the same size; `false` after the last.
+pub(crate) fn next_combination(chosen: &mut [usize], n: usize) -> bool {
+    let k = chosen.len();
+    for i in (0..k).rev() {
+        if chosen[i] < n - k + i {
+            chosen[i] += 1;
+            for j in i + 1..k {
+                chosen[j] = chosen[j - 1] + 1;
+            }
+            return true;
+        }
+    }
+    false
+}

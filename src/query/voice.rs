@@ -1,0 +1,84 @@
+//! One scholar, one voice: each scholar's latest position on a claim, and
+//! the voices those positions speak with (the calculus, §2).
+
+use super::view::backing;
+use crate::graph::Corpus;
+use crate::model::{ClaimId, Position, ScholarId, Stance, WorkId};
+
+/// Who speaks in a position: the work it was taken in (however many
+/// authors took it there), or the scholar alone when it was taken in no work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Voice {
+    Work(WorkId),
+    Scholar(ScholarId),
+}
+
+/// A scholar's latest position in view on one claim.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Held {
+    pub(crate) scholar: ScholarId,
+    pub(crate) position: Position,
+    /// The year that ranks it: its entry year, the corpus's last year for
+    /// an undated position.
+    pub(crate) year: i32,
+    pub(crate) voice: Voice,
+}
+
+impl Held {
+    pub(crate) fn stance(&self) -> Stance {
+        self.position.stance()
+    }
+}
+
+impl Corpus {
+    /// Each scholar's latest position among `positions` on `claim` (all in
+    /// view), by voice then scholar: the latest entry year (undated ones at the
+    /// corpus's last year); between two of one year, the one that backs the
+    /// claim more; between two alike, the one in the later work by id.
+    pub(crate) fn latest_held(
+        &self,
+        claim: ClaimId,
+        positions: &[(ScholarId, Position)],
+    ) -> Vec<Held> {
+        let last = self.last_year().unwrap_or(i32::MAX);
+        let mut held: Vec<Held> = Vec::with_capacity(positions.len());
+        for &(scholar, position) in positions {
+            let year = self.position_entered(claim, &position).unwrap_or(last);
+            let new = Held {
+                scholar,
+                position,
+                year,
+                voice: position.work().map_or(Voice::Scholar(scholar), Voice::Work),
+            };
+            let rank = |h: &Held| (h.year, (backing(h.stance()) * 2.0) as u8, h.position.work());
+            match held.iter_mut().find(|h| h.scholar == scholar) {
+                Some(old) => {
+                    if rank(&new) > rank(old) {
+                        *old = new;
+                    }
+                }
+                None => held.push(new),
+            }
+        }
+        held.sort_unstable_by_key(|h| (h.voice, h.scholar));
+        held
+    }
+}
+
+/// A claim's backing *b* and rejections *r* from its holders' latest
+/// positions: the sum over voices of each voice's mean backing (1 for
+/// advances and endorses, ½ for qualifies, 0 for rejects) and of its share
+/// of rejecting members. `held` gives each holder's voice and stance.
+pub(crate) fn backing_and_rejections(
+    held: impl IntoIterator<Item = (Voice, Stance)>,
+) -> (f64, f64) {
+    let mut held: Vec<(Voice, Stance)> = held.into_iter().collect();
+    held.sort_unstable_by_key(|&(voice, _)| voice);
+    let (mut b, mut r) = (0.0, 0.0);
+    for group in held.chunk_by(|x, y| x.0 == y.0) {
+        let n = group.len() as f64;
+        b += group.iter().map(|&(_, s)| backing(s)).sum::<f64>() / n;
+        r += group.iter().filter(|&&(_, s)| s == Stance::Rejects).count() as f64 / n;
+    }
+    (b, r)
+}
