@@ -36,3 +36,6 @@ pub use query::{
 
 #[doc = include_str!("io/format.md")]
 pub mod format {}
+
+#[doc = include_str!("query/calculus.md")]
+pub mod calculus {}
