@@ -109,7 +109,7 @@ fn benches(c: &mut Criterion) {
             b.iter(|| c.accounts(black_box(family), &options).expect("accounts"))
         });
         group.bench_with_input(BenchmarkId::new("provenance", n), &corpus, |b, c| {
-            b.iter(|| c.provenance(black_box(claim)))
+            b.iter(|| c.provenance(black_box(claim), &CompareOptions::new()))
         });
         group.bench_with_input(BenchmarkId::new("ach_busiest", n), &corpus, |b, c| {
             b.iter(|| c.ach(&[event], &AchOptions::new()).expect("matrix"))

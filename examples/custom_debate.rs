@@ -7,8 +7,8 @@
 //! ```
 
 use historiograph::{
-    AttackKind, Claim, CompareOptions, Corpus, Date, Disagreement, Event, EventId, Explanation,
-    ExplanationId, Polarity, Position, Result, Scholar, ScholarId, Stance, When, Work, WorkKind,
+    AttackKind, Claim, CompareOptions, Corpus, Date, Event, EventId, Explanation, ExplanationId,
+    Polarity, Position, Result, Scholar, ScholarId, Stance, When, Work, WorkKind,
 };
 
 fn main() -> Result<()> {
@@ -34,28 +34,9 @@ fn main() -> Result<()> {
     println!("== Fischer and Clark ==\n");
     let fischer: ScholarId = corpus.resolve("fischer")?;
     let clark: ScholarId = corpus.resolve("clark")?;
-    let key = |claim| corpus.key(claim).unwrap_or("?");
-    for d in corpus.disagreements(fischer, clark) {
-        match d {
-            Disagreement::Attack {
-                attacker,
-                target,
-                kind,
-                by_first,
-            } => {
-                let who = if by_first { "Fischer" } else { "Clark" };
-                println!("{who}'s `{}` {kind:?} `{}`", key(attacker), key(target));
-            }
-            Disagreement::OppositeStances {
-                claim,
-                first,
-                second,
-            } => {
-                println!("on `{}`: Fischer {first:?}, Clark {second:?}", key(claim));
-            }
-        }
+    for d in corpus.disagreements(fischer, clark, None, &CompareOptions::new())? {
+        println!("{d}");
     }
-
     println!("\n== The corpus as a document (first lines) ==\n");
     for line in corpus.to_json().lines().take(12) {
         println!("{line}");

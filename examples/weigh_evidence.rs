@@ -53,7 +53,7 @@ fn main() -> Result<()> {
     );
     for d in differences.iter().take(8) {
         println!(
-            "  {:<18} {:<22} Lüthi {:?}, Zagoria {:?}",
+            "  {:<18} {:<22} Lüthi {}, Zagoria {}",
             corpus.key(d.evidence).unwrap_or("?"),
             corpus.key(d.explanation).unwrap_or("?"),
             d.first,
@@ -70,7 +70,7 @@ fn main() -> Result<()> {
             .map(|x| x.name())
             .unwrap_or("?");
         match met {
-            Some(standard) => println!("  {name:<30} {standard:?}"),
+            Some(standard) => println!("  {name:<30} {standard}"),
             None => println!("  {name:<30} no standard met"),
         }
     }

@@ -402,32 +402,118 @@ fn matrix_and_accounts() -> Result<()> {
 #[test]
 fn provenance_holdings_disagreements_and_timelines() -> Result<()> {
     let f = fixture()?;
-    let prov = f.corpus.provenance(f.c1).expect("live claim");
+    let all = CompareOptions::new();
+    let prov = f.corpus.provenance(f.c1, &all).expect("live claim");
     assert_eq!(prov.evidence().len(), 1);
     assert_eq!(prov.works().len(), 1);
     assert_eq!(prov.positions()[0].0, f.s1);
+    // Before the work of 2000, neither its evidence nor its position is in view.
+    let early = f
+        .corpus
+        .provenance(f.c1, &all.clone().with_as_of(Some(1999)))
+        .unwrap();
+    assert!(early.evidence().is_empty() && early.positions().is_empty());
 
-    let held: Vec<ClaimId> = f.corpus.claims_held_by(f.s1).map(|(c, _)| c).collect();
+    let held: Vec<ClaimId> = f
+        .corpus
+        .claims_held_by(f.s1, &all)
+        .map(|(c, _)| c)
+        .collect();
     assert_eq!(held, [f.c1, f.c4]);
+    let held: Vec<ClaimId> = f
+        .corpus
+        .claims_held_by(f.s1, &all.clone().with_as_of(Some(2000)))
+        .map(|(c, _)| c)
+        .collect();
+    assert_eq!(held, [f.c1]);
 
-    let d = f.corpus.disagreements(f.s1, f.s2);
+    // s2's c2 rebuts s1's c1: one point, with each side's year and work.
+    let d = f.corpus.disagreements(f.s1, f.s2, None, &all)?;
+    assert_eq!(d.len(), 1);
     assert_eq!(
-        d,
-        [Disagreement::Attack {
+        d[0].point(),
+        Point::Attack {
             attacker: f.c2,
             target: f.c1,
-            kind: AttackKind::Rebuts,
-            by_first: false
-        }]
+            kind: AttackKind::Rebuts
+        }
     );
+    assert_eq!((d[0].first().scholar(), d[0].first().claim()), (f.s1, f.c1));
+    assert_eq!(d[0].first().year(), Some(2000));
+    assert_eq!(d[0].second().year(), Some(2010));
+    assert_eq!(
+        d[0].to_string(),
+        "s2's `c2` (2010) rebuts s1's `c1` (2000, w2000)"
+    );
+    // The other order gives the same point, sides swapped; no one disagrees with himself.
+    let back = f.corpus.disagreements(f.s2, f.s1, None, &all)?;
+    assert_eq!((back.len(), back[0].first().scholar()), (1, f.s2));
+    assert!(f.corpus.disagreements(f.s1, f.s1, None, &all)?.is_empty());
+    // Before s2's position of 2010 there is nothing to disagree about.
+    let before = all.clone().with_as_of(Some(2005));
+    assert!(
+        f.corpus
+            .disagreements(f.s1, f.s2, None, &before)?
+            .is_empty()
+    );
+    // Only about the period itself (not the crisis within it): nothing.
+    assert!(
+        f.corpus
+            .disagreements(f.s1, f.s2, Some(f.p), &all)?
+            .is_empty()
+    );
+    let within = all.clone().with_enclosed(true);
+    assert_eq!(
+        f.corpus
+            .disagreements(f.s1, f.s2, Some(f.p), &within)?
+            .len(),
+        1
+    );
+
     let mut corpus = f.corpus.clone();
-    corpus.add_position(f.s2, f.c4, Position::new(Stance::Rejects))?;
-    let d = corpus.disagreements(f.s1, f.s2);
-    assert!(d.contains(&Disagreement::OppositeStances {
-        claim: f.c4,
-        first: Stance::Qualifies,
-        second: Stance::Rejects
-    }));
+    corpus.add_position(f.s2, f.c4, Position::new(Stance::Rejects).in_year(2011))?;
+    let d = corpus.disagreements(f.s1, f.s2, Some(f.e), &all)?;
+    let on_c4 = d
+        .iter()
+        .find(|d| d.point() == Point::Claim(f.c4))
+        .expect("opposite stances on c4");
+    assert_eq!(
+        (on_c4.first().stance(), on_c4.second().stance()),
+        (Stance::Qualifies, Stance::Rejects)
+    );
+    // When s1 later rejects c4 too, they agree, and s1 no longer holds it.
+    let w2012 = corpus.add_work(
+        Work::new("w2012", "A Second Look").with_issued(Date::from_year(2012)),
+        [f.s1],
+    )?;
+    corpus.add_position(f.s1, f.c4, Position::new(Stance::Rejects).in_work(w2012))?;
+    let d = corpus.disagreements(f.s1, f.s2, None, &all)?;
+    assert!(d.iter().all(|d| d.point() != Point::Claim(f.c4)));
+    assert!(corpus.claims_held_by(f.s1, &all).all(|(c, _)| c != f.c4));
+    // The trajectory shows the change of mind.
+    let t = corpus.trajectory(f.s1, &all)?;
+    let on_c4: Vec<(Option<Stance>, Stance, Option<i32>)> = t
+        .moves()
+        .iter()
+        .filter(|m| m.claim() == f.c4)
+        .map(|m| (m.from(), m.to(), m.year()))
+        .collect();
+    assert_eq!(
+        on_c4,
+        [
+            (None, Stance::Qualifies, Some(2001)),
+            (Some(Stance::Qualifies), Stance::Rejects, Some(2012))
+        ]
+    );
+    assert_eq!(t.reversals().count(), 1);
+    assert!(
+        t.to_string()
+            .contains("2012 (w2012): qualifies → rejects `c4`"),
+        "{t}"
+    );
+    // As of 2005, only the first stance.
+    let t = corpus.trajectory(f.s1, &all.clone().with_as_of(Some(2005)))?;
+    assert_eq!(t.reversals().count(), 0);
 
     let events: Vec<EventId> = f.corpus.events_by_date().collect();
     assert_eq!(events, [f.p, f.e]);

@@ -165,7 +165,7 @@ fn bad_weighing_input_is_refused() -> Result<()> {
         ),
         Err(Error::UnknownId { .. })
     ));
-    let thresholds = ProofThresholds::new().with_beta(2.0);
+    let thresholds = ProofThresholds::new().with_score(2.0);
     assert!(
         c.standards_of_proof(e, &CompareOptions::new(), &thresholds)
             .is_err()
@@ -174,23 +174,66 @@ fn bad_weighing_input_is_refused() -> Result<()> {
 }
 
 #[test]
-fn standards_of_proof_follow_the_thresholds() -> Result<()> {
-    let (c, e, x, y, _) = small()?;
-    let met: BTreeMap<ExplanationId, Option<StandardOfProof>> = c
-        .standards_of_proof(e, &CompareOptions::new(), &ProofThresholds::new())?
-        .into_iter()
-        .collect();
-    // x: two unopposed claims (P > 1, N = 0, score over 0.5): every standard.
-    assert_eq!(met[&x], Some(StandardOfProof::BeyondReasonableDoubt));
+fn standards_of_proof_rest_on_independent_support() -> Result<()> {
+    let (mut c, e, x, y, v) = small()?;
+    let met = |c: &Corpus,
+               t: &ProofThresholds|
+     -> Result<BTreeMap<ExplanationId, Option<StandardOfProof>>> {
+        Ok(c.standards_of_proof(e, &CompareOptions::new(), t)?
+            .into_iter()
+            .collect())
+    };
+    // x: two unopposed claims (score over 0.5) but both anonymous and citing
+    // the same item: one independent item, no scholar: preponderance only.
+    let standing = c.compare(e, &CompareOptions::new())?;
+    let sx = standing.standing(x).expect("x");
+    assert_eq!((sx.evidence_for(), sx.scholars_for()), (1, 0));
+    assert_eq!(
+        met(&c, &ProofThresholds::new())?[&x],
+        Some(StandardOfProof::Preponderance)
+    );
     // y: only a denial: P = 0, no standard.
-    assert_eq!(met[&y], None);
-    // A higher α leaves only preponderance.
-    let strict = ProofThresholds::new().with_alpha(100.0);
-    let met: BTreeMap<ExplanationId, Option<StandardOfProof>> = c
-        .standards_of_proof(e, &CompareOptions::new(), &strict)?
-        .into_iter()
-        .collect();
-    assert_eq!(met[&x], Some(StandardOfProof::Preponderance));
+    assert_eq!(met(&c, &ProofThresholds::new())?[&y], None);
+
+    // Two scholars of one co-authored work are one independent voice.
+    let ann = c.add_scholar(Scholar::new("ann", "Ann"))?;
+    let bob = c.add_scholar(Scholar::new("bob", "Bob"))?;
+    let joint = c.add_work(Work::new("joint", "Joint"), [ann, bob])?;
+    let a: ClaimId = c.resolve("a")?;
+    let b: ClaimId = c.resolve("b")?;
+    c.cite(b, v[2], Bearing::Supports)?;
+    c.add_position(ann, a, Position::new(Stance::Advances).in_work(joint))?;
+    c.add_position(bob, a, Position::new(Stance::Advances).in_work(joint))?;
+    let sx = c
+        .compare(e, &CompareOptions::new())?
+        .standing(x)
+        .cloned()
+        .expect("x");
+    assert_eq!((sx.evidence_for(), sx.scholars_for()), (2, 1));
+    assert_eq!(
+        met(&c, &ProofThresholds::new())?[&x],
+        Some(StandardOfProof::Preponderance)
+    );
+    // A third scholar, writing alone: two independent voices, two items.
+    let cy = c.add_scholar(Scholar::new("cy", "Cy"))?;
+    c.add_position(cy, b, Position::new(Stance::Endorses))?;
+    assert_eq!(
+        met(&c, &ProofThresholds::new())?[&x],
+        Some(StandardOfProof::ClearAndConvincing)
+    );
+    // Lower demands for the strongest standard reach it.
+    let lenient = ProofThresholds::new().with_beyond_reasonable_doubt(2, 2);
+    assert_eq!(
+        met(&c, &lenient)?[&x],
+        Some(StandardOfProof::BeyondReasonableDoubt)
+    );
+    // A demanding score leaves only preponderance.
+    let strict = ProofThresholds::new().with_score(0.99);
+    assert_eq!(met(&c, &strict)?[&x], Some(StandardOfProof::Preponderance));
+    assert_eq!(
+        StandardOfProof::BeyondReasonableDoubt.to_string(),
+        "beyond reasonable doubt"
+    );
     Ok(())
 }
 

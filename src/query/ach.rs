@@ -59,6 +59,19 @@ impl Rating {
         }
     }
 
+    /// The rating in words: `very consistent`, `consistent`, `neutral`,
+    /// `inconsistent`, `very inconsistent`, `not applicable`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rating::VeryConsistent => "very consistent",
+            Rating::Consistent => "consistent",
+            Rating::Neutral => "neutral",
+            Rating::Inconsistent => "inconsistent",
+            Rating::VeryInconsistent => "very inconsistent",
+            Rating::NotApplicable => "not applicable",
+        }
+    }
+
     fn symbol(self) -> &'static str {
         match self {
             Rating::VeryConsistent => "CC",
@@ -68,6 +81,13 @@ impl Rating {
             Rating::VeryInconsistent => "II",
             Rating::NotApplicable => "-",
         }
+    }
+}
+
+impl fmt::Display for Rating {
+    /// As [`Rating::name`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
     }
 }
 

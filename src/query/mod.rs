@@ -14,6 +14,7 @@ mod proof;
 mod provenance;
 mod report;
 mod timeline;
+mod trajectory;
 mod view;
 mod voice;
 
@@ -26,8 +27,9 @@ pub use history::{History, HistoryRow};
 pub use margin::{Margin, Robustness};
 pub use matrix::{Cell, Matrix};
 pub use proof::{ProofThresholds, Removal, Sensitivity, StandardOfProof};
-pub use provenance::{Disagreement, Provenance};
+pub use provenance::{Disagreement, Point, Provenance, Side};
 pub use report::{
     Attacker, ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Standing, Verdict,
 };
+pub use trajectory::{Move, Trajectory};
 pub use view::{CompareOptions, Weighing};

@@ -5,42 +5,76 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use super::margin::next_combination;
 use super::report::{Comparison, Standing};
 use super::view::CompareOptions;
 use crate::error::{Error, Result};
 use crate::graph::Corpus;
 use crate::model::{ClaimId, EventId, EvidenceId, ExplanationId, ScholarId};
 
-/// A standard of proof, from the weakest to the strongest (Gordon, Prakken &
-/// Walton, *The Carneades model of argument and burden of proof*, AIJ 2007).
+/// A standard of proof, from the weakest to the strongest (after Gordon,
+/// Prakken and Walton, *The Carneades model of argument and burden of
+/// proof*, AIJ 2007), defined on independent support: [the
+/// calculus](crate::calculus), §7.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StandardOfProof {
     /// More weight for the explanation than against it: *P* > *N*.
     Preponderance,
-    /// Preponderance, with weight for it of at least α and a score of at
-    /// least β.
+    /// Preponderance, a score of at least β, and enough independent
+    /// evidence items and scholars for it (default 2 and 2).
     ClearAndConvincing,
-    /// Clear and convincing, with the weight against it at most γ·*P*.
+    /// Clear and convincing, the weight against it at most γ·*P*, and more
+    /// independent support (default 3 evidence items and 3 scholars).
     BeyondReasonableDoubt,
 }
 
-/// The thresholds of the standards of proof: α (least weight for), β
-/// (least score) and γ (most weight against, as a share of the weight for).
-/// Defaults α = 1, β = 0.5, γ = 0.1.
+impl StandardOfProof {
+    /// All of them, weakest first.
+    pub const ALL: [StandardOfProof; 3] = [
+        StandardOfProof::Preponderance,
+        StandardOfProof::ClearAndConvincing,
+        StandardOfProof::BeyondReasonableDoubt,
+    ];
+
+    /// The name in words: `preponderance of the evidence`, `clear and
+    /// convincing evidence`, `beyond reasonable doubt`.
+    pub fn name(self) -> &'static str {
+        match self {
+            StandardOfProof::Preponderance => "preponderance of the evidence",
+            StandardOfProof::ClearAndConvincing => "clear and convincing evidence",
+            StandardOfProof::BeyondReasonableDoubt => "beyond reasonable doubt",
+        }
+    }
+}
+
+impl std::fmt::Display for StandardOfProof {
+    /// As [`StandardOfProof::name`].
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+/// What the standards of proof require: β (least score), γ (most weight
+/// against, as a share of the weight for), and the least independent
+/// support for each standard above preponderance. Defaults β = 0.5,
+/// γ = 0.1; clear and convincing 2 evidence items and 2 scholars, beyond
+/// reasonable doubt 3 and 3.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ProofThresholds {
-    alpha: f64,
-    beta: f64,
-    gamma: f64,
+    score: f64,
+    doubt: f64,
+    clear: (usize, usize),
+    beyond: (usize, usize),
 }
 
 impl Default for ProofThresholds {
     fn default() -> ProofThresholds {
         ProofThresholds {
-            alpha: 1.0,
-            beta: 0.5,
-            gamma: 0.1,
+            score: 0.5,
+            doubt: 0.1,
+            clear: (2, 2),
+            beyond: (3, 3),
         }
     }
 }
@@ -51,24 +85,41 @@ impl ProofThresholds {
         ProofThresholds::default()
     }
 
-    /// Sets α, the least weight for the explanation (≥ 0).
+    /// Sets β, the least score for the standards above preponderance (in −1..=1).
     #[must_use]
-    pub fn with_alpha(mut self, alpha: f64) -> ProofThresholds {
-        self.alpha = alpha;
+    pub fn with_score(mut self, beta: f64) -> ProofThresholds {
+        self.score = beta;
         self
     }
 
-    /// Sets β, the least score (in −1..=1).
+    /// Sets γ, the most weight against as a share of the weight for, beyond
+    /// reasonable doubt (≥ 0).
     #[must_use]
-    pub fn with_beta(mut self, beta: f64) -> ProofThresholds {
-        self.beta = beta;
+    pub fn with_doubt(mut self, gamma: f64) -> ProofThresholds {
+        self.doubt = gamma;
         self
     }
 
-    /// Sets γ, the most weight against as a share of the weight for (≥ 0).
+    /// The least independent evidence items and scholars for clear and
+    /// convincing evidence.
     #[must_use]
-    pub fn with_gamma(mut self, gamma: f64) -> ProofThresholds {
-        self.gamma = gamma;
+    pub fn with_clear_and_convincing(
+        mut self,
+        evidence: usize,
+        scholars: usize,
+    ) -> ProofThresholds {
+        self.clear = (evidence, scholars);
+        self
+    }
+
+    /// The least independent evidence items and scholars beyond reasonable doubt.
+    #[must_use]
+    pub fn with_beyond_reasonable_doubt(
+        mut self,
+        evidence: usize,
+        scholars: usize,
+    ) -> ProofThresholds {
+        self.beyond = (evidence, scholars);
         self
     }
 
@@ -77,14 +128,11 @@ impl ProofThresholds {
             option,
             reason: format!("{value} is out of range"),
         };
-        if !(self.alpha >= 0.0 && self.alpha.is_finite()) {
-            return Err(bad("alpha", self.alpha));
+        if !(-1.0..=1.0).contains(&self.score) {
+            return Err(bad("score", self.score));
         }
-        if !(-1.0..=1.0).contains(&self.beta) {
-            return Err(bad("beta", self.beta));
-        }
-        if !(self.gamma >= 0.0 && self.gamma.is_finite()) {
-            return Err(bad("gamma", self.gamma));
+        if !(self.doubt >= 0.0 && self.doubt.is_finite()) {
+            return Err(bad("doubt", self.doubt));
         }
         Ok(())
     }
@@ -95,10 +143,12 @@ impl ProofThresholds {
         if p <= n {
             return None;
         }
-        if p < self.alpha || standing.score() < self.beta {
+        let support = (standing.evidence_for(), standing.scholars_for());
+        let enough = |(e, s): (usize, usize)| support.0 >= e && support.1 >= s;
+        if standing.score() < self.score || !enough(self.clear) {
             return Some(StandardOfProof::Preponderance);
         }
-        if n > self.gamma * p {
+        if n > self.doubt * p || !enough(self.beyond) {
             return Some(StandardOfProof::ClearAndConvincing);
         }
         Some(StandardOfProof::BeyondReasonableDoubt)
@@ -118,7 +168,9 @@ impl Corpus {
     /// let corpus = historiograph::sino_soviet_split();
     /// let crisis: EventId = corpus.resolve("taiwan-strait-crisis-1958")?;
     /// let met = corpus.standards_of_proof(crisis, &CompareOptions::new(), &ProofThresholds::new())?;
-    /// assert_eq!(met[0].1, Some(StandardOfProof::BeyondReasonableDoubt));
+    /// // Domestic politics leads, on one evidence item and two scholars:
+    /// // more weight for it than against, but not clear and convincing.
+    /// assert_eq!(met[0].1, Some(StandardOfProof::Preponderance));
     /// # Ok::<(), historiograph::Error>(())
     /// ```
     pub fn standards_of_proof(
@@ -169,7 +221,7 @@ impl Corpus {
             let standings = self.tally(event, &without)?;
             Ok(standings
                 .first()
-                .filter(|s| s.verdict() != super::report::Verdict::Unaddressed)
+                .filter(|s| s.verdict() == super::report::Verdict::Supported)
                 .map(Standing::id))
         };
         let mut pivots = Vec::new();
@@ -226,22 +278,6 @@ impl Corpus {
             .chain(scholars.into_iter().map(Removal::Scholar))
             .collect()
     }
-}
-
-/// Advances `chosen` (sorted indices below `n`) to the next combination of
-/// the same size; `false` after the last.
-fn next_combination(chosen: &mut [usize], n: usize) -> bool {
-    let k = chosen.len();
-    for i in (0..k).rev() {
-        if chosen[i] < n - k + i {
-            chosen[i] += 1;
-            for j in i + 1..k {
-                chosen[j] = chosen[j - 1] + 1;
-            }
-            return true;
-        }
-    }
-    false
 }
 
 /// Something whose removal a sensitivity analysis tries.

@@ -1,13 +1,19 @@
 //! Provenance: what a claim rests on, what a scholar holds, where two
-//! scholars part ways.
+//! scholars part ways; each as the debate stands in the view asked for.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
+use super::view::CompareOptions;
+use super::voice::Held;
+use crate::error::Result;
 use crate::graph::Corpus;
-use crate::model::{AttackKind, Bearing, ClaimId, EvidenceId, Position, ScholarId, Stance, WorkId};
+use crate::model::{
+    AttackKind, Bearing, ClaimId, EventId, EvidenceId, Position, ScholarId, Stance, WorkId,
+};
 
 /// What a claim rests on: the evidence it cites, the scholars' positions on
-/// it, and the works behind both.
+/// it, and the works behind both, as far as they are in view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Provenance {
     evidence: Vec<(EvidenceId, Bearing)>,
@@ -16,11 +22,11 @@ pub struct Provenance {
 }
 
 impl Provenance {
-    /// The evidence the claim cites, with its bearing.
+    /// The evidence in view the claim cites, with its bearing.
     pub fn evidence(&self) -> &[(EvidenceId, Bearing)] {
         &self.evidence
     }
-    /// The positions scholars take on the claim.
+    /// The positions in view scholars take on the claim.
     pub fn positions(&self) -> &[(ScholarId, Position)] {
         &self.positions
     }
@@ -31,20 +37,49 @@ impl Provenance {
     }
 }
 
-/// A point on which two scholars disagree, from
-/// [`Corpus::disagreements`].
+/// One side of a [`Disagreement`]: a scholar's latest position in view on
+/// a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Disagreement {
-    /// One holds the claim (advances, endorses or qualifies it), the other rejects it.
-    OppositeStances {
-        /// The claim.
-        claim: ClaimId,
-        /// The first scholar's stance.
-        first: Stance,
-        /// The second scholar's stance.
-        second: Stance,
-    },
-    /// A claim one of them holds attacks a claim the other holds.
+pub struct Side {
+    scholar: ScholarId,
+    claim: ClaimId,
+    stance: Stance,
+    year: Option<i32>,
+    work: Option<WorkId>,
+}
+
+impl Side {
+    /// The scholar.
+    pub fn scholar(&self) -> ScholarId {
+        self.scholar
+    }
+    /// The claim the position is on.
+    pub fn claim(&self) -> ClaimId {
+        self.claim
+    }
+    /// The stance.
+    pub fn stance(&self) -> Stance {
+        self.stance
+    }
+    /// The year the position was taken, if known.
+    pub fn year(&self) -> Option<i32> {
+        self.year
+    }
+    /// The work that takes it, if any.
+    pub fn work(&self) -> Option<WorkId> {
+        self.work
+    }
+}
+
+/// What two scholars disagree about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Point {
+    /// One holds the claim (advances, endorses or qualifies it), the other
+    /// rejects it.
+    Claim(ClaimId),
+    /// A claim one of them holds attacks a claim the other holds. A
+    /// rebuttal is one point, whichever way it was written.
     Attack {
         /// The attacking claim.
         attacker: ClaimId,
@@ -52,30 +87,68 @@ pub enum Disagreement {
         target: ClaimId,
         /// The kind of attack.
         kind: AttackKind,
-        /// Whether the attacker is held by the first scholar (else the second).
-        by_first: bool,
     },
 }
 
+/// A point on which two scholars disagree, with each side's position: what
+/// [`Corpus::disagreements`] returns. `Display` names everything by key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Disagreement {
+    point: Point,
+    first: Side,
+    second: Side,
+    /// The line `Display` prints.
+    text: String,
+}
+
+impl Disagreement {
+    /// What they disagree about.
+    pub fn point(&self) -> Point {
+        self.point
+    }
+    /// The first scholar's side.
+    pub fn first(&self) -> Side {
+        self.first
+    }
+    /// The second scholar's side.
+    pub fn second(&self) -> Side {
+        self.second
+    }
+}
+
+impl fmt::Display for Disagreement {
+    /// One line: `on \`claim\`: luthi rejects (2008, luthi-2008); haas
+    /// advances (2005, haas-2005)`, or for an attack `luthi's \`a\` (2008,
+    /// luthi-2008) undercuts haas's \`b\` (2005, haas-2005)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 impl Corpus {
-    /// What a claim rests on; `None` if the claim is not in the corpus.
+    /// What a claim rests on, in view; `None` if the claim is not in the
+    /// corpus.
     ///
     /// # Complexity
     /// O(d log d) for the claim's citations and positions, *d*.
     ///
     /// ```
-    /// use historiograph::ClaimId;
+    /// use historiograph::{ClaimId, CompareOptions};
     ///
     /// let corpus = historiograph::sino_soviet_split();
-    /// for (claim, _) in corpus.entities::<ClaimId>().take(3) {
-    ///     let provenance = corpus.provenance(claim).expect("live claim");
-    ///     println!("{}: {} works", corpus.key(claim).unwrap_or("?"), provenance.works().len());
-    /// }
+    /// let claim: ClaimId = corpus.resolve("christensen-taiwan-mobilization")?;
+    /// let all = corpus.provenance(claim, &CompareOptions::new()).expect("live claim");
+    /// let before = corpus.provenance(claim, &CompareOptions::new().with_as_of(Some(2000))).unwrap();
+    /// assert_eq!((all.positions().len(), before.positions().len()), (2, 1));
+    /// # Ok::<(), historiograph::Error>(())
     /// ```
-    pub fn provenance(&self, claim: ClaimId) -> Option<Provenance> {
+    pub fn provenance(&self, claim: ClaimId, options: &CompareOptions) -> Option<Provenance> {
         self.claim(claim)?;
-        let evidence: Vec<(EvidenceId, Bearing)> = self.citations(claim).collect();
-        let positions: Vec<(ScholarId, Position)> = self.positions_on(claim).collect();
+        let evidence: Vec<(EvidenceId, Bearing)> = self
+            .citations(claim)
+            .filter(|&(e, _)| options.sees_evidence(self, e))
+            .collect();
+        let (_, positions) = options.sees_claim(self, claim);
         let works: BTreeSet<WorkId> = evidence
             .iter()
             .filter_map(|(e, _)| self.evidence_work(*e))
@@ -88,81 +161,221 @@ impl Corpus {
         })
     }
 
-    /// The claims a scholar holds (advances, endorses or qualifies), with the
-    /// position, by claim.
+    /// A scholar's latest position in view on each claim they have taken
+    /// one on, by claim (the calculus, §2).
+    fn latest_of(&self, scholar: ScholarId, options: &CompareOptions) -> BTreeMap<ClaimId, Held> {
+        let mut by_claim: BTreeMap<ClaimId, Vec<(ScholarId, Position)>> = BTreeMap::new();
+        for (claim, p) in self.positions_of(scholar) {
+            if !options.without.claims.contains(&claim)
+                && options.sees_position(self, claim, scholar, &p)
+            {
+                by_claim.entry(claim).or_default().push((scholar, p));
+            }
+        }
+        by_claim
+            .into_iter()
+            .filter_map(|(claim, positions)| {
+                Some((claim, self.latest_held(claim, &positions).pop()?))
+            })
+            .collect()
+    }
+
+    /// The claims a scholar holds (advances, endorses or qualifies) by their
+    /// latest position in view, with that position, by claim: a claim they
+    /// later rejected is not held after they rejected it.
     ///
     /// # Complexity
     /// O(d log d) for the scholar's positions, *d*.
+    ///
+    /// ```
+    /// use historiograph::{CompareOptions, ScholarId};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let luthi: ScholarId = corpus.resolve("luthi")?;
+    /// let before = CompareOptions::new().with_as_of(Some(2007));
+    /// assert_eq!(corpus.claims_held_by(luthi, &before).count(), 0);
+    /// assert!(corpus.claims_held_by(luthi, &CompareOptions::new()).count() > 0);
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
     pub fn claims_held_by(
         &self,
         scholar: ScholarId,
+        options: &CompareOptions,
     ) -> impl Iterator<Item = (ClaimId, Position)> + '_ {
-        self.positions_of(scholar)
-            .filter(|(_, p)| p.stance().holds())
+        self.latest_of(scholar, options)
+            .into_iter()
+            .filter(|(_, h)| h.stance().holds())
+            .map(|(claim, h)| (claim, h.position))
     }
 
-    /// Where two scholars disagree: claims one holds and the other rejects,
-    /// and attacks between claims one holds and claims the other holds.
-    /// Sorted, without repeats.
+    /// Where two scholars disagree, each point once, with each side's latest
+    /// position in view: a claim one holds and the other rejects, and an
+    /// attack between a claim one holds and a claim the other holds (a
+    /// rebuttal once, whichever way it was written). With `event`, only
+    /// points about it: a claim about an event in its scope (the options'
+    /// enclosing and enclosed events), or an attack with such a claim at
+    /// either end.
+    ///
+    /// A scholar never disagrees with himself: the same scholar twice gives
+    /// nothing, and an attack between two claims one of them holds both
+    /// of is no point between the two.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`](crate::Error::UnknownId) for a scholar or event
+    /// not in the corpus, and as [`CompareOptions`] are checked.
     ///
     /// # Complexity
     /// O((d + a) log(d + a)) for the two scholars' positions *d* and the
     /// attacks on and by the claims they hold, *a*.
     ///
     /// ```
-    /// use historiograph::ScholarId;
+    /// use historiograph::{CompareOptions, ScholarId};
     ///
     /// let corpus = historiograph::sino_soviet_split();
     /// let luthi: ScholarId = corpus.resolve("luthi")?;
     /// let haas: ScholarId = corpus.resolve("haas")?;
-    /// assert!(!corpus.disagreements(luthi, haas).is_empty());
+    /// for d in corpus.disagreements(luthi, haas, None, &CompareOptions::new())? {
+    ///     println!("{d}");
+    /// }
+    /// assert!(corpus.disagreements(luthi, luthi, None, &CompareOptions::new())?.is_empty());
     /// # Ok::<(), historiograph::Error>(())
     /// ```
-    pub fn disagreements(&self, first: ScholarId, second: ScholarId) -> Vec<Disagreement> {
-        let stances = |s: ScholarId| {
-            let mut map: BTreeMap<ClaimId, Vec<Stance>> = BTreeMap::new();
-            for (claim, p) in self.positions_of(s) {
-                map.entry(claim).or_default().push(p.stance());
+    pub fn disagreements(
+        &self,
+        first: ScholarId,
+        second: ScholarId,
+        event: Option<EventId>,
+        options: &CompareOptions,
+    ) -> Result<Vec<Disagreement>> {
+        self.live(first)?;
+        self.live(second)?;
+        options.check(self)?;
+        if first == second {
+            return Ok(Vec::new());
+        }
+        let scope: Option<BTreeSet<EventId>> = match event {
+            Some(event) => {
+                self.live(event)?;
+                Some(self.scope_events(event, options).into_iter().collect())
             }
-            map
+            None => None,
         };
-        let (a, b) = (stances(first), stances(second));
-        let held = |map: &BTreeMap<ClaimId, Vec<Stance>>| -> BTreeSet<ClaimId> {
-            map.iter()
-                .filter(|(_, s)| s.iter().any(|s| s.holds()))
-                .map(|(c, _)| *c)
-                .collect()
+        let about = |claim: ClaimId| {
+            scope
+                .as_ref()
+                .is_none_or(|scope| self.events_of(claim).any(|e| scope.contains(&e)))
         };
-        let (held_a, held_b) = (held(&a), held(&b));
-        let mut out = BTreeSet::new();
-        for (claim, sa) in &a {
-            let Some(sb) = b.get(claim) else { continue };
-            for &x in sa {
-                for &y in sb {
-                    if x.holds() != y.holds() {
-                        out.insert(Disagreement::OppositeStances {
-                            claim: *claim,
-                            first: x,
-                            second: y,
-                        });
-                    }
+        let (a, b) = (
+            self.latest_of(first, options),
+            self.latest_of(second, options),
+        );
+        let holds =
+            |m: &BTreeMap<ClaimId, Held>, c: ClaimId| m.get(&c).is_some_and(|h| h.stance().holds());
+        let side = |h: &Held, claim| Side {
+            scholar: h.scholar,
+            claim,
+            stance: h.stance(),
+            year: self.position_year(&h.position),
+            work: h.position.work(),
+        };
+        let mut out: BTreeSet<(Point, Side, Side)> = BTreeSet::new();
+        for (&claim, x) in &a {
+            if let Some(y) = b.get(&claim) {
+                if x.stance().holds() != y.stance().holds() && about(claim) {
+                    out.insert((Point::Claim(claim), side(x, claim), side(y, claim)));
                 }
             }
         }
-        for (mine, theirs, by_first) in [(&held_a, &held_b, true), (&held_b, &held_a, false)] {
-            for &attacker in mine {
+        for (mine, theirs, by_first) in [(&a, &b, true), (&b, &a, false)] {
+            for (&attacker, h) in mine.iter().filter(|(_, h)| h.stance().holds()) {
                 for (target, kind) in self.attacks_by(attacker) {
-                    if theirs.contains(&target) {
-                        out.insert(Disagreement::Attack {
-                            attacker,
-                            target,
-                            kind,
-                            by_first,
-                        });
+                    let Some(t) = theirs.get(&target).filter(|t| t.stance().holds()) else {
+                        continue;
+                    };
+                    // Neither may hold both ends: no one disagrees with himself.
+                    if holds(mine, target) || holds(theirs, attacker) {
+                        continue;
                     }
+                    if !(about(attacker) || about(target)) {
+                        continue;
+                    }
+                    // A rebuttal is one point whichever way it was written:
+                    // keep the one from the lower id.
+                    if kind == AttackKind::Rebuts
+                        && target < attacker
+                        && self
+                            .attacks_by(target)
+                            .any(|(c, k)| c == attacker && k == kind)
+                    {
+                        continue;
+                    }
+                    let point = Point::Attack {
+                        attacker,
+                        target,
+                        kind,
+                    };
+                    let (mine, theirs) = (side(h, attacker), side(t, target));
+                    out.insert(if by_first {
+                        (point, mine, theirs)
+                    } else {
+                        (point, theirs, mine)
+                    });
                 }
             }
         }
-        out.into_iter().collect()
+        Ok(out
+            .into_iter()
+            .map(|(point, first, second)| Disagreement {
+                point,
+                first,
+                second,
+                text: self.describe(point, &first, &second),
+            })
+            .collect())
+    }
+
+    fn describe(&self, point: Point, first: &Side, second: &Side) -> String {
+        let when = |s: &Side| match (s.year, s.work) {
+            (Some(y), Some(w)) => format!(" ({y}, {})", self.name_of(w)),
+            (Some(y), None) => format!(" ({y})"),
+            (None, Some(w)) => format!(" ({})", self.name_of(w)),
+            (None, None) => String::new(),
+        };
+        let who = |s: &Side| self.name_of(s.scholar);
+        match point {
+            Point::Claim(claim) => format!(
+                "on `{}`: {} {}{}; {} {}{}",
+                self.name_of(claim),
+                who(first),
+                first.stance,
+                when(first),
+                who(second),
+                second.stance,
+                when(second)
+            ),
+            Point::Attack { kind, .. } => {
+                let (by, on) = if first.claim == point_attacker(point) {
+                    (first, second)
+                } else {
+                    (second, first)
+                };
+                format!(
+                    "{}'s `{}`{} {kind} {}'s `{}`{}",
+                    who(by),
+                    self.name_of(by.claim),
+                    when(by),
+                    who(on),
+                    self.name_of(on.claim),
+                    when(on)
+                )
+            }
+        }
+    }
+}
+
+fn point_attacker(point: Point) -> ClaimId {
+    match point {
+        Point::Claim(c) => c,
+        Point::Attack { attacker, .. } => attacker,
     }
 }

@@ -1,0 +1,186 @@
+//! A scholar's trajectory: how their positions changed over time.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use super::view::CompareOptions;
+use crate::error::Result;
+use crate::graph::Corpus;
+use crate::model::{ClaimId, Position, ScholarId, Stance, WorkId};
+
+/// One change in a scholar's position on a claim: a first stance, or a
+/// new stance that differs from the one before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Move {
+    #[serde(skip)]
+    claim: ClaimId,
+    #[serde(rename = "claim")]
+    claim_key: String,
+    from: Option<Stance>,
+    to: Stance,
+    year: Option<i32>,
+    #[serde(skip)]
+    work: Option<WorkId>,
+    #[serde(rename = "work")]
+    work_key: Option<String>,
+}
+
+impl Move {
+    /// The claim.
+    pub fn claim(&self) -> ClaimId {
+        self.claim
+    }
+    /// The claim's key.
+    pub fn claim_key(&self) -> &str {
+        &self.claim_key
+    }
+    /// The stance before, `None` for the scholar's first on the claim.
+    pub fn from(&self) -> Option<Stance> {
+        self.from
+    }
+    /// The stance taken.
+    pub fn to(&self) -> Stance {
+        self.to
+    }
+    /// The year it entered the debate, if known.
+    pub fn year(&self) -> Option<i32> {
+        self.year
+    }
+    /// The work that takes it, if any.
+    pub fn work(&self) -> Option<WorkId> {
+        self.work
+    }
+    /// Whether the scholar turned from holding the claim to rejecting it,
+    /// or back.
+    pub fn is_reversal(&self) -> bool {
+        self.from
+            .is_some_and(|from| from.holds() != self.to.holds())
+    }
+}
+
+/// How a scholar's positions changed over time: what
+/// [`Corpus::trajectory`] returns, in order of time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Trajectory {
+    #[serde(skip)]
+    scholar: ScholarId,
+    #[serde(rename = "scholar")]
+    key: String,
+    name: String,
+    moves: Vec<Move>,
+}
+
+impl Trajectory {
+    /// The scholar.
+    pub fn scholar(&self) -> ScholarId {
+        self.scholar
+    }
+    /// The changes, in order of time (undated ones last), then by claim.
+    pub fn moves(&self) -> &[Move] {
+        &self.moves
+    }
+    /// The changes that turned from holding a claim to rejecting it, or back.
+    pub fn reversals(&self) -> impl Iterator<Item = &Move> + '_ {
+        self.moves.iter().filter(|m| m.is_reversal())
+    }
+}
+
+impl fmt::Display for Trajectory {
+    /// One line per change: `1969 (fischer-1969): advances → qualifies \`claim\``.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{} [{}]", self.name, self.key)?;
+        if self.moves.is_empty() {
+            return writeln!(f, "  no position in view");
+        }
+        for m in &self.moves {
+            let when = match (m.year, &m.work_key) {
+                (Some(y), Some(w)) => format!("{y} ({w})"),
+                (Some(y), None) => y.to_string(),
+                (None, Some(w)) => format!("undated ({w})"),
+                (None, None) => "undated".to_owned(),
+            };
+            match m.from {
+                Some(from) => writeln!(f, "  {when}: {from} → {} `{}`", m.to, m.claim_key)?,
+                None => writeln!(f, "  {when}: {} `{}`", m.to, m.claim_key)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Corpus {
+    /// A scholar's trajectory: every change of position in view, over time
+    /// — the first stance on each claim, and each later stance that differs
+    /// from the one before (advancing a claim in one book, rejecting it in
+    /// a later one). Positions are ordered as the calculus (§2) orders a
+    /// scholar's positions on a claim: by the year they entered the debate,
+    /// then by how much they back the claim.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`](crate::Error::UnknownId) for a scholar not in
+    /// the corpus, and as [`CompareOptions`] are checked.
+    ///
+    /// # Complexity
+    /// O(d log d) for the scholar's positions, *d*.
+    ///
+    /// ```
+    /// use historiograph::{CompareOptions, ScholarId};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let luthi: ScholarId = corpus.resolve("luthi")?;
+    /// let trajectory = corpus.trajectory(luthi, &CompareOptions::new())?;
+    /// assert!(trajectory.moves().iter().all(|m| m.from().is_none()));
+    /// print!("{trajectory}");
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn trajectory(&self, scholar: ScholarId, options: &CompareOptions) -> Result<Trajectory> {
+        self.live(scholar)?;
+        options.check(self)?;
+        let last = self.last_year().unwrap_or(i32::MAX);
+        let mut by_claim: BTreeMap<ClaimId, Vec<(i32, u8, Position)>> = BTreeMap::new();
+        for (claim, p) in self.positions_of(scholar) {
+            if options.without.claims.contains(&claim)
+                || !options.sees_position(self, claim, scholar, &p)
+            {
+                continue;
+            }
+            let year = self.position_entered(claim, &p).unwrap_or(last);
+            let rank = (super::view::backing(p.stance()) * 2.0) as u8;
+            by_claim.entry(claim).or_default().push((year, rank, p));
+        }
+        let mut moves = Vec::new();
+        for (claim, mut positions) in by_claim {
+            positions.sort_by_key(|&(year, rank, p)| (year, rank, p.work()));
+            let mut before: Option<Stance> = None;
+            for (_, _, p) in positions {
+                if before == Some(p.stance()) {
+                    continue;
+                }
+                moves.push(Move {
+                    claim,
+                    claim_key: self.name_of(claim),
+                    from: before,
+                    to: p.stance(),
+                    year: self.position_year(&p),
+                    work: p.work(),
+                    work_key: p.work().map(|w| self.name_of(w)),
+                });
+                before = Some(p.stance());
+            }
+        }
+        moves.sort_by(|a, b| {
+            (a.year.is_none(), a.year, &a.claim_key).cmp(&(b.year.is_none(), b.year, &b.claim_key))
+        });
+        Ok(Trajectory {
+            scholar,
+            key: self.name_of(scholar),
+            name: self
+                .scholar(scholar)
+                .map(|s| s.name().to_owned())
+                .unwrap_or_default(),
+            moves,
+        })
+    }
+}
