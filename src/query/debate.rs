@@ -55,9 +55,6 @@ pub(crate) struct Debate {
     pub(crate) defeaters: Vec<Vec<u32>>,
     pub(crate) defeated: Vec<Vec<u32>>,
     pub(crate) supporters: Vec<Vec<u32>>,
-    /// The claims in conflict with each claim: those that attack it and
-    /// those it rebuts.
-    pub(crate) conflicts: Vec<Vec<u32>>,
     pub(crate) scholars: Vec<ScholarId>,
     pub(crate) rows: Vec<Row>,
     /// Each claim's local index.
@@ -280,21 +277,14 @@ impl Corpus {
             defeaters[to as usize].push(from);
             defeated[from as usize].push(to);
         }
-        let (mut supporters, mut conflicts) = (vec![Vec::new(); n], vec![Vec::new(); n]);
-        for (i, &claim) in order.iter().enumerate() {
-            supporters[i] = self
-                .supporters_of(claim)
-                .filter_map(|d| index.get(&d).copied())
-                .collect();
-            for (target, kind) in self.attacks_by(claim) {
-                if let Some(&t) = index.get(&target) {
-                    conflicts[t as usize].push(i as u32);
-                    if kind == AttackKind::Rebuts {
-                        conflicts[i].push(t);
-                    }
-                }
-            }
-        }
+        let supporters = order
+            .iter()
+            .map(|&claim| {
+                self.supporters_of(claim)
+                    .filter_map(|d| index.get(&d).copied())
+                    .collect()
+            })
+            .collect();
         Debate {
             claims,
             scope,
@@ -302,7 +292,6 @@ impl Corpus {
             defeaters,
             defeated,
             supporters,
-            conflicts,
             scholars,
             rows,
             index,
@@ -608,30 +597,24 @@ impl Debate {
             v.dedup();
         }
         // Rejections count for the other side, each voice's share, unless
-        // the voice says the same through a claim: one on the other side of
-        // the row, or one in conflict with the claim it rejects.
+        // the voice says the same through a claim on the other side of the
+        // row, which counts there already.
         for i in members() {
             let c = &self.claims[i];
             let side = side(c.polarity);
-            let mut rejecting: Vec<(Voice, f64)> = Vec::new();
             for group in c.held.chunk_by(|x, y| x.1.voice == y.1.voice) {
-                let members: Vec<Stance> = group
+                let voice = group[0].1.voice;
+                if voicing[1 - side].binary_search(&voice).is_ok() {
+                    continue;
+                }
+                let stances: Vec<Stance> = group
                     .iter()
                     .filter(|&&(s, _)| !absent.scholars[s as usize])
                     .map(|(_, h)| h.stance())
                     .collect();
-                let rejects = members.iter().filter(|&&s| s == Stance::Rejects).count();
+                let rejects = stances.iter().filter(|&&s| s == Stance::Rejects).count();
                 if rejects > 0 {
-                    rejecting.push((group[0].1.voice, rejects as f64 / members.len() as f64));
-                }
-            }
-            for (voice, share) in rejecting {
-                let voiced = voicing[1 - side].binary_search(&voice).is_ok()
-                    || self.conflicts[i].iter().any(|&j| {
-                        present[j as usize]
-                            && self.holding_voices(j as usize, absent).any(|v| v == voice)
-                    });
-                if !voiced {
+                    let share = rejects as f64 / stances.len() as f64;
                     if side == 0 {
                         t.rejecting_con += share;
                     } else {

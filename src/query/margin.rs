@@ -193,8 +193,8 @@ impl Debate {
 
     /// The claims whose removal can bear on the question, most influential
     /// first: the claims of the rows it asks about, by the weight that
-    /// stands, then every claim that can reach them through defeats,
-    /// supports or conflicts.
+    /// stands, then every claim that can reach them through defeats or
+    /// supports.
     fn claim_candidates(&self, question: Question, base: &Outcome) -> Vec<u32> {
         let mut members: Vec<u32> = match question {
             Question::Verdict(r, _) => self.rows[r].members.clone(),
@@ -214,11 +214,7 @@ impl Debate {
         let mut next = 0;
         while next < order.len() {
             let i = order[next] as usize;
-            for &j in self.defeaters[i]
-                .iter()
-                .chain(&self.supporters[i])
-                .chain(&self.conflicts[i])
-            {
+            for &j in self.defeaters[i].iter().chain(&self.supporters[i]) {
                 if base.present[j as usize] && !seen[j as usize] {
                     seen[j as usize] = true;
                     order.push(j);
