@@ -87,6 +87,18 @@ fn benches(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("compare_median", n), &corpus, |b, c| {
             b.iter(|| c.compare(black_box(median), &options).expect("compare"))
         });
+        // The same without the margin search: what the margins cost.
+        let bare = CompareOptions::new().with_margin_budget(0);
+        group.bench_with_input(
+            BenchmarkId::new("compare_busiest_no_margins", n),
+            &corpus,
+            |b, c| b.iter(|| c.compare(black_box(event), &bare).expect("compare")),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("compare_median_no_margins", n),
+            &corpus,
+            |b, c| b.iter(|| c.compare(black_box(median), &bare).expect("compare")),
+        );
         group.bench_with_input(BenchmarkId::new("compare_as_of", n), &corpus, |b, c| {
             let as_of = CompareOptions::new().with_as_of(Some(2000));
             b.iter(|| c.compare(black_box(event), &as_of).expect("compare"))

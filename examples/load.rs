@@ -6,14 +6,15 @@
 //! /usr/bin/time -v cargo run --release --example load -- big.json
 //! ```
 //!
-//! `load FILE [--one-thread] [--matrix] [--all-events] [EVENT]...`: with
-//! `--one-thread`, parses and builds on one thread (by default a large
-//! document is parsed on one and built on another); with `--matrix`, times
-//! the full events × explanations matrix; with `--all-events`, times
-//! `compare` once on every event (after building the index) and prints the
+//! `load FILE [--one-thread] [--matrix] [--all-events] [--margin-budget N]
+//! [EVENT]...`: with `--one-thread`, parses and builds on one thread (by
+//! default a large document is parsed on one and built on another); with
+//! `--matrix`, times the full events × explanations matrix; with
+//! `--all-events`, times `compare` once on every event and prints the
 //! percentiles; with event keys, also times `compare` on each: the first
-//! call (which builds the index of the whole debate) and the median of
-//! twenty more.
+//! call and the median of twenty more. `--margin-budget N` sets the budget
+//! of each margin search (0: no margins; default as
+//! `CompareOptions::new()`).
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -29,8 +30,21 @@ fn main() -> ExitCode {
         false => Threads::Auto,
     };
     args.retain(|a| !matches!(a.as_str(), "--matrix" | "--one-thread" | "--all-events"));
+    let mut options = CompareOptions::new();
+    if let Some(at) = args.iter().position(|a| a == "--margin-budget") {
+        match args.get(at + 1).and_then(|n| n.parse::<usize>().ok()) {
+            Some(budget) => options = options.with_margin_budget(budget),
+            None => {
+                eprintln!("load: --margin-budget needs a number");
+                return ExitCode::FAILURE;
+            }
+        }
+        args.drain(at..at + 2);
+    }
     let Some(path) = args.first() else {
-        eprintln!("usage: load FILE [--one-thread] [--matrix] [--all-events] [EVENT]...");
+        eprintln!(
+            "usage: load FILE [--one-thread] [--matrix] [--all-events] [--margin-budget N] [EVENT]..."
+        );
         return ExitCode::FAILURE;
     };
     let text = match std::fs::read_to_string(path) {
@@ -74,13 +88,11 @@ fn main() -> ExitCode {
         }
     }
     if all_events {
-        if let Err(e) = every_event(&corpus) {
+        if let Err(e) = every_event(&corpus, &options) {
             eprintln!("load: {e}");
             return ExitCode::FAILURE;
         }
     }
-    // The first comparison builds the index of the whole debate; the
-    // median of the next ones is the cost of a comparison from the index.
     for key in &args[1..] {
         let event: EventId = match corpus.resolve(key) {
             Ok(event) => event,
@@ -93,7 +105,7 @@ fn main() -> ExitCode {
         let mut explanations = 0;
         for _ in 0..21 {
             let started = Instant::now();
-            match corpus.compare(event, &CompareOptions::new()) {
+            match corpus.compare(event, &options) {
                 Ok(comparison) => explanations = comparison.standings().len(),
                 Err(e) => {
                     eprintln!("load: {e}");
@@ -113,18 +125,17 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Times `compare` once on every event, the index built first, and prints
-/// the percentiles with the number of claims about the event at each.
-fn every_event(corpus: &Corpus) -> historiograph::Result<()> {
-    let options = CompareOptions::new();
+/// Times `compare` once on every event, and prints the percentiles with
+/// the number of claims about the event at each.
+fn every_event(corpus: &Corpus, options: &CompareOptions) -> historiograph::Result<()> {
     let events: Vec<EventId> = corpus.ids::<EventId>().collect();
     if let Some(&first) = events.first() {
-        corpus.compare(first, &options)?;
+        corpus.compare(first, options)?;
     }
     let mut times = Vec::with_capacity(events.len());
     for &event in &events {
         let started = Instant::now();
-        corpus.compare(event, &options)?;
+        corpus.compare(event, options)?;
         let ms = started.elapsed().as_secs_f64() * 1e3;
         times.push((ms, corpus.claims_about(event).count()));
     }

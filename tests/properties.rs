@@ -1837,3 +1837,83 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Disagreements and trajectories, in view
+// ---------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// No scholar disagrees with himself; each point is reported once, the
+    /// same from either side; each side is the scholar's latest position in
+    /// view, held or rejected as the point says.
+    #[test]
+    fn disagreements_are_between_two_scholars_once_each(plan in plan(2), opts in options_plan()) {
+        let c = build(&plan);
+        let o = options_for(&c, &opts);
+        let scholars: Vec<ScholarId> = c.ids().collect();
+        for &s in &scholars {
+            let held: BTreeSet<ClaimId> = c.claims_held_by(s, &o).map(|(c, _)| c).collect();
+            for &t in &scholars {
+                let points = c.disagreements(s, t, None, &o).unwrap();
+                if s == t {
+                    prop_assert!(points.is_empty());
+                    continue;
+                }
+                let theirs: BTreeSet<ClaimId> = c.claims_held_by(t, &o).map(|(c, _)| c).collect();
+                let mut seen = BTreeSet::new();
+                for d in &points {
+                    prop_assert!(seen.insert(d.point()), "a point twice: {:?}", d.point());
+                    prop_assert_eq!((d.first().scholar(), d.second().scholar()), (s, t));
+                    match d.point() {
+                        Point::Claim(claim) => {
+                            prop_assert_eq!(d.first().claim(), claim);
+                            prop_assert_ne!(held.contains(&claim), theirs.contains(&claim));
+                        }
+                        Point::Attack { attacker, target, .. } => {
+                            let (mine, other) = if d.first().claim() == attacker {
+                                (attacker, target)
+                            } else {
+                                (target, attacker)
+                            };
+                            prop_assert!(held.contains(&mine) && theirs.contains(&other));
+                            prop_assert!(!held.contains(&other) && !theirs.contains(&mine));
+                        }
+                    }
+                    prop_assert!(!d.to_string().is_empty());
+                }
+                let back: BTreeSet<Point> = c
+                    .disagreements(t, s, None, &o)
+                    .unwrap()
+                    .iter()
+                    .map(|d| d.point())
+                    .collect();
+                prop_assert_eq!(seen, back);
+            }
+        }
+    }
+
+    /// A trajectory lists each claim's first stance and then only changes,
+    /// and ends, for every claim, on the scholar's latest position in view.
+    #[test]
+    fn trajectories_end_on_the_latest_positions(plan in plan(2), opts in options_plan()) {
+        let c = build(&plan);
+        let o = options_for(&c, &opts);
+        for s in c.ids::<ScholarId>() {
+            let t = c.trajectory(s, &o).unwrap();
+            let mut last: BTreeMap<ClaimId, Stance> = BTreeMap::new();
+            for m in t.moves() {
+                prop_assert_eq!(m.from(), last.get(&m.claim()).copied());
+                prop_assert_ne!(m.from(), Some(m.to()));
+                last.insert(m.claim(), m.to());
+            }
+            let held: BTreeMap<ClaimId, Stance> =
+                c.claims_held_by(s, &o).map(|(c, p)| (c, p.stance())).collect();
+            for (claim, stance) in &last {
+                prop_assert_eq!(held.get(claim), stance.holds().then_some(stance));
+            }
+            prop_assert!(held.keys().all(|c| last.contains_key(c)));
+        }
+    }
+}

@@ -167,11 +167,15 @@ impl Corpus {
         positions.into_iter()
     }
 
-    /// The year of a position: its own year, else the year of its work.
+    /// The year of a position: its own year, else the year its work
+    /// entered the debate (the last year the work's `issued` date allows:
+    /// 1969 for `196X`; see [the calculus](crate::calculus), §1).
     pub fn position_year(&self, position: &Position) -> Option<i32> {
-        position
-            .year()
-            .or_else(|| position.work().and_then(|w| self.work(w)?.year()))
+        position.year().or_else(|| {
+            position
+                .work()
+                .and_then(|w| Some(self.work(w)?.issued()?.last_year()))
+        })
     }
 
     /// The evidence a claim cites, with how it bears on the claim.

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use super::defeat::{Order, defeats_among};
 use super::report::Verdict;
 use super::view::{CompareOptions, Weighing};
-use super::voice::{Held, Voice, backing_and_rejections};
+use super::voice::{Held, Voice};
 use crate::argument::{Acceptance, Argument, Framework, GradualOptions, grounded_labels_among};
 use crate::graph::Corpus;
 use crate::model::{
@@ -420,18 +420,29 @@ impl Debate {
             .collect()
     }
 
-    /// A claim's backing and rejections from the voices still present.
+    /// A claim's backing and rejections from the voices still present
+    /// (its holders are sorted by voice).
     fn voices(&self, i: usize, absent: Absent<'_>) -> (f64, f64) {
         let c = &self.claims[i];
         if c.anonymous {
             return (1.0, 0.0);
         }
-        backing_and_rejections(
-            c.held
-                .iter()
-                .filter(|&&(s, _)| !absent.scholars[s as usize])
-                .map(|(_, h)| (h.voice, h.stance())),
-        )
+        let (mut b, mut r) = (0.0, 0.0);
+        for group in c.held.chunk_by(|x, y| x.1.voice == y.1.voice) {
+            let (mut n, mut backing, mut rejects) = (0.0, 0.0, 0.0);
+            for (s, h) in group {
+                if !absent.scholars[*s as usize] {
+                    n += 1.0;
+                    backing += super::view::backing(h.stance());
+                    rejects += f64::from(u8::from(h.stance() == Stance::Rejects));
+                }
+            }
+            if n > 0.0 {
+                b += backing / n;
+                r += rejects / n;
+            }
+        }
+        (b, r)
     }
 
     /// The voices of the scholars present who hold a claim.
@@ -449,10 +460,29 @@ impl Debate {
 
     /// Evaluates the debate with some claims and scholars absent.
     pub(crate) fn evaluate(&self, absent: Absent<'_>) -> Outcome {
+        self.evaluate_rows(absent, None, true)
+    }
+
+    /// Evaluates the debate with some claims and scholars absent: every
+    /// row's tally, or only row `only`'s (the others left at zero), with
+    /// or without the independent support behind each.
+    pub(crate) fn evaluate_rows(
+        &self,
+        absent: Absent<'_>,
+        only: Option<usize>,
+        support: bool,
+    ) -> Outcome {
         let present = self.present(absent);
         let n = self.claims.len();
         let mut numbers = vec![ClaimNumbers::default(); n];
-        for (i, num) in numbers.iter_mut().enumerate() {
+        // Gradual semantics weigh every claim from its voices; otherwise
+        // only the claims in scope need them.
+        let voiced = if matches!(self.weighing, Weighing::Gradual(_)) {
+            n
+        } else {
+            self.scope.min(n)
+        };
+        for (i, num) in numbers.iter_mut().enumerate().take(voiced) {
             if present[i] {
                 (num.backing, num.rejections) = self.voices(i, absent);
             }
@@ -475,7 +505,10 @@ impl Debate {
             numbers[i].weight = numbers[i].backing * factor;
         }
         let tallies = (0..self.rows.len())
-            .map(|r| self.tally(r, &present, &numbers, absent))
+            .map(|r| match only {
+                Some(only) if only != r => Tally::default(),
+                _ => self.tally(r, &present, &numbers, absent, support),
+            })
             .collect();
         Outcome {
             present,
@@ -561,6 +594,7 @@ impl Debate {
         present: &[bool],
         numbers: &[ClaimNumbers],
         absent: Absent<'_>,
+        support: bool,
     ) -> Tally {
         let row = &self.rows[r];
         let mut t = Tally {
@@ -625,7 +659,9 @@ impl Debate {
         }
         t.pro += t.rejecting_pro;
         t.con += t.rejecting_con;
-        self.independent_support(&mut t, members(), numbers, absent);
+        if support {
+            self.independent_support(&mut t, members(), numbers, absent);
+        }
         t
     }
 

@@ -318,10 +318,18 @@ impl<'a> Probe<'a> {
         for &i in set {
             marks[i as usize] = true;
         }
-        let outcome = self.debate.evaluate(Absent {
-            claims: &self.claims,
-            scholars: &self.scholars,
-        });
+        let only = match question {
+            Question::Verdict(r, _) => Some(r),
+            Question::Lead(_) => None,
+        };
+        let outcome = self.debate.evaluate_rows(
+            Absent {
+                claims: &self.claims,
+                scholars: &self.scholars,
+            },
+            only,
+            false,
+        );
         let marks = match self.kind {
             Kind::Claims => &mut self.claims,
             Kind::Scholars => &mut self.scholars,

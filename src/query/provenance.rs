@@ -73,7 +73,6 @@ impl Side {
 
 /// What two scholars disagree about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
 pub enum Point {
     /// One holds the claim (advances, endorses or qualifies it), the other
     /// rejects it.

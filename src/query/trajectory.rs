@@ -25,6 +25,10 @@ pub struct Move {
     work: Option<WorkId>,
     #[serde(rename = "work")]
     work_key: Option<String>,
+    /// The year that orders it (the calculus, §1): its entry year, the
+    /// corpus's last year when undated.
+    #[serde(skip)]
+    entered: i32,
 }
 
 impl Move {
@@ -77,7 +81,8 @@ impl Trajectory {
     pub fn scholar(&self) -> ScholarId {
         self.scholar
     }
-    /// The changes, in order of time (undated ones last), then by claim.
+    /// The changes, in order of time (undated ones at the corpus's last
+    /// year), then by claim.
     pub fn moves(&self) -> &[Move] {
         &self.moves
     }
@@ -154,7 +159,7 @@ impl Corpus {
         for (claim, mut positions) in by_claim {
             positions.sort_by_key(|&(year, rank, p)| (year, rank, p.work()));
             let mut before: Option<Stance> = None;
-            for (_, _, p) in positions {
+            for (entered, _, p) in positions {
                 if before == Some(p.stance()) {
                     continue;
                 }
@@ -166,13 +171,13 @@ impl Corpus {
                     year: self.position_year(&p),
                     work: p.work(),
                     work_key: p.work().map(|w| self.name_of(w)),
+                    entered,
                 });
                 before = Some(p.stance());
             }
         }
-        moves.sort_by(|a, b| {
-            (a.year.is_none(), a.year, &a.claim_key).cmp(&(b.year.is_none(), b.year, &b.claim_key))
-        });
+        // Stable: a claim's moves keep their order within a year.
+        moves.sort_by(|a, b| (a.entered, &a.claim_key).cmp(&(b.entered, &b.claim_key)));
         Ok(Trajectory {
             scholar,
             key: self.name_of(scholar),

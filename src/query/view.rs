@@ -367,12 +367,7 @@ impl Corpus {
     /// The year a position entered the debate: its own year, else its
     /// work's, else its claim's; `None` if none of them is dated.
     pub(crate) fn position_entered(&self, claim: ClaimId, p: &Position) -> Option<i32> {
-        self.position_dated(p).or_else(|| self.claim_entered(claim))
-    }
-
-    /// A position's own year, else its work's entry year.
-    fn position_dated(&self, p: &Position) -> Option<i32> {
-        p.year().or_else(|| self.work_entered(p.work()?))
+        self.position_year(p).or_else(|| self.claim_entered(claim))
     }
 
     /// The year a claim entered the debate: its own date, else the earliest
@@ -384,7 +379,7 @@ impl Corpus {
         }
         let positions = self
             .positions_on(claim)
-            .filter_map(|(_, p)| self.position_dated(&p));
+            .filter_map(|(_, p)| self.position_year(&p));
         let evidence = self
             .citations(claim)
             .filter_map(|(e, _)| self.evidence_entered(e));
