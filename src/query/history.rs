@@ -47,9 +47,9 @@ impl HistoryRow {
 }
 
 impl History {
-    /// The years, in order: each year in which a work cited by the claims
-    /// in scope (through a position or a piece of evidence) was published,
-    /// or a claim entered the debate.
+    /// The years, in order: each year in which a claim in scope, a position
+    /// on one, or a piece of evidence one cites entered the debate (the
+    /// calculus, §1; an undated one at the corpus's last year).
     pub fn years(&self) -> &[i32] {
         &self.years
     }
@@ -131,18 +131,27 @@ impl Corpus {
                 }
             }
         }
+        // Every year in which an item of these claims entered the debate;
+        // an undated item enters at the corpus's last year (the calculus, §1).
         let mut years = BTreeSet::new();
+        let mut undated = false;
+        let mut enter = |year: Option<i32>| match year {
+            Some(year) => {
+                years.insert(year);
+            }
+            None => undated = true,
+        };
         for &claim in about.keys() {
             for (_, p) in self.positions_on(claim) {
-                years.extend(self.position_year(&p));
+                enter(self.position_entered(claim, &p));
             }
             for (evidence, _) in self.citations(claim) {
-                years.extend(
-                    self.evidence_work(evidence)
-                        .and_then(|w| self.work(w)?.year()),
-                );
+                enter(self.evidence_entered(evidence));
             }
-            years.extend(self.claim(claim).and_then(|c| Some(c.date()?.year())));
+            enter(self.claim_entered(claim));
+        }
+        if undated {
+            years.extend(self.last_year());
         }
         let years: Vec<i32> = years.into_iter().collect();
         let mut rows: BTreeMap<String, HistoryRow> = BTreeMap::new();
