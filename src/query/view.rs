@@ -145,8 +145,7 @@ impl CompareOptions {
     ///   2008, `196X` in 1969);
     /// - a **position** in its own year, else its work's, else its claim's;
     /// - a **claim** at its own date, else with the earliest of the works
-    ///   that report it: the works of its positions and of the evidence it
-    ///   cites;
+    ///   that report it: the works holding the evidence it cites;
     /// - a piece of **evidence** at its own date, else its work's;
     /// - an item none of these dates is **undated**, and enters at the
     ///   corpus's last year (the latest year any item of the corpus gives):
@@ -371,19 +370,16 @@ impl Corpus {
     }
 
     /// The year a claim entered the debate: its own date, else the earliest
-    /// year of the works that report it (its positions' and its evidence's);
-    /// `None` if none is dated.
+    /// year of the works that report it, the works holding the evidence it
+    /// cites; `None` if none is dated. Its positions do not date it (each is
+    /// dated on its own), so no scholar's position is dated by another's.
     pub(crate) fn claim_entered(&self, claim: ClaimId) -> Option<i32> {
         if let Some(date) = self.claim(claim)?.date() {
             return Some(entry_year(date));
         }
-        let positions = self
-            .positions_on(claim)
-            .filter_map(|(_, p)| self.position_year(&p));
-        let evidence = self
-            .citations(claim)
-            .filter_map(|(e, _)| self.evidence_entered(e));
-        positions.chain(evidence).min()
+        self.citations(claim)
+            .filter_map(|(e, _)| self.work_entered(self.evidence_work(e)?))
+            .min()
     }
 
     /// The year a piece of evidence entered the debate: its own date, else
