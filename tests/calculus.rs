@@ -1512,14 +1512,15 @@ fn dated_work(c: &mut Corpus, key: &str, year: i32, authors: &[ScholarId]) -> Wo
     c.add_work(work, authors.iter().copied()).unwrap()
 }
 
-/// §1: an undated claim enters with the earliest of the works that report
-/// it, and an undated position with its claim. Scholar s rejects claim c
-/// in work w0, issued 1990, with a year of its own, 1991, and advances c
-/// in no work and no year. c enters in 1990 (w0), so the advance does too,
-/// and the rejection of 1991 is s's latest position: c has no backing,
-/// and s's rejection counts against x (§2), N = 1: rejected, s = −½.
+/// §1: a claim is not dated by its positions, and an undated position on
+/// an undated claim enters at the corpus's last year. Scholar s rejects
+/// claim c in work w0, issued 1990, with a year of its own, 1991, and
+/// advances c in no work and no year. c cites nothing and has no date, so
+/// the advance enters at the corpus's last year, 1991, the year of the
+/// rejection: between two positions of one year the one that backs the
+/// claim more counts (§2). As of 1990 neither position is in view.
 #[test]
-fn a_claim_enters_with_the_works_that_report_it() {
+fn a_claim_is_not_dated_by_its_positions() {
     let (mut c, e, x) = one_event();
     let s = c.add_scholar(Scholar::new("s", "S")).unwrap();
     let w0 = dated_work(&mut c, "w0", 1990, &[s]);
@@ -1528,36 +1529,46 @@ fn a_claim_enters_with_the_works_that_report_it() {
         .unwrap();
     let rejection = Position::new(Stance::Rejects).in_work(w0).in_year(1991);
     c.add_position(s, claim, rejection).unwrap();
+    assert_eq!(c.last_year(), Some(1991));
 
     let as_of_1990 = CompareOptions::new().with_as_of(Some(1990));
     let seen = c.compare(e, &as_of_1990).unwrap();
-    assert_ne!(
+    assert_eq!(
         seen.standing(x).map(Standing::verdict),
         Some(Verdict::Unaddressed),
-        "c is reported by w0, issued in 1990\n{seen}"
+        "no position on c is in view in 1990\n{seen}"
     );
     let cmp = c.compare(e, &CompareOptions::new()).unwrap();
     let row = cmp.standing(x).unwrap();
     let entry = &row.supporting()[0];
     assert_eq!(
         (entry.backing(), entry.rejections()),
-        (0.0, 1.0),
-        "s's latest position is the rejection of 1991\n{cmp}"
+        (1.0, 0.0),
+        "s's advance, of the same year as the rejection, counts\n{cmp}"
     );
     assert_eq!(
         (row.verdict(), row.score()),
-        (Verdict::Rejected, -0.5),
+        (Verdict::Supported, 0.5),
         "{cmp}"
     );
+    // With a cited item in w0, c enters in 1990, and so does the advance:
+    // the rejection of 1991 is then s's latest position.
+    let item = Evidence::new("v", EvidenceKind::SecondaryStudy, "V");
+    let v = c.add_evidence(item, Some(w0)).unwrap();
+    c.cite(claim, v, Bearing::Supports).unwrap();
+    let cmp = c.compare(e, &CompareOptions::new()).unwrap();
+    let row = cmp.standing(x).unwrap();
+    assert_eq!(row.supporting()[0].rejections(), 1.0, "{cmp}");
+    assert_eq!(row.verdict(), Verdict::Rejected, "{cmp}");
 }
 
 /// §1: a piece of evidence's own date is when it entered the debate, not
 /// when the claims citing it did; a claim is dated by the works that
 /// report it, and an item found in no work reports nothing. Claim c is
 /// advanced by s in no work and no year, and qualified by s in w1 (1958):
-/// c enters in 1958, both positions are of 1958, and the advance, which
-/// backs c more, counts (§2). Citing an item dated 1957, found in no work,
-/// changes none of that.
+/// c has no date, the advance enters at the corpus's last year (1958), so
+/// both positions are of 1958, and the advance, which backs c more, counts
+/// (§2). Citing an item dated 1957, found in no work, changes none of that.
 #[test]
 fn evidence_dated_on_its_own_does_not_date_the_claim() {
     let (mut c, e, x) = one_event();
@@ -1585,17 +1596,16 @@ fn evidence_dated_on_its_own_does_not_date_the_claim() {
     );
 }
 
-/// §6: removing a scholar removes their positions, and a claim dated by
-/// the work of one of them (§1) is dated anew. c0 (for x, unattributed)
-/// stands; c1 (against x) is advanced by s0 in w0 (1990) and by s2 in no
-/// work and no year, and rejected by s2 in w1 (1991). c1 enters in 1990,
-/// so s2's latest position is the rejection: b(c1) = 1, r(c1) = 1, P = 1 +
-/// R⁺ = 2, N = 1: contested. Without s0, c1 enters in 1991 and s2's
-/// advance, of the same year, counts (P = 1, N = 1); without s2, P = N =
-/// 1: contested both times. Only removing both (c1 then leaves the view)
-/// changes the verdict: the scholars margin is 2.
+/// §6: removing a scholar removes their positions and moves no other
+/// scholar's in time (§1). c0 (for x, unattributed) stands; c1 (against x)
+/// is advanced by s0 in w0 (1990) and by s2 in no work and no year, and
+/// rejected by s2 in w1 (1991). c1 has no date, so s2's advance enters at
+/// the corpus's last year, 1991, with the rejection, and counts (it backs
+/// more): b(c1) = 2, P = 1, N = 2: contested. Without s0 or without s2,
+/// P = N = 1: contested both times. Only removing both (c1 then leaves the
+/// view) changes the verdict: the scholars margin is 2.
 #[test]
-fn a_scholars_margin_dates_claims_anew() {
+fn removing_a_scholar_moves_no_other_scholars_position() {
     let (mut c, e, x) = one_event();
     let s0 = c.add_scholar(Scholar::new("s0", "S0")).unwrap();
     let s2 = c.add_scholar(Scholar::new("s2", "S2")).unwrap();
@@ -1615,7 +1625,7 @@ fn a_scholars_margin_dates_claims_anew() {
     let cmp = c.compare(e, &o).unwrap();
     let row = cmp.standing(x).unwrap();
     assert_eq!(row.verdict(), Verdict::Contested, "{cmp}");
-    assert!(close(row.pro(), 2.0) && close(row.con(), 1.0), "{cmp}");
+    assert!(close(row.pro(), 1.0) && close(row.con(), 2.0), "{cmp}");
     for s in [s0, s2] {
         let mut d = c.clone();
         d.remove(s).unwrap();
