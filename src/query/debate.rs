@@ -9,7 +9,9 @@ use super::defeat::{Order, defeats_among};
 use super::report::Verdict;
 use super::view::{CompareOptions, Weighing};
 use super::voice::{Held, Voice};
-use crate::argument::{Acceptance, Argument, Framework, GradualOptions, grounded_labels_among};
+use crate::argument::{
+    Acceptance, Argument, Framework, GradualOptions, Semantics, grounded_labels_among,
+};
 use crate::graph::Corpus;
 use crate::model::{
     AttackKind, Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Polarity, Position,
@@ -19,6 +21,7 @@ use crate::model::{
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// One claim of the debate.
+#[derive(Clone)]
 pub(crate) struct Local {
     pub(crate) id: ClaimId,
     pub(crate) polarity: Polarity,
@@ -59,7 +62,7 @@ pub(crate) struct Debate {
     pub(crate) rows: Vec<Row>,
     /// Each claim's local index.
     pub(crate) index: HashMap<ClaimId, u32>,
-    weighing: Weighing,
+    pub(crate) weighing: Weighing,
     pub(crate) threshold: f64,
 }
 
@@ -324,6 +327,17 @@ impl Rows {
     }
 }
 
+/// Whether a weighing is directional (Baroni and Giacomin 2007): a claim's
+/// standing depends only on the claims that can reach it. Grounded,
+/// complete and preferred semantics and the gradual semantics are; stable,
+/// semi-stable and stage semantics are not.
+pub(crate) fn directional(weighing: Weighing) -> bool {
+    !matches!(
+        weighing,
+        Weighing::Extensions(Semantics::Stable | Semantics::SemiStable | Semantics::Stage)
+    )
+}
+
 /// *ε*: supporting minus undermining evidence items.
 pub(crate) fn net_evidence(evidence: &[(EvidenceId, Bearing)]) -> i64 {
     evidence
@@ -372,6 +386,15 @@ impl Gather<'_> {
     /// debate in view.
     fn reach(&mut self, scope: usize) {
         let corpus = self.corpus;
+        if !directional(self.options.weighing()) {
+            // Stable, semi-stable and stage extensions are not directional:
+            // a claim's acceptance can depend on claims it cannot reach
+            // (Baroni and Giacomin 2007). They need the whole debate in view.
+            for claim in corpus.ids::<ClaimId>() {
+                self.push_if_visible(claim);
+            }
+            return;
+        }
         for i in 0..scope {
             for supporter in corpus.supporters_of(self.order[i]) {
                 self.push_if_visible(supporter);
@@ -400,6 +423,65 @@ impl Gather<'_> {
 }
 
 impl Debate {
+    /// The part of the debate that bears on row `r`: the claims in `keep`
+    /// (which must hold the row's members and every claim that reaches
+    /// them through defeats and supports), with that row alone, as row 0.
+    pub(crate) fn restrict(&self, keep: &[u32], r: usize) -> Debate {
+        let mut keep = keep.to_vec();
+        keep.sort_unstable();
+        keep.dedup();
+        let mut new = vec![u32::MAX; self.claims.len()];
+        for (k, &i) in keep.iter().enumerate() {
+            new[i as usize] = k as u32;
+        }
+        let map = |list: &[u32]| -> Vec<u32> {
+            list.iter()
+                .map(|&j| new[j as usize])
+                .filter(|&j| j != u32::MAX)
+                .collect()
+        };
+        let scope = keep.iter().filter(|&&i| (i as usize) < self.scope).count();
+        let row = &self.rows[r];
+        Debate {
+            claims: keep
+                .iter()
+                .map(|&i| self.claims[i as usize].clone())
+                .collect(),
+            scope,
+            events: keep[..scope]
+                .iter()
+                .map(|&i| self.events[i as usize].clone())
+                .collect(),
+            defeaters: keep
+                .iter()
+                .map(|&i| map(&self.defeaters[i as usize]))
+                .collect(),
+            defeated: keep
+                .iter()
+                .map(|&i| map(&self.defeated[i as usize]))
+                .collect(),
+            supporters: keep
+                .iter()
+                .map(|&i| map(&self.supporters[i as usize]))
+                .collect(),
+            scholars: self.scholars.clone(),
+            rows: vec![Row {
+                id: row.id,
+                key: row.key.clone(),
+                parent: row.parent,
+                members: map(&row.members),
+                unseen: row.unseen,
+            }],
+            index: keep
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| (self.claims[i as usize].id, k as u32))
+                .collect(),
+            weighing: self.weighing,
+            threshold: self.threshold,
+        }
+    }
+
     /// Nothing absent.
     pub(crate) fn nothing(&self) -> (Vec<bool>, Vec<bool>) {
         (

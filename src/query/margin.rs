@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::debate::{Absent, Debate, Outcome};
+use super::debate::{Absent, Debate, Outcome, directional};
 use super::report::Verdict;
 use crate::model::ExplanationId;
 
@@ -123,22 +123,36 @@ pub(crate) enum Question {
 }
 
 impl Debate {
-    /// The robustness of each row's verdict and of the lead, each search
-    /// within `budget` claim-evaluations; `None` for an unaddressed row.
+    /// The robustness of each row's verdict and of the lead, all searches
+    /// within `budget` claim-evaluations: half for the lead (when there is
+    /// a leader), the rest shared by the addressed rows; each question's
+    /// share split between its two margins. `None` for an unaddressed row.
     pub(crate) fn robustness(
         &self,
         base: &Outcome,
         budget: usize,
     ) -> (Vec<Option<Robustness>>, Option<Robustness>) {
-        let rows = (0..self.rows.len())
-            .map(|r| {
-                let verdict = base.tallies[r].verdict(self.threshold);
-                (verdict != Verdict::Unaddressed)
-                    .then(|| self.search(Question::Verdict(r, verdict), base, budget))
-            })
+        let verdicts: Vec<Verdict> = base
+            .tallies
+            .iter()
+            .map(|t| t.verdict(self.threshold))
             .collect();
         let leader = self.leader(base);
-        let lead = leader.map(|_| self.search(Question::Lead(leader), base, budget));
+        let for_lead = if leader.is_some() { budget / 2 } else { 0 };
+        let addressed = verdicts
+            .iter()
+            .filter(|&&v| v != Verdict::Unaddressed)
+            .count();
+        let per_row = (budget - for_lead) / addressed.max(1);
+        let rows = verdicts
+            .iter()
+            .enumerate()
+            .map(|(r, &verdict)| {
+                (verdict != Verdict::Unaddressed)
+                    .then(|| self.search(Question::Verdict(r, verdict), base, per_row))
+            })
+            .collect();
+        let lead = leader.map(|_| self.search(Question::Lead(leader), base, for_lead));
         (rows, lead)
     }
 
@@ -181,13 +195,30 @@ impl Debate {
         }
     }
 
-    /// Both margins of one question.
+    /// Both margins of one question. A verdict's question is asked of the
+    /// part of the debate that bears on its row (when the weighing is
+    /// directional: the rest cannot change it), so each try costs only that.
     fn search(&self, question: Question, base: &Outcome, budget: usize) -> Robustness {
         let claims = self.claim_candidates(question, base);
+        if let (Question::Verdict(r, verdict), true) = (question, directional(self.weighing)) {
+            if claims.len() < self.claims.len() {
+                let part = self.restrict(&claims, r);
+                let (none, nobody) = part.nothing();
+                let base = part.evaluate_rows(
+                    Absent {
+                        claims: &none,
+                        scholars: &nobody,
+                    },
+                    Some(0),
+                    false,
+                );
+                return part.search(Question::Verdict(0, verdict), &base, budget);
+            }
+        }
         let scholars = self.scholar_candidates(&claims);
         Robustness {
-            claims: self.smallest(question, &claims, Kind::Claims, budget),
-            scholars: self.smallest(question, &scholars, Kind::Scholars, budget),
+            claims: self.smallest(question, &claims, Kind::Claims, budget / 2),
+            scholars: self.smallest(question, &scholars, Kind::Scholars, budget / 2),
         }
     }
 

@@ -43,7 +43,7 @@ impl fmt::Display for Weighing {
 }
 
 /// The default budget of a margin search, in claim-evaluations.
-pub(crate) const DEFAULT_MARGIN_BUDGET: usize = 200_000;
+pub(crate) const DEFAULT_MARGIN_BUDGET: usize = 1_000_000;
 
 /// Options for [`Corpus::compare`] and every query that reads positions.
 ///
@@ -51,8 +51,8 @@ pub(crate) const DEFAULT_MARGIN_BUDGET: usize = 200_000;
 /// from their families, looks at the whole debate (every year, every
 /// scholar), weighs claims by the grounded semantics of the defeats that
 /// the attacks give with no preferences ([`Preferences::None`]), calls an explanation supported or
-/// rejected at a score of ±0.5, and searches each verdict's margin with a
-/// budget of 200,000 claim-evaluations. [The calculus](crate::calculus)
+/// rejected at a score of ±0.5, and searches the margins of a comparison
+/// with a budget of 1,000,000 claim-evaluations. [The calculus](crate::calculus)
 /// defines what each option does.
 ///
 /// ```
@@ -207,10 +207,13 @@ impl CompareOptions {
         self
     }
 
-    /// How much work [`Corpus::compare`] may spend searching each margin
-    /// (the calculus, §6), in claim-evaluations: a search that tries a set
-    /// of removals spends the number of claims it re-evaluates. `0` turns
-    /// the margins off. Default 200,000.
+    /// How much work [`Corpus::compare`] may spend searching the margins of
+    /// one comparison (the calculus, §6), in claim-evaluations: a search
+    /// that tries a set of removals spends the number of claims it
+    /// re-evaluates. Half goes to the lead, the rest is shared by the
+    /// verdicts, each share split between the claims and the scholars
+    /// margins. `0` turns the margins off. Default 1,000,000, a few tens of
+    /// milliseconds at most in a release build.
     #[must_use]
     pub fn with_margin_budget(mut self, budget: usize) -> CompareOptions {
         self.margin_budget = budget;
@@ -227,7 +230,7 @@ impl CompareOptions {
         &self.preferences
     }
 
-    /// The budget of each margin search; 0 when margins are off.
+    /// The budget of a comparison's margin searches; 0 when margins are off.
     pub fn margin_budget(&self) -> usize {
         self.margin_budget
     }
