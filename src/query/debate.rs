@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use super::defeat::{Order, defeats_among};
 use super::report::Verdict;
 use super::view::{CompareOptions, Weighing};
-use super::voice::{Held, Voice};
+use super::voice::{Held, Voice, backing_and_rejections};
 use crate::argument::{
     Acceptance, Argument, Framework, GradualOptions, Semantics, grounded_labels_among,
 };
@@ -502,29 +502,18 @@ impl Debate {
             .collect()
     }
 
-    /// A claim's backing and rejections from the voices still present
-    /// (its holders are sorted by voice).
+    /// A claim's backing and rejections from the voices still present.
     fn voices(&self, i: usize, absent: Absent<'_>) -> (f64, f64) {
         let c = &self.claims[i];
         if c.anonymous {
             return (1.0, 0.0);
         }
-        let (mut b, mut r) = (0.0, 0.0);
-        for group in c.held.chunk_by(|x, y| x.1.voice == y.1.voice) {
-            let (mut n, mut backing, mut rejects) = (0.0, 0.0, 0.0);
-            for (s, h) in group {
-                if !absent.scholars[*s as usize] {
-                    n += 1.0;
-                    backing += super::view::backing(h.stance());
-                    rejects += f64::from(u8::from(h.stance() == Stance::Rejects));
-                }
-            }
-            if n > 0.0 {
-                b += backing / n;
-                r += rejects / n;
-            }
-        }
-        (b, r)
+        backing_and_rejections(
+            c.held
+                .iter()
+                .filter(|&&(s, _)| !absent.scholars[s as usize])
+                .map(|(_, h)| (h.voice, h.stance())),
+        )
     }
 
     /// The voices of the scholars present who hold a claim.

@@ -68,17 +68,32 @@ impl Corpus {
 /// A claim's backing *b* and rejections *r* from its holders' latest
 /// positions: the sum over voices of each voice's mean backing (1 for
 /// advances and endorses, ½ for qualifies, 0 for rejects) and of its share
-/// of rejecting members. `held` gives each holder's voice and stance.
-pub(crate) fn backing_and_rejections(
-    held: impl IntoIterator<Item = (Voice, Stance)>,
-) -> (f64, f64) {
-    let mut held: Vec<(Voice, Stance)> = held.into_iter().collect();
-    held.sort_unstable_by_key(|&(voice, _)| voice);
+/// of rejecting members. `held` gives each holder's voice and stance,
+/// sorted by voice (as [`Corpus::latest_held`] returns them).
+pub(crate) fn backing_and_rejections(held: impl IntoIterator<Item = (Voice, Stance)>) -> (f64, f64) {
     let (mut b, mut r) = (0.0, 0.0);
-    for group in held.chunk_by(|x, y| x.0 == y.0) {
-        let n = group.len() as f64;
-        b += group.iter().map(|&(_, s)| backing(s)).sum::<f64>() / n;
-        r += group.iter().filter(|&&(_, s)| s == Stance::Rejects).count() as f64 / n;
+    // The voice being summed: its members, their backing and rejections.
+    let mut group: Option<(Voice, f64, f64, f64)> = None;
+    let mut close = |g: Option<(Voice, f64, f64, f64)>| {
+        if let Some((_, n, backing, rejects)) = g {
+            b += backing / n;
+            r += rejects / n;
+        }
+    };
+    for (voice, stance) in held {
+        let rejects = f64::from(u8::from(stance == Stance::Rejects));
+        match &mut group {
+            Some((v, n, backing, rejected)) if *v == voice => {
+                *n += 1.0;
+                *backing += super::view::backing(stance);
+                *rejected += rejects;
+            }
+            _ => {
+                close(group.take());
+                group = Some((voice, 1.0, super::view::backing(stance), rejects));
+            }
+        }
     }
+    close(group);
     (b, r)
 }
