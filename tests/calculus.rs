@@ -296,55 +296,8 @@ fn find_row(c: &Comparison, explanation: ExplanationId) -> Option<&Standing> {
 
 /// Random options apart from the year: scope, roll-up, scholars,
 /// threshold, preferences.
-#[derive(Debug, Clone)]
-struct OptionsPlan {
-    enclosing: bool,
-    enclosed: bool,
-    roll_up: bool,
-    scholars: Option<Vec<Index>>,
-    threshold: f64,
-    evidential: bool,
-}
-
 fn options_plan() -> impl Strategy<Value = OptionsPlan> {
-    (
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        option::weighted(0.25, vec(any::<Index>(), 0..4)),
-        prop_oneof![
-            Just(0.5),
-            Just(1.0),
-            (1u32..=1000).prop_map(|n| f64::from(n) / 1000.0),
-        ],
-        any::<bool>(),
-    )
-        .prop_map(
-            |(enclosing, enclosed, roll_up, scholars, threshold, evidential)| OptionsPlan {
-                enclosing,
-                enclosed,
-                roll_up,
-                scholars,
-                threshold,
-                evidential,
-            },
-        )
-}
-
-fn options_for(c: &Corpus, p: &OptionsPlan) -> CompareOptions {
-    let mut o = CompareOptions::new()
-        .with_enclosing(p.enclosing)
-        .with_enclosed(p.enclosed)
-        .with_roll_up(p.roll_up)
-        .with_threshold(p.threshold);
-    if p.evidential {
-        o = o.with_preferences(Preferences::Evidential);
-    }
-    if let Some(picks) = &p.scholars {
-        let live: Vec<ScholarId> = c.ids().collect();
-        o = o.with_scholars(picks.iter().filter_map(|&i| pick_from(&live, i)));
-    }
-    o
+    common::options_plan().prop_map(|p| OptionsPlan { as_of: None, ..p })
 }
 
 /// A random corpus: a plan built, with some of its removals applied (works

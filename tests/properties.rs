@@ -11,7 +11,6 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use historiograph::*;
 use proptest::collection::vec;
-use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::Index;
 
@@ -1142,62 +1141,6 @@ proptest! {
 // ---------------------------------------------------------------------------
 // 5. compare never panics and ranks deterministically
 // ---------------------------------------------------------------------------
-
-#[derive(Debug, Clone)]
-struct OptionsPlan {
-    enclosing: bool,
-    enclosed: bool,
-    roll_up: bool,
-    as_of: Option<i32>,
-    scholars: Option<Vec<Index>>,
-    threshold: f64,
-    evidential: bool,
-}
-
-fn options_plan() -> impl Strategy<Value = OptionsPlan> {
-    (
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        option::of(prop_oneof![4 => 1890i32..2040, 1 => any::<i32>()]),
-        option::of(vec(any::<Index>(), 0..4)),
-        prop_oneof![
-            Just(1.0),
-            Just(0.5),
-            (1u32..=1000).prop_map(|n| f64::from(n) / 1000.0),
-            (f64::MIN_POSITIVE..=1.0f64),
-        ],
-        any::<bool>(),
-    )
-        .prop_map(
-            |(enclosing, enclosed, roll_up, as_of, scholars, threshold, evidential)| OptionsPlan {
-                enclosing,
-                enclosed,
-                roll_up,
-                as_of,
-                scholars,
-                threshold,
-                evidential,
-            },
-        )
-}
-
-fn options_for(c: &Corpus, p: &OptionsPlan) -> CompareOptions {
-    let mut o = CompareOptions::new()
-        .with_enclosing(p.enclosing)
-        .with_enclosed(p.enclosed)
-        .with_roll_up(p.roll_up)
-        .with_as_of(p.as_of)
-        .with_threshold(p.threshold);
-    if p.evidential {
-        o = o.with_preferences(Preferences::Evidential);
-    }
-    if let Some(picks) = &p.scholars {
-        let live: Vec<ScholarId> = c.ids().collect();
-        o = o.with_scholars(picks.iter().filter_map(|&i| pick_from(&live, i)));
-    }
-    o
-}
 
 /// The same options for a corpus rebuilt from `c`'s JSON: scholars by key.
 fn options_mapped(c: &Corpus, back: &Corpus, o: &CompareOptions) -> CompareOptions {

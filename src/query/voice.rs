@@ -70,7 +70,9 @@ impl Corpus {
 /// advances and endorses, ½ for qualifies, 0 for rejects) and of its share
 /// of rejecting members. `held` gives each holder's voice and stance,
 /// sorted by voice (as [`Corpus::latest_held`] returns them).
-pub(crate) fn backing_and_rejections(held: impl IntoIterator<Item = (Voice, Stance)>) -> (f64, f64) {
+pub(crate) fn backing_and_rejections(
+    held: impl IntoIterator<Item = (Voice, Stance)>,
+) -> (f64, f64) {
     let (mut b, mut r) = (0.0, 0.0);
     // The voice being summed: its members, their backing and rejections.
     let mut group: Option<(Voice, f64, f64, f64)> = None;
