@@ -3,6 +3,8 @@
 //! a round-trip property test through a model of Argdown's reading of the
 //! exporter's subset (the real tool is checked by `tests/dev/argdown_check.py`).
 
+mod common;
+
 use historiograph::*;
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -578,9 +580,17 @@ fn corpus() -> impl Strategy<Value = Corpus> {
             ODD,
             any::<prop::sample::Index>(),
             any::<bool>(),
-            prop::option::of(any::<i32>()),
+            prop::option::of(common::any_date()),
         ),
         1..8,
+    );
+    let evidence = prop::collection::vec(
+        (
+            ODD,
+            prop::option::of(common::plausible_date()),
+            any::<bool>(),
+        ),
+        0..4,
     );
     let relations = prop::collection::vec(
         (
@@ -590,8 +600,8 @@ fn corpus() -> impl Strategy<Value = Corpus> {
         ),
         0..12,
     );
-    (prop::option::of(ODD), names, claims, relations).prop_map(
-        |(title, names, claims, relations)| {
+    (prop::option::of(ODD), names, claims, relations, evidence).prop_map(
+        |(title, names, claims, relations, evidence)| {
             let mut c = Corpus::new();
             c.set_title(title);
             let mut explanations = Vec::new();
@@ -617,14 +627,26 @@ fn corpus() -> impl Strategy<Value = Corpus> {
             let scholar = c
                 .add_scholar(Scholar::new("s{", "S").with_born(1900))
                 .expect("scholar");
+            let mut cited = Vec::new();
+            for (i, (description, date, cite)) in evidence.iter().enumerate() {
+                let mut item =
+                    Evidence::new(format!("v{i}"), EvidenceKind::Other, description.clone());
+                if let Some(date) = date {
+                    item = item.with_date(*date);
+                }
+                let id = c.add_evidence(item, None).expect("evidence");
+                if *cite {
+                    cited.push(id);
+                }
+            }
             let mut ids = Vec::new();
-            for (i, (key, text, explanation, denies, year)) in claims.iter().enumerate() {
+            for (i, (key, text, explanation, denies, date)) in claims.iter().enumerate() {
                 let mut claim = Claim::new(format!("{key}{i}"), text.clone());
                 if *denies {
                     claim = claim.with_polarity(Polarity::Denies);
                 }
-                if let Some(year) = year {
-                    claim = claim.with_year(*year);
+                if let Some(date) = date {
+                    claim = claim.with_date(*date);
                 }
                 let id = c
                     .add_claim(claim, *explanation.get(&explanations), [event])
@@ -632,6 +654,9 @@ fn corpus() -> impl Strategy<Value = Corpus> {
                 if i % 2 == 0 {
                     c.add_position(scholar, id, Position::new(Stance::Qualifies).in_year(1999))
                         .expect("position");
+                }
+                for &evidence in &cited {
+                    c.cite(id, evidence, Bearing::Supports).expect("citation");
                 }
                 ids.push(id);
             }
