@@ -314,7 +314,14 @@ fn claim_and_evidence_dates_travel_in_the_extension() -> Result<(), Error> {
         .collect();
     assert_eq!(
         dates,
-        ["1958", "1958-10", "1960-05-01", "1959~", "1955-01-20~"]
+        [
+            "1958",
+            "1958-10",
+            "1960-05-01",
+            "1959~",
+            "1955-01-20~",
+            "196X"
+        ]
     );
     assert!(
         ext["claims"]
@@ -329,7 +336,10 @@ fn claim_and_evidence_dates_travel_in_the_extension() -> Result<(), Error> {
         .iter()
         .filter_map(|e| e["date"].as_str())
         .collect();
-    assert_eq!(dates, ["1992~", "1994-11", "1958-09-05", "-0044-03-15"]);
+    assert_eq!(
+        dates,
+        ["1992~", "1994-11", "1958-09-05", "-0044-03-15", "199X~"]
+    );
     let back = Corpus::from_aif(aif.as_bytes())?;
     assert!(back.is_lossless(), "{:?}", back.unmapped);
     assert_eq!(back.corpus.to_json(), text);

@@ -708,6 +708,7 @@ fn claim_and_evidence_dates_read_at_every_precision() -> Result<()> {
         ("leap-first", Some("1960-05-01")),
         ("rumoured", Some("1959~")),
         ("rumoured-earlier", Some("1955-01-20~")),
+        ("sixties-reading", Some("196X")),
     ];
     for (key, date) in expected {
         assert_eq!(claim_date(key).as_deref(), date, "{key}");
@@ -725,6 +726,7 @@ fn claim_and_evidence_dates_read_at_every_precision() -> Result<()> {
         ("memoir-excerpt", Some("1994-11")),
         ("speech", Some("1958-09-05")),
         ("ancient-precedent", Some("-0044-03-15")),
+        ("recollections", Some("199X~")),
     ];
     for (key, date) in expected {
         assert_eq!(evidence_date(key).as_deref(), date, "{key}");

@@ -942,7 +942,8 @@ fn dates_and_their_years_are_written_and_read_back() {
          \"telegram\",Evidence,\"archival_document\",\"A telegram on the shelling, opened to researchers after 1991\",\"d. 3\",\"1992~\",1992\n\
          \"memoir-excerpt\",Evidence,\"memoir\",\"A participant's memoir, excerpted in a journal\",,\"1994-11\",1994\n\
          \"speech\",Evidence,\"published_primary_source\",\"Mao's speech of 5 September\",,\"1958-09-05\",1958\n\
-         \"ancient-precedent\",Evidence,\"other\",\"An ancient precedent, cited by way of analogy\",,\"-0044-03-15\",-44\n"
+         \"ancient-precedent\",Evidence,\"other\",\"An ancient precedent, cited by way of analogy\",,\"-0044-03-15\",-44\n\
+         \"recollections\",Evidence,\"interview\",\"Interviews with veterans, recorded some time in the 1990s\",,\"199X~\",1990\n"
     );
     let claims = file(Neo4jFile::Claims);
     let dated: Vec<&str> = claims
@@ -960,6 +961,7 @@ fn dates_and_their_years_are_written_and_read_back() {
             "1959~\",1959",
             "1955-01-20~\",1955",
             "denies\",,",
+            "196X\",1960",
         ]
     );
     let xml = String::from_utf8(graphml(&corpus).unwrap()).unwrap();

@@ -59,11 +59,11 @@ impl Corpus {
     ///   that `year` and `kind` can be typed apart on nodes and edges. The
     ///   corpus title is graph data (`g_title`).
     /// - Dates are EDTF strings (`issued`, `when`, `date`: `1958-08`,
-    ///   `1921~`, `1958/1960`), which keep their precision and
+    ///   `1921~`, `196X`, `1958/1960`), which keep their precision and
     ///   approximation; every dated node also has the derived `year`, an
     ///   `int` (of a work's `issued`, the first year of an event's `when`,
-    ///   and of the `date` of evidence and claims), for filtering in
-    ///   networkx or Gremlin without parsing dates.
+    ///   and of the `date` of evidence and claims; 1960 for `196X`), for
+    ///   filtering in networkx or Gremlin without parsing dates.
     /// - Text is escaped for XML: `& < > " '`, and carriage returns as
     ///   `&#13;` so that they survive. Line breaks and tabs stay as they are.
     ///

@@ -59,8 +59,11 @@ def year(rng):
 def date(rng):
     y = rng.randint(1, 9999) if rng.random() < 0.9 else rng.randint(-9999, 9999)
     ys = f"-{-y:04d}" if y < 0 else f"{y:04d}"
-    p = rng.randint(0, 2)
-    s = ys if p == 0 else f"{ys}-{rng.randint(1, 12):02d}" if p == 1 else f"{ys}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    p = rng.randint(0, 4)
+    if p == 3:  # a decade or a century: `196X`, `19XX`
+        s = ys[:-1] + "X" if rng.random() < 0.7 else ys[:-2] + "XX"
+    else:
+        s = ys if p in (0, 4) else f"{ys}-{rng.randint(1, 12):02d}" if p == 1 else f"{ys}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     return s + ("~" if rng.random() < 0.2 else "")
 
 

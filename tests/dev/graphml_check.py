@@ -51,10 +51,12 @@ def expected(document):
 
 
 def year_of(date):
-    """The year the writer derives from an EDTF date: `-0044-03~` gives -44
-    (an unspecified digit, `196X`, counts as 0)."""
-    digits = date.lstrip("-")[:4].replace("X", "0")
-    return -int(digits) if date.startswith("-") else int(digits)
+    """The year the writer derives from an EDTF date, the first it can mean:
+    `-0044-03~` gives -44, `196X` 1960, `-004X` -49."""
+    digits = date.lstrip("-")[:4]
+    if date.startswith("-"):
+        return -int(digits.replace("X", "9"))
+    return int(digits.replace("X", "0"))
 
 
 def check_date(problems, what, data, record):
