@@ -297,6 +297,131 @@ fn export_of_the_small_document_is_golden() -> Result<(), Error> {
 }
 
 #[test]
+fn claim_and_evidence_dates_travel_in_the_extension() -> Result<(), Error> {
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v1-dates.json"),
+    )
+    .expect("read v1-dates.json");
+    let corpus = Corpus::from_json(&text)?;
+    let aif = corpus.to_aif();
+    let value: serde_json::Value = serde_json::from_str(&aif).expect("JSON");
+    let ext = &value["historiograph"];
+    let dates: Vec<&str> = ext["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter_map(|c| c["date"].as_str())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "1958",
+            "1958-10",
+            "1960-05-01",
+            "1959~",
+            "1955-01-20~",
+            "196X"
+        ]
+    );
+    assert!(
+        ext["claims"]
+            .as_array()
+            .expect("claims")
+            .iter()
+            .all(|c| c.get("year").is_none())
+    );
+    let dates: Vec<&str> = ext["document"]["evidence"]
+        .as_array()
+        .expect("evidence")
+        .iter()
+        .filter_map(|e| e["date"].as_str())
+        .collect();
+    assert_eq!(
+        dates,
+        ["1992~", "1994-11", "1958-09-05", "-0044-03-15", "199X~"]
+    );
+    let back = Corpus::from_aif(aif.as_bytes())?;
+    assert!(back.is_lossless(), "{:?}", back.unmapped);
+    assert_eq!(back.corpus.to_json(), text);
+    Ok(())
+}
+
+#[test]
+fn the_legacy_year_of_a_claim_reads_in_the_extension() -> Result<(), Error> {
+    let aif = |entry: &str| {
+        format!(
+            "{{\"nodes\": [{{\"nodeID\": \"1\", \"text\": \"A\", \"type\": \"I\"}}],\n \"historiograph\": {{\"document\": {{\"version\": 1}},\n  \"claims\": [{{\"node\": \"1\", \"key\": \"a\"{entry}}}]}}}}"
+        )
+    };
+    let date = |entry: &str| -> Result<Option<String>, Error> {
+        let imported = Corpus::from_aif(aif(entry).as_bytes())?;
+        let a: ClaimId = imported.corpus.resolve("a")?;
+        Ok(imported
+            .corpus
+            .claim(a)
+            .and_then(|c| c.date())
+            .map(|d| d.to_string()))
+    };
+    assert_eq!(date(", \"year\": 2008")?.as_deref(), Some("2008"));
+    assert_eq!(date(", \"year\": -44")?.as_deref(), Some("-0044"));
+    assert_eq!(
+        date(", \"date\": \"2008-03~\"")?.as_deref(),
+        Some("2008-03~")
+    );
+    assert_eq!(date("")?, None);
+    for (entry, path, message) in [
+        (
+            ", \"date\": \"2008\", \"year\": 2008",
+            "historiograph.claims[0]",
+            "claim `a` has both `date` and `year` (the legacy spelling of `date`): give only `date`",
+        ),
+        (
+            ", \"year\": 12345",
+            "historiograph.claims[0].year",
+            "invalid date `12345`: year must be from -9999 to 9999",
+        ),
+        (
+            ", \"date\": \"2008-02-30\"",
+            "historiograph.claims[0].date",
+            "invalid date `2008-02-30`: no such day in that month",
+        ),
+    ] {
+        match Corpus::from_aif(aif(entry).as_bytes()) {
+            Err(Error::Json {
+                line,
+                path: found,
+                message: said,
+                ..
+            }) => {
+                assert_eq!((line, found.as_str(), said.as_str()), (3, path, message));
+            }
+            other => panic!("{entry}: {other:?}"),
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn json_through_aif_and_argdown_is_identical_on_the_golden_documents() -> Result<(), Error> {
+    let builtin = SINO_SOVIET_SPLIT_JSON.to_owned();
+    let dates = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/v1-dates.json"),
+    )
+    .expect("read v1-dates.json");
+    for text in [builtin, dates] {
+        let aif = Corpus::from_json(&text)?.to_aif();
+        let argdown = Corpus::from_aif(aif.as_bytes())?.corpus.to_argdown();
+        let back = Corpus::from_argdown(argdown.as_bytes())?;
+        assert!(back.is_lossless(), "{:?}", back.unmapped);
+        assert!(
+            back.corpus.to_json() == text,
+            "JSON → AIF → Argdown → JSON changed it"
+        );
+    }
+    Ok(())
+}
+
+#[test]
 fn builtin_corpus_round_trips() -> Result<(), Error> {
     let corpus = sino_soviet_split();
     let aif = corpus.to_aif();
@@ -614,6 +739,21 @@ proptest! {
         let back = Corpus::from_aif(aif.as_bytes()).expect("read own AIF");
         prop_assert!(back.is_lossless(), "{:?}", back.unmapped);
         prop_assert_eq!(back.corpus.to_json(), corpus.to_json());
+    }
+
+    /// JSON → AIF → Argdown → JSON gives the same bytes, as CI checks on
+    /// the built-in corpus with the `convert` example.
+    #[test]
+    fn json_through_aif_and_argdown_is_identical(plan in plan(0)) {
+        let text = build(&plan).to_json();
+        let corpus = Corpus::from_json(&text).expect("read own JSON");
+        let aif = Corpus::from_aif(corpus.to_aif().as_bytes()).expect("read own AIF");
+        prop_assert!(aif.is_lossless(), "{:?}", aif.unmapped);
+        let argdown = aif.corpus.to_argdown();
+        let back = Corpus::from_argdown(argdown.as_bytes())
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{argdown}")))?;
+        prop_assert!(back.is_lossless(), "{:?}", back.unmapped);
+        prop_assert_eq!(back.corpus.to_json(), text);
     }
 
     /// Any bytes: an answer, never a panic.

@@ -643,13 +643,149 @@ fn removal_keeps_other_ids_and_never_reuses_them() -> Result<()> {
 
 #[test]
 fn documents_round_trip_byte_for_byte() -> Result<()> {
-    let text = include_str!("data/v1-small.json");
+    // Dates of every precision on claims and evidence, in canonical form.
+    let text = include_str!("data/v1-dates.json");
     let corpus = Corpus::from_json(text)?;
     assert_eq!(corpus.to_json(), text);
     let f = fixture()?;
     let json = f.corpus.to_json();
     assert_eq!(Corpus::from_json(&json)?.to_json(), json);
     Ok(())
+}
+
+/// `v1-small.json` was written before claims had EDTF dates: its claim
+/// `threat` has the legacy `"year": 1981`, which reads as the date `1981`
+/// and is written as `"date": "1981"`; nothing else changes.
+#[test]
+fn the_legacy_year_of_a_claim_reads_as_its_date() -> Result<()> {
+    let text = include_str!("data/v1-small.json");
+    assert_eq!(text.matches("\"year\": 1981").count(), 1);
+    let corpus = Corpus::from_json(text)?;
+    let threat: ClaimId = corpus.resolve("threat")?;
+    let date = corpus.claim(threat).and_then(|c| c.date());
+    assert_eq!(date, Some(Date::from_year(1981)));
+    let canonical = text.replace("\"year\": 1981", "\"date\": \"1981\"");
+    assert_eq!(corpus.to_json(), canonical);
+    assert_eq!(Corpus::from_json(&canonical)?.to_json(), canonical);
+    // Negative years and the ends of the range are years too.
+    for (year, date) in [
+        (-44, "-0044"),
+        (9999, "9999"),
+        (-9999, "-9999"),
+        (0, "0000"),
+    ] {
+        let doc = format!(
+            r#"{{"version": 1, "events": [{{"key": "e", "name": "E"}}], "explanations": [{{"key": "x", "name": "X"}}],
+               "claims": [{{"key": "c", "text": "C", "explanation": "x", "events": ["e"], "year": {year}}}]}}"#
+        );
+        let corpus = Corpus::from_json(&doc)?;
+        let c: ClaimId = corpus.resolve("c")?;
+        assert_eq!(
+            corpus
+                .claim(c)
+                .and_then(|c| c.date())
+                .map(|d| d.to_string()),
+            Some(date.to_owned())
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn claim_and_evidence_dates_read_at_every_precision() -> Result<()> {
+    let corpus = Corpus::from_json(include_str!("data/v1-dates.json"))?;
+    let claim_date = |key: &str| {
+        let id: ClaimId = corpus.resolve(key).expect("claim");
+        corpus
+            .claim(id)
+            .and_then(|c| c.date())
+            .map(|d| d.to_string())
+    };
+    let expected = [
+        ("mobilize", None),
+        ("probe", Some("1958")),
+        ("probe-soviet", Some("1958-10")),
+        ("leap-first", Some("1960-05-01")),
+        ("rumoured", Some("1959~")),
+        ("rumoured-earlier", Some("1955-01-20~")),
+        ("sixties-reading", Some("196X")),
+    ];
+    for (key, date) in expected {
+        assert_eq!(claim_date(key).as_deref(), date, "{key}");
+    }
+    let evidence_date = |key: &str| {
+        let id: EvidenceId = corpus.resolve(key).expect("evidence");
+        corpus
+            .evidence(id)
+            .and_then(|e| e.date())
+            .map(|d| d.to_string())
+    };
+    let expected = [
+        ("christensen-1996-ch6", None),
+        ("telegram", Some("1992~")),
+        ("memoir-excerpt", Some("1994-11")),
+        ("speech", Some("1958-09-05")),
+        ("ancient-precedent", Some("-0044-03-15")),
+        ("recollections", Some("199X~")),
+    ];
+    for (key, date) in expected {
+        assert_eq!(evidence_date(key).as_deref(), date, "{key}");
+    }
+    Ok(())
+}
+
+#[test]
+fn bad_claim_and_evidence_dates_are_refused_with_line_column_and_key() {
+    let doc = |claim: &str, evidence: &str| {
+        format!(
+            "{{\"version\": 1,\n \"events\": [{{\"key\": \"e\", \"name\": \"E\"}}],\n \"explanations\": [{{\"key\": \"x\", \"name\": \"X\"}}],\n \"evidence\": [{{\"key\": \"v\", \"kind\": \"memoir\", \"description\": \"V\"{evidence}}}],\n \"claims\": [\n  {{\"key\": \"c\", \"text\": \"C\", \"explanation\": \"x\", \"events\": [\"e\"]}},\n  {{\"key\": \"d\", \"text\": \"D\", \"explanation\": \"x\", \"events\": [\"e\"]{claim}}}\n ]}}"
+        )
+    };
+    assert!(Corpus::from_json(&doc(", \"date\": \"1958-08\"", ", \"date\": \"1996~\"")).is_ok());
+    assert_eq!(
+        load_error(&doc(", \"date\": \"1958-08\", \"year\": 1958", "")),
+        "line 7, column 3 (claims[1]): claim `d` has both `date` and `year` (the legacy spelling of `date`): give only `date`"
+    );
+    assert_eq!(
+        load_error(&doc(", \"year\": 1958, \"date\": \"1958\"", "")),
+        "line 7, column 3 (claims[1]): claim `d` has both `date` and `year` (the legacy spelling of `date`): give only `date`"
+    );
+    // The same when a second thread builds the corpus.
+    let two = JsonOptions::new().with_threads(Threads::Two);
+    let both = doc(", \"year\": 1958, \"date\": \"1958\"", "");
+    assert_eq!(
+        Corpus::from_json_with(&both, &two)
+            .map(|_| ())
+            .unwrap_err()
+            .to_string(),
+        load_error(&both)
+    );
+    assert_eq!(
+        load_error(&doc(", \"year\": 10000", "")),
+        "line 7, column 74 (claims[1].year): invalid date `10000`: year must be from -9999 to 9999"
+    );
+    assert_eq!(
+        load_error(&doc(", \"year\": \"1958\"", "")),
+        "line 7, column 74 (claims[1].year): invalid type: string \"1958\", expected i32"
+    );
+    assert_eq!(
+        load_error(&doc(", \"date\": \"1958-13\"", "")),
+        "line 7, column 74 (claims[1].date): invalid date `1958-13`: month must be 1 to 12"
+    );
+    assert_eq!(
+        load_error(&doc(", \"date\": 1958", "")),
+        "line 7, column 74 (claims[1].date): invalid type: integer `1958`, expected a string"
+    );
+    assert_eq!(
+        load_error(&doc("", ", \"date\": \"1996/1997\"")),
+        "line 4, column 74 (evidence[0].date): invalid date `1996/1997`: expected a four-digit year (YYYY, YYYY-MM or YYYY-MM-DD)"
+    );
+    // Evidence has no legacy spelling.
+    let message = load_error(&doc("", ", \"year\": 1996"));
+    assert!(
+        message.starts_with("line 4, column 71 (evidence[0].year): unknown field `year`"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! a round-trip property test through a model of Argdown's reading of the
 //! exporter's subset (the real tool is checked by `tests/dev/argdown_check.py`).
 
+mod common;
+
 use historiograph::*;
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -173,6 +175,72 @@ fn exporter_writes_the_golden_files() {
     )
     .expect("v1-small");
     assert_eq!(small.to_argdown(), text("v1-small.argdown"));
+    let dates = Corpus::from_json(&text("../v1-dates.json")).expect("v1-dates");
+    assert_eq!(dates.to_argdown(), text("v1-dates.argdown"));
+}
+
+#[test]
+fn dated_corpus_survives_the_real_tool() {
+    let imported = import(&data("v1-dates.json"));
+    assert!(imported.is_lossless(), "{:?}", imported.unmapped);
+    assert_eq!(imported.corpus.to_json(), text("../v1-dates.json"));
+}
+
+#[test]
+fn claim_dates_read_from_data_and_the_legacy_year() {
+    let date = |data: Value| -> Result<Option<String>, Error> {
+        let bytes = map(json!({"A": statement("A", data)}), json!([]), json!([]));
+        let corpus = Corpus::from_argdown_json(&bytes)?.corpus;
+        let a: ClaimId = corpus.resolve("A")?;
+        Ok(corpus
+            .claim(a)
+            .and_then(|c| c.date())
+            .map(|d| d.to_string()))
+    };
+    let date_of = |data: Value| date(data).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        date_of(json!({"date": "1958-08"})).as_deref(),
+        Some("1958-08")
+    );
+    assert_eq!(date_of(json!({"date": "1921~"})).as_deref(), Some("1921~"));
+    // An unquoted year is a number in YAML: that year.
+    assert_eq!(date_of(json!({"date": 1958})).as_deref(), Some("1958"));
+    assert_eq!(date_of(json!({"date": -44})).as_deref(), Some("-0044"));
+    // The legacy `year`: the claim's own without a scholar, the positions' with one.
+    assert_eq!(date_of(json!({"year": 1958})).as_deref(), Some("1958"));
+    assert_eq!(date_of(json!({"scholar": "s", "year": 1990})), None);
+    assert_eq!(
+        date_of(json!({"scholar": "s", "year": 1990, "date": "1958-08-23"})).as_deref(),
+        Some("1958-08-23")
+    );
+    let error = |data: Value| match date(data) {
+        Err(Error::Import { at, message, .. }) => (at, message),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        error(json!({"year": 1958, "date": "1958"})),
+        (
+            "statement `A` data".to_owned(),
+            "claim `A` has both `date` and `year` (the legacy spelling of `date`): give only `date`"
+                .to_owned()
+        )
+    );
+    assert_eq!(
+        error(json!({"date": "1958-13"})),
+        (
+            "statement `A` data.date".to_owned(),
+            "invalid date `1958-13`: month must be 1 to 12".to_owned()
+        )
+    );
+    assert_eq!(error(json!({"date": 12345})).0, "statement `A` data.date");
+    assert_eq!(error(json!({"date": true})).0, "statement `A` data.date");
+    assert_eq!(error(json!({"year": 12345})).0, "statement `A` data.year");
+    // Natively too, with the statement's place.
+    let native = Corpus::from_argdown(b"[A]: a {date: \"1958-08\", year: 1958}");
+    assert!(
+        matches!(&native, Err(Error::Import { format: "argdown", at, .. }) if at == "statement `A` data"),
+        "{native:?}"
+    );
 }
 
 #[test]
@@ -512,9 +580,17 @@ fn corpus() -> impl Strategy<Value = Corpus> {
             ODD,
             any::<prop::sample::Index>(),
             any::<bool>(),
-            prop::option::of(any::<i32>()),
+            prop::option::of(common::any_date()),
         ),
         1..8,
+    );
+    let evidence = prop::collection::vec(
+        (
+            ODD,
+            prop::option::of(common::plausible_date()),
+            any::<bool>(),
+        ),
+        0..4,
     );
     let relations = prop::collection::vec(
         (
@@ -524,8 +600,8 @@ fn corpus() -> impl Strategy<Value = Corpus> {
         ),
         0..12,
     );
-    (prop::option::of(ODD), names, claims, relations).prop_map(
-        |(title, names, claims, relations)| {
+    (prop::option::of(ODD), names, claims, relations, evidence).prop_map(
+        |(title, names, claims, relations, evidence)| {
             let mut c = Corpus::new();
             c.set_title(title);
             let mut explanations = Vec::new();
@@ -551,14 +627,26 @@ fn corpus() -> impl Strategy<Value = Corpus> {
             let scholar = c
                 .add_scholar(Scholar::new("s{", "S").with_born(1900))
                 .expect("scholar");
+            let mut cited = Vec::new();
+            for (i, (description, date, cite)) in evidence.iter().enumerate() {
+                let mut item =
+                    Evidence::new(format!("v{i}"), EvidenceKind::Other, description.clone());
+                if let Some(date) = date {
+                    item = item.with_date(*date);
+                }
+                let id = c.add_evidence(item, None).expect("evidence");
+                if *cite {
+                    cited.push(id);
+                }
+            }
             let mut ids = Vec::new();
-            for (i, (key, text, explanation, denies, year)) in claims.iter().enumerate() {
+            for (i, (key, text, explanation, denies, date)) in claims.iter().enumerate() {
                 let mut claim = Claim::new(format!("{key}{i}"), text.clone());
                 if *denies {
                     claim = claim.with_polarity(Polarity::Denies);
                 }
-                if let Some(year) = year {
-                    claim = claim.with_year(*year);
+                if let Some(date) = date {
+                    claim = claim.with_date(*date);
                 }
                 let id = c
                     .add_claim(claim, *explanation.get(&explanations), [event])
@@ -566,6 +654,9 @@ fn corpus() -> impl Strategy<Value = Corpus> {
                 if i % 2 == 0 {
                     c.add_position(scholar, id, Position::new(Stance::Qualifies).in_year(1999))
                         .expect("position");
+                }
+                for &evidence in &cited {
+                    c.cite(id, evidence, Bearing::Supports).expect("citation");
                 }
                 ids.push(id);
             }
@@ -608,6 +699,7 @@ fn native_reader_agrees_with_the_tool_on_every_golden_file() {
         "random-map-2",
         "sino-soviet-split",
         "v1-small",
+        "v1-dates",
     ] {
         let native = Corpus::from_argdown(&data(&format!("{name}.argdown")))
             .unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -573,13 +573,17 @@ fn section(label: &str) -> Option<(&'static str, &'static [&'static str])> {
         ),
         "Event" => ("events", &["name", "when", "year", "description"]),
         "Explanation" => ("explanations", &["name", "description"]),
-        "Evidence" => ("evidence", &["kind", "description", "locator"]),
-        "Claim" => ("claims", &["text", "polarity", "year"]),
+        "Evidence" => (
+            "evidence",
+            &["kind", "description", "locator", "date", "year"],
+        ),
+        "Claim" => ("claims", &["text", "polarity", "date", "year"]),
         _ => return None,
     })
 }
 
-/// The derived year of a work (of `issued`) or an event (the first of `when`).
+/// The derived year of a work (of `issued`), an event (the first of
+/// `when`), or evidence or a claim (of `date`).
 fn derived_year(label: &str, props: &Props) -> Option<i64> {
     let text = |name| match props.get(name) {
         Some(Value::Str(s)) => Some(s.clone()),
@@ -589,6 +593,9 @@ fn derived_year(label: &str, props: &Props) -> Option<i64> {
         "Work" => text("issued").map(|d| d.parse::<Date>().expect("issued is EDTF").year().into()),
         "Event" => {
             text("when").map(|w| w.parse::<When>().expect("when is EDTF").first_year().into())
+        }
+        "Evidence" | "Claim" => {
+            text("date").map(|d| d.parse::<Date>().expect("date is EDTF").year().into())
         }
         _ => None,
     }
@@ -641,7 +648,7 @@ fn rebuild(graph: Graph) -> Result<String, String> {
         if let Some(extra) = props.keys().find(|k| !allowed.contains(&k.as_str())) {
             return Err(format!("{label} {key}: unknown property {extra}"));
         }
-        if label != "Claim" {
+        if allowed.contains(&"year") {
             let year = props.remove("year");
             let expected = derived_year(&label, &props);
             if year != expected.map(Value::Int) {
@@ -841,13 +848,15 @@ fn hostile() -> Corpus {
     let e = c
         .add_evidence(
             Evidence::new("n.1", EvidenceKind::Memoir, "\"quoted\" note")
-                .with_locator("p. 1, n. 2"),
+                .with_locator("p. 1, n. 2")
+                .with_date("-0044-03~".parse::<Date>().unwrap()),
             Some(w),
         )
         .unwrap();
     let a = c
         .add_claim(
-            Claim::new("a", "Text, with \"quotes\"\nand lines;\r\nand more").with_year(1961),
+            Claim::new("a", "Text, with \"quotes\"\nand lines;\r\nand more")
+                .with_date("1961-02~".parse::<Date>().unwrap()),
             variant,
             [crisis, split],
         )
@@ -913,6 +922,56 @@ fn row_counts_match_the_corpus() {
         .map(|(_, n)| n)
         .sum();
     assert_eq!(relations, corpus.as_petgraph().edge_count() as u64);
+}
+
+#[test]
+fn dates_and_their_years_are_written_and_read_back() {
+    let text = std::fs::read_to_string("tests/data/v1-dates.json").unwrap();
+    let corpus = Corpus::from_json(&text).unwrap();
+    assert_eq!(neo4j_round_trip(&corpus).unwrap(), text);
+    assert_eq!(graphml_round_trip(&corpus).unwrap(), text);
+    let files = neo4j_files(&corpus);
+    let file = |which: Neo4jFile| {
+        let (_, bytes) = files.iter().find(|(w, _)| w.file() == which).unwrap();
+        String::from_utf8(bytes.clone()).unwrap()
+    };
+    assert_eq!(
+        file(Neo4jFile::Evidence),
+        "key:ID(Evidence),:LABEL,kind,description,locator,date,year:int\n\
+         \"christensen-1996-ch6\",Evidence,\"secondary_study\",\"Christensen on the crisis and the Leap\",\"ch. 6\",,\n\
+         \"telegram\",Evidence,\"archival_document\",\"A telegram on the shelling, opened to researchers after 1991\",\"d. 3\",\"1992~\",1992\n\
+         \"memoir-excerpt\",Evidence,\"memoir\",\"A participant's memoir, excerpted in a journal\",,\"1994-11\",1994\n\
+         \"speech\",Evidence,\"published_primary_source\",\"Mao's speech of 5 September\",,\"1958-09-05\",1958\n\
+         \"ancient-precedent\",Evidence,\"other\",\"An ancient precedent, cited by way of analogy\",,\"-0044-03-15\",-44\n\
+         \"recollections\",Evidence,\"interview\",\"Interviews with veterans, recorded some time in the 1990s\",,\"199X~\",1990\n"
+    );
+    let claims = file(Neo4jFile::Claims);
+    let dated: Vec<&str> = claims
+        .lines()
+        .map(|l| l.rsplit(",\"").next().unwrap())
+        .collect();
+    assert_eq!(
+        dated,
+        [
+            "key:ID(Claim),:LABEL,text,polarity,date,year:int",
+            "affirms\",,",
+            "1958\",1958",
+            "1958-10\",1958",
+            "1960-05-01\",1960",
+            "1959~\",1959",
+            "1955-01-20~\",1955",
+            "denies\",,",
+            "196X\",1960",
+        ]
+    );
+    let xml = String::from_utf8(graphml(&corpus).unwrap()).unwrap();
+    assert!(xml.contains(r#"<key id="v_date" for="node" attr.name="date" attr.type="string"/>"#));
+    assert!(xml.contains(
+        r#"<data key="v_polarity">denies</data><data key="v_date">1955-01-20~</data><data key="v_year">1955</data></node>"#
+    ));
+    assert!(xml.contains(
+        r#"<data key="v_description">An ancient precedent, cited by way of analogy</data><data key="v_date">-0044-03-15</data><data key="v_year">-44</data></node>"#
+    ));
 }
 
 #[test]

@@ -32,6 +32,7 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("v_description", "node", "description", "string"),
     ("v_locator", "node", "locator", "string"),
     ("v_when", "node", "when", "string"),
+    ("v_date", "node", "date", "string"),
     ("v_text", "node", "text", "string"),
     ("v_polarity", "node", "polarity", "string"),
     ("labelE", "edge", "labelE", "string"),
@@ -57,6 +58,12 @@ impl Corpus {
     ///   files), their key ids prefixed `v_` (nodes) or `e_` (edges), so
     ///   that `year` and `kind` can be typed apart on nodes and edges. The
     ///   corpus title is graph data (`g_title`).
+    /// - Dates are EDTF strings (`issued`, `when`, `date`: `1958-08`,
+    ///   `1921~`, `196X`, `1958/1960`), which keep their precision and
+    ///   approximation; every dated node also has the derived `year`, an
+    ///   `int` (of a work's `issued`, the first year of an event's `when`,
+    ///   and of the `date` of evidence and claims; 1960 for `196X`), for
+    ///   filtering in networkx or Gremlin without parsing dates.
     /// - Text is escaped for XML: `& < > " '`, and carriage returns as
     ///   `&#13;` so that they survive. Line breaks and tabs stay as they are.
     ///
@@ -140,6 +147,8 @@ impl Corpus {
             node.text("v_kind", Some(evidence_kind(e.kind())))?;
             node.text("v_description", Some(e.description()))?;
             node.text("v_locator", e.locator())?;
+            node.text("v_date", e.date().map(|d| d.to_string()).as_deref())?;
+            node.int("v_year", e.date().map(|d| d.year()))?;
             node.close()?;
         }
         for (_, e) in self.entities::<EventId>() {
@@ -160,6 +169,7 @@ impl Corpus {
             let mut node = xml.node(Kind::Claim, c.key(), "Claim")?;
             node.text("v_text", Some(c.text()))?;
             node.text("v_polarity", Some(polarity(c.polarity())))?;
+            node.text("v_date", c.date().map(|d| d.to_string()).as_deref())?;
             node.int("v_year", c.date().map(|d| d.year()))?;
             node.close()?;
         }

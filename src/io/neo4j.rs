@@ -131,10 +131,10 @@ impl Neo4jFile {
                 "key:ID(Work),:LABEL,type,title,issued,year:int,container_title,publisher,\
                  publisher_place,archive,archive_location,note"
             }
-            Neo4jFile::Evidence => "key:ID(Evidence),:LABEL,kind,description,locator",
+            Neo4jFile::Evidence => "key:ID(Evidence),:LABEL,kind,description,locator,date,year:int",
             Neo4jFile::Events => "key:ID(Event),:LABEL,name,when,year:int,description",
             Neo4jFile::Explanations => "key:ID(Explanation),:LABEL,name,description",
-            Neo4jFile::Claims => "key:ID(Claim),:LABEL,text,polarity,year:int",
+            Neo4jFile::Claims => "key:ID(Claim),:LABEL,text,polarity,date,year:int",
             Neo4jFile::AuthoredBy => ":START_ID(Work),:END_ID(Scholar),:TYPE,position:int",
             Neo4jFile::FoundIn => ":START_ID(Evidence),:END_ID(Work),:TYPE",
             Neo4jFile::Within => ":START_ID(Event),:END_ID(Event),:TYPE",
@@ -306,11 +306,15 @@ impl Corpus {
     ///   (`key:ID(Claim)`); the key is kept as the property `key`.
     /// - Properties are named as in the JSON document (see the
     ///   [`format`](crate::format) page); years and positions are `int`.
-    ///   Dates stay EDTF strings (`issued`, `when`: `1958-08`, `1921~`,
-    ///   `1958/1960`), since Neo4j's `date` has no precision or
-    ///   approximation; works and events also get the derived `year:int`
-    ///   (of `issued`, and the first year of `when`; 1960 for `196X`) for
-    ///   queries.
+    ///   Dates stay EDTF strings (`issued`, `when`, `date`: `1958-08`,
+    ///   `1921~`, `196X`, `1958/1960`), since Neo4j's `date` has no
+    ///   precision or approximation, and the string is the value itself, so
+    ///   nothing is lost. Every dated node also gets the derived `year:int`
+    ///   (of a work's `issued`, the first year of an event's `when`, and of
+    ///   the `date` of evidence and claims; 1960 for `196X`), so that
+    ///   queries filter and index on an integer (`WHERE c.year < 1960`)
+    ///   without parsing dates, and queries written when a claim had only
+    ///   its `year` still work.
     /// - Enumerations are written in full, defaults included (`polarity`,
     ///   `bearing`, attack `kind`, work `type`). A stance's work is the
     ///   property `work`, holding the work's key.
@@ -334,7 +338,7 @@ impl Corpus {
     /// let files = corpus.write_neo4j_csv(&dir)?;
     /// assert!(files.command("neo4j").starts_with("neo4j-admin database import full neo4j"));
     /// let claims = std::fs::read_to_string(dir.join("claims.csv"))?;
-    /// assert!(claims.starts_with("key:ID(Claim),:LABEL,text,polarity,year:int\n"));
+    /// assert!(claims.starts_with("key:ID(Claim),:LABEL,text,polarity,date,year:int\n"));
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn write_neo4j_csv(&self, dir: &Path) -> io::Result<Neo4jFiles> {
@@ -424,6 +428,8 @@ impl Corpus {
                     csv.text(evidence_kind(e.kind()))?;
                     csv.text(e.description())?;
                     csv.opt_text(e.locator())?;
+                    csv.opt_display(e.date())?;
+                    csv.int(e.date().map(|d| d.year()))?;
                     csv.end()?;
                 }
             }
@@ -450,6 +456,7 @@ impl Corpus {
                     csv.node(c.key(), label)?;
                     csv.text(c.text())?;
                     csv.text(polarity(c.polarity()))?;
+                    csv.opt_display(c.date())?;
                     csv.int(c.date().map(|d| d.year()))?;
                     csv.end()?;
                 }

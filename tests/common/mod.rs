@@ -1,4 +1,4 @@
-//! Shared by the property tests (`properties`, `aif`, `export`): random
+//! Shared by the property tests (`properties`, `aif`, `argdown`, `export`): random
 //! corpora generated as a [`Plan`] (plain data, so proptest can shrink it),
 //! built through the public API only, and the removals a plan may carry.
 //!
@@ -150,6 +150,7 @@ pub struct EvidencePlan {
     pub description: String,
     pub work: Option<Index>,
     pub locator: Option<String>,
+    pub date: Option<Date>,
 }
 
 #[derive(Debug, Clone)]
@@ -166,7 +167,7 @@ pub struct ClaimPlan {
     pub explanation: Index,
     pub events: Vec<Index>,
     pub polarity: Polarity,
-    pub year: Option<i32>,
+    pub date: Option<Date>,
     pub positions: Vec<PositionPlan>,
     pub cites: Vec<(Index, Bearing)>,
 }
@@ -275,12 +276,14 @@ pub fn evidence_plan() -> impl Strategy<Value = EvidencePlan> {
         text(),
         option::of(any::<Index>()),
         optional_text(),
+        option::of(plausible_date()),
     )
-        .prop_map(|(kind, description, work, locator)| EvidencePlan {
+        .prop_map(|(kind, description, work, locator, date)| EvidencePlan {
             kind,
             description,
             work,
             locator,
+            date,
         })
 }
 
@@ -305,17 +308,17 @@ pub fn claim_plan() -> impl Strategy<Value = ClaimPlan> {
         any::<Index>(),
         vec(any::<Index>(), 1..=3),
         polarity(),
-        option::of(year()),
+        option::of(plausible_date()),
         vec(position_plan(), 0..4),
         vec((any::<Index>(), bearing()), 0..3),
     )
         .prop_map(
-            |(text, explanation, events, polarity, year, positions, cites)| ClaimPlan {
+            |(text, explanation, events, polarity, date, positions, cites)| ClaimPlan {
                 text,
                 explanation,
                 events,
                 polarity,
-                year,
+                date,
                 positions,
                 cites,
             },
@@ -447,6 +450,9 @@ pub fn build(plan: &Plan) -> Corpus {
         if let Some(l) = &e.locator {
             item = item.with_locator(l.clone());
         }
+        if let Some(d) = e.date {
+            item = item.with_date(d);
+        }
         let work = e.work.and_then(|w| pick_from(&works, w));
         evidence.push(c.add_evidence(item, work).expect("valid evidence"));
     }
@@ -454,8 +460,8 @@ pub fn build(plan: &Plan) -> Corpus {
     let mut claims = Vec::new();
     for (i, p) in plan.claims.iter().enumerate() {
         let mut claim = Claim::new(key("c", i), p.text.clone()).with_polarity(p.polarity);
-        if let Some(y) = p.year {
-            claim = claim.with_year(y);
+        if let Some(d) = p.date {
+            claim = claim.with_date(d);
         }
         let mut about = Vec::new();
         for &e in &p.events {

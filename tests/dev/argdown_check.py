@@ -59,8 +59,11 @@ def year(rng):
 def date(rng):
     y = rng.randint(1, 9999) if rng.random() < 0.9 else rng.randint(-9999, 9999)
     ys = f"-{-y:04d}" if y < 0 else f"{y:04d}"
-    p = rng.randint(0, 2)
-    s = ys if p == 0 else f"{ys}-{rng.randint(1, 12):02d}" if p == 1 else f"{ys}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    p = rng.randint(0, 4)
+    if p == 3:  # a decade or a century: `196X`, `19XX`
+        s = ys[:-1] + "X" if rng.random() < 0.7 else ys[:-2] + "XX"
+    else:
+        s = ys if p in (0, 4) else f"{ys}-{rng.randint(1, 12):02d}" if p == 1 else f"{ys}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     return s + ("~" if rng.random() < 0.2 else "")
 
 
@@ -132,6 +135,8 @@ def corpus(rng):
         loc = maybe(rng, t)
         if loc is not None:
             v["locator"] = loc
+        if rng.random() < 0.4:
+            v["date"] = date(rng)
         doc["evidence"].append(v)
     claims = [key("c", i) for i in range(rng.randint(1, 7))]
     doc["claims"] = []
@@ -141,7 +146,9 @@ def corpus(rng):
         if rng.random() < 0.3:
             c["polarity"] = "denies"
         if rng.random() < 0.3:
-            c["year"] = year(rng)
+            c["date"] = date(rng)
+        elif rng.random() < 0.1:
+            c["year"] = rng.randint(-9999, 9999)  # the legacy spelling of `date`
         stances, seen = [], set()
         for _ in range(rng.randint(0, 3)):
             if not scholars:
@@ -241,6 +248,10 @@ def map_data(rng):
         fields.append(f"scholar: {rng.choice(['luthi', '[luthi, chen]', 'zagoria'])}")
     if rng.random() < 0.3:
         fields.append(f"year: {rng.randint(1960, 2010)}")
+    elif rng.random() < 0.2:
+        fields.append(f'date: "{rng.choice(["1958", "1958-08", "1960-05-01", "1921~", "-0044-03-15"])}"')
+    elif rng.random() < 0.1:
+        fields.append(f"date: {rng.randint(1960, 2010)}")
     if rng.random() < 0.1:
         fields.append("polarity: denies")
     if rng.random() < 0.1:

@@ -50,6 +50,29 @@ def expected(document):
     return nodes, edges
 
 
+def year_of(date):
+    """The year the writer derives from an EDTF date, the first it can mean:
+    `-0044-03~` gives -44, `196X` 1960, `-004X` -49."""
+    digits = date.lstrip("-")[:4]
+    if date.startswith("-"):
+        return -int(digits.replace("X", "9"))
+    return int(digits.replace("X", "0"))
+
+
+def check_date(problems, what, data, record):
+    """`date` as in the document, and `year` derived from it."""
+    date = record.get("date")
+    if date is None and "year" in record:
+        # A claim's legacy spelling: the year, written as an EDTF date.
+        year = record["year"]
+        date = f"-{-year:04d}" if year < 0 else f"{year:04d}"
+    if data.get("date") != date:
+        problems.append(f"{what}: date {data.get('date')!r}, expected {date!r}")
+    year = year_of(date) if date is not None else None
+    if data.get("year") != year:
+        problems.append(f"{what}: year {data.get('year')!r}, expected {year!r}")
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: graphml_check.py CORPUS.graphml CORPUS.json")
@@ -85,8 +108,10 @@ def main():
         data = graph.nodes[f"claim:{claim['key']}"]
         if data["text"] != claim["text"] or data["polarity"] != claim.get("polarity", "affirms"):
             problems.append(f"claim {claim['key']}: {data}")
-        if data.get("year") != claim.get("year"):
-            problems.append(f"claim {claim['key']}: year {data.get('year')!r}")
+        check_date(problems, f"claim {claim['key']}", data, claim)
+    for evidence in document.get("evidence", []):
+        data = graph.nodes[f"evidence:{evidence['key']}"]
+        check_date(problems, f"evidence {evidence['key']}", data, evidence)
     for scholar in document.get("scholars", []):
         data = graph.nodes[f"scholar:{scholar['key']}"]
         for field in ("name", "born", "died", "affiliation"):

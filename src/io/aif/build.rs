@@ -323,8 +323,8 @@ impl Builder<'_> {
                         concerns.extend(event);
                     }
                     let mut claim = Claim::new(c.key.clone(), text).with_polarity(c.polarity);
-                    if let Some(year) = c.year {
-                        claim = claim.with_year(year);
+                    if let Some(date) = c.date {
+                        claim = claim.with_date(date);
                     }
                     (claim, invokes, concerns)
                 }

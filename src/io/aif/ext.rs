@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::io::json::{CiteDoc, Document};
-use crate::model::{AttackKind, Polarity};
+use crate::io::json::{CiteDoc, Document, LegacyYear, claim_date};
+use crate::model::{AttackKind, Date, Polarity};
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
@@ -40,21 +40,58 @@ pub(super) struct ParticipantExt {
     pub(super) scholar: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// What an I-node's claim has beyond its text. Written with `date`; read
+/// with `date` or the legacy integer `year`, as in the corpus document.
+#[derive(Debug, Serialize)]
 pub(super) struct ClaimExt<'a> {
     pub(super) node: String,
     pub(super) key: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) explanation: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) events: Vec<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     pub(super) polarity: Polarity,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) year: Option<i32>,
-    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) date: Option<Date>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) cites: Vec<CiteDoc<'a>>,
+}
+
+/// A [`ClaimExt`] as read, with the legacy `year` beside `date`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimExtFields<'a> {
+    node: String,
+    key: String,
+    #[serde(default)]
+    explanation: Option<String>,
+    #[serde(default)]
+    events: Vec<String>,
+    #[serde(default)]
+    polarity: Polarity,
+    #[serde(default)]
+    date: Option<Date>,
+    #[serde(default)]
+    year: Option<LegacyYear>,
+    #[serde(borrow, default)]
+    cites: Vec<CiteDoc<'a>>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for ClaimExt<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let c = ClaimExtFields::deserialize(deserializer)?;
+        let date = claim_date(&c.key, c.date, c.year)?;
+        Ok(ClaimExt {
+            node: c.node,
+            key: c.key,
+            explanation: c.explanation,
+            events: c.events,
+            polarity: c.polarity,
+            date,
+            cites: c.cites,
+        })
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -130,7 +130,7 @@ impl Corpus {
                 explanation: self.explanation_of(id).map(|x| self.name_of(x)),
                 events: self.events_of(id).map(|e| self.name_of(e)).collect(),
                 polarity: claim.polarity(),
-                year: claim.date().map(|d| d.year()),
+                date: claim.date(),
                 cites: self
                     .citations(id)
                     .map(|(evidence, bearing)| CiteDoc {

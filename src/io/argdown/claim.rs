@@ -171,6 +171,9 @@ pub(super) fn claim_document(
     if let (Some(year), true) = (year, shorthand.is_empty()) {
         claim.insert("year".to_owned(), year);
     }
+    if let Some(date) = data.get("date") {
+        claim.insert("date".to_owned(), date_field(date));
+    }
     let mut cites = match data.get("cites") {
         Some(Value::Array(items)) => items.clone(),
         Some(_) => return Err(import_error(format!("{at} data.cites"), "expected a list")),
@@ -199,6 +202,7 @@ pub(super) fn claim_document(
         "scholar",
         "scholars",
         "year",
+        "date",
         "work",
         "cites",
         "evidence",
@@ -293,6 +297,17 @@ pub(super) fn draft(
         tags,
         data,
     })
+}
+
+/// A claim's `date` for the corpus document: a text as it is (the
+/// document's reader checks it), and a bare integer, which YAML makes of an
+/// unquoted year (`date: 1958`), as that year in EDTF.
+fn date_field(value: &Value) -> Value {
+    match value.as_i64() {
+        Some(year) if year < 0 => Value::from(format!("-{:04}", year.unsigned_abs())),
+        Some(year) => Value::from(format!("{year:04}")),
+        None => value.clone(),
+    }
 }
 
 pub(super) fn wrong_type(at: &str, expected: &str, found: &str) -> Error {

@@ -418,6 +418,9 @@ impl Corpus {
             if let Some(locator) = e.locator {
                 evidence = evidence.with_locator(locator);
             }
+            if let Some(date) = e.date {
+                evidence = evidence.with_date(date);
+            }
             self.add_evidence(evidence, work)
                 .map_err(at_entity(|| format!("evidence[{i}]")))?;
         }
@@ -459,8 +462,8 @@ impl Corpus {
         }
         let key = &c.key;
         let mut claim = Claim::new(&*c.key, &*c.text).with_polarity(c.polarity);
-        if let Some(year) = c.year {
-            claim = claim.with_year(year);
+        if let Some(date) = c.date {
+            claim = claim.with_date(date);
         }
         let id = self
             .add_claim_at(claim, explanation, &events)

@@ -188,11 +188,36 @@ struct EvidenceDoc<'a> {
     work: Option<Text<'a>>,
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     locator: Option<Text<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<Date>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A claim of the document. Written with `date`; read with `date` or the
+/// legacy integer `year` (see [`ClaimFields`]).
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct ClaimDoc<'a> {
+    key: Text<'a>,
+    text: Text<'a>,
+    explanation: Text<'a>,
+    events: Vec<Text<'a>>,
+    #[serde(skip_serializing_if = "is_default")]
+    polarity: Polarity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<Date>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    stances: Vec<StanceDoc<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    cites: Vec<CiteDoc<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    attacks: Vec<AttackDoc<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    supports: Vec<Text<'a>>,
+}
+
+/// A claim as read: [`ClaimDoc`] with the legacy `year` beside `date`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimFields<'a> {
     #[serde(borrow)]
     key: Text<'a>,
     #[serde(borrow)]
@@ -201,18 +226,79 @@ pub(crate) struct ClaimDoc<'a> {
     explanation: Text<'a>,
     #[serde(borrow)]
     events: Vec<Text<'a>>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(default)]
     polarity: Polarity,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    year: Option<i32>,
-    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    date: Option<Date>,
+    #[serde(default)]
+    year: Option<LegacyYear>,
+    #[serde(borrow, default)]
     stances: Vec<StanceDoc<'a>>,
-    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(borrow, default)]
     cites: Vec<CiteDoc<'a>>,
-    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(borrow, default)]
     attacks: Vec<AttackDoc<'a>>,
-    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(borrow, default)]
     supports: Vec<Text<'a>>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for ClaimDoc<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let c = ClaimFields::deserialize(deserializer)?;
+        let date = claim_date(&c.key, c.date, c.year)?;
+        Ok(ClaimDoc {
+            key: c.key,
+            text: c.text,
+            explanation: c.explanation,
+            events: c.events,
+            polarity: c.polarity,
+            date,
+            stances: c.stances,
+            cites: c.cites,
+            attacks: c.attacks,
+            supports: c.supports,
+        })
+    }
+}
+
+/// The legacy spelling of a claim's date: an integer year, as documents
+/// written before claims had EDTF dates give it. A year outside the range
+/// of [`Date`] is refused, not clamped, so nothing is silently changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LegacyYear(Date);
+
+impl<'de> Deserialize<'de> for LegacyYear {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let year = i32::deserialize(deserializer)?;
+        // `from_year` clamps a year out of range: a changed year was out of it.
+        let date = Date::from_year(year);
+        if date.year() != year {
+            return Err(serde::de::Error::custom(Error::InvalidDate {
+                value: year.to_string(),
+                reason: "year must be from -9999 to 9999",
+            }));
+        }
+        Ok(LegacyYear(date))
+    }
+}
+
+/// A claim's date from its `date` and its legacy `year`, of which it may
+/// have one: both is an error naming the claim.
+pub(crate) fn claim_date<E: serde::de::Error>(
+    key: &str,
+    date: Option<Date>,
+    year: Option<LegacyYear>,
+) -> std::result::Result<Option<Date>, E> {
+    match (date, year) {
+        (Some(_), Some(_)) => Err(E::custom(format!(
+            "claim `{key}` has both `date` and `year` (the legacy spelling of `date`): give only `date`"
+        ))),
+        (date, year) => Ok(date.or(year.map(|LegacyYear(date)| date))),
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -434,6 +520,7 @@ impl Corpus {
                     description: e.description().into(),
                     work: self.evidence_work(id).map(|w| self.key_text(w)),
                     locator: e.locator().map(Text::from),
+                    date: e.date(),
                 })
                 .collect(),
             claims: self
@@ -453,7 +540,7 @@ impl Corpus {
                 .unwrap_or(Text::from("")),
             events: self.events_of(id).map(|e| self.key_text(e)).collect(),
             polarity: claim.polarity(),
-            year: claim.date().map(|d| d.year()),
+            date: claim.date(),
             stances: self
                 .positions_on(id)
                 .map(|(scholar, p)| StanceDoc {
