@@ -23,7 +23,10 @@ pub enum Weighing {
     /// An extension-based semantics: 1 for a claim in every extension
     /// (sceptically accepted), ½ for one in some but not all (credulously
     /// accepted), 0 for one in none. Under stable semantics a debate with
-    /// no stable extension accepts nothing.
+    /// no stable extension accepts nothing. Stable, semi-stable and stage
+    /// semantics are not directional (a claim's acceptance can depend on
+    /// claims that cannot reach it), so under them a comparison solves the
+    /// whole debate in view, not only the part around the event.
     Extensions(Semantics),
     /// A gradual semantics: the claim's strength, from base weights given
     /// by [`Corpus::base_weight`](crate::Corpus::base_weight) and the
