@@ -1,0 +1,271 @@
+//! Building a debate from the corpus: the claims in scope, then every claim
+//! that can reach them.
+
+use std::collections::BTreeMap;
+
+use super::model::{Debate, HashMap, Local, Row};
+use crate::argument::Semantics;
+use crate::graph::Corpus;
+use crate::model::{
+    AttackKind, Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Position, ScholarId,
+};
+use crate::query::defeat::{Order, defeats_among};
+use crate::query::view::{CompareOptions, Weighing};
+
+impl Corpus {
+    /// The debate about the claims in `about` (each mapped to the events in
+    /// scope it concerns), as the options see it.
+    pub(crate) fn debate(
+        &self,
+        about: &BTreeMap<ClaimId, Vec<EventId>>,
+        options: &CompareOptions,
+    ) -> Debate {
+        let mut gather = Gather {
+            corpus: self,
+            options,
+            index: HashMap::default(),
+            order: Vec::new(),
+            positions: Vec::new(),
+            visible: HashMap::default(),
+        };
+        let mut rows = Rows::default();
+        let mut events = Vec::new();
+        let mut claim_rows: Vec<Vec<u32>> = Vec::new();
+        for (&claim, concerns) in about {
+            let Some(own) = self.explanation_of(claim) else {
+                continue;
+            };
+            let family = if options.roll_up() {
+                self.family(own).unwrap_or(own)
+            } else {
+                own
+            };
+            let mut keys = vec![rows.row(self, family, None)];
+            if family != own {
+                keys.push(rows.row(self, own, Some(family)));
+            }
+            if gather.push_if_visible(claim) {
+                events.push(concerns.clone());
+                claim_rows.push(keys);
+            } else {
+                for k in keys {
+                    rows.rows[k as usize].unseen += 1;
+                }
+            }
+        }
+        let scope = gather.order.len();
+        gather.reach(scope);
+        let Gather {
+            order, positions, ..
+        } = gather;
+        self.assemble(
+            order, positions, scope, events, claim_rows, rows.rows, options,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn assemble(
+        &self,
+        order: Vec<ClaimId>,
+        positions: Vec<Vec<(ScholarId, Position)>>,
+        scope: usize,
+        events: Vec<Vec<EventId>>,
+        claim_rows: Vec<Vec<u32>>,
+        mut rows: Vec<Row>,
+        options: &CompareOptions,
+    ) -> Debate {
+        let index: HashMap<ClaimId, u32> = order
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| (c, i as u32))
+            .collect();
+        let mut scholars: Vec<ScholarId> = Vec::new();
+        let mut scholar_index: HashMap<ScholarId, u32> = HashMap::default();
+        let mut claims: Vec<Local> = Vec::with_capacity(order.len());
+        for (i, (&id, positions)) in order.iter().zip(positions).enumerate() {
+            let held = self
+                .latest_held(id, &positions)
+                .into_iter()
+                .map(|h| {
+                    let s = *scholar_index.entry(h.scholar).or_insert_with(|| {
+                        scholars.push(h.scholar);
+                        scholars.len() as u32 - 1
+                    });
+                    (s, h)
+                })
+                .collect();
+            let evidence = self
+                .citations(id)
+                .filter(|&(e, _)| options.sees_evidence(self, e))
+                .collect();
+            for &r in claim_rows.get(i).map(Vec::as_slice).unwrap_or_default() {
+                rows[r as usize].members.push(i as u32);
+            }
+            claims.push(Local {
+                id,
+                polarity: self.claim(id).map(|c| c.polarity()).unwrap_or_default(),
+                anonymous: positions.is_empty(),
+                held,
+                positions,
+                evidence,
+            });
+        }
+        let epsilon = |c: ClaimId| -> i64 {
+            index
+                .get(&c)
+                .map_or(0, |&i| net_evidence(&claims[i as usize].evidence))
+        };
+        let attacks = order.iter().flat_map(|&from| {
+            self.attacks_by(from)
+                .filter(|(to, _)| index.contains_key(to))
+                .map(move |(to, kind)| (from, to, kind))
+        });
+        let edges = defeats_among(&Order::new(options.preferences()), attacks, epsilon);
+        let n = order.len();
+        let (mut defeaters, mut defeated) = (vec![Vec::new(); n], vec![Vec::new(); n]);
+        for e in &edges {
+            let (from, to) = (index[&e.from], index[&e.to]);
+            defeaters[to as usize].push(from);
+            defeated[from as usize].push(to);
+        }
+        let supporters = order
+            .iter()
+            .map(|&claim| {
+                self.supporters_of(claim)
+                    .filter_map(|d| index.get(&d).copied())
+                    .collect()
+            })
+            .collect();
+        Debate {
+            claims,
+            scope,
+            events,
+            defeaters,
+            defeated,
+            supporters,
+            scholars,
+            rows,
+            index,
+            weighing: options.weighing(),
+            threshold: options.threshold(),
+        }
+    }
+}
+
+/// The rows of a debate, each made on first use.
+#[derive(Default)]
+struct Rows {
+    rows: Vec<Row>,
+    index: HashMap<ExplanationId, u32>,
+}
+
+impl Rows {
+    fn row(&mut self, corpus: &Corpus, id: ExplanationId, parent: Option<ExplanationId>) -> u32 {
+        let rows = &mut self.rows;
+        *self.index.entry(id).or_insert_with(|| {
+            rows.push(Row {
+                id,
+                key: corpus.name_of(id),
+                parent,
+                members: Vec::new(),
+                unseen: 0,
+            });
+            rows.len() as u32 - 1
+        })
+    }
+}
+
+/// Whether a weighing is directional (Baroni and Giacomin 2007): a claim's
+/// standing depends only on the claims that can reach it. Grounded,
+/// complete and preferred semantics and the gradual semantics are; stable,
+/// semi-stable and stage semantics are not.
+pub(crate) fn directional(weighing: Weighing) -> bool {
+    !matches!(
+        weighing,
+        Weighing::Extensions(Semantics::Stable | Semantics::SemiStable | Semantics::Stage)
+    )
+}
+
+/// *ε*: supporting minus undermining evidence items.
+pub(crate) fn net_evidence(evidence: &[(EvidenceId, Bearing)]) -> i64 {
+    evidence
+        .iter()
+        .map(|(_, b)| match b {
+            Bearing::Supports => 1,
+            Bearing::Undermines => -1,
+        })
+        .sum()
+}
+
+/// Collects the claims of a debate: those in scope, then what reaches them.
+struct Gather<'a> {
+    corpus: &'a Corpus,
+    options: &'a CompareOptions,
+    index: HashMap<ClaimId, u32>,
+    order: Vec<ClaimId>,
+    positions: Vec<Vec<(ScholarId, Position)>>,
+    visible: HashMap<ClaimId, bool>,
+}
+
+impl Gather<'_> {
+    /// Adds a claim if it is in view and not yet there; whether it is now there.
+    fn push_if_visible(&mut self, claim: ClaimId) -> bool {
+        if self.index.contains_key(&claim) {
+            return true;
+        }
+        if self.visible.get(&claim) == Some(&false) {
+            return false;
+        }
+        let (visible, positions) = self.options.sees_claim(self.corpus, claim);
+        self.visible.insert(claim, visible);
+        if visible {
+            self.index.insert(claim, self.order.len() as u32);
+            self.order.push(claim);
+            self.positions.push(positions);
+        }
+        visible
+    }
+
+    /// Adds the supporters of the scope claims, then, breadth first, every
+    /// claim in view that can defeat one already there (its attackers and
+    /// the claims it rebuts, which rebut it back), and under gradual
+    /// weighing every supporter too. A claim's standing depends only on
+    /// these, so the debate gives it the standing it has in the whole
+    /// debate in view.
+    fn reach(&mut self, scope: usize) {
+        let corpus = self.corpus;
+        if !directional(self.options.weighing()) {
+            // Stable, semi-stable and stage extensions are not directional:
+            // a claim's acceptance can depend on claims it cannot reach
+            // (Baroni and Giacomin 2007). They need the whole debate in view.
+            for claim in corpus.ids::<ClaimId>() {
+                self.push_if_visible(claim);
+            }
+            return;
+        }
+        for i in 0..scope {
+            for supporter in corpus.supporters_of(self.order[i]) {
+                self.push_if_visible(supporter);
+            }
+        }
+        let gradual = matches!(self.options.weighing(), Weighing::Gradual(_));
+        let mut next = 0;
+        while next < self.order.len() {
+            let claim = self.order[next];
+            for (attacker, _) in corpus.attackers_of(claim) {
+                self.push_if_visible(attacker);
+            }
+            for (target, kind) in corpus.attacks_by(claim) {
+                if kind == AttackKind::Rebuts {
+                    self.push_if_visible(target);
+                }
+            }
+            if gradual {
+                for supporter in corpus.supporters_of(claim) {
+                    self.push_if_visible(supporter);
+                }
+            }
+            next += 1;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! One comparison's debate, gathered once and evaluated as often as a
+//! margin search needs: the claims in view around the events in scope, the
+//! defeats among them, their holders' latest positions and their evidence.
+//! `model.rs` holds the types, `gather.rs` builds a debate from the corpus,
+//! `evaluate.rs` is the calculus (§2–§5) in code.
+
+mod evaluate;
+mod gather;
+mod model;
+
+pub(crate) use evaluate::base_weight;
+pub(crate) use gather::{directional, net_evidence};
+pub(crate) use model::{Absent, Debate, Outcome};
