@@ -607,10 +607,11 @@ fn corpus() -> impl Strategy<Value = Corpus> {
             let mut explanations = Vec::new();
             let mut parent = None;
             for (i, name) in names.iter().enumerate() {
+                // Odd keys, made unique by their place: two names may be alike.
                 let key = if i % 2 == 0 {
                     format!("x{i}")
                 } else {
-                    format!("{name:?}").replace(' ', "_")
+                    format!("{name:?}{i}").replace(' ', "_")
                 };
                 let x = c
                     .add_explanation(Explanation::new(key, name.clone()), parent)
