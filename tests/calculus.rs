@@ -1039,7 +1039,12 @@ fn check_more_evidence(
         "One more document",
     );
     if let (Some(back), Some(last)) = (more.years_back, before.last_year()) {
-        item = item.with_date(Date::from_year(last.saturating_sub(back)));
+        // Dated no later than the corpus's last year (positions may carry
+        // years beyond the range of dates; then the item stays undated).
+        let year = last.saturating_sub(back);
+        if (-9999..=9999).contains(&year) {
+            item = item.with_date(Date::from_year(year));
+        }
     }
     let v = after.add_evidence(item, None).unwrap();
     prop_assert!(after.cite(claim, v, Bearing::Supports).is_ok());

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::view::CompareOptions;
+use super::voice::When;
 use crate::error::Result;
 use crate::graph::Corpus;
 use crate::model::{ClaimId, Position, ScholarId, Stance, WorkId};
@@ -25,10 +26,9 @@ pub struct Move {
     work: Option<WorkId>,
     #[serde(rename = "work")]
     work_key: Option<String>,
-    /// The year that orders it (the calculus, §1): its entry year, the
-    /// corpus's last year when undated.
+    /// When it entered the debate, as positions rank (the calculus, §2).
     #[serde(skip)]
-    entered: i32,
+    entered: When,
 }
 
 impl Move {
@@ -81,8 +81,7 @@ impl Trajectory {
     pub fn scholar(&self) -> ScholarId {
         self.scholar
     }
-    /// The changes, in order of time (undated ones at the corpus's last
-    /// year), then by claim.
+    /// The changes, in order of time (undated ones last), then by claim.
     pub fn moves(&self) -> &[Move] {
         &self.moves
     }
@@ -143,17 +142,16 @@ impl Corpus {
     pub fn trajectory(&self, scholar: ScholarId, options: &CompareOptions) -> Result<Trajectory> {
         self.live(scholar)?;
         options.check(self)?;
-        let last = self.last_year().unwrap_or(i32::MAX);
-        let mut by_claim: BTreeMap<ClaimId, Vec<(i32, u8, Position)>> = BTreeMap::new();
+        let mut by_claim: BTreeMap<ClaimId, Vec<(When, u8, Position)>> = BTreeMap::new();
         for (claim, p) in self.positions_of(scholar) {
             if options.without.claims.contains(&claim)
                 || !options.sees_position(self, claim, scholar, &p)
             {
                 continue;
             }
-            let year = self.position_entered(claim, &p).unwrap_or(last);
+            let when = self.position_when(claim, &p);
             let rank = (super::view::backing(p.stance()) * 2.0) as u8;
-            by_claim.entry(claim).or_default().push((year, rank, p));
+            by_claim.entry(claim).or_default().push((when, rank, p));
         }
         let mut moves = Vec::new();
         for (claim, mut positions) in by_claim {

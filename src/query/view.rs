@@ -158,8 +158,9 @@ impl CompareOptions {
     /// An item is in view when it entered in `year` or before: a position
     /// taken in `year` counts. A claim with positions is in view when one of
     /// them is; one without any, when it has entered. Each scholar counts
-    /// once per claim, by their latest position in view; between two
-    /// positions of one year, the one that backs the claim more.
+    /// once per claim, by their latest position in view (an undated one
+    /// after every dated one); between two positions of one year, the one
+    /// that backs the claim more.
     #[must_use]
     pub fn with_as_of(mut self, year: Option<i32>) -> CompareOptions {
         self.as_of = year;

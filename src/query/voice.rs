@@ -5,6 +5,14 @@ use super::view::backing;
 use crate::graph::Corpus;
 use crate::model::{ClaimId, Position, ScholarId, Stance, WorkId};
 
+/// When a position entered the debate, for ranking one scholar's positions
+/// on a claim: dated ones by year, then undated ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum When {
+    Dated(i32),
+    Undated,
+}
+
 /// Who speaks in a position: the work it was taken in (however many
 /// authors took it there), or the scholar alone when it was taken in no work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -18,9 +26,9 @@ pub(crate) enum Voice {
 pub(crate) struct Held {
     pub(crate) scholar: ScholarId,
     pub(crate) position: Position,
-    /// The year that ranks it: its entry year, the corpus's last year for
-    /// an undated position.
-    pub(crate) year: i32,
+    /// When it entered the debate, as it ranks: dated positions by year,
+    /// undated ones after them all.
+    pub(crate) when: When,
     pub(crate) voice: Voice,
 }
 
@@ -31,26 +39,35 @@ impl Held {
 }
 
 impl Corpus {
+    /// When a position entered the debate, as positions rank (the calculus,
+    /// §1–§2): by its entry year, an undated one at the end of the debate,
+    /// after every dated one. So the rank of one scholar's position never
+    /// depends on another's, nor on the corpus's last year.
+    pub(crate) fn position_when(&self, claim: ClaimId, p: &Position) -> When {
+        match self.position_entered(claim, p) {
+            Some(year) => When::Dated(year),
+            None => When::Undated,
+        }
+    }
+
     /// Each scholar's latest position among `positions` on `claim` (all in
-    /// view), by voice then scholar: the latest entry year (undated ones at the
-    /// corpus's last year); between two of one year, the one that backs the
-    /// claim more; between two alike, the one in the later work by id.
+    /// view), by voice then scholar: the latest (undated ones after every
+    /// dated one); between two of one year, the one that backs the claim
+    /// more; between two alike, the one in the later work by id.
     pub(crate) fn latest_held(
         &self,
         claim: ClaimId,
         positions: &[(ScholarId, Position)],
     ) -> Vec<Held> {
-        let last = self.last_year().unwrap_or(i32::MAX);
         let mut held: Vec<Held> = Vec::with_capacity(positions.len());
         for &(scholar, position) in positions {
-            let year = self.position_entered(claim, &position).unwrap_or(last);
             let new = Held {
                 scholar,
                 position,
-                year,
+                when: self.position_when(claim, &position),
                 voice: position.work().map_or(Voice::Scholar(scholar), Voice::Work),
             };
-            let rank = |h: &Held| (h.year, (backing(h.stance()) * 2.0) as u8, h.position.work());
+            let rank = |h: &Held| (h.when, (backing(h.stance()) * 2.0) as u8, h.position.work());
             match held.iter_mut().find(|h| h.scholar == scholar) {
                 Some(old) => {
                     if rank(&new) > rank(old) {
