@@ -122,18 +122,21 @@ fn compare_scores_follow_the_documented_formula() -> Result<()> {
     assert!((b.score() - 0.5).abs() < EPS);
     assert_eq!(b.verdict(), Verdict::Supported);
 
-    // c4 (qualified: backing 1/2) counts for the variant a1, apart from a;
-    // nothing opposes it, so a1 is supported though its score is 1/3.
+    // c4 counts for the variant a1, apart from a. s1 only qualifies it, so
+    // someone unnamed put it forward: backing 1 (the unnamed proponent) +
+    // 1/2 (s1's qualification); nothing opposes it: 1.5 / 2.5.
     let a1 = standing(&c, f.a1);
-    assert!((a1.pro() - 0.5).abs() < EPS);
-    assert!((a1.score() - 0.5 / 1.5).abs() < EPS);
+    assert!(entry(a1, f.c4).has_unnamed_proponent());
+    assert!(!entry(a, f.c1).has_unnamed_proponent());
+    assert!((a1.pro() - 1.5).abs() < EPS);
+    assert!((a1.score() - 0.6).abs() < EPS);
     assert_eq!(a1.verdict(), Verdict::Supported);
     assert_eq!(a1.family(), "a");
 
     // Ranking: verdict, then score, then weight, then key.
     let order: Vec<&str> = c.standings().iter().map(|s| s.explanation()).collect();
-    assert_eq!(order, ["b", "a1", "a"]);
-    assert_eq!(c.leader().map(|s| s.id()), Some(f.b));
+    assert_eq!(order, ["a1", "b", "a"]);
+    assert_eq!(c.leader().map(|s| s.id()), Some(f.a1));
 
     // Evidential preferences: c1 cites one item, c2 none, so c1 is preferred:
     // c2's rebuttal fails and c1's reply defeats c2.
@@ -212,16 +215,16 @@ fn scholar_filter_roll_up_and_scope() -> Result<()> {
     assert!(c.standing(f.a1).is_none());
     let a = standing(&c, f.a);
     let half_c1 = 2f64.sqrt() / 2.0;
-    assert!((a.pro() - (half_c1 + 0.5)).abs() < EPS);
+    assert!((a.pro() - (half_c1 + 1.5)).abs() < EPS);
     assert_eq!(entry(a, f.c4).explanation(), "a1");
-    // c4 stands for a (0.5) beside half of c1; half of c2 stands against.
-    let score = (half_c1 + 0.5 - 0.5) / (half_c1 + 0.5 + 0.5 + 1.0);
+    // c4 stands for a (1.5) beside half of c1; half of c2 stands against.
+    let score = (half_c1 + 1.5 - 0.5) / (half_c1 + 1.5 + 0.5 + 1.0);
     assert!((a.score() - score).abs() < EPS);
     assert_eq!(a.verdict(), Verdict::Contested);
     let beneath: Vec<(ExplanationId, Verdict)> =
         a.variants().iter().map(|v| (v.id(), v.verdict())).collect();
     assert_eq!(beneath, [(f.a1, Verdict::Supported)]);
-    assert!((a.variants()[0].pro() - 0.5).abs() < EPS);
+    assert!((a.variants()[0].pro() - 1.5).abs() < EPS);
 
     // Claims about the enclosing period count only when asked.
     let narrow = f.corpus.compare(f.e, &CompareOptions::new())?;
@@ -326,7 +329,7 @@ fn display_and_serialize_name_everything_by_key() -> Result<()> {
     assert!(table.contains("attacked by: c2 (rebuts, undecided)"));
     assert!(table.contains("attacked by: c1 (rebuts back, undecided)"));
     assert!(
-        table.contains("Explanation B leads; it would take removing 1 claim"),
+        table.contains("Variant A1 leads; it would take removing 1 claim"),
         "{table}"
     );
     let json: serde_json::Value = serde_json::to_value(&c).map_err(|e| Error::InvalidOption {
@@ -334,7 +337,7 @@ fn display_and_serialize_name_everything_by_key() -> Result<()> {
         reason: e.to_string(),
     })?;
     assert_eq!(json["event"], "e");
-    assert_eq!(json["standings"][0]["explanation"], "b");
+    assert_eq!(json["standings"][0]["explanation"], "a1");
     assert_eq!(json["standings"][2]["verdict"], "contested");
     assert_eq!(json["standings"][2]["opposing"][0]["key"], "c2");
     Ok(())

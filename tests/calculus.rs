@@ -559,8 +559,9 @@ proptest! {
 
 /// The reason for the new voice, by hand (§2): c for x, unattributed
 /// (w = 1), and d against x, advanced by t (w = 1) and rejected by s:
-/// R⁺ = 1, P = 2, N = 1, s = ¼. Once s qualifies a new claim for x
-/// (w = ½), s is heard through it alone: R⁺ = 0, P = 1.5, N = 1, s = 1/7.
+/// R⁺ = 1, P = 2, N = 1, s = ¼. Once s advances a new claim for x that
+/// cites one undermining item (w = √½), s is heard through it alone:
+/// R⁺ = 0, P = 1 + √½, N = 1, and the score falls to √½ / (3 + √½).
 #[test]
 fn an_existing_voice_backing_a_new_claim_can_lower_the_score() {
     let mut c = Corpus::new();
@@ -581,9 +582,13 @@ fn an_existing_voice_backing_a_new_claim_can_lower_the_score() {
     };
     assert!(close(score(&c), 0.25));
     let new = c.add_claim(Claim::new("n", "N"), x, [e]).unwrap();
-    c.add_position(s, new, Position::new(Stance::Qualifies))
+    c.add_position(s, new, Position::new(Stance::Advances))
         .unwrap();
-    assert!(close(score(&c), 1.0 / 7.0));
+    let against = Evidence::new("u", EvidenceKind::Other, "U");
+    let u = c.add_evidence(against, None).unwrap();
+    c.cite(new, u, Bearing::Undermines).unwrap();
+    let w = 0.5f64.sqrt();
+    assert!(close(score(&c), w / (3.0 + w)));
 }
 
 // ---------------------------------------------------------------------------

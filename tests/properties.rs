@@ -1186,11 +1186,21 @@ fn close(a: f64, b: f64) -> bool {
 /// A claim entry's backing and rejections from its counted positions, as
 /// the calculus (§2) counts voices: each work (or scholar writing in no
 /// work) once, with the mean of its members' backing and their share of
-/// rejections; a claim no one takes a position on counts as advanced once.
+/// rejections; an unnamed proponent counts once more when no position in
+/// view advances the claim.
 /// Also checks that each scholar has exactly one counted position, and no
 /// dated position later than it.
 fn voices_of(entry: &ClaimEntry) -> Result<(f64, f64), TestCaseError> {
+    // An unnamed proponent only when no position in view advances the claim;
+    // always when there is none at all (no scholars are asked for then).
+    let advanced = entry
+        .positions()
+        .iter()
+        .any(|p| p.stance() == Stance::Advances);
+    prop_assert!(!(advanced && entry.has_unnamed_proponent()), "{:?}", entry);
+    let unnamed = f64::from(u8::from(entry.has_unnamed_proponent()));
     if entry.positions().is_empty() {
+        prop_assert!(entry.has_unnamed_proponent());
         return Ok((1.0, 0.0));
     }
     let mut counted: BTreeMap<&str, &PositionEntry> = BTreeMap::new();
@@ -1235,7 +1245,7 @@ fn voices_of(entry: &ClaimEntry) -> Result<(f64, f64), TestCaseError> {
             / n;
         r += stances.iter().filter(|&&s| s == Stance::Rejects).count() as f64 / n;
     }
-    Ok((b, r))
+    Ok((b + unnamed, r))
 }
 
 fn check_standing(s: &Standing, threshold: f64, variant: bool) -> Result<(), TestCaseError> {

@@ -248,9 +248,11 @@ fn sensitivity_finds_the_pivots_and_the_smallest_set() -> Result<()> {
     let v = c.add_evidence(Evidence::new("v", EvidenceKind::Statistic, "Figures"), None)?;
     c.cite(cx, v, Bearing::Supports)?;
     let s = c.add_scholar(Scholar::new("s", "S"))?;
-    c.add_position(s, cy, Position::new(Stance::Qualifies))?;
-    // x leads (weight √2 against ½). Without v, x still leads (1 against ½);
-    // without cx, y does.
+    c.add_position(s, cy, Position::new(Stance::Advances))?;
+    let u = c.add_evidence(Evidence::new("u", EvidenceKind::Other, "Doubts"), None)?;
+    c.cite(cy, u, Bearing::Undermines)?;
+    // x leads (weight √2 against √½). Without v, x still leads (1 against
+    // √½); without cx, y does.
     let report = c.sensitivity(e, &CompareOptions::new(), 2)?;
     assert_eq!(report.leader(), Some(x));
     assert!(report.pivots().contains(&(Removal::Claim(cx), Some(y))));

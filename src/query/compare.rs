@@ -297,6 +297,7 @@ impl Corpus {
             weight: numbers.weight,
             backing: numbers.backing,
             rejections: numbers.rejections,
+            unnamed: local.unnamed_counts && local.advancers.is_empty(),
             positions,
             evidence,
             attacked_by,

@@ -9,7 +9,7 @@ use super::view::CompareOptions;
 use super::voice::backing_and_rejections;
 use crate::argument::{Argument, Framework};
 use crate::graph::Corpus;
-use crate::model::{AttackKind, Bearing, ClaimId};
+use crate::model::{AttackKind, Bearing, ClaimId, Stance};
 
 /// A corpus's claims as an abstract (bipolar, weighted) argumentation
 /// framework, with the map between claims and arguments. Its attacks are
@@ -173,22 +173,25 @@ impl Corpus {
     ///
     /// with *b* its backing and *r* its rejections as [the
     /// calculus](crate::calculus) (§2) counts them (each scholar once, by
-    /// their latest position in view; each work once; a claim no scholar
-    /// takes a position on has *b* = 1), and *s* and *u* the evidence in
+    /// their latest position in view; each work once; a claim no position
+    /// in view advances has an unnamed proponent, who counts as one voice
+    /// advancing it), and *s* and *u* the evidence in
     /// view that supports and undermines it. A claim with one backer and
     /// nothing else weighs ⅔; each supporting item raises it, each
     /// rejection or undermining item lowers it.
     pub fn base_weight(&self, claim: ClaimId, options: &CompareOptions) -> f64 {
         let (_, positions) = options.sees_claim(self, claim);
-        let (b, r) = if positions.is_empty() {
-            (1.0, 0.0)
-        } else {
-            backing_and_rejections(
-                self.latest_held(claim, &positions)
-                    .iter()
-                    .map(|h| (h.voice, h.stance())),
-            )
-        };
+        let (b, r) = backing_and_rejections(
+            self.latest_held(claim, &positions)
+                .iter()
+                .map(|h| (h.voice, h.stance())),
+        );
+        // An unnamed proponent when no position in view advances it.
+        let unnamed = options.scholars().is_none()
+            && !positions
+                .iter()
+                .any(|(_, p)| p.stance() == Stance::Advances);
+        let b = b + f64::from(u8::from(unnamed));
         let (mut s, mut u) = (0.0, 0.0);
         for (evidence, bearing) in self.citations(claim) {
             if options.sees_evidence(self, evidence) {

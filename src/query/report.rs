@@ -183,6 +183,7 @@ pub struct ClaimEntry {
     pub(crate) weight: f64,
     pub(crate) backing: f64,
     pub(crate) rejections: f64,
+    pub(crate) unnamed: bool,
     pub(crate) positions: Vec<PositionEntry>,
     pub(crate) evidence: Vec<EvidenceEntry>,
     pub(crate) attacked_by: Vec<Attacker>,
@@ -241,6 +242,13 @@ impl ClaimEntry {
     /// members; a work whose authors all reject it counts 1.
     pub fn rejections(&self) -> f64 {
         self.rejections
+    }
+    /// Whether its proponent is unnamed: no position in view advances it
+    /// (a view of the literature that scholars only endorse, qualify or
+    /// reject, or take no position on), so an unnamed proponent counts as
+    /// one voice advancing it (the calculus, §2).
+    pub fn has_unnamed_proponent(&self) -> bool {
+        self.unnamed
     }
     /// The positions in view.
     pub fn positions(&self) -> &[PositionEntry] {
@@ -569,11 +577,13 @@ fn write_claim(f: &mut fmt::Formatter<'_>, c: &ClaimEntry) -> fmt::Result {
         "    {mark} {} [{standing}, weight {:.2}]: {}",
         c.key, c.weight, c.text
     )?;
-    if !c.positions.is_empty() {
-        let positions: Vec<String> = c
-            .positions
-            .iter()
-            .map(|p| {
+    if !c.positions.is_empty() || c.unnamed {
+        let unnamed = c
+            .unnamed
+            .then(|| "an unnamed proponent advances".to_owned());
+        let positions: Vec<String> = unnamed
+            .into_iter()
+            .chain(c.positions.iter().map(|p| {
                 let mut s = format!("{} {}", p.name, p.stance.as_str());
                 match (p.year, &p.work) {
                     (Some(year), Some(work)) => s += &format!(" ({year}, {work})"),
@@ -582,7 +592,7 @@ fn write_claim(f: &mut fmt::Formatter<'_>, c: &ClaimEntry) -> fmt::Result {
                     (None, None) => {}
                 }
                 s
-            })
+            }))
             .collect();
         writeln!(f, "        by: {}", positions.join("; "))?;
     }

@@ -22,18 +22,24 @@ impl Debate {
             .collect()
     }
 
-    /// A claim's backing and rejections from the voices still present.
+    /// A claim's backing and rejections from the voices still present,
+    /// with its unnamed proponent when no scholar present advances it.
     fn voices(&self, i: usize, absent: Absent<'_>) -> (f64, f64) {
         let c = &self.claims[i];
-        if c.anonymous {
-            return (1.0, 0.0);
-        }
-        backing_and_rejections(
+        let (b, r) = backing_and_rejections(
             c.held
                 .iter()
                 .filter(|&&(s, _)| !absent.scholars[s as usize])
                 .map(|(_, h)| (h.voice, h.stance())),
-        )
+        );
+        (b + f64::from(u8::from(self.unnamed(i, absent))), r)
+    }
+
+    /// Whether a claim's proponent is unnamed: no scholar present has a
+    /// position in view that advances it (the calculus, §2).
+    pub(crate) fn unnamed(&self, i: usize, absent: Absent<'_>) -> bool {
+        let c = &self.claims[i];
+        c.unnamed_counts && c.advancers.iter().all(|&s| absent.scholars[s as usize])
     }
 
     /// The voices of the scholars present who hold a claim.

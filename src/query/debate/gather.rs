@@ -7,7 +7,7 @@ use super::model::{Debate, HashMap, Local, Row};
 use crate::argument::Semantics;
 use crate::graph::Corpus;
 use crate::model::{
-    AttackKind, Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Position, ScholarId,
+    AttackKind, Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Position, ScholarId, Stance,
 };
 use crate::query::defeat::{Order, defeats_among};
 use crate::query::view::{CompareOptions, Weighing};
@@ -83,17 +83,24 @@ impl Corpus {
         let mut scholar_index: HashMap<ScholarId, u32> = HashMap::default();
         let mut claims: Vec<Local> = Vec::with_capacity(order.len());
         for (i, (&id, positions)) in order.iter().zip(positions).enumerate() {
+            let mut local = |scholar: ScholarId| {
+                *scholar_index.entry(scholar).or_insert_with(|| {
+                    scholars.push(scholar);
+                    scholars.len() as u32 - 1
+                })
+            };
             let held = self
                 .latest_held(id, &positions)
                 .into_iter()
-                .map(|h| {
-                    let s = *scholar_index.entry(h.scholar).or_insert_with(|| {
-                        scholars.push(h.scholar);
-                        scholars.len() as u32 - 1
-                    });
-                    (s, h)
-                })
+                .map(|h| (local(h.scholar), h))
                 .collect();
+            let mut advancers: Vec<u32> = positions
+                .iter()
+                .filter(|(_, p)| p.stance() == Stance::Advances)
+                .map(|&(s, _)| local(s))
+                .collect();
+            advancers.sort_unstable();
+            advancers.dedup();
             let evidence = self
                 .citations(id)
                 .filter(|&(e, _)| options.sees_evidence(self, e))
@@ -105,6 +112,8 @@ impl Corpus {
                 id,
                 polarity: self.claim(id).map(|c| c.polarity()).unwrap_or_default(),
                 anonymous: positions.is_empty(),
+                advancers,
+                unnamed_counts: options.scholars().is_none(),
                 held,
                 positions,
                 evidence,

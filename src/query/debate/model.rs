@@ -15,8 +15,13 @@ pub(super) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::
 pub(crate) struct Local {
     pub(crate) id: ClaimId,
     pub(crate) polarity: Polarity,
-    /// Whether no scholar takes any position on it (it counts as advanced once).
+    /// Whether no scholar takes any position on it in view.
     pub(crate) anonymous: bool,
+    /// The scholars (local indices) with a position in view that advances
+    /// it; with none present, its proponent is unnamed (the calculus, §2).
+    pub(crate) advancers: Vec<u32>,
+    /// Whether an unnamed proponent may count: no set of scholars is asked for.
+    pub(crate) unnamed_counts: bool,
     /// Each holder's latest position in view, with the scholar's local index.
     pub(crate) held: Vec<(u32, Held)>,
     /// Its positions in view, all of them (for the report).
