@@ -925,47 +925,6 @@ fn unknown_ids_and_keys_are_errors_in_queries() -> Result<()> {
 }
 
 #[test]
-fn the_built_in_corpus_reaches_the_books_conclusions() -> Result<()> {
-    let corpus = sino_soviet_split();
-    let leader = |event: &str, options: &CompareOptions| -> Result<String> {
-        let id: EventId = corpus.resolve(event)?;
-        let c = corpus.compare(id, options)?;
-        Ok(c.leader()
-            .map(|s| s.explanation().to_owned())
-            .unwrap_or_default())
-    };
-    let families = CompareOptions::new().with_roll_up(true);
-    for event in [
-        "socialist-high-tide",
-        "secret-speech",
-        "withdrawal-of-soviet-advisers",
-    ] {
-        assert_eq!(leader(event, &families)?, "ideology", "{event}");
-    }
-    assert_eq!(
-        leader("taiwan-strait-crisis-1958", &families)?,
-        "domestic-politics"
-    );
-    // The split: ideology is supported and the strategic triangle rejected.
-    // The corpus encodes Lüthi's disagreements with Westad and with the
-    // "rhetoric" reading as rebuttals, which the calculus makes symmetric:
-    // with no preference between them, Lüthi's ideology claims are
-    // undecided and domestic politics leads. Which of these readings the
-    // book prefers, and on what evidence, is the corpus's to say (#12).
-    let split: EventId = corpus.resolve("sino-soviet-split")?;
-    let c = corpus.compare(split, &families)?;
-    let ideology: ExplanationId = corpus.resolve("ideology")?;
-    assert_eq!(standing(&c, ideology).verdict(), Verdict::Supported);
-    let triangle: ExplanationId = corpus.resolve("strategic-triangle")?;
-    assert_eq!(standing(&c, triangle).verdict(), Verdict::Rejected);
-    // Before Lüthi's book those readings were not yet defeated.
-    let c = corpus.compare(split, &families.clone().with_as_of(Some(2007)))?;
-    let triangle: ExplanationId = corpus.resolve("strategic-triangle")?;
-    assert_ne!(standing(&c, triangle).verdict(), Verdict::Rejected);
-    Ok(())
-}
-
-#[test]
 fn a_scholar_counts_once_per_claim_by_their_latest_position() -> Result<()> {
     let mut corpus = Corpus::new();
     let s = corpus.add_scholar(Scholar::new("s", "S"))?;

@@ -1327,9 +1327,14 @@ proptest! {
                     }
                 }
                 // A claim left with no position leaves the view; one that
-                // never had any stays.
+                // never had any stays, and so does one with a date of its
+                // own, through its unnamed proponent (§1, §6).
                 for &claim in &claims {
-                    if c.positions_on(claim).next().is_some() && d.positions_on(claim).next().is_none() {
+                    let dated = c.claim(claim).and_then(Claim::date).is_some();
+                    if !dated
+                        && c.positions_on(claim).next().is_some()
+                        && d.positions_on(claim).next().is_none()
+                    {
                         d.remove(claim).unwrap();
                     }
                 }

@@ -1333,23 +1333,18 @@ fn check_standing(s: &Standing, threshold: f64, variant: bool) -> Result<(), Tes
     Ok(())
 }
 
-/// Ranked as the calculus (§5) says: by verdict, then score, then weight,
-/// then key.
+/// Ranked as the calculus (§5) says: by verdict, then net weight P − N,
+/// then score, then key.
 fn check_ranked(standings: &[Standing]) -> Result<(), TestCaseError> {
     for pair in standings.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         prop_assert!(a.verdict() <= b.verdict(), "not by verdict");
         if a.verdict() == b.verdict() {
-            prop_assert!(
-                a.score() >= b.score(),
-                "not by score: {} < {}",
-                a.score(),
-                b.score()
-            );
-            if a.score() == b.score() {
-                let (wa, wb) = (a.pro() + a.con(), b.pro() + b.con());
-                prop_assert!(wa >= wb);
-                if wa == wb {
+            let (na, nb) = (a.pro() - a.con(), b.pro() - b.con());
+            prop_assert!(na >= nb, "not by net weight: {} < {}", na, nb);
+            if na == nb {
+                prop_assert!(a.score() >= b.score(), "not by score");
+                if a.score() == b.score() {
                     prop_assert!(a.explanation() < b.explanation());
                 }
             }

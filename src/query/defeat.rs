@@ -23,12 +23,16 @@ use crate::model::{AttackKind, ClaimId};
 /// use historiograph::{ClaimId, CompareOptions, Preferences};
 ///
 /// let corpus = historiograph::sino_soviet_split();
-/// let luthi: ClaimId = corpus.resolve("luthi-ideology-central")?;
-/// let westad: ClaimId = corpus.resolve("westad-ideology-not-sufficient")?;
-/// // A reader who holds Lüthi's archival reading above Westad's.
-/// let options = CompareOptions::new().with_preferences(Preferences::explicit([(luthi, westad)]));
+/// let luthi: ClaimId = corpus.resolve("luthi-economic-model-cause")?;
+/// let never: ClaimId = corpus.resolve("economics-never-central")?;
+/// // With no preference, the rebuttal runs both ways.
+/// let view = corpus.framework(&CompareOptions::new());
+/// let (a, b) = (view.argument(luthi).unwrap(), view.argument(never).unwrap());
+/// assert!(view.framework().targets(b).any(|t| t == a));
+/// // A reader who holds Lüthi's reading above the view that economics
+/// // never mattered: only his rebuttal defeats.
+/// let options = CompareOptions::new().with_preferences(Preferences::explicit([(luthi, never)]));
 /// let view = corpus.framework(&options);
-/// let (a, b) = (view.argument(luthi).unwrap(), view.argument(westad).unwrap());
 /// assert!(view.framework().targets(a).any(|t| t == b));
 /// assert!(!view.framework().targets(b).any(|t| t == a));
 /// # Ok::<(), historiograph::Error>(())

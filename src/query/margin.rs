@@ -168,8 +168,8 @@ impl Debate {
     }
 
     /// The rows in rank order (the calculus, §5): by verdict (supported,
-    /// contested, rejected, unaddressed), then score, then weight in view,
-    /// then key.
+    /// contested, rejected, unaddressed), then net weight *P* − *N*, then
+    /// score, then key.
     pub(crate) fn ranking(&self, outcome: &Outcome) -> Vec<usize> {
         let threshold = self.threshold;
         let mut order: Vec<usize> = (0..self.rows.len())
@@ -181,8 +181,8 @@ impl Debate {
             let (x, y) = (&outcome.tallies[a], &outcome.tallies[b]);
             x.verdict(threshold)
                 .cmp(&y.verdict(threshold))
+                .then((y.pro - y.con).total_cmp(&(x.pro - x.con)))
                 .then(y.score().total_cmp(&x.score()))
-                .then((y.pro + y.con).total_cmp(&(x.pro + x.con)))
                 .then_with(|| self.rows[a].key.cmp(&self.rows[b].key))
         });
         order

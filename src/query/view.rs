@@ -157,7 +157,9 @@ impl CompareOptions {
     ///
     /// An item is in view when it entered in `year` or before: a position
     /// taken in `year` counts. A claim with positions is in view when one of
-    /// them is; one without any, when it has entered. Each scholar counts
+    /// them is, or, when no position in view advances it, from a date of its
+    /// own (a dated view of the literature); one without any position, when
+    /// it has entered. Each scholar counts
     /// once per claim, by their latest position in view (an undated one
     /// after every dated one); between two positions of one year, the one
     /// that backs the claim more.
@@ -334,7 +336,26 @@ impl CompareOptions {
             .into_iter()
             .filter(|(s, p)| self.sees_position(corpus, claim, *s, p))
             .collect();
-        (!seen.is_empty(), seen)
+        let visible = !seen.is_empty() || self.sees_unnamed_view(corpus, claim, &seen);
+        (visible, seen)
+    }
+
+    /// Whether a claim is in view through its unnamed proponent: no scholars
+    /// are asked for, no position in view advances it, and it has entered
+    /// the debate by a date of its own (a view of the literature dated in
+    /// the corpus, which scholars only endorse, qualify or reject).
+    pub(crate) fn sees_unnamed_view(
+        &self,
+        corpus: &Corpus,
+        claim: ClaimId,
+        seen: &[(ScholarId, Position)],
+    ) -> bool {
+        self.scholars.is_none()
+            && !seen.iter().any(|(_, p)| p.stance() == Stance::Advances)
+            && corpus
+                .claim(claim)
+                .and_then(|c| c.date())
+                .is_some_and(|d| self.as_of.is_none_or(|limit| entry_year(d) <= limit))
     }
 
     /// Whether a claim is in view (without collecting its positions when

@@ -10,14 +10,18 @@ use crate::query::view::Weighing;
 use crate::query::voice::{Voice, backing_and_rejections};
 
 impl Debate {
-    /// Whether a claim is present: not removed, and anonymous or held by a
-    /// scholar not removed.
+    /// Whether a claim is present: not removed, and anonymous, or held by a
+    /// scholar not removed, or in view by a date of its own once no scholar
+    /// present advances it (the calculus, §1 and §6).
     fn present(&self, absent: Absent<'_>) -> Vec<bool> {
         self.claims
             .iter()
-            .zip(absent.claims)
-            .map(|(c, &gone)| {
-                !gone && (c.anonymous || c.held.iter().any(|&(s, _)| !absent.scholars[s as usize]))
+            .enumerate()
+            .map(|(i, c)| {
+                !absent.claims[i]
+                    && (c.anonymous
+                        || c.held.iter().any(|&(s, _)| !absent.scholars[s as usize])
+                        || (c.dated && self.unnamed(i, absent)))
             })
             .collect()
     }

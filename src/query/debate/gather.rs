@@ -114,6 +114,7 @@ impl Corpus {
                 anonymous: positions.is_empty(),
                 advancers,
                 unnamed_counts: options.scholars().is_none(),
+                dated: options.sees_unnamed_view(self, id, &[]),
                 held,
                 positions,
                 evidence,

@@ -22,6 +22,9 @@ pub(crate) struct Local {
     pub(crate) advancers: Vec<u32>,
     /// Whether an unnamed proponent may count: no set of scholars is asked for.
     pub(crate) unnamed_counts: bool,
+    /// Whether it is in view by a date of its own, through its unnamed
+    /// proponent, once no position in view advances it.
+    pub(crate) dated: bool,
     /// Each holder's latest position in view, with the scholar's local index.
     pub(crate) held: Vec<(u32, Held)>,
     /// Its positions in view, all of them (for the report).
