@@ -53,12 +53,28 @@ impl Corpus {
         claims.into_iter()
     }
 
-    /// The year a claim entered the debate: its earliest dated position, or
-    /// its own year.
+    /// The first year in which a claim is in view ([the
+    /// calculus](crate::calculus), §1): the earliest year one of its
+    /// positions entered; for a claim no position advances, its own date
+    /// too; for one without positions, the year it entered (its own date or
+    /// the works that report it). `None` if none of these is dated.
     pub fn claim_year(&self, claim: ClaimId) -> Option<i32> {
-        self.positions_on(claim)
-            .filter_map(|(_, p)| self.position_year(&p))
+        let positions: Vec<_> = self.positions_on(claim).collect();
+        let advanced = positions
+            .iter()
+            .any(|(_, p)| p.stance() == crate::model::Stance::Advances);
+        let own = (!advanced)
+            .then(|| Some(self.claim(claim)?.date()?.last_year()))
+            .flatten();
+        let anonymous = positions
+            .is_empty()
+            .then(|| self.claim_entered(claim))
+            .flatten();
+        positions
+            .iter()
+            .filter_map(|(_, p)| self.position_entered(claim, p))
+            .chain(own)
+            .chain(anonymous)
             .min()
-            .or_else(|| Some(self.claim(claim)?.date()?.year()))
     }
 }
