@@ -9,6 +9,10 @@
 //!
 //! `MAP.json` is what `argdown json MAP.argdown OUTDIR` writes.
 
+#[path = "common/out.rs"]
+#[macro_use]
+mod out;
+
 use std::process::ExitCode;
 
 use historiograph::Corpus;
@@ -53,7 +57,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(text) => {
-            print!("{text}");
+            out!("{text}");
             ExitCode::SUCCESS
         }
         Err(message) => {

@@ -6,6 +6,10 @@
 //! cargo run --example compare -- src/corpus/sino_soviet_split.json taiwan-strait-crisis-1958 --as-of 2000
 //! ```
 
+#[path = "common/out.rs"]
+#[macro_use]
+mod out;
+
 use std::process::ExitCode;
 
 use historiograph::{CompareOptions, Corpus, EventId, ScholarId};
@@ -85,9 +89,9 @@ fn run(args: &Args) -> Result<(), String> {
     let comparison = corpus.compare(event, &options).map_err(|e| e.to_string())?;
     if args.json {
         let json = serde_json::to_string_pretty(&comparison).map_err(|e| e.to_string())?;
-        println!("{json}");
+        outln!("{json}");
     } else {
-        print!("{comparison}");
+        out!("{comparison}");
     }
     Ok(())
 }

@@ -21,6 +21,10 @@
 //! standard error; `--strict` makes that an error. Bad input exits with
 //! status 1 and a message naming the line, node or field.
 
+#[path = "common/out.rs"]
+#[allow(dead_code)] // only `end_if_broken_pipe`: the output is a file
+mod out;
+
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -153,7 +157,10 @@ fn write(corpus: &Corpus, to: &str, output: &str) -> Result<(), String> {
         }
         other => return Err(format!("cannot write {other}")),
     };
-    std::fs::write(output, text).map_err(|e| format!("{output}: {e}"))
+    std::fs::write(output, text).map_err(|e| {
+        out::end_if_broken_pipe(&e);
+        format!("{output}: {e}")
+    })
 }
 
 #[cfg(feature = "svg")]

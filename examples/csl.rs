@@ -5,6 +5,10 @@
 //! cargo run --example csl -- import BIB.json        # a corpus of works and authors; unmapped on stderr
 //! ```
 
+#[path = "common/out.rs"]
+#[macro_use]
+mod out;
+
 use std::process::ExitCode;
 
 use historiograph::Corpus;
@@ -33,7 +37,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(text) => {
-            print!("{text}");
+            out!("{text}");
             ExitCode::SUCCESS
         }
         Err(message) => {

@@ -6,6 +6,10 @@
 //! cargo run --example custom_debate
 //! ```
 
+#[path = "common/out.rs"]
+#[macro_use]
+mod out;
+
 use historiograph::{
     AttackKind, Claim, CompareOptions, Corpus, Date, Event, EventId, Explanation, ExplanationId,
     Polarity, Position, Result, Scholar, ScholarId, Stance, When, Work, WorkKind,
@@ -15,31 +19,31 @@ fn main() -> Result<()> {
     let corpus = build()?;
     let july: EventId = corpus.resolve("july-crisis")?;
 
-    println!("== The July Crisis, as the debate stands ==\n");
-    println!(
+    outln!("== The July Crisis, as the debate stands ==\n");
+    outln!(
         "{}",
         corpus.compare(july, &CompareOptions::new().with_enclosed(true))?
     );
 
-    println!("== The same, as it stood in 1970, after the Fischer controversy ==\n");
+    outln!("== The same, as it stood in 1970, after the Fischer controversy ==\n");
     let in_1970 = CompareOptions::new()
         .with_enclosed(true)
         .with_as_of(Some(1970));
-    println!("{}", corpus.compare(july, &in_1970)?);
+    outln!("{}", corpus.compare(july, &in_1970)?);
 
-    println!("== Where German war aims are held to explain events ==\n");
+    outln!("== Where German war aims are held to explain events ==\n");
     let aims: ExplanationId = corpus.resolve("german-war-aims")?;
-    println!("{}", corpus.accounts(aims, &CompareOptions::new())?);
+    outln!("{}", corpus.accounts(aims, &CompareOptions::new())?);
 
-    println!("== Fischer and Clark ==\n");
+    outln!("== Fischer and Clark ==\n");
     let fischer: ScholarId = corpus.resolve("fischer")?;
     let clark: ScholarId = corpus.resolve("clark")?;
     for d in corpus.disagreements(fischer, clark, None, &CompareOptions::new())? {
-        println!("{d}");
+        outln!("{d}");
     }
-    println!("\n== The corpus as a document (first lines) ==\n");
+    outln!("\n== The corpus as a document (first lines) ==\n");
     for line in corpus.to_json().lines().take(12) {
-        println!("{line}");
+        outln!("{line}");
     }
     Ok(())
 }

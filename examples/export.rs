@@ -12,6 +12,10 @@
 //! the `neo4j-admin` command that loads them), `--graphml FILE`,
 //! `--database NAME` (for the command; default `neo4j`).
 
+#[path = "common/out.rs"]
+#[macro_use]
+mod out;
+
 use std::process::ExitCode;
 
 use historiograph::Corpus;
@@ -71,14 +75,15 @@ fn run(args: Vec<String>) -> Result<(), String> {
             files.written().count(),
             started.elapsed()
         );
-        println!("{}", files.command(&database));
+        outln!("{}", files.command(&database));
     }
     if let Some(path) = graphml {
         let started = std::time::Instant::now();
         let file = std::fs::File::create(&path).map_err(|e| format!("{path}: {e}"))?;
-        corpus
-            .write_graphml(file)
-            .map_err(|e| format!("{path}: {e}"))?;
+        corpus.write_graphml(file).map_err(|e| {
+            out::end_if_broken_pipe(&e);
+            format!("{path}: {e}")
+        })?;
         eprintln!("{path}: written in {:.1?}", started.elapsed());
     }
     Ok(())

@@ -14,7 +14,10 @@
 //! 2023 format, or as APX or TGF by their extension (`.apx`, `.tgf`) or
 //! with `-fo apx|tgf|iccma`.
 
-use std::io::Write;
+#[path = "common/out.rs"]
+#[macro_use]
+mod out;
+
 use std::process::ExitCode;
 
 use historiograph::{Argument, Framework, Semantics};
@@ -176,16 +179,12 @@ fn main() -> ExitCode {
         }
     };
     match run(&args) {
-        // A reader that stops early (`| head -1`) closes the pipe: that is
-        // no error of ours, and no reason to panic as `println!` would.
-        Ok(answer) => match writeln!(std::io::stdout().lock(), "{answer}") {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        // A reader that stops early (`| head -1`) closes the pipe: `outln!`
+        // then ends quietly, where `println!` would panic.
+        Ok(answer) => {
+            outln!("{answer}");
+            ExitCode::SUCCESS
+        }
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE

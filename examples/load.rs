@@ -16,6 +16,10 @@
 //! of each margin search (0: no margins; default as
 //! `CompareOptions::new()`).
 
+#[path = "common/out.rs"]
+#[macro_use]
+mod out;
+
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -64,7 +68,7 @@ fn main() -> ExitCode {
     };
     let took = started.elapsed();
     let relations = corpus.as_petgraph().edge_count();
-    println!(
+    outln!(
         "{path}: {} bytes, {} claims, {} nodes, {relations} relations, loaded in {:.3} s ({:.0} MB/s)",
         text.len(),
         corpus.ids::<ClaimId>().count(),
@@ -75,7 +79,7 @@ fn main() -> ExitCode {
     if matrix {
         let started = Instant::now();
         match corpus.matrix(corpus.ids::<EventId>(), &CompareOptions::new()) {
-            Ok(m) => println!(
+            Ok(m) => outln!(
                 "matrix of {} events x {} explanations in {:.3} s",
                 m.events().len(),
                 m.explanations().len(),
@@ -116,7 +120,7 @@ fn main() -> ExitCode {
         }
         let first = times.remove(0);
         times.sort_by(f64::total_cmp);
-        println!(
+        outln!(
             "compare {key} ({} claims, {explanations} explanations): first {first:.3} ms, then median {:.3} ms",
             corpus.claims_about(event).count(),
             times[times.len() / 2]
@@ -146,10 +150,10 @@ fn every_event(corpus: &Corpus, options: &CompareOptions) -> historiograph::Resu
     let n = times.len();
     for p in [50.0, 90.0, 99.0, 99.9] {
         let (ms, claims) = times[((n as f64 * p / 100.0) as usize).min(n - 1)];
-        println!("compare, every event: p{p} {ms:.3} ms ({claims} claims)");
+        outln!("compare, every event: p{p} {ms:.3} ms ({claims} claims)");
     }
     let slow = times.iter().filter(|(ms, _)| *ms >= 1.0).count();
-    println!(
+    outln!(
         "compare, every event: max {max:.3} ms ({claims} claims); {slow} of {n} took 1 ms or more"
     );
     Ok(())

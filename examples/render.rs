@@ -8,6 +8,10 @@
 //! dot -Tsvg target/pictures/map.dot -o map-dot.svg
 //! ```
 
+#[path = "common/out.rs"]
+#[macro_use]
+mod out;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,7 +27,7 @@ fn main() -> ExitCode {
     match run(&dir) {
         Ok(written) => {
             for path in written {
-                println!("{}", path.display());
+                outln!("{}", path.display());
             }
             ExitCode::SUCCESS
         }

@@ -10,6 +10,11 @@
 //! `--locality L` (share of disputes within one event, default 0.8). Prints
 //! the counts of what it wrote to standard error.
 
+#[path = "common/out.rs"]
+#[allow(dead_code)] // only `end_if_broken_pipe`: the output is a file
+mod out;
+
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use historiograph::synthetic::Synthetic;
@@ -56,9 +61,14 @@ fn run(args: Vec<String>) -> Result<(), String> {
         .build();
     let built = started.elapsed();
     let file = std::fs::File::create(&out).map_err(|e| format!("{out}: {e}"))?;
+    let mut writer = std::io::BufWriter::new(file);
     corpus
-        .write_json(std::io::BufWriter::new(file))
-        .map_err(|e| format!("{out}: {e}"))?;
+        .write_json(&mut writer)
+        .and_then(|()| writer.flush())
+        .map_err(|e| {
+            crate::out::end_if_broken_pipe(&e);
+            format!("{out}: {e}")
+        })?;
     eprintln!(
         "{out}: {} claims, {} events, {} explanations, {} scholars, {} works, {} evidence, {} relations (built in {:.1?}, written in {:.1?})",
         corpus.ids::<ClaimId>().count(),

@@ -8,6 +8,10 @@
 //! cargo run --example weigh_evidence -- taiwan-strait-crisis-1958
 //! ```
 
+#[path = "common/out.rs"]
+#[macro_use]
+mod out;
+
 use historiograph::{
     AchMatrix, AchOptions, CompareOptions, Corpus, EventId, ProofThresholds, Removal, Result,
     ScholarId,
@@ -21,38 +25,38 @@ fn main() -> Result<()> {
     let event: EventId = corpus.resolve(&key)?;
     let families = CompareOptions::new().with_roll_up(true);
 
-    println!("== ACH matrix: {key}, families of explanation ==\n");
+    outln!("== ACH matrix: {key}, families of explanation ==\n");
     let options = AchOptions::new().with_compare(families.clone());
     let matrix = corpus.ach(&[event], &options)?;
-    println!("{matrix}");
+    outln!("{matrix}");
     print_columns(&corpus, &matrix);
 
-    println!("\n== Evidence by diagnosticity ==\n");
+    outln!("\n== Evidence by diagnosticity ==\n");
     for (evidence, d) in matrix.evidence_by_diagnosticity().take(10) {
         let item = corpus
             .evidence(evidence)
             .map(|e| e.description())
             .unwrap_or("");
-        println!(
+        outln!(
             "  {d:.2}  {:<16} {item}",
             corpus.key(evidence).unwrap_or("?")
         );
     }
 
-    println!("\n== Two scholars' matrices, and where they differ ==\n");
+    outln!("\n== Two scholars' matrices, and where they differ ==\n");
     let luthi: ScholarId = corpus.resolve("luthi")?;
     let zagoria: ScholarId = corpus.resolve("zagoria")?;
     let of_luthi = corpus.ach_of_scholar(&[event], luthi, &options)?;
     let of_zagoria = corpus.ach_of_scholar(&[event], zagoria, &options)?;
     let differences = of_luthi.differences(&of_zagoria);
-    println!(
+    outln!(
         "Lüthi rates {} items, Zagoria {}; they differ on {} cells",
         of_luthi.evidence().len(),
         of_zagoria.evidence().len(),
         differences.len()
     );
     for d in differences.iter().take(8) {
-        println!(
+        outln!(
             "  {:<18} {:<22} Lüthi {}, Zagoria {}",
             corpus.key(d.evidence).unwrap_or("?"),
             corpus.key(d.explanation).unwrap_or("?"),
@@ -61,7 +65,7 @@ fn main() -> Result<()> {
         );
     }
 
-    println!("\n== Standards of proof ==\n");
+    outln!("\n== Standards of proof ==\n");
     for (explanation, met) in
         corpus.standards_of_proof(event, &families, &ProofThresholds::new())?
     {
@@ -70,23 +74,23 @@ fn main() -> Result<()> {
             .map(|x| x.name())
             .unwrap_or("?");
         match met {
-            Some(standard) => println!("  {name:<30} {standard}"),
-            None => println!("  {name:<30} no standard met"),
+            Some(standard) => outln!("  {name:<30} {standard}"),
+            None => outln!("  {name:<30} no standard met"),
         }
     }
 
-    println!("\n== What would change the leading explanation ==\n");
+    outln!("\n== What would change the leading explanation ==\n");
     let sensitivity = corpus.sensitivity(event, &families, 2)?;
     let name = |x: Option<historiograph::ExplanationId>| {
         x.and_then(|x| corpus.explanation(x))
             .map_or("no leader", |x| x.name())
     };
-    println!("leader: {}", name(sensitivity.leader()));
+    outln!("leader: {}", name(sensitivity.leader()));
     if sensitivity.pivots().is_empty() {
-        println!("no single removal changes it");
+        outln!("no single removal changes it");
     }
     for (removal, after) in sensitivity.pivots() {
-        println!(
+        outln!(
             "  without {:<40} -> {}",
             describe(&corpus, removal),
             name(*after)
@@ -95,15 +99,15 @@ fn main() -> Result<()> {
     match sensitivity.smallest() {
         Some((set, after)) => {
             let set: Vec<String> = set.iter().map(|r| describe(&corpus, r)).collect();
-            println!("smallest set: {} -> {}", set.join(" + "), name(after));
+            outln!("smallest set: {} -> {}", set.join(" + "), name(after));
         }
-        None => println!("no set of up to 2 removals changes it"),
+        None => outln!("no set of up to 2 removals changes it"),
     }
 
-    println!("\n== The debate over time ==\n");
+    outln!("\n== The debate over time ==\n");
     let history = corpus.history(Some(event), &families)?;
-    println!("{history}");
-    println!("as CSV:\n{}", history.to_csv());
+    outln!("{history}");
+    outln!("as CSV:\n{}", history.to_csv());
     Ok(())
 }
 
@@ -117,7 +121,7 @@ fn describe(corpus: &Corpus, removal: &Removal) -> String {
 
 fn print_columns(corpus: &Corpus, matrix: &AchMatrix) {
     for (i, &x) in matrix.explanations().iter().enumerate() {
-        println!(
+        outln!(
             "{:>3} = {}",
             i + 1,
             corpus.explanation(x).map(|x| x.name()).unwrap_or("?")
