@@ -60,8 +60,8 @@ fn main() -> Result<()> {
             "  {:<18} {:<22} Lüthi {}, Zagoria {}",
             corpus.key(d.evidence).unwrap_or("?"),
             corpus.key(d.explanation).unwrap_or("?"),
-            d.first,
-            d.second
+            d.first.name(),
+            d.second.name()
         );
     }
 
@@ -74,7 +74,7 @@ fn main() -> Result<()> {
             .map(|x| x.name())
             .unwrap_or("?");
         match met {
-            Some(standard) => outln!("  {name:<30} {standard}"),
+            Some(standard) => outln!("  {name:<30} {}", standard.name()),
             None => outln!("  {name:<30} no standard met"),
         }
     }

@@ -207,8 +207,10 @@ pub enum Error {
         /// What the JSON reader reported.
         message: String,
     },
-    /// A well-formed document broke a rule of the format; `source` says which.
-    #[error("line {line}, column {column}{}: {source}", at_path(.path))]
+    /// A well-formed document broke a rule of the format; `rule` says which.
+    /// The message includes the rule, so it is not also the error's
+    /// `source()`: a chain of causes prints it once.
+    #[error("line {line}, column {column}{}: {rule}", at_path(.path))]
     Document {
         /// 1-based line of the offending value (0 when unknown).
         line: usize,
@@ -217,7 +219,18 @@ pub enum Error {
         /// Where in the document, as `claims[3].events[0]`.
         path: String,
         /// The rule that was broken.
-        source: Box<Error>,
+        rule: Box<Error>,
+    },
+    /// A name that is not one of an enum's names (a stance, a kind of
+    /// evidence, a verdict, ...).
+    #[error("unknown {what} `{value}`: expected one of {}", expected.join(", "))]
+    UnknownName {
+        /// What was being named: `stance`, `evidence kind`, ...
+        what: &'static str,
+        /// The name given.
+        value: String,
+        /// The names there are.
+        expected: &'static [&'static str],
     },
 }
 

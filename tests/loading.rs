@@ -70,14 +70,11 @@ fn check(member: &str, path: &str, expected: &str) {
         format!("{{{claims},\n{SECTIONS}}}"),
     ] {
         let error = Corpus::from_json(&text).expect_err("a broken rule");
-        let Error::Document {
-            path: at, source, ..
-        } = &error
-        else {
+        let Error::Document { path: at, rule, .. } = &error else {
             panic!("not a document error: {error}")
         };
         assert_eq!(
-            (at.as_str(), source.to_string().as_str()),
+            (at.as_str(), rule.to_string().as_str()),
             (path, expected),
             "{text}"
         );

@@ -1602,6 +1602,7 @@ proptest! {
             Precision::Century => 100,
             Precision::Decade => 10,
             Precision::Year | Precision::Month | Precision::Day => 1,
+            other => return Err(TestCaseError::fail(format!("{other}: a new precision"))),
         };
         prop_assert_eq!(d.last_year() - d.year() + 1, span, "{}", d);
         prop_assert!((-9999..=9999).contains(&d.year()) && (-9999..=9999).contains(&d.last_year()));

@@ -99,6 +99,7 @@ impl Oracle {
             Semantics::Stable => all.into_iter().filter(|&s| self.stable(s)).collect(),
             Semantics::SemiStable => self.maximal(&complete, |s| self.range(s)),
             Semantics::Stage => self.maximal(&cf, |s| self.range(s)),
+            other => panic!("{other}: a new semantics needs its brute force here"),
         };
         out.sort_unstable();
         out

@@ -230,10 +230,16 @@ fn standards_of_proof_rest_on_independent_support() -> Result<()> {
     // A demanding score leaves only preponderance.
     let strict = ProofThresholds::new().with_score(0.99);
     assert_eq!(met(&c, &strict)?[&x], Some(StandardOfProof::Preponderance));
+    // Named once: the same name in Display, FromStr and serde; words for people.
+    let beyond = StandardOfProof::BeyondReasonableDoubt;
+    assert_eq!(beyond.to_string(), "beyond_reasonable_doubt");
     assert_eq!(
-        StandardOfProof::BeyondReasonableDoubt.to_string(),
-        "beyond reasonable doubt"
+        "beyond_reasonable_doubt".parse::<StandardOfProof>(),
+        Ok(beyond)
     );
+    let json = serde_json::to_string(&beyond).expect("serializable");
+    assert_eq!(json, "\"beyond_reasonable_doubt\"");
+    assert_eq!(beyond.name(), "beyond reasonable doubt");
     Ok(())
 }
 

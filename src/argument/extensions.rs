@@ -12,8 +12,8 @@ use super::sat::{Base, Core, Measure, Sat};
 use crate::error::{Error, Result};
 
 /// An extension-based semantics (Dung 1995; Caminada 2006; Verheij 1996).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Semantics {
     /// The least complete extension: what every complete extension accepts.
     Grounded,
@@ -39,6 +39,19 @@ impl Semantics {
         Semantics::SemiStable,
         Semantics::Stage,
     ];
+
+    /// The name documents and serialization use: `grounded`, `complete`,
+    /// `preferred`, `stable`, `semi_stable`, `stage`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Semantics::Grounded => "grounded",
+            Semantics::Complete => "complete",
+            Semantics::Preferred => "preferred",
+            Semantics::Stable => "stable",
+            Semantics::SemiStable => "semi_stable",
+            Semantics::Stage => "stage",
+        }
+    }
 
     /// The name in words: `grounded`, `complete`, `preferred`, `stable`,
     /// `semi-stable`, `stage`.
@@ -71,28 +84,43 @@ impl Semantics {
 }
 
 impl fmt::Display for Semantics {
+    /// As [`Semantics::as_str`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.abbreviation())
+        f.pad(self.as_str())
+    }
+}
+
+impl serde::Serialize for Semantics {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
 impl FromStr for Semantics {
     type Err = Error;
 
-    /// Parses an ICCMA abbreviation (`PR`) or a name (`preferred`, `semi-stable`).
+    /// Parses a name (`preferred`, `semi_stable`, `semi-stable`) or an ICCMA
+    /// abbreviation (`PR`), in any case.
     fn from_str(text: &str) -> Result<Semantics> {
-        let lower = text.to_ascii_lowercase().replace(['-', '_'], "");
+        let plain = |s: &str| s.to_ascii_lowercase().replace(['-', '_'], "");
+        let wanted = plain(text);
         Semantics::ALL
             .into_iter()
-            .find(|s| {
-                s.abbreviation().eq_ignore_ascii_case(text)
-                    || format!("{s:?}").to_ascii_lowercase() == lower
-            })
-            .ok_or_else(|| Error::InvalidOption {
-                option: "semantics",
-                reason: format!(
-                    "unknown semantics `{text}`; expected one of GR, CO, PR, ST, SST, STG"
-                ),
+            .find(|s| plain(s.as_str()) == wanted || plain(s.abbreviation()) == wanted)
+            .ok_or_else(|| Error::UnknownName {
+                what: "semantics",
+                value: text.to_owned(),
+                expected: &[
+                    "grounded",
+                    "complete",
+                    "preferred",
+                    "stable",
+                    "semi_stable",
+                    "stage",
+                ],
             })
     }
 }

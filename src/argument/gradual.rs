@@ -25,8 +25,8 @@ use crate::error::{Error, Result};
 ///   bipolar argumentation*, KR 2018): with the same *E* and
 ///   *h*(*x*) = max(0, *x*)² / (1 + max(0, *x*)²),
 ///   *s* = *w* − *w*·*h*(−*E*) + (1 − *w*)·*h*(*E*).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Gradual {
     /// The weighted h-categoriser.
     HCategoriser,
@@ -38,15 +38,14 @@ pub enum Gradual {
     QuadraticEnergy,
 }
 
-impl Gradual {
-    /// All of them.
-    pub const ALL: [Gradual; 4] = [
-        Gradual::HCategoriser,
-        Gradual::DfQuad,
-        Gradual::EulerBased,
-        Gradual::QuadraticEnergy,
-    ];
+names!(Gradual, "gradual semantics", [
+    HCategoriser => "h_categoriser",
+    DfQuad => "df_quad",
+    EulerBased => "euler_based",
+    QuadraticEnergy => "quadratic_energy",
+]);
 
+impl Gradual {
     /// The name in words: `weighted h-categoriser`, `DF-QuAD`,
     /// `Euler-based`, `quadratic energy`.
     pub fn name(self) -> &'static str {

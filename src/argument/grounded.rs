@@ -7,8 +7,7 @@ use super::framework::Framework;
 use super::labelling::Labelling;
 
 /// Whether an argument (a claim) stands in the debate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Acceptance {
     /// Accepted: every attacker is defeated (or there is none).
     In,
@@ -28,16 +27,13 @@ impl Acceptance {
             Acceptance::Out => 0.0,
         }
     }
-
-    /// `in`, `undecided` or `out`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Acceptance::In => "in",
-            Acceptance::Undecided => "undecided",
-            Acceptance::Out => "out",
-        }
-    }
 }
+
+names!(Acceptance, "acceptance", [
+    In => "in",
+    Undecided => "undecided",
+    Out => "out",
+]);
 
 impl Framework {
     /// The grounded labelling: the least complete labelling, the sceptical

@@ -4,7 +4,6 @@
 
 use std::io::{self, BufWriter, Write};
 
-use super::neo4j::{attack_kind, bearing, evidence_kind, polarity, stance, work_kind};
 use crate::graph::Corpus;
 use crate::model::{ClaimId, EventId, EvidenceId, ExplanationId, Kind, ScholarId, WorkId};
 
@@ -130,7 +129,7 @@ impl Corpus {
         }
         for (_, w) in self.entities::<WorkId>() {
             let mut node = xml.node(Kind::Work, w.key(), "Work")?;
-            node.text("v_type", Some(work_kind(w.kind())))?;
+            node.text("v_type", Some(w.kind().as_str()))?;
             node.text("v_title", Some(w.title()))?;
             node.text("v_issued", w.issued().map(|d| d.to_string()).as_deref())?;
             node.int("v_year", w.year())?;
@@ -144,7 +143,7 @@ impl Corpus {
         }
         for (_, e) in self.entities::<EvidenceId>() {
             let mut node = xml.node(Kind::Evidence, e.key(), "Evidence")?;
-            node.text("v_kind", Some(evidence_kind(e.kind())))?;
+            node.text("v_kind", Some(e.kind().as_str()))?;
             node.text("v_description", Some(e.description()))?;
             node.text("v_locator", e.locator())?;
             node.text("v_date", e.date().map(|d| d.to_string()).as_deref())?;
@@ -168,7 +167,7 @@ impl Corpus {
         for (_, c) in self.entities::<ClaimId>() {
             let mut node = xml.node(Kind::Claim, c.key(), "Claim")?;
             node.text("v_text", Some(c.text()))?;
-            node.text("v_polarity", Some(polarity(c.polarity())))?;
+            node.text("v_polarity", Some(c.polarity().as_str()))?;
             node.text("v_date", c.date().map(|d| d.to_string()).as_deref())?;
             node.int("v_year", c.date().map(|d| d.year()))?;
             node.close()?;
@@ -221,7 +220,7 @@ impl Corpus {
             for (scholar, position) in self.positions_on(claim) {
                 let by = (Kind::Scholar, self.key_or_empty(scholar));
                 let mut edge = xml.edge(by, from, "TAKES_POSITION")?;
-                edge.text("e_stance", Some(stance(position.stance())))?;
+                edge.text("e_stance", Some(position.stance().as_str()))?;
                 edge.text("e_work", position.work().map(|w| self.key_or_empty(w)))?;
                 edge.int("e_year", position.year())?;
                 edge.close()?;
@@ -229,13 +228,13 @@ impl Corpus {
             for (evidence, b) in self.citations(claim) {
                 let to = (Kind::Evidence, self.key_or_empty(evidence));
                 let mut edge = xml.edge(from, to, "CITES")?;
-                edge.text("e_bearing", Some(bearing(b)))?;
+                edge.text("e_bearing", Some(b.as_str()))?;
                 edge.close()?;
             }
             for (target, kind) in self.attacks_by(claim) {
                 let to = (Kind::Claim, self.key_or_empty(target));
                 let mut edge = xml.edge(from, to, "ATTACKS")?;
-                edge.text("e_kind", Some(attack_kind(kind)))?;
+                edge.text("e_kind", Some(kind.as_str()))?;
                 edge.close()?;
             }
             for target in self.supports_by(claim) {

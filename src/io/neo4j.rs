@@ -8,10 +8,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::graph::{Corpus, EntityId};
-use crate::model::{
-    AttackKind, Bearing, ClaimId, EventId, EvidenceId, EvidenceKind, ExplanationId, Polarity,
-    ScholarId, Stance, WorkId, WorkKind,
-};
+use crate::model::{ClaimId, EventId, EvidenceId, ExplanationId, ScholarId, WorkId};
 
 /// One file of the Neo4j bulk-import layout written by
 /// [`Corpus::write_neo4j_csv`].
@@ -409,7 +406,7 @@ impl Corpus {
             Neo4jFile::Works => {
                 for (_, w) in self.entities::<WorkId>() {
                     csv.node(w.key(), label)?;
-                    csv.text(work_kind(w.kind()))?;
+                    csv.text(w.kind().as_str())?;
                     csv.text(w.title())?;
                     csv.opt_display(w.issued())?;
                     csv.int(w.year())?;
@@ -425,7 +422,7 @@ impl Corpus {
             Neo4jFile::Evidence => {
                 for (_, e) in self.entities::<EvidenceId>() {
                     csv.node(e.key(), label)?;
-                    csv.text(evidence_kind(e.kind()))?;
+                    csv.text(e.kind().as_str())?;
                     csv.text(e.description())?;
                     csv.opt_text(e.locator())?;
                     csv.opt_display(e.date())?;
@@ -455,7 +452,7 @@ impl Corpus {
                 for (_, c) in self.entities::<ClaimId>() {
                     csv.node(c.key(), label)?;
                     csv.text(c.text())?;
-                    csv.text(polarity(c.polarity()))?;
+                    csv.text(c.polarity().as_str())?;
                     csv.opt_display(c.date())?;
                     csv.int(c.date().map(|d| d.year()))?;
                     csv.end()?;
@@ -514,7 +511,7 @@ impl Corpus {
                 for (claim, c) in self.entities::<ClaimId>() {
                     for (scholar, position) in self.positions_on(claim) {
                         csv.edge(self.key_or_empty(scholar), c.key(), label)?;
-                        csv.text(stance(position.stance()))?;
+                        csv.text(position.stance().as_str())?;
                         csv.opt_text(position.work().map(|w| self.key_or_empty(w)))?;
                         csv.int(position.year())?;
                         csv.end()?;
@@ -525,7 +522,7 @@ impl Corpus {
                 for (claim, c) in self.entities::<ClaimId>() {
                     for (evidence, b) in self.citations(claim) {
                         csv.edge(c.key(), self.key_or_empty(evidence), label)?;
-                        csv.text(bearing(b))?;
+                        csv.text(b.as_str())?;
                         csv.end()?;
                     }
                 }
@@ -534,7 +531,7 @@ impl Corpus {
                 for (claim, c) in self.entities::<ClaimId>() {
                     for (target, kind) in self.attacks_by(claim) {
                         csv.edge(c.key(), self.key_or_empty(target), label)?;
-                        csv.text(attack_kind(kind))?;
+                        csv.text(kind.as_str())?;
                         csv.end()?;
                     }
                 }
@@ -651,62 +648,3 @@ impl<W: Write> Csv<W> {
 }
 
 // The names the JSON document uses for the enumerations.
-
-pub(crate) fn work_kind(kind: WorkKind) -> &'static str {
-    match kind {
-        WorkKind::Book => "book",
-        WorkKind::Chapter => "chapter",
-        WorkKind::ArticleJournal => "article-journal",
-        WorkKind::ArticleMagazine => "article-magazine",
-        WorkKind::ArticleNewspaper => "article-newspaper",
-        WorkKind::PaperConference => "paper-conference",
-        WorkKind::Thesis => "thesis",
-        WorkKind::Report => "report",
-        WorkKind::Manuscript => "manuscript",
-        WorkKind::Interview => "interview",
-        WorkKind::Speech => "speech",
-        WorkKind::PersonalCommunication => "personal_communication",
-        WorkKind::Document => "document",
-        WorkKind::Webpage => "webpage",
-        WorkKind::Other => "other",
-    }
-}
-
-pub(crate) fn evidence_kind(kind: EvidenceKind) -> &'static str {
-    match kind {
-        EvidenceKind::ArchivalDocument => "archival_document",
-        EvidenceKind::PublishedPrimarySource => "published_primary_source",
-        EvidenceKind::Memoir => "memoir",
-        EvidenceKind::Interview => "interview",
-        EvidenceKind::SecondaryStudy => "secondary_study",
-        EvidenceKind::Statistic => "statistic",
-        EvidenceKind::PressReport => "press_report",
-        EvidenceKind::Other => "other",
-    }
-}
-
-pub(crate) fn polarity(polarity: Polarity) -> &'static str {
-    match polarity {
-        Polarity::Affirms => "affirms",
-        Polarity::Denies => "denies",
-    }
-}
-
-pub(crate) fn stance(stance: Stance) -> &'static str {
-    stance.as_str()
-}
-
-pub(crate) fn bearing(bearing: Bearing) -> &'static str {
-    match bearing {
-        Bearing::Supports => "supports",
-        Bearing::Undermines => "undermines",
-    }
-}
-
-pub(crate) fn attack_kind(kind: AttackKind) -> &'static str {
-    match kind {
-        AttackKind::Rebuts => "rebuts",
-        AttackKind::Undercuts => "undercuts",
-        AttackKind::Undermines => "undermines",
-    }
-}

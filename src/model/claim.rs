@@ -3,20 +3,7 @@
 use crate::model::{Date, non_empty};
 
 /// Whether a claim affirms or denies that its explanation accounts for its events.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    serde::Serialize,
-    serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Polarity {
     /// The explanation accounts for the events.
     #[default]
@@ -25,15 +12,10 @@ pub enum Polarity {
     Denies,
 }
 
-impl std::fmt::Display for Polarity {
-    /// The name used in documents: `affirms` or `denies`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.pad(match self {
-            Polarity::Affirms => "affirms",
-            Polarity::Denies => "denies",
-        })
-    }
-}
+names!(Polarity, "polarity", [
+    Affirms => "affirms",
+    Denies => "denies",
+]);
 
 impl Polarity {
     /// +1 for affirms, -1 for denies.

@@ -8,8 +8,8 @@ use crate::error::Error;
 
 /// How much of a [`Date`] is known, coarsest first: `Century < Decade <
 /// Year < Month < Day`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Precision {
     /// Only the century, the last two digits of the year unspecified:
     /// `19XX` (some year from 1900 to 1999).
@@ -24,6 +24,14 @@ pub enum Precision {
     /// Year, month and day: `1960-05-01`.
     Day,
 }
+
+names!(Precision, "precision", [
+    Century => "century",
+    Decade => "decade",
+    Year => "year",
+    Month => "month",
+    Day => "day",
+]);
 
 /// A calendar date known to the century, decade, year, month or day,
 /// possibly approximate.

@@ -3,10 +3,8 @@
 use crate::model::{Date, non_empty};
 
 /// What sort of source a piece of evidence is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum EvidenceKind {
     /// A document from an archive (party, government, personal papers).
     ArchivalDocument,
@@ -26,19 +24,16 @@ pub enum EvidenceKind {
     Other,
 }
 
-impl EvidenceKind {
-    /// Every kind, in declaration order.
-    pub const ALL: [EvidenceKind; 8] = [
-        EvidenceKind::ArchivalDocument,
-        EvidenceKind::PublishedPrimarySource,
-        EvidenceKind::Memoir,
-        EvidenceKind::Interview,
-        EvidenceKind::SecondaryStudy,
-        EvidenceKind::Statistic,
-        EvidenceKind::PressReport,
-        EvidenceKind::Other,
-    ];
-}
+names!(EvidenceKind, "evidence kind", [
+    ArchivalDocument => "archival_document",
+    PublishedPrimarySource => "published_primary_source",
+    Memoir => "memoir",
+    Interview => "interview",
+    SecondaryStudy => "secondary_study",
+    Statistic => "statistic",
+    PressReport => "press_report",
+    Other => "other",
+]);
 
 /// A piece of evidence: a document, a memoir passage, a note in a study.
 ///

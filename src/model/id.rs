@@ -3,8 +3,8 @@
 use std::fmt;
 
 /// The six kinds of entity a corpus holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Kind {
     /// A person who writes about the debate, or witnessed it.
     Scholar,
@@ -20,35 +20,14 @@ pub enum Kind {
     Claim,
 }
 
-impl Kind {
-    /// All kinds, in the order the document format lists them.
-    pub const ALL: [Kind; 6] = [
-        Kind::Scholar,
-        Kind::Work,
-        Kind::Event,
-        Kind::Explanation,
-        Kind::Evidence,
-        Kind::Claim,
-    ];
-
-    /// The lowercase name used in messages: `scholar`, `work`, ...
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Scholar => "scholar",
-            Kind::Work => "work",
-            Kind::Evidence => "evidence",
-            Kind::Event => "event",
-            Kind::Explanation => "explanation",
-            Kind::Claim => "claim",
-        }
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+names!(Kind, "kind of entity", [
+    Scholar => "scholar",
+    Work => "work",
+    Event => "event",
+    Explanation => "explanation",
+    Evidence => "evidence",
+    Claim => "claim",
+]);
 
 macro_rules! ids {
     ($($(#[$doc:meta])* $name:ident => $kind:ident;)*) => {$(

@@ -3,10 +3,7 @@
 use crate::model::WorkId;
 
 /// A scholar's position toward a claim.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Stance {
     /// Puts the claim forward as the scholar's own.
     Advances,
@@ -23,24 +20,14 @@ impl Stance {
     pub fn holds(self) -> bool {
         !matches!(self, Stance::Rejects)
     }
-
-    /// The lowercase name used in documents and tables.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stance::Advances => "advances",
-            Stance::Endorses => "endorses",
-            Stance::Qualifies => "qualifies",
-            Stance::Rejects => "rejects",
-        }
-    }
 }
 
-impl std::fmt::Display for Stance {
-    /// The name used in documents: `advances`, `endorses`, `qualifies`, `rejects`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.pad(self.as_str())
-    }
-}
+names!(Stance, "stance", [
+    Advances => "advances",
+    Endorses => "endorses",
+    Qualifies => "qualifies",
+    Rejects => "rejects",
+]);
 
 /// A scholar's stance on a claim, and where and when the scholar took it.
 ///
@@ -118,20 +105,7 @@ impl Position {
 }
 
 /// How a piece of evidence bears on the claim that cites it.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    serde::Serialize,
-    serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Bearing {
     /// The evidence backs the claim.
     #[default]
@@ -140,42 +114,17 @@ pub enum Bearing {
     Undermines,
 }
 
-impl Bearing {
-    /// The name used in documents: `supports` or `undermines`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Bearing::Supports => "supports",
-            Bearing::Undermines => "undermines",
-        }
-    }
-}
-
-impl std::fmt::Display for Bearing {
-    /// As [`Bearing::as_str`].
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.pad(self.as_str())
-    }
-}
+names!(Bearing, "bearing", [
+    Supports => "supports",
+    Undermines => "undermines",
+]);
 
 /// How one claim attacks another.
 ///
 /// The three kinds of attack of structured argumentation (ASPIC+): against
 /// the conclusion, against the step from premises to conclusion, against a
 /// premise or the evidence.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    serde::Serialize,
-    serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum AttackKind {
     /// Asserts the opposite of the target's conclusion.
     #[default]
@@ -186,20 +135,8 @@ pub enum AttackKind {
     Undermines,
 }
 
-impl AttackKind {
-    /// The name used in documents: `rebuts`, `undercuts` or `undermines`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AttackKind::Rebuts => "rebuts",
-            AttackKind::Undercuts => "undercuts",
-            AttackKind::Undermines => "undermines",
-        }
-    }
-}
-
-impl std::fmt::Display for AttackKind {
-    /// As [`AttackKind::as_str`].
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.pad(self.as_str())
-    }
-}
+names!(AttackKind, "attack kind", [
+    Rebuts => "rebuts",
+    Undercuts => "undercuts",
+    Undermines => "undermines",
+]);

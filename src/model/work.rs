@@ -3,88 +3,59 @@
 use crate::model::{Date, non_empty};
 
 /// The type of a work, named as in CSL-JSON.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    serde::Serialize,
-    serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[non_exhaustive]
 pub enum WorkKind {
     /// A book (CSL `book`).
     #[default]
-    #[serde(rename = "book")]
     Book,
     /// A chapter in an edited volume (CSL `chapter`).
-    #[serde(rename = "chapter")]
     Chapter,
     /// A journal article (CSL `article-journal`).
-    #[serde(rename = "article-journal", alias = "article_journal")]
     ArticleJournal,
     /// A magazine article (CSL `article-magazine`).
-    #[serde(rename = "article-magazine", alias = "article_magazine")]
     ArticleMagazine,
     /// A newspaper article (CSL `article-newspaper`).
-    #[serde(rename = "article-newspaper", alias = "article_newspaper")]
     ArticleNewspaper,
     /// A conference paper (CSL `paper-conference`).
-    #[serde(rename = "paper-conference", alias = "paper_conference")]
     PaperConference,
     /// A thesis (CSL `thesis`).
-    #[serde(rename = "thesis")]
     Thesis,
     /// A report (CSL `report`).
-    #[serde(rename = "report")]
     Report,
     /// An unpublished manuscript (CSL `manuscript`).
-    #[serde(rename = "manuscript")]
     Manuscript,
     /// An interview (CSL `interview`).
-    #[serde(rename = "interview")]
     Interview,
     /// A speech (CSL `speech`).
-    #[serde(rename = "speech")]
     Speech,
     /// A letter or conversation (CSL `personal_communication`).
-    #[serde(rename = "personal_communication", alias = "personal-communication")]
     PersonalCommunication,
     /// A document, such as an archival file (CSL `document`).
-    #[serde(rename = "document")]
     Document,
     /// A web page (CSL `webpage`).
-    #[serde(rename = "webpage")]
     Webpage,
     /// Anything else.
-    #[serde(rename = "other")]
     Other,
 }
 
-impl WorkKind {
-    /// Every kind, in declaration order.
-    pub const ALL: [WorkKind; 15] = [
-        WorkKind::Book,
-        WorkKind::Chapter,
-        WorkKind::ArticleJournal,
-        WorkKind::ArticleMagazine,
-        WorkKind::ArticleNewspaper,
-        WorkKind::PaperConference,
-        WorkKind::Thesis,
-        WorkKind::Report,
-        WorkKind::Manuscript,
-        WorkKind::Interview,
-        WorkKind::Speech,
-        WorkKind::PersonalCommunication,
-        WorkKind::Document,
-        WorkKind::Webpage,
-        WorkKind::Other,
-    ];
-}
+names!(WorkKind, "work type", [
+    Book => "book",
+    Chapter => "chapter",
+    ArticleJournal => "article-journal" | "article_journal",
+    ArticleMagazine => "article-magazine" | "article_magazine",
+    ArticleNewspaper => "article-newspaper" | "article_newspaper",
+    PaperConference => "paper-conference" | "paper_conference",
+    Thesis => "thesis",
+    Report => "report",
+    Manuscript => "manuscript",
+    Interview => "interview",
+    Speech => "speech",
+    PersonalCommunication => "personal_communication" | "personal-communication",
+    Document => "document",
+    Webpage => "webpage",
+    Other => "other",
+]);
 
 /// A publication or document: a monograph, an article, a memoir, an archival file.
 ///

@@ -12,8 +12,7 @@ use crate::graph::Corpus;
 use crate::model::{Bearing, EventId, EvidenceId, ExplanationId, Polarity, ScholarId};
 
 /// How consistent a piece of evidence is with an explanation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Rating {
     /// +2.
     VeryConsistent,
@@ -84,12 +83,14 @@ impl Rating {
     }
 }
 
-impl fmt::Display for Rating {
-    /// As [`Rating::name`].
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.name())
-    }
-}
+names!(Rating, "rating", [
+    VeryConsistent => "very_consistent",
+    Consistent => "consistent",
+    Neutral => "neutral",
+    Inconsistent => "inconsistent",
+    VeryInconsistent => "very_inconsistent",
+    NotApplicable => "not_applicable",
+]);
 
 /// What an ACH matrix is built from: which claims count (the options of
 /// [`Corpus::compare`]: scope, roll-up, year, scholars), ratings given by

@@ -3,8 +3,6 @@
 
 use std::collections::BTreeSet;
 
-use serde::Serialize;
-
 use super::margin::next_combination;
 use super::report::{Comparison, Standing};
 use super::view::CompareOptions;
@@ -16,8 +14,7 @@ use crate::model::{ClaimId, EventId, EvidenceId, ExplanationId, ScholarId};
 /// Prakken and Walton, *The Carneades model of argument and burden of
 /// proof*, AIJ 2007), defined on independent support: [the
 /// calculus](crate::calculus), §7.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum StandardOfProof {
     /// More weight for the explanation than against it: *P* > *N*.
     Preponderance,
@@ -30,13 +27,6 @@ pub enum StandardOfProof {
 }
 
 impl StandardOfProof {
-    /// All of them, weakest first.
-    pub const ALL: [StandardOfProof; 3] = [
-        StandardOfProof::Preponderance,
-        StandardOfProof::ClearAndConvincing,
-        StandardOfProof::BeyondReasonableDoubt,
-    ];
-
     /// The name in words: `preponderance of the evidence`, `clear and
     /// convincing evidence`, `beyond reasonable doubt`.
     pub fn name(self) -> &'static str {
@@ -48,12 +38,11 @@ impl StandardOfProof {
     }
 }
 
-impl std::fmt::Display for StandardOfProof {
-    /// As [`StandardOfProof::name`].
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.pad(self.name())
-    }
-}
+names!(StandardOfProof, "standard of proof", [
+    Preponderance => "preponderance",
+    ClearAndConvincing => "clear_and_convincing",
+    BeyondReasonableDoubt => "beyond_reasonable_doubt",
+]);
 
 /// What the standards of proof require: β (least score), γ (most weight
 /// against, as a share of the weight for), and the least independent

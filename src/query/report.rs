@@ -19,8 +19,7 @@ use crate::model::{AttackKind, Bearing, ClaimId, EventId, ExplanationId, Polarit
 /// threshold θ (default ½). An explanation is *opposed* when *N* > 0 or
 /// *D⁺* > 0, *backed* when *P* > 0 or *D⁻* > 0. The order of the variants
 /// is the order of rank.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Verdict {
     /// Something stands for it (*P* > 0), and it is unopposed or *s* ≥ θ.
     Supported,
@@ -36,23 +35,12 @@ pub enum Verdict {
     Unaddressed,
 }
 
-impl Verdict {
-    /// `supported`, `contested`, `rejected` or `unaddressed`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Supported => "supported",
-            Verdict::Contested => "contested",
-            Verdict::Rejected => "rejected",
-            Verdict::Unaddressed => "unaddressed",
-        }
-    }
-}
-
-impl fmt::Display for Verdict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
+names!(Verdict, "verdict", [
+    Supported => "supported",
+    Contested => "contested",
+    Rejected => "rejected",
+    Unaddressed => "unaddressed",
+]);
 
 /// A scholar's position, as shown in a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -15,6 +15,7 @@ use crate::model::{ClaimId, Date, EvidenceId, Position, ScholarId, Stance, WorkI
 /// the factor *a(c)* in \[0, 1\] of the score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Weighing {
     /// The grounded labelling (the default): 1 for in, ½ for undecided, 0
     /// for out. Linear time; the most sceptical reading of the debate.

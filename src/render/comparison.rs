@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::map::{Families, attack_verb, claim_node};
+use super::map::{Families, claim_node};
 use super::options::PictureOptions;
 use super::scene::{Edge, Head, Key, Node, Scene, Shape, Stroke};
 use super::text::{ATTACK, INK, Rgb, SUPPORT, clean, signed, wrap};
@@ -112,7 +112,7 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
                     tooltip: format!(
                         "{} {} {}",
                         entry.key(),
-                        if affirms { "affirms" } else { "denies" },
+                        entry.polarity(),
                         standing.explanation()
                     ),
                 });
@@ -120,7 +120,7 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
                     attacks.push((
                         attacker.id(),
                         entry.id(),
-                        attack_verb(attacker.kind()).to_owned(),
+                        attacker.kind().as_str().to_owned(),
                     ));
                 }
             }

@@ -10,7 +10,7 @@ use super::text::{ATTACK, GREY, INK, Rgb, SUPPORT, clean, family_colour, wrap};
 use crate::argument::{Acceptance, Semantics};
 use crate::graph::Corpus;
 use crate::model::{
-    AttackKind, Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Polarity, ScholarId, Stance,
+    Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Polarity, ScholarId, Stance,
 };
 
 /// The colours of a corpus's families: the n-th family (in id order) gets
@@ -129,14 +129,6 @@ fn fade(colour: Rgb) -> Rgb {
     Rgb(m(colour.0), m(colour.1), m(colour.2))
 }
 
-pub(crate) fn attack_verb(kind: AttackKind) -> &'static str {
-    match kind {
-        AttackKind::Rebuts => "rebuts",
-        AttackKind::Undercuts => "undercuts",
-        AttackKind::Undermines => "undermines",
-    }
-}
-
 /// The legend lines for acceptance under a semantics.
 pub(crate) fn acceptance_legend(semantics: Semantics) -> Vec<Key> {
     let (accepted, undecided, defeated) = if semantics == Semantics::Grounded {
@@ -146,7 +138,7 @@ pub(crate) fn acceptance_legend(semantics: Semantics) -> Vec<Key> {
             "defeated (grounded: out)".to_owned(),
         )
     } else {
-        let s = format!("{semantics:?}").to_lowercase();
+        let s = semantics.name();
         (
             format!("in every {s} extension"),
             format!("in some {s} extension"),
@@ -245,7 +237,7 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
                     colour: ATTACK,
                     stroke: Stroke::Solid,
                     head: Head::Tee,
-                    tooltip: format!("{key} {} {}", attack_verb(kind), corpus.name_of(target)),
+                    tooltip: format!("{key} {} {}", kind.as_str(), corpus.name_of(target)),
                 });
             }
         }

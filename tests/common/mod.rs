@@ -47,6 +47,7 @@ pub fn date_in(years: impl Strategy<Value = i32> + Clone) -> impl Strategy<Value
             Precision::Day => {
                 Date::from_ymd(y, m, (d - 1) % days_in_month(y, m) + 1).expect("valid day")
             }
+            other => panic!("{other}: a new precision needs a generator here"),
         };
         if circa { date.approximate() } else { date }
     })

@@ -104,7 +104,7 @@ pub(super) fn build(
                     line,
                     column,
                     path,
-                    source: Box::new(source),
+                    rule: Box::new(source),
                 }
             })?;
             (Some((claims, attacks, stances)), participants)

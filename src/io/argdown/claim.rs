@@ -223,10 +223,8 @@ pub(super) fn claim_document(
         .map(|&(to, kind)| json!({"claim": key(to), "kind": kind}))
         .collect();
     // Kinds listed for attacks the map does not draw.
-    for (field, kind) in [
-        ("undercuts", AttackKind::Undercuts),
-        ("undermines", AttackKind::Undermines),
-    ] {
+    for kind in [AttackKind::Undercuts, AttackKind::Undermines] {
+        let field = kind.as_str();
         let Some(value) = data.get(field) else {
             continue;
         };

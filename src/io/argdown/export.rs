@@ -162,10 +162,8 @@ impl Corpus {
                 }
             }
         }
-        for (kind, field) in [
-            (AttackKind::Undercuts, "undercuts"),
-            (AttackKind::Undermines, "undermines"),
-        ] {
+        for kind in [AttackKind::Undercuts, AttackKind::Undermines] {
+            let field = kind.as_str();
             let targets: Vec<Value> = self
                 .attacks_by(id)
                 .filter(|(_, k)| *k == kind)

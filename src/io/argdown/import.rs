@@ -436,7 +436,7 @@ impl Reader {
 /// the offending value came from.
 fn relocate(error: Error, origins: &HashMap<&'static str, Vec<String>>) -> Error {
     let (path, message) = match error {
-        Error::Document { path, source, .. } => (path, source.to_string()),
+        Error::Document { path, rule, .. } => (path, rule.to_string()),
         Error::Json { path, message, .. } => (path, message),
         other => return other,
     };

@@ -429,7 +429,7 @@ impl Corpus {
                     line,
                     column,
                     path,
-                    source: Box::new(source),
+                    rule: Box::new(source),
                 })
             }
             (Ok(()), None) => {
@@ -711,7 +711,7 @@ fn parse_tracked(text: &str) -> Result<Document<'_>> {
                 line,
                 column,
                 path: "version".to_owned(),
-                source: Box::new(Error::UnsupportedVersion {
+                rule: Box::new(Error::UnsupportedVersion {
                     found,
                     supported: VERSION,
                 }),
@@ -768,7 +768,7 @@ mod tests {
         assert!(
             matches!(
                 err,
-                Error::Document { ref source, .. } if matches!(**source, Error::UnsupportedVersion { found: 2, supported: 1 })
+                Error::Document { ref rule, .. } if matches!(**rule, Error::UnsupportedVersion { found: 2, supported: 1 })
             ),
             "{err}"
         );

@@ -152,7 +152,7 @@ impl Builder<'_> {
                 );
                 self.left_out(
                     ca,
-                    format!("claim `{a}` already attacks `{t}` ({old:?}); this attack ({kind:?}) is not kept"),
+                    format!("claim `{a}` already attacks `{t}` ({old}); this attack ({kind}) is not kept"),
                 );
             }
             None => {
