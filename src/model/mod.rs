@@ -9,6 +9,7 @@ mod explanation;
 mod id;
 mod relation;
 mod scholar;
+mod text;
 mod work;
 
 pub use claim::{Claim, Polarity};
@@ -21,7 +22,4 @@ pub use relation::{AttackKind, Bearing, Position, Stance};
 pub use scholar::Scholar;
 pub use work::{Work, WorkKind};
 
-/// Whether a required text has something besides white space.
-pub(crate) fn non_empty(text: &str) -> bool {
-    !text.trim().is_empty()
-}
+pub(crate) use text::non_empty;
