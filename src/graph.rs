@@ -2,6 +2,7 @@
 //! entities named by id, and beside it a table per kind holding the
 //! entities with their keys. All mutation goes through [`Corpus`].
 
+mod bulk;
 pub(crate) mod edit;
 pub(crate) mod entity;
 mod read;
@@ -13,6 +14,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::error::{Error, Result};
 use crate::model::{ClaimId, Kind};
+pub(crate) use bulk::first_repeat;
 pub use entity::{EntityId, Node, Relation};
 use table::{Slot, Table, Tables};
 
@@ -210,7 +212,7 @@ impl Corpus {
     }
 
     /// The id and node of the entity keyed `key`.
-    pub(crate) fn locate<I: EntityId>(&self, key: &str) -> Option<(I, NodeIndex)> {
+    pub(super) fn locate<I: EntityId>(&self, key: &str) -> Option<(I, NodeIndex)> {
         let &(raw, node) = self.table::<I>().keys.get(key)?;
         Some((I::from_raw(raw), node))
     }
@@ -346,7 +348,7 @@ impl Corpus {
     /// Makes room for `additional` more entities of kind `I` and
     /// `relations` more relations, so that loading a large document grows
     /// no table twice.
-    pub(crate) fn reserve<I: EntityId>(&mut self, additional: usize, relations: usize) {
+    pub(super) fn reserve<I: EntityId>(&mut self, additional: usize, relations: usize) {
         self.table_mut::<I>().reserve(additional);
         self.graph.reserve_exact_nodes(additional);
         self.graph.reserve_exact_edges(relations);

@@ -136,3 +136,10 @@ fn mod_files_declare_and_re_export_only() {
         }
     }
 }
+
+#[test]
+fn loaders_build_through_the_bulk_api() {
+    // The graph's internals are private to it (checked by the compiler);
+    // loaders name no graph module but the bulk API's items.
+    forbid("io", &["graph::edit", "graph::table", "graph_mut"]);
+}

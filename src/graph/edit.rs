@@ -3,6 +3,8 @@
 
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+
+use super::bulk::first_repeat;
 use petgraph::visit::EdgeRef;
 
 use super::entity::is;
@@ -34,24 +36,6 @@ fn distinct_live<I: EntityId>(
         }
     }
     Ok(out)
-}
-
-/// The index of the first item of `items` whose `key` an earlier item has:
-/// a scan for short lists, a set for long ones, so a list of a hundred
-/// thousand costs linear time and a short one allocates nothing.
-pub(crate) fn first_repeat<'t, T, K: Eq + std::hash::Hash>(
-    items: &'t [T],
-    key: impl Fn(&'t T) -> K,
-) -> Option<usize> {
-    const FEW: usize = 16;
-    if items.len() <= FEW {
-        return (1..items.len()).find(|&i| {
-            let k = key(&items[i]);
-            items[..i].iter().any(|earlier| key(earlier) == k)
-        });
-    }
-    let mut seen = std::collections::HashSet::with_capacity(items.len());
-    items.iter().position(|item| !seen.insert(key(item)))
 }
 
 impl Corpus {
@@ -163,7 +147,7 @@ impl Corpus {
     /// [`add_claim`](Corpus::add_claim) for a loader that has found the
     /// nodes by key: `events` are live; the claim and repeated events are
     /// checked here, in the same order.
-    pub(crate) fn add_claim_at(
+    pub(super) fn add_claim_at(
         &mut self,
         claim: Claim,
         explanation: NodeIndex,
@@ -403,7 +387,7 @@ impl Corpus {
     /// each node visited once, instead of a walk up per link. On a cycle,
     /// returns the position in `links` of a link on it, with the error;
     /// nothing is linked then.
-    pub(crate) fn link_parents<I: EntityId>(
+    pub(super) fn link_parents<I: EntityId>(
         &mut self,
         links: &[(I, I)],
         relation: Relation,
@@ -642,7 +626,7 @@ impl Corpus {
     /// relation first: for loaders that know it is new (a new claim's own
     /// lists, checked for repeats by key) and hold the nodes from
     /// [`Corpus::locate`].
-    pub(crate) fn add_new_edge(&mut self, from: NodeIndex, to: NodeIndex, relation: Relation) {
+    pub(super) fn add_new_edge(&mut self, from: NodeIndex, to: NodeIndex, relation: Relation) {
         self.graph_mut().add_edge(from, to, relation);
     }
 

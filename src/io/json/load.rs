@@ -19,8 +19,8 @@ use super::{
     StanceDoc, Text, VERSION, WorkDoc,
 };
 use crate::error::Error;
-use crate::graph::edit::first_repeat;
 use crate::graph::entity::is;
+use crate::graph::first_repeat;
 use crate::graph::{Corpus, EntityId, Relation};
 use crate::model::{
     Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation, ExplanationId, Position,
@@ -173,7 +173,7 @@ impl<'c, 'a> Loading<'c, 'a> {
         self.explanations = Some(doc.explanations);
         self.evidence = Some(doc.evidence);
         self.before_claims()?;
-        self.corpus.reserve::<ClaimId>(doc.claims.len(), 0);
+        self.corpus.bulk_reserve::<ClaimId>(doc.claims.len(), 0);
         for claim in doc.claims {
             self.claim(claim)?;
         }
@@ -306,7 +306,7 @@ impl<'c, 'a> Loading<'c, 'a> {
 
 impl Corpus {
     fn absorb_scholars(&mut self, docs: Vec<ScholarDoc<'_>>) -> Outcome {
-        self.reserve::<ScholarId>(docs.len(), 0);
+        self.bulk_reserve::<ScholarId>(docs.len(), 0);
         for (i, s) in docs.into_iter().enumerate() {
             let mut scholar = Scholar::new(s.key, s.name);
             if let Some(year) = s.born {
@@ -326,7 +326,7 @@ impl Corpus {
 
     fn absorb_works(&mut self, docs: Vec<WorkDoc<'_>>) -> Outcome {
         let authors: usize = docs.iter().map(|w| w.authors.len()).sum();
-        self.reserve::<WorkId>(docs.len(), authors);
+        self.bulk_reserve::<WorkId>(docs.len(), authors);
         for (i, w) in docs.into_iter().enumerate() {
             let mut authors = Vec::with_capacity(w.authors.len());
             for (j, k) in w.authors.iter().enumerate() {
@@ -361,7 +361,7 @@ impl Corpus {
     }
 
     fn absorb_events(&mut self, docs: Vec<EventDoc<'_>>) -> Outcome {
-        self.reserve::<EventId>(docs.len(), docs.len());
+        self.bulk_reserve::<EventId>(docs.len(), docs.len());
         let mut nesting = Vec::new();
         for (i, e) in docs.into_iter().enumerate() {
             let mut event = Event::new(e.key, e.name);
@@ -382,7 +382,7 @@ impl Corpus {
     }
 
     fn absorb_explanations(&mut self, docs: Vec<ExplanationDoc<'_>>) -> Outcome {
-        self.reserve::<ExplanationId>(docs.len(), docs.len());
+        self.bulk_reserve::<ExplanationId>(docs.len(), docs.len());
         let mut nesting = Vec::new();
         for (i, x) in docs.into_iter().enumerate() {
             let mut explanation = Explanation::new(x.key, x.name);
@@ -406,7 +406,7 @@ impl Corpus {
     }
 
     fn absorb_evidence(&mut self, docs: Vec<EvidenceDoc<'_>>) -> Outcome {
-        self.reserve::<EvidenceId>(docs.len(), docs.len());
+        self.bulk_reserve::<EvidenceId>(docs.len(), docs.len());
         for (i, e) in docs.into_iter().enumerate() {
             let work = e
                 .work
@@ -442,7 +442,7 @@ impl Corpus {
         read: Read,
         later: &mut Vec<Later<'a>>,
     ) -> Outcome<bool> {
-        let Some((_, explanation)) = self.locate::<ExplanationId>(&c.explanation) else {
+        let Some((_, explanation)) = self.bulk_locate::<ExplanationId>(&c.explanation) else {
             if !read.explanations {
                 return Ok(false);
             }
@@ -451,7 +451,7 @@ impl Corpus {
         };
         let mut events = Vec::with_capacity(c.events.len());
         for (j, k) in c.events.iter().enumerate() {
-            match self.locate::<EventId>(k) {
+            match self.bulk_locate::<EventId>(k) {
                 Some(event) => events.push(event),
                 None if !read.events => return Ok(false),
                 None => {
@@ -466,7 +466,7 @@ impl Corpus {
             claim = claim.with_date(date);
         }
         let id = self
-            .add_claim_at(claim, explanation, &events)
+            .bulk_add_claim(claim, explanation, &events)
             .map_err(at_entity(|| format!("claims[{i}]")))?;
 
         let repeat = first_repeat(&c.stances, |s| (&s.scholar, &s.work));
@@ -565,7 +565,7 @@ impl Corpus {
         s: &StanceDoc<'_>,
         read: Read,
     ) -> Outcome<bool> {
-        let Some((_, scholar)) = self.locate::<ScholarId>(&s.scholar) else {
+        let Some((_, scholar)) = self.bulk_locate::<ScholarId>(&s.scholar) else {
             if !read.scholars {
                 return Ok(false);
             }
@@ -574,7 +574,7 @@ impl Corpus {
         };
         let mut position = Position::new(s.stance);
         if let Some(work) = &s.work {
-            match self.locate::<WorkId>(work) {
+            match self.bulk_locate::<WorkId>(work) {
                 Some((work, _)) => position = position.in_work(work),
                 None if !read.works => return Ok(false),
                 None => {
@@ -589,7 +589,7 @@ impl Corpus {
         let claim = self
             .live(claim)
             .map_err(|e| (format!("claims[{i}].stances[{j}]"), e))?;
-        self.add_new_edge(scholar, claim, Relation::Takes(position));
+        self.bulk_link(scholar, claim, Relation::Takes(position));
         Ok(true)
     }
 
@@ -604,14 +604,14 @@ impl Corpus {
         read: Read,
     ) -> Outcome<bool> {
         let here = || format!("claims[{i}].cites[{j}].evidence");
-        let Some((_, evidence)) = self.locate::<EvidenceId>(&c.evidence) else {
+        let Some((_, evidence)) = self.bulk_locate::<EvidenceId>(&c.evidence) else {
             if !read.evidence {
                 return Ok(false);
             }
             return Err((here(), unknown::<EvidenceId>(&c.evidence)));
         };
         let claim = self.live(claim).map_err(at(here))?;
-        self.add_new_edge(claim, evidence, Relation::Cites(c.bearing));
+        self.bulk_link(claim, evidence, Relation::Cites(c.bearing));
         Ok(true)
     }
 
@@ -626,7 +626,7 @@ impl Corpus {
         read: Read,
         path: impl Fn() -> String,
     ) -> Outcome<bool> {
-        let Some((target_id, target_node)) = self.locate::<ClaimId>(target) else {
+        let Some((target_id, target_node)) = self.bulk_locate::<ClaimId>(target) else {
             if !read.claims {
                 return Ok(false);
             }
@@ -641,7 +641,7 @@ impl Corpus {
             return Err((path(), error));
         }
         let claim = self.live(claim).map_err(at(path))?;
-        self.add_new_edge(claim, target_node, relation);
+        self.bulk_link(claim, target_node, relation);
         Ok(true)
     }
 
@@ -662,7 +662,7 @@ impl Corpus {
                 .map_err(at(|| format!("{section}[{i}].{field}")))?;
             links.push((*child, parent));
         }
-        self.link_parents(&links, relation, keep)
+        self.bulk_set_parents(&links, relation, keep)
             .map_err(|(at, error)| (format!("{section}[{}].{field}", nesting[at].0), error))
     }
 }
