@@ -240,10 +240,10 @@ fn holders(entries: &[ClaimEntry], proponents_only: bool) -> String {
             .filter(|p| p.is_counted() && p.stance().holds())
         {
             let qualified = p.stance() == Stance::Qualifies;
-            match by_scholar.iter_mut().find(|(k, ..)| k == p.scholar()) {
+            match by_scholar.iter_mut().find(|(k, ..)| k == p.scholar_key()) {
                 Some(slot) => slot.3 &= qualified,
                 None => by_scholar.push((
-                    p.scholar().to_owned(),
+                    p.scholar_key().to_owned(),
                     p.name().to_owned(),
                     p.year(),
                     qualified,

@@ -131,10 +131,10 @@ fn compare_scores_follow_the_documented_formula() -> Result<()> {
     assert!((a1.pro() - 1.5).abs() < EPS);
     assert!((a1.score() - 0.6).abs() < EPS);
     assert_eq!(a1.verdict(), Verdict::Supported);
-    assert_eq!(a1.family(), "a");
+    assert_eq!((a1.family(), a1.family_key()), (f.a, "a"));
 
     // Ranking: verdict, then score, then weight, then key.
-    let order: Vec<&str> = c.standings().iter().map(|s| s.explanation()).collect();
+    let order: Vec<&str> = c.standings().iter().map(|s| s.explanation_key()).collect();
     assert_eq!(order, ["a1", "b", "a"]);
     assert_eq!(c.leader().map(|s| s.id()), Some(f.a1));
 
@@ -216,7 +216,8 @@ fn scholar_filter_roll_up_and_scope() -> Result<()> {
     let a = standing(&c, f.a);
     let half_c1 = 2f64.sqrt() / 2.0;
     assert!((a.pro() - (half_c1 + 1.5)).abs() < EPS);
-    assert_eq!(entry(a, f.c4).explanation(), "a1");
+    assert_eq!(entry(a, f.c4).explanation(), f.a1);
+    assert_eq!(entry(a, f.c4).explanation_key(), "a1");
     // c4 stands for a (1.5) beside half of c1; half of c2 stands against.
     let score = (half_c1 + 1.5 - 0.5) / (half_c1 + 1.5 + 0.5 + 1.0);
     assert!((a.score() - score).abs() < EPS);
@@ -1122,12 +1123,18 @@ fn long_chains_of_nesting_and_attacks_hold() -> Result<()> {
     let c = corpus.compare(deepest, &CompareOptions::new().with_enclosing(true))?;
     let last = (N - 1) % 2;
     let expected_leader = if last == 0 { "x" } else { "y" };
-    assert_eq!(c.leader().map(|s| s.explanation()), Some(expected_leader));
+    assert_eq!(
+        c.leader().map(|s| s.explanation_key()),
+        Some(expected_leader)
+    );
     let c = corpus.compare(top, &CompareOptions::new().with_enclosed(true))?;
     assert_eq!(c.standings().len(), 2);
     let preferred = CompareOptions::new().with_weighing(Weighing::Extensions(Semantics::Preferred));
     let c = corpus.compare(deepest, &preferred)?;
-    assert_eq!(c.leader().map(|s| s.explanation()), Some(expected_leader));
+    assert_eq!(
+        c.leader().map(|s| s.explanation_key()),
+        Some(expected_leader)
+    );
     assert_eq!(corpus.events_by_date().count(), N);
     Ok(())
 }

@@ -170,8 +170,8 @@ fn same_entries(a: &[ClaimEntry], b: &[ClaimEntry], what: &str) -> Result<(), Te
 fn same_standing(a: &Standing, b: &Standing, same: Same, what: &str) -> Result<(), TestCaseError> {
     let what = format!(
         "{what}, explanation {} / {}",
-        a.explanation(),
-        b.explanation()
+        a.explanation_key(),
+        b.explanation_key()
     );
     prop_assert_eq!(a.id(), b.id(), "{}", what);
     prop_assert_eq!(
@@ -548,7 +548,7 @@ proptest! {
                     prop_assert!(
                         sa.score() >= sb.score() - 1e-12,
                         "roll-up {}: the score of {} at {} fell from {} to {}\nbefore: {:#?}\nafter: {:#?}\ncorpus after: {}",
-                        roll_up, sa.explanation(), a.event_key(), sb.score(), sa.score(), sb, sa,
+                        roll_up, sa.explanation_key(), a.event_key(), sb.score(), sa.score(), sb, sa,
                         after.to_json()
                     );
                 }
@@ -954,7 +954,7 @@ proptest! {
             for pair in a.standings().windows(2) {
                 let (x, y) = (&pair[0], &pair[1]);
                 if tied(x, y) {
-                    prop_assert!(x.explanation() < y.explanation(), "ties not by key: {:?}", a);
+                    prop_assert!(x.explanation_key() < y.explanation_key(), "ties not by key: {:?}", a);
                 }
             }
             // The same leader, unless an exact tie at the top is broken by
@@ -962,7 +962,7 @@ proptest! {
             match (b.leader(), a.leader()) {
                 (Some(x), Some(y)) if x.id() != y.id() => {
                     let y = b.standing(y.id()).expect("a row before");
-                    prop_assert!(tied(x, y), "the leader changed: {} then {}", x.explanation(), y.explanation());
+                    prop_assert!(tied(x, y), "the leader changed: {} then {}", x.explanation_key(), y.explanation_key());
                 }
                 (x, y) => prop_assert_eq!(x.map(Standing::id), y.map(Standing::id)),
             }
@@ -1065,7 +1065,7 @@ fn check_more_evidence(
             "{:?}: one more item for {} (in) lowered {} at {} from {} to {}\nbefore: {:#?}\nafter: {:#?}\ncorpus after: {}",
             o.preferences(),
             after.key(claim).unwrap(),
-            sa.explanation(),
+            sa.explanation_key(),
             a.event_key(),
             sb.score(),
             sa.score(),
@@ -1363,7 +1363,7 @@ proptest! {
                 (r.claims(), r.scholars()),
                 (want_claims, want_scholars),
                 "margins of {} ({}{}), in {}\n{}",
-                s.explanation(), s.verdict(), if variant { ", a variant" } else { "" },
+                s.explanation_key(), s.verdict(), if variant { ", a variant" } else { "" },
                 c.to_json(), cmp
             );
         }

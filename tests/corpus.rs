@@ -33,7 +33,7 @@ fn standing<'a>(c: &Corpus, cmp: &'a Comparison, explanation: &str) -> Option<&'
 
 fn leader(c: &Corpus, event: &str, roll_up: bool) -> Option<String> {
     let cmp = compare(c, event, roll_up);
-    cmp.leader().map(|s| s.explanation().to_owned())
+    cmp.leader().map(|s| s.explanation_key().to_owned())
 }
 
 fn claim(c: &Corpus, key: &str) -> ClaimId {
@@ -92,7 +92,7 @@ fn split_domestic_politics_is_supported_and_second() {
         let cmp = compare(&c, "sino-soviet-split", roll_up);
         let second = &cmp.standings()[1];
         assert_eq!(
-            second.explanation(),
+            second.explanation_key(),
             "domestic-politics",
             "roll-up {roll_up}"
         );
@@ -202,7 +202,7 @@ fn split_thesis_runs_through_every_chapter() {
     let luthi_claims = ideology
         .supporting()
         .iter()
-        .filter(|e| e.positions().iter().any(|p| p.scholar() == "luthi"))
+        .filter(|e| e.positions().iter().any(|p| p.scholar_key() == "luthi"))
         .count();
     // The three disagreements (two here; the economic model is a variant),
     // the derived security, economic and territorial disputes, the collapse

@@ -182,6 +182,7 @@ impl Corpus {
             id: row.id,
             explanation: row.key.clone(),
             name: data.map(|x| x.name().to_owned()).unwrap_or_default(),
+            family_id: self.family(row.id).unwrap_or(row.id),
             family: self
                 .family(row.id)
                 .map(|f| self.name_of(f))
@@ -208,7 +209,9 @@ impl Corpus {
                 if !outcome.present[i] {
                     continue;
                 }
-                let entry = self.claim_entry(debate, outcome, i);
+                let Some(entry) = self.claim_entry(debate, outcome, i) else {
+                    continue;
+                };
                 match entry.polarity {
                     crate::model::Polarity::Affirms => standing.supporting.push(entry),
                     crate::model::Polarity::Denies => standing.opposing.push(entry),
@@ -218,14 +221,19 @@ impl Corpus {
         standing
     }
 
-    fn claim_entry(&self, debate: &Debate, outcome: &Outcome, i: usize) -> ClaimEntry {
+    /// The entry of a claim of the debate (`None` only for a claim with no
+    /// explanation, which the corpus never holds).
+    fn claim_entry(&self, debate: &Debate, outcome: &Outcome, i: usize) -> Option<ClaimEntry> {
         let local = &debate.claims[i];
+        let explanation = self.explanation_of(local.id)?;
         let numbers = outcome.numbers[i];
         let data = self.claim(local.id);
         let positions = local
             .positions
             .iter()
             .map(|&(scholar, p)| PositionEntry {
+                scholar_id: scholar,
+                work_id: p.work(),
                 scholar: self.name_of(scholar),
                 name: self
                     .scholar(scholar)
@@ -246,6 +254,8 @@ impl Corpus {
             .map(|&(e, bearing)| {
                 let item = self.evidence(e);
                 EvidenceEntry {
+                    id: e,
+                    work_id: self.evidence_work(e),
                     key: self.name_of(e),
                     description: item.map(|i| i.description().to_owned()).unwrap_or_default(),
                     bearing,
@@ -282,15 +292,14 @@ impl Corpus {
             .filter_map(|(t, kind)| Some(attacker(local_index(t)?, kind, true)))
             .collect();
         attacked_by.extend(replies);
-        ClaimEntry {
+        Some(ClaimEntry {
             id: local.id,
             key: self.name_of(local.id),
             text: data.map(|c| c.text().to_owned()).unwrap_or_default(),
             polarity: local.polarity,
-            explanation: self
-                .explanation_of(local.id)
-                .map(|x| self.name_of(x))
-                .unwrap_or_default(),
+            explanation_id: explanation,
+            explanation: self.name_of(explanation),
+            event_ids: debate.events[i].clone(),
             events: debate.events[i].iter().map(|&e| self.name_of(e)).collect(),
             acceptance: numbers.acceptance,
             strength: numbers.strength,
@@ -301,7 +310,7 @@ impl Corpus {
             positions,
             evidence,
             attacked_by,
-        }
+        })
     }
 
     /// The event, plus enclosing and enclosed events as the options ask.

@@ -159,10 +159,10 @@ impl Corpus {
             let as_of = options.clone().with_as_of(Some(year));
             for s in self.standings_of(&about, &as_of) {
                 let row = rows
-                    .entry(s.explanation().to_owned())
+                    .entry(s.explanation_key().to_owned())
                     .or_insert_with(|| HistoryRow {
                         id: s.id(),
-                        explanation: s.explanation().to_owned(),
+                        explanation: s.explanation_key().to_owned(),
                         name: s.name().to_owned(),
                         standings: vec![None; years.len()],
                     });

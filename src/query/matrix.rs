@@ -111,12 +111,12 @@ impl Corpus {
                 })
                 .collect();
             for s in &standings {
-                let is_variant = s.family() != s.explanation();
+                let is_variant = s.family() != s.id();
                 columns.insert(
                     (
-                        s.family().to_owned(),
+                        s.family_key().to_owned(),
                         is_variant,
-                        s.explanation().to_owned(),
+                        s.explanation_key().to_owned(),
                     ),
                     s.id(),
                 );

@@ -252,12 +252,8 @@ impl Corpus {
         for s in comparison.standings() {
             for c in s.supporting().iter().chain(s.opposing()) {
                 claims.insert(c.id());
-                for e in c.evidence() {
-                    evidence.extend(self.lookup::<EvidenceId>(e.key()));
-                }
-                for p in c.positions() {
-                    scholars.extend(self.lookup::<ScholarId>(p.scholar()));
-                }
+                evidence.extend(c.evidence().iter().map(|e| e.id()));
+                scholars.extend(c.positions().iter().map(|p| p.scholar()));
             }
         }
         evidence

@@ -8,7 +8,10 @@ use serde::Serialize;
 
 use super::margin::Robustness;
 use crate::argument::Acceptance;
-use crate::model::{AttackKind, Bearing, ClaimId, EventId, ExplanationId, Polarity, Stance};
+use crate::model::{
+    AttackKind, Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Polarity, ScholarId, Stance,
+    WorkId,
+};
 
 /// What the debate concludes about one explanation of one event.
 ///
@@ -45,6 +48,10 @@ names!(Verdict, "verdict", [
 /// A scholar's position, as shown in a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PositionEntry {
+    #[serde(skip)]
+    pub(crate) scholar_id: ScholarId,
+    #[serde(skip)]
+    pub(crate) work_id: Option<WorkId>,
     pub(crate) scholar: String,
     pub(crate) name: String,
     pub(crate) stance: Stance,
@@ -54,8 +61,12 @@ pub struct PositionEntry {
 }
 
 impl PositionEntry {
+    /// The scholar.
+    pub fn scholar(&self) -> ScholarId {
+        self.scholar_id
+    }
     /// The scholar's key.
-    pub fn scholar(&self) -> &str {
+    pub fn scholar_key(&self) -> &str {
         &self.scholar
     }
     /// The scholar's name.
@@ -70,8 +81,12 @@ impl PositionEntry {
     pub fn year(&self) -> Option<i32> {
         self.year
     }
+    /// The work that takes it.
+    pub fn work(&self) -> Option<WorkId> {
+        self.work_id
+    }
     /// The key of the work that takes it.
-    pub fn work(&self) -> Option<&str> {
+    pub fn work_key(&self) -> Option<&str> {
         self.work.as_deref()
     }
     /// Whether the position counts: it is the scholar's latest in view on
@@ -126,6 +141,10 @@ impl Attacker {
 /// A piece of evidence a claim cites, as shown in a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EvidenceEntry {
+    #[serde(skip)]
+    pub(crate) id: EvidenceId,
+    #[serde(skip)]
+    pub(crate) work_id: Option<WorkId>,
     pub(crate) key: String,
     pub(crate) description: String,
     pub(crate) bearing: Bearing,
@@ -134,6 +153,10 @@ pub struct EvidenceEntry {
 }
 
 impl EvidenceEntry {
+    /// The evidence.
+    pub fn id(&self) -> EvidenceId {
+        self.id
+    }
     /// The evidence's key.
     pub fn key(&self) -> &str {
         &self.key
@@ -150,8 +173,12 @@ impl EvidenceEntry {
     pub fn locator(&self) -> Option<&str> {
         self.locator.as_deref()
     }
+    /// Its work.
+    pub fn work(&self) -> Option<WorkId> {
+        self.work_id
+    }
     /// The key of its work.
-    pub fn work(&self) -> Option<&str> {
+    pub fn work_key(&self) -> Option<&str> {
         self.work.as_deref()
     }
 }
@@ -164,7 +191,11 @@ pub struct ClaimEntry {
     pub(crate) key: String,
     pub(crate) text: String,
     pub(crate) polarity: Polarity,
+    #[serde(skip)]
+    pub(crate) explanation_id: ExplanationId,
     pub(crate) explanation: String,
+    #[serde(skip)]
+    pub(crate) event_ids: Vec<EventId>,
     pub(crate) events: Vec<String>,
     pub(crate) acceptance: Acceptance,
     pub(crate) strength: f64,
@@ -194,13 +225,21 @@ impl ClaimEntry {
     pub fn polarity(&self) -> Polarity {
         self.polarity
     }
-    /// The key of the explanation the claim itself invokes (a variant, when
-    /// variants roll up into the family being compared).
-    pub fn explanation(&self) -> &str {
+    /// The explanation the claim itself invokes (a variant, when variants
+    /// roll up into the family being compared).
+    pub fn explanation(&self) -> ExplanationId {
+        self.explanation_id
+    }
+    /// The key of that explanation.
+    pub fn explanation_key(&self) -> &str {
         &self.explanation
     }
-    /// The keys of the events in scope that the claim concerns.
-    pub fn events(&self) -> &[String] {
+    /// The events in scope that the claim concerns.
+    pub fn events(&self) -> &[EventId] {
+        &self.event_ids
+    }
+    /// The keys of those events.
+    pub fn event_keys(&self) -> &[String] {
         &self.events
     }
     /// Whether the claim stands in the debate in view: its grounded label,
@@ -261,6 +300,8 @@ pub struct Standing {
     pub(crate) id: ExplanationId,
     pub(crate) explanation: String,
     pub(crate) name: String,
+    #[serde(skip)]
+    pub(crate) family_id: ExplanationId,
     pub(crate) family: String,
     pub(crate) verdict: Verdict,
     pub(crate) score: f64,
@@ -285,15 +326,19 @@ impl Standing {
         self.id
     }
     /// The explanation's key.
-    pub fn explanation(&self) -> &str {
+    pub fn explanation_key(&self) -> &str {
         &self.explanation
     }
     /// The explanation's name.
     pub fn name(&self) -> &str {
         &self.name
     }
+    /// The explanation's family (itself, for a family).
+    pub fn family(&self) -> ExplanationId {
+        self.family_id
+    }
     /// The key of the explanation's family (its own key for a family).
-    pub fn family(&self) -> &str {
+    pub fn family_key(&self) -> &str {
         &self.family
     }
     /// The verdict.

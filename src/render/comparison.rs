@@ -68,7 +68,7 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
             faded: false,
             tooltip: format!(
                 "{}: {} {} (for {:.2}, against {:.2})",
-                standing.explanation(),
+                standing.explanation_key(),
                 standing.verdict(),
                 signed(standing.score()),
                 standing.pro(),
@@ -113,7 +113,7 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
                         "{} {} {}",
                         entry.key(),
                         entry.polarity(),
-                        standing.explanation()
+                        standing.explanation_key()
                     ),
                 });
                 for attacker in entry.attacked_by().iter().filter(|a| !a.is_reply()) {
