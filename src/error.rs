@@ -47,6 +47,25 @@ pub enum Error {
         /// The raw id.
         id: u32,
     },
+    /// The position id does not name a live position: it was never issued
+    /// by this corpus, or its position has been removed.
+    #[error("no live position with id {id}")]
+    UnknownPosition {
+        /// The raw position id.
+        id: u32,
+    },
+    /// A change replayed by [`Corpus::apply`](crate::Corpus::apply) or
+    /// [`Corpus::undo`](crate::Corpus::undo) does not fit the corpus as it
+    /// stands.
+    #[error("change {index} ({change}) does not apply: {reason}")]
+    Conflict {
+        /// The change's place in the sequence, from 0.
+        index: usize,
+        /// The change, described.
+        change: String,
+        /// Why it does not fit.
+        reason: String,
+    },
     /// A required text field is empty or only white space.
     #[error("{kind} `{key}` has an empty {field}")]
     Empty {

@@ -3,10 +3,16 @@
 //! entities with their keys. All mutation goes through [`Corpus`].
 
 mod bulk;
+mod change;
 pub(crate) mod edit;
 pub(crate) mod entity;
+mod equal;
+mod positions;
+mod primitive;
 mod read;
+mod replay;
 pub(crate) mod table;
+mod transaction;
 
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
@@ -15,8 +21,11 @@ use petgraph::visit::EdgeRef;
 use crate::error::{Error, Result};
 use crate::model::{ClaimId, Kind};
 pub(crate) use bulk::first_repeat;
+pub use change::{Change, Changes, Link, Record, Removed};
+use entity::sealed::Sealed as _;
 pub use entity::{EntityId, Node, Relation};
-use table::{Slot, Table, Tables};
+use table::{Table, Tables};
+pub use transaction::Transaction;
 
 /// A historiographical debate: scholars, works, evidence, events,
 /// explanations and claims, and the relations between them.
@@ -45,20 +54,56 @@ use table::{Slot, Table, Tables};
 /// assert_eq!(corpus.claims_about(split).collect::<Vec<_>>(), [claim]);
 /// # Ok::<(), historiograph::Error>(())
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Corpus {
     graph: StableDiGraph<Node, Relation>,
     tables: Tables,
     title: Option<String>,
-    /// Derived from the graph on first use; every edit drops it.
+    /// By raw position id, the edge holding the position; `None` once removed.
+    positions: Vec<Option<EdgeIndex>>,
+    /// Derived from the graph on first use, then kept up to date by every edit.
     index: Index,
+    /// The changes of the open transactions, outermost first; `None` when
+    /// none is open.
+    journal: Option<Vec<Change>>,
 }
 
-/// What queries derive from the whole graph and keep until the next edit:
-/// the corpus's last year.
+impl Clone for Corpus {
+    /// A copy of the corpus, ids included; the copy has no open transaction.
+    fn clone(&self) -> Corpus {
+        Corpus {
+            graph: self.graph.clone(),
+            tables: self.tables.clone(),
+            title: self.title.clone(),
+            positions: self.positions.clone(),
+            index: self.index.clone(),
+            journal: None,
+        }
+    }
+}
+
+/// What queries derive from the whole graph: how many items enter the
+/// debate in each year (the calculus, §1), counted on first use and then
+/// kept up to date by every edit in O(log years), so that an edit costs no
+/// pass over the corpus.
 #[derive(Debug, Clone, Default)]
 struct Index {
-    last_year: std::sync::OnceLock<Option<i32>>,
+    years: std::sync::OnceLock<std::collections::BTreeMap<i32, u32>>,
+}
+
+impl Index {
+    /// Counts an item entering (`+1`) or leaving (`-1`) in `year`, once
+    /// the counts exist.
+    fn count_year(&mut self, year: Option<i32>, by: i32) {
+        let (Some(year), Some(counts)) = (year, self.years.get_mut()) else {
+            return;
+        };
+        let count = counts.entry(year).or_insert(0);
+        *count = count.saturating_add_signed(by);
+        if *count == 0 {
+            counts.remove(&year);
+        }
+    }
 }
 
 const MAX_KEY_CHARS: usize = 200;
@@ -99,9 +144,9 @@ impl Corpus {
         self.title.as_deref()
     }
 
-    /// Sets or clears the title.
-    pub fn set_title(&mut self, title: Option<String>) {
-        self.title = title;
+    /// Sets or clears the title; returns the old one.
+    pub fn set_title(&mut self, title: Option<String>) -> Option<String> {
+        self.retitle(title)
     }
 
     /// A read-only view of the underlying petgraph graph, for users who want
@@ -113,17 +158,6 @@ impl Corpus {
         &self.graph
     }
 
-    /// The graph, for an edit: drops everything derived from it.
-    fn graph_mut(&mut self) -> &mut StableDiGraph<Node, Relation> {
-        self.index = Index::default();
-        &mut self.graph
-    }
-
-    /// The grounded label (Dung 1995) of every claim in the debate as a
-    /// whole, every claim and attack in view, by raw claim id. Computed once,
-    /// in O(claims + attacks), and kept until the next edit: with it,
-    /// comparing an event under the default view costs only the claims
-    /// around the event, however long the chains of attacks behind them.
     /// The corpus's last year: the latest year any of its items gives (a
     /// work's `issued` date, a claim's or a piece of evidence's own date, a
     /// position's own year; for a date like `196X`, the last year it
@@ -132,28 +166,35 @@ impl Corpus {
     /// `None` when nothing is dated.
     ///
     /// # Complexity
-    /// O(entities + relations) on the first call after an edit; then O(1).
+    /// O(entities + relations) on the first call; after that O(log *y*)
+    /// for *y* distinct years, however the corpus is edited: every edit
+    /// keeps the count of items per year.
     pub fn last_year(&self) -> Option<i32> {
-        *self.index.last_year.get_or_init(|| {
-            let year = |d: crate::model::Date| d.last_year();
-            let works = self
-                .entities::<crate::model::WorkId>()
-                .filter_map(|(_, w)| w.issued());
-            let claims = self.entities::<ClaimId>().filter_map(|(_, c)| c.date());
+        let counts = self.index.years.get_or_init(|| {
+            use crate::model::{EvidenceId, WorkId};
+            let mut counts = std::collections::BTreeMap::new();
+            let works = self.entities::<WorkId>().map(|(_, w)| WorkId::own_year(w));
+            let claims = self
+                .entities::<ClaimId>()
+                .map(|(_, c)| ClaimId::own_year(c));
             let evidence = self
-                .entities::<crate::model::EvidenceId>()
-                .filter_map(|(_, e)| e.date());
-            let positions = self.graph.edge_weights().filter_map(|r| match r {
-                Relation::Takes(p) => p.year(),
+                .entities::<EvidenceId>()
+                .map(|(_, e)| EvidenceId::own_year(e));
+            let positions = self.graph.edge_weights().map(|r| match r {
+                Relation::Takes(_, p) => p.year(),
                 _ => None,
             });
-            works
+            for year in works
                 .chain(claims)
                 .chain(evidence)
-                .map(year)
                 .chain(positions)
-                .max()
-        })
+                .flatten()
+            {
+                *counts.entry(year).or_insert(0u32) += 1;
+            }
+            counts
+        });
+        counts.last_key_value().map(|(&year, _)| year)
     }
 
     fn table<I: EntityId>(&self) -> &Table<I::Entity> {
@@ -352,17 +393,5 @@ impl Corpus {
         self.table_mut::<I>().reserve(additional);
         self.graph.reserve_exact_nodes(additional);
         self.graph.reserve_exact_edges(relations);
-    }
-
-    /// Inserts a checked entity; cannot fail.
-    fn insert<I: EntityId>(&mut self, data: I::Entity) -> (I, NodeIndex) {
-        let raw = self.table::<I>().slots.len() as u32;
-        let id = I::from_raw(raw);
-        let key = compact_str::CompactString::from(I::key_of(&data));
-        let node = self.graph_mut().add_node(id.node());
-        let table = self.table_mut::<I>();
-        table.slots.push(Some(Slot { node, data }));
-        table.keys.insert(key, (raw, node));
-        (id, node)
     }
 }

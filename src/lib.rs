@@ -21,14 +21,16 @@ pub use argument::{
 };
 pub use corpus::{SINO_SOVIET_SPLIT_JSON, sino_soviet_split};
 pub use error::{Error, Result};
-pub use graph::{Corpus, EntityId, Node, Relation};
+pub use graph::{
+    Change, Changes, Corpus, EntityId, Link, Node, Record, Relation, Removed, Transaction,
+};
 pub use io::{
     AifOptions, Imported, JsonOptions, Neo4jFile, Neo4jFiles, Neo4jWritten, Threads, Unmapped,
 };
 pub use model::{
     AttackKind, Bearing, Claim, ClaimId, Date, Event, EventId, Evidence, EvidenceId, EvidenceKind,
-    Explanation, ExplanationId, Kind, Polarity, Position, Precision, Scholar, ScholarId, Stance,
-    When, Work, WorkId, WorkKind,
+    Explanation, ExplanationId, Kind, Polarity, Position, PositionId, Precision, Scholar,
+    ScholarId, Stance, When, Work, WorkId, WorkKind,
 };
 pub use query::{
     Acceptance, Accounts, AchMatrix, AchOptions, Attacker, Cell, CellDifference, ClaimEntry,

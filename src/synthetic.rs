@@ -398,9 +398,9 @@ impl<'a> Builder<'a> {
 }
 
 /// Drawing the same relation twice is skipped; nothing else can fail.
-fn ignore_repeat(result: Result<()>) {
+fn ignore_repeat<T: std::fmt::Debug>(result: Result<T>) {
     debug_assert!(
-        matches!(result, Ok(()) | Err(Error::DuplicateRelation { .. })),
+        matches!(result, Ok(_) | Err(Error::DuplicateRelation { .. })),
         "{result:?}"
     );
 }

@@ -75,8 +75,8 @@ fn stance(corpus: &Corpus, who: &str, what: &str) -> Option<Stance> {
     let (who, what) = (scholar(corpus, who), claim(corpus, what));
     corpus
         .positions_on(what)
-        .find(|(s, _)| *s == who)
-        .map(|(_, p)| p.stance())
+        .find(|(_, s, _)| *s == who)
+        .map(|(_, _, p)| p.stance())
 }
 
 // ---------------------------------------------------------------------------
@@ -260,15 +260,15 @@ fn extension_places_claims_and_keeps_the_rest() -> Result<(), Error> {
     let work = c.resolve::<WorkId>("christensen-1996")?;
     let positions: Vec<_> = c.positions_of(christensen).collect();
     assert_eq!(positions.len(), 1);
-    assert_eq!(positions[0].1.work(), Some(work));
-    assert_eq!(c.position_year(&positions[0].1), Some(1996));
+    assert_eq!(positions[0].2.work(), Some(work));
+    assert_eq!(c.position_year(&positions[0].2), Some(1996));
     let luthi = scholar(c, "luthi");
     let endorsement = c
         .positions_on(mobilize)
-        .find(|(s, _)| *s == luthi)
+        .find(|(_, s, _)| *s == luthi)
         .expect("Lüthi agrees");
-    assert_eq!(endorsement.1.stance(), Stance::Endorses);
-    assert_eq!(endorsement.1.year(), Some(2009));
+    assert_eq!(endorsement.2.stance(), Stance::Endorses);
+    assert_eq!(endorsement.2.year(), Some(2009));
     // Node 9 has no entry: the default event and explanation.
     let other = claim(c, "9");
     assert_eq!(c.explanation_of(other), c.lookup("aif-unclassified"));

@@ -563,7 +563,9 @@ fn validation_names_what_is_wrong_and_changes_nothing() -> Result<()> {
         corpus.remove(f.a).map(|_| ()),
         corpus.remove(f.e).map(|_| ()),
         corpus.remove_concern(f.c1, f.e),
-        corpus.add_position(f.s1, f.c1, Position::new(Stance::Rejects).in_work(w2000)),
+        corpus
+            .add_position(f.s1, f.c1, Position::new(Stance::Rejects).in_work(w2000))
+            .map(|_| ()),
         corpus.remove_attack(f.c1, f.c2).map(|_| ()),
         corpus
             .replace(f.s2, Scholar::new("s1", "Clash"))
@@ -615,7 +617,7 @@ fn removal_keeps_other_ids_and_never_reuses_them() -> Result<()> {
     let f = fixture()?;
     let mut corpus = f.corpus.clone();
     let removed = corpus.remove(f.c2)?;
-    assert_eq!(removed.key(), "c2");
+    assert_eq!(removed.entity().key(), "c2");
     assert!(!corpus.contains(f.c2));
     assert_eq!(corpus.attackers_of(f.c1).count(), 0);
     assert_eq!(corpus.positions_of(f.s2).count(), 1);
@@ -632,7 +634,7 @@ fn removal_keeps_other_ids_and_never_reuses_them() -> Result<()> {
     // Removing a work keeps the year of the positions taken in it.
     let w: WorkId = corpus.resolve("w2000")?;
     corpus.remove(w)?;
-    let (_, position) = corpus.positions_on(f.c1).next().expect("position kept");
+    let (_, _, position) = corpus.positions_on(f.c1).next().expect("position kept");
     assert_eq!(position.work(), None);
     assert_eq!(corpus.position_year(&position), Some(2000));
     // Removing the enclosing event makes the crisis top-level.

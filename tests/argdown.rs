@@ -94,8 +94,8 @@ fn hand_written_map_follows_the_conventions() {
     let christensen: ScholarId = corpus.resolve("christensen").expect("scholar");
     let positions: Vec<_> = corpus.positions_on(claim("Mobilize")).collect();
     assert_eq!(positions.len(), 1);
-    assert_eq!(positions[0].0, christensen);
-    assert_eq!(positions[0].1.stance(), Stance::Advances);
+    assert_eq!(positions[0].1, christensen);
+    assert_eq!(positions[0].2.stance(), Stance::Advances);
     assert_eq!(corpus.citations(claim("Mobilize")).count(), 1);
     // Premises support the conclusion; the argument is its conclusion.
     assert!(

@@ -637,7 +637,7 @@ fn joint_work(
     let Some(claim) = pick::<ClaimId>(c, p.claim) else {
         return Ok(None);
     };
-    let holders: BTreeSet<ScholarId> = c.positions_on(claim).map(|(s, _)| s).collect();
+    let holders: BTreeSet<ScholarId> = c.positions_on(claim).map(|(_, s, _)| s).collect();
     let free: Vec<ScholarId> = c
         .ids::<ScholarId>()
         .filter(|s| !holders.contains(s))
@@ -654,7 +654,7 @@ fn joint_work(
     // W, B's position moves the mean of W's members (§2), by design.
     let unused: Vec<WorkId> = c
         .ids::<WorkId>()
-        .filter(|&w| c.positions_on(claim).all(|(_, p)| p.work() != Some(w)))
+        .filter(|&w| c.positions_on(claim).all(|(_, _, p)| p.work() != Some(w)))
         .collect();
     let w = match p.work.and_then(|i| pick_from(&unused, i)) {
         Some(w) => w,
@@ -1321,9 +1321,9 @@ proptest! {
                     .map(|(_, &s)| s)
                     .collect();
                 for &s in &gone {
-                    let held: Vec<(ClaimId, Position)> = d.positions_of(s).collect();
-                    for (claim, position) in held {
-                        d.remove_position(s, claim, position.work()).unwrap();
+                    let held: Vec<PositionId> = d.positions_of(s).map(|(id, _, _)| id).collect();
+                    for id in held {
+                        d.remove_position(id).unwrap();
                     }
                 }
                 // A claim left with no position leaves the view; one that

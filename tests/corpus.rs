@@ -52,8 +52,8 @@ fn entry<'a>(c: &Corpus, cmp: &'a Comparison, key: &str) -> &'a ClaimEntry {
 fn stance_of(c: &Corpus, scholar: &str, claim_key: &str) -> Option<Stance> {
     let s: ScholarId = c.resolve(scholar).expect("scholar");
     c.positions_on(claim(c, claim_key))
-        .find(|(x, _)| *x == s)
-        .map(|(_, p)| p.stance())
+        .find(|(_, x, _)| *x == s)
+        .map(|(_, _, p)| p.stance())
 }
 
 fn cites(c: &Corpus, note: &str) -> Vec<String> {
@@ -541,7 +541,7 @@ fn n27_and_n28_cite_the_views_luthi_criticises() {
         for key in cites(&c, note) {
             let advanced_by_luthi = c
                 .positions_on(claim(&c, &key))
-                .any(|(s, p)| s == luthi && p.stance() == Stance::Advances);
+                .any(|(_, s, p)| s == luthi && p.stance() == Stance::Advances);
             assert!(!advanced_by_luthi, "{note} cited by Lüthi's own {key}");
         }
     }

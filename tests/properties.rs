@@ -100,7 +100,7 @@ fn removing_a_work_keeps_positions_distinct_and_json_readable() {
     c.add_position(s, claim, Position::new(Stance::Rejects).in_work(w))
         .unwrap();
     c.remove(w).unwrap();
-    let works: Vec<Option<WorkId>> = c.positions_on(claim).map(|(_, p)| p.work()).collect();
+    let works: Vec<Option<WorkId>> = c.positions_on(claim).map(|(_, _, p)| p.work()).collect();
     let distinct: HashSet<_> = works.iter().collect();
     assert_eq!(
         distinct.len(),
@@ -335,10 +335,14 @@ fn check_no_dangling(c: &Corpus) -> Result<(), TestCaseError> {
         prop_assert!(x.is_some(), "{} has no explanation", claim);
         all_live(c, "explanation_of", x)?;
         prop_assert!(c.claims_invoking(x.unwrap()).any(|y| y == claim));
-        for (s, p) in c.positions_on(claim) {
+        for (id, s, p) in c.positions_on(claim) {
             all_live(c, "positions_on", [s])?;
             all_live(c, "position work", p.work())?;
-            prop_assert!(c.positions_of(s).any(|(cl, q)| cl == claim && q == p));
+            prop_assert!(
+                c.positions_of(s)
+                    .any(|(i, cl, q)| i == id && cl == claim && q == p)
+            );
+            prop_assert_eq!(c.position(id), Some((s, claim, p)));
         }
         all_live(c, "citations", c.citations(claim).map(|(e, _)| e))?;
         for (a, kind) in c.attacks_by(claim) {
@@ -367,11 +371,11 @@ fn check_no_dangling(c: &Corpus) -> Result<(), TestCaseError> {
             all_live(c, "works_by", [w])?;
             prop_assert!(c.authors(w).any(|a| a == s));
         }
-        all_live(c, "positions_of", c.positions_of(s).map(|(cl, _)| cl))?;
+        all_live(c, "positions_of", c.positions_of(s).map(|(_, cl, _)| cl))?;
         all_live(
             c,
             "positions_of work",
-            c.positions_of(s).filter_map(|(_, p)| p.work()),
+            c.positions_of(s).filter_map(|(_, _, p)| p.work()),
         )?;
     }
     for e in c.ids::<EvidenceId>() {
@@ -750,7 +754,7 @@ fn do_bad_edit(c: &mut Corpus, edit: BadEdit, fx: &Fixtures) -> (String, Result<
                     .ids::<ClaimId>()
                     .flat_map(|cl| {
                         c.positions_on(cl)
-                            .map(move |(s, p)| (s, cl, p))
+                            .map(move |(_, s, p)| (s, cl, p))
                             .collect::<Vec<_>>()
                     })
                     .collect();
@@ -948,15 +952,18 @@ fn do_dead_edit(c: &mut Corpus, d: &Dead, variant: u8, a: Index) -> (String, Res
         1 => ("remove dead claim", c.remove(d.claim).map(drop)),
         2 => (
             "position by dead scholar",
-            c.add_position(d.scholar, cl, Position::new(Stance::Advances)),
+            c.add_position(d.scholar, cl, Position::new(Stance::Advances))
+                .map(drop),
         ),
         3 => (
             "position on dead claim",
-            c.add_position(s, d.claim, Position::new(Stance::Advances)),
+            c.add_position(s, d.claim, Position::new(Stance::Advances))
+                .map(drop),
         ),
         4 => (
             "position in dead work",
-            c.add_position(s, cl, Position::new(Stance::Advances).in_work(d.work)),
+            c.add_position(s, cl, Position::new(Stance::Advances).in_work(d.work))
+                .map(drop),
         ),
         5 => (
             "cite dead evidence",

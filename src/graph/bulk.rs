@@ -35,7 +35,21 @@ impl Corpus {
 
     /// Adds a relation between two live nodes that the caller knows is new.
     pub(crate) fn bulk_link(&mut self, from: NodeIndex, to: NodeIndex, relation: Relation) {
-        self.add_new_edge(from, to, relation);
+        self.link(from, to, relation);
+    }
+
+    /// Adds a position, between a live scholar and claim, that the caller
+    /// knows is new (its work live, no other of the scholar's on the claim
+    /// in that work); returns its id.
+    pub(crate) fn bulk_add_position(
+        &mut self,
+        scholar: NodeIndex,
+        claim: NodeIndex,
+        position: crate::model::Position,
+    ) -> crate::model::PositionId {
+        let id = self.next_position();
+        self.link(scholar, claim, Relation::Takes(id, position));
+        id
     }
 
     /// Sets the parents of many events or explanations at once (`within`,
@@ -48,6 +62,30 @@ impl Corpus {
         keep: fn(&Relation) -> bool,
     ) -> std::result::Result<(), (usize, crate::error::Error)> {
         self.link_parents(links, relation, keep)
+    }
+}
+
+impl Corpus {
+    /// A copy to build on, all or nothing, then [`adopt`](Corpus::bulk_adopt):
+    /// inside a transaction the copy records its changes, so that the
+    /// transaction can undo what the build added.
+    pub(crate) fn bulk_copy(&self) -> Corpus {
+        let mut copy = self.clone();
+        if self.journal.is_some() {
+            copy.journal = Some(Vec::new());
+        }
+        copy
+    }
+
+    /// Takes over a copy made by [`bulk_copy`](Corpus::bulk_copy) and built
+    /// on, with the changes it recorded.
+    pub(crate) fn bulk_adopt(&mut self, mut built: Corpus) {
+        let mut journal = self.journal.take();
+        if let (Some(journal), Some(made)) = (&mut journal, built.journal.take()) {
+            journal.extend(made);
+        }
+        built.journal = journal;
+        *self = built;
     }
 }
 

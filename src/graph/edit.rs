@@ -7,12 +7,13 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use super::bulk::first_repeat;
 use petgraph::visit::EdgeRef;
 
+use super::change::Removed;
 use super::entity::is;
 use super::{Corpus, EntityId, Relation};
 use crate::error::{Error, Result};
 use crate::model::{
     AttackKind, Bearing, Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation,
-    ExplanationId, Kind, Position, Scholar, ScholarId, Work, WorkId,
+    ExplanationId, Kind, Scholar, ScholarId, Work, WorkId,
 };
 
 /// The ids in `ids`, all live, with no repeats; `relation` names the list in errors.
@@ -46,7 +47,7 @@ impl Corpus {
     /// an empty name.
     pub fn add_scholar(&mut self, scholar: Scholar) -> Result<ScholarId> {
         self.check_entity::<ScholarId>(&scholar, None)?;
-        Ok(self.insert(scholar).0)
+        Ok(self.issue(scholar).0)
     }
 
     /// Adds a work with its authors, in order.
@@ -62,7 +63,7 @@ impl Corpus {
     ) -> Result<WorkId> {
         self.check_entity::<WorkId>(&work, None)?;
         let authors = distinct_live(self, work.key(), "author", authors)?;
-        let (id, node) = self.insert(work);
+        let (id, node) = self.issue(work);
         self.link_authors(node, &authors);
         Ok(id)
     }
@@ -70,8 +71,7 @@ impl Corpus {
     fn link_authors(&mut self, work: NodeIndex, authors: &[(ScholarId, NodeIndex)]) {
         for (position, &(_, scholar)) in authors.iter().enumerate() {
             let position = position as u32;
-            self.graph_mut()
-                .add_edge(work, scholar, Relation::AuthoredBy { position });
+            self.link(work, scholar, Relation::AuthoredBy { position });
         }
     }
 
@@ -83,9 +83,9 @@ impl Corpus {
     pub fn add_evidence(&mut self, evidence: Evidence, work: Option<WorkId>) -> Result<EvidenceId> {
         self.check_entity::<EvidenceId>(&evidence, None)?;
         let work = work.map(|w| self.live(w)).transpose()?;
-        let (id, node) = self.insert(evidence);
+        let (id, node) = self.issue(evidence);
         if let Some(work) = work {
-            self.graph_mut().add_edge(node, work, Relation::FoundIn);
+            self.link(node, work, Relation::FoundIn);
         }
         Ok(id)
     }
@@ -98,9 +98,9 @@ impl Corpus {
     pub fn add_event(&mut self, event: Event, within: Option<EventId>) -> Result<EventId> {
         self.check_entity::<EventId>(&event, None)?;
         let parent = within.map(|p| self.live(p)).transpose()?;
-        let (id, node) = self.insert(event);
+        let (id, node) = self.issue(event);
         if let Some(parent) = parent {
-            self.graph_mut().add_edge(node, parent, Relation::Within);
+            self.link(node, parent, Relation::Within);
         }
         Ok(id)
     }
@@ -118,9 +118,9 @@ impl Corpus {
     ) -> Result<ExplanationId> {
         self.check_entity::<ExplanationId>(&explanation, None)?;
         let parent = variant_of.map(|p| self.live(p)).transpose()?;
-        let (id, node) = self.insert(explanation);
+        let (id, node) = self.issue(explanation);
         if let Some(parent) = parent {
-            self.graph_mut().add_edge(node, parent, Relation::VariantOf);
+            self.link(node, parent, Relation::VariantOf);
         }
         Ok(id)
     }
@@ -176,11 +176,10 @@ impl Corpus {
                 key: claim.key().to_owned(),
             });
         }
-        let (id, node) = self.insert(claim);
-        self.graph_mut()
-            .add_edge(node, explanation, Relation::Invokes);
+        let (id, node) = self.issue(claim);
+        self.link(node, explanation, Relation::Invokes);
         for &(_, event) in events {
-            self.graph_mut().add_edge(node, event, Relation::Concerns);
+            self.link(node, event, Relation::Concerns);
         }
         Ok(id)
     }
@@ -191,25 +190,19 @@ impl Corpus {
     /// [`Error::UnknownId`] for an id that is not live; the checks of the
     /// `add_*` methods for the new data.
     pub fn replace<I: EntityId>(&mut self, id: I, data: I::Entity) -> Result<I::Entity> {
-        let node = self.live(id)?;
+        self.live(id)?;
         self.check_entity(&data, Some(id))?;
-        let new_key = compact_str::CompactString::from(I::key_of(&data));
-        self.graph_mut();
-        let table = self.table_mut::<I>();
-        let slot = table.slots[id.raw() as usize]
-            .as_mut()
-            .ok_or(Error::UnknownId {
-                kind: I::KIND,
-                id: id.raw(),
-            })?;
-        let old = std::mem::replace(&mut slot.data, data);
-        table.keys.remove(I::key_of(&old));
-        table.keys.insert(new_key, (id.raw(), node));
-        Ok(old)
+        self.swap(id, data).ok_or(Error::UnknownId {
+            kind: I::KIND,
+            id: id.raw(),
+        })
     }
 
-    /// Removes an entity and every relation it takes part in; returns its data.
-    /// Other ids stay valid, and the removed id is never issued again.
+    /// Removes an entity and every relation it takes part in; returns the
+    /// entity with every change the removal made, which
+    /// [`undo`](Corpus::undo) puts back (the entity under its own id, its
+    /// relations, positions moved out of a removed work). Other ids stay
+    /// valid, and no new entity is ever issued the removed id.
     ///
     /// Evidence found in a removed work stays, with no work. Positions taken
     /// in a removed work keep their year and lose the work (unless the
@@ -232,7 +225,7 @@ impl Corpus {
     /// assert!(corpus.get(a).is_none());
     /// # Ok::<(), historiograph::Error>(())
     /// ```
-    pub fn remove<I: EntityId>(&mut self, id: I) -> Result<I::Entity> {
+    pub fn remove<I: EntityId>(&mut self, id: I) -> Result<Removed<I>> {
         let node = self.live(id)?;
         // The claim named in an error is the one with the smallest id, so the
         // message does not depend on how petgraph orders edges.
@@ -251,19 +244,22 @@ impl Corpus {
         if let Some(claim) = needy {
             return Err(self.in_use(node, claim));
         }
+        let mut tx = self.transaction();
         if I::KIND == Kind::Work {
-            self.forget_work(WorkId(id.raw()));
+            tx.forget_work(WorkId(id.raw()));
         }
-        self.graph_mut().remove_node(node);
-        let table = self.table_mut::<I>();
-        let slot = table.slots[id.raw() as usize]
-            .take()
-            .ok_or(Error::UnknownId {
-                kind: I::KIND,
-                id: id.raw(),
-            })?;
-        table.keys.remove(I::key_of(&slot.data));
-        Ok(slot.data)
+        tx.unlink_all(node);
+        let entity = tx.retire(id);
+        let changes = tx.commit();
+        let entity = entity.ok_or(Error::UnknownId {
+            kind: I::KIND,
+            id: id.raw(),
+        })?;
+        Ok(Removed {
+            id,
+            entity,
+            changes,
+        })
     }
 
     fn in_use(&self, node: NodeIndex, claim: NodeIndex) -> Error {
@@ -281,18 +277,20 @@ impl Corpus {
     fn forget_work(&mut self, work: WorkId) {
         let year = self.get(work).and_then(Work::year);
         let in_work: Vec<EdgeIndex> = self
-            .graph
-            .edge_indices()
-            .filter(|&e| matches!(self.graph[e], Relation::Takes(p) if p.work() == Some(work)))
+            .positions
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&e| matches!(self.graph[e], Relation::Takes(_, p) if p.work() == Some(work)))
             .collect();
         for edge in in_work {
             let Some((scholar, claim)) = self.graph.edge_endpoints(edge) else {
                 continue;
             };
             if self.position_edge(scholar, claim, None).is_some() {
-                self.graph_mut().remove_edge(edge);
-            } else if let Relation::Takes(position) = &mut self.graph_mut()[edge] {
-                position.forget_work(year);
+                self.unlink(edge);
+            } else if let Relation::Takes(id, position) = self.graph[edge] {
+                self.relink(edge, Relation::Takes(id, position.without_work(year)));
             }
         }
     }
@@ -322,7 +320,7 @@ impl Corpus {
         let work = work.map(|w| self.live(w)).transpose()?;
         self.drop_edges(node, Outgoing, is::found_in);
         if let Some(work) = work {
-            self.graph_mut().add_edge(node, work, Relation::FoundIn);
+            self.link(node, work, Relation::FoundIn);
         }
         Ok(())
     }
@@ -377,7 +375,7 @@ impl Corpus {
         }
         self.drop_edges(node, Outgoing, keep);
         if let Some(parent) = parent {
-            self.graph_mut().add_edge(node, parent, relation);
+            self.link(node, parent, relation);
         }
         Ok(())
     }
@@ -446,7 +444,7 @@ impl Corpus {
         for child in children {
             if let Some(&(parent, _)) = parent_of.get(&child) {
                 self.drop_edges(child, Outgoing, keep);
-                self.graph_mut().add_edge(child, parent, relation);
+                self.link(child, parent, relation);
             }
         }
         Ok(())
@@ -460,8 +458,7 @@ impl Corpus {
         let node = self.live(claim)?;
         let explanation = self.live(explanation)?;
         self.drop_edges(node, Outgoing, is::invokes);
-        self.graph_mut()
-            .add_edge(node, explanation, Relation::Invokes);
+        self.link(node, explanation, Relation::Invokes);
         Ok(())
     }
 
@@ -472,7 +469,7 @@ impl Corpus {
     pub fn add_concern(&mut self, claim: ClaimId, event: EventId) -> Result<()> {
         let (from, to) = (self.live(claim)?, self.live(event)?);
         self.check_absent(from, to, is::concerns, "event")?;
-        self.graph_mut().add_edge(from, to, Relation::Concerns);
+        self.link(from, to, Relation::Concerns);
         Ok(())
     }
 
@@ -487,56 +484,11 @@ impl Corpus {
         if self.edges(from, Outgoing, is::concerns).nth(1).is_none() {
             return Err(self.in_use(to, from));
         }
-        self.graph_mut().remove_edge(edge);
+        self.unlink(edge);
         Ok(())
     }
 
-    /// Records a scholar's position on a claim.
-    ///
-    /// # Errors
-    /// [`Error::UnknownId`] for the scholar, the claim or the position's work;
-    /// [`Error::DuplicateRelation`] if the scholar already takes a position on
-    /// the claim in the same work (or, with no work, outside any work).
-    pub fn add_position(
-        &mut self,
-        scholar: ScholarId,
-        claim: ClaimId,
-        position: Position,
-    ) -> Result<()> {
-        let (from, to) = (self.live(scholar)?, self.live(claim)?);
-        if let Some(work) = position.work() {
-            self.live(work)?;
-        }
-        if self.position_edge(from, to, position.work()).is_some() {
-            return Err(self.duplicate("stance", from, to));
-        }
-        self.graph_mut()
-            .add_edge(from, to, Relation::Takes(position));
-        Ok(())
-    }
-
-    /// Removes the position a scholar takes on a claim in `work` (or outside
-    /// any work, with `None`) and returns it.
-    ///
-    /// # Errors
-    /// [`Error::UnknownId`]; [`Error::NoRelation`].
-    pub fn remove_position(
-        &mut self,
-        scholar: ScholarId,
-        claim: ClaimId,
-        work: Option<WorkId>,
-    ) -> Result<Position> {
-        let (from, to) = (self.live(scholar)?, self.live(claim)?);
-        let edge = self
-            .position_edge(from, to, work)
-            .ok_or_else(|| self.missing("stance", from, to))?;
-        match self.graph_mut().remove_edge(edge) {
-            Some(Relation::Takes(position)) => Ok(position),
-            _ => Err(self.missing("stance", from, to)),
-        }
-    }
-
-    fn position_edge(
+    pub(super) fn position_edge(
         &self,
         from: NodeIndex,
         to: NodeIndex,
@@ -545,7 +497,7 @@ impl Corpus {
         self.edge_between(
             from,
             to,
-            |relation| matches!(relation, Relation::Takes(p) if p.work() == work),
+            |relation| matches!(relation, Relation::Takes(_, p) if p.work() == work),
         )
     }
 
@@ -556,8 +508,7 @@ impl Corpus {
     pub fn cite(&mut self, claim: ClaimId, evidence: EvidenceId, bearing: Bearing) -> Result<()> {
         let (from, to) = (self.live(claim)?, self.live(evidence)?);
         self.check_absent(from, to, is::cites, "citation")?;
-        self.graph_mut()
-            .add_edge(from, to, Relation::Cites(bearing));
+        self.link(from, to, Relation::Cites(bearing));
         Ok(())
     }
 
@@ -568,7 +519,7 @@ impl Corpus {
     pub fn uncite(&mut self, claim: ClaimId, evidence: EvidenceId) -> Result<Bearing> {
         let (from, to) = (self.live(claim)?, self.live(evidence)?);
         let edge = self.find_edge(from, to, is::cites, "citation")?;
-        match self.graph_mut().remove_edge(edge) {
+        match self.unlink(edge) {
             Some(Relation::Cites(bearing)) => Ok(bearing),
             _ => Err(self.missing("citation", from, to)),
         }
@@ -582,7 +533,7 @@ impl Corpus {
     pub fn attack(&mut self, attacker: ClaimId, target: ClaimId, kind: AttackKind) -> Result<()> {
         let (from, to) = self.claim_pair(attacker, target, "attack")?;
         self.check_absent(from, to, is::attacks, "attack")?;
-        self.graph_mut().add_edge(from, to, Relation::Attacks(kind));
+        self.link(from, to, Relation::Attacks(kind));
         Ok(())
     }
 
@@ -593,7 +544,7 @@ impl Corpus {
     pub fn remove_attack(&mut self, attacker: ClaimId, target: ClaimId) -> Result<AttackKind> {
         let (from, to) = (self.live(attacker)?, self.live(target)?);
         let edge = self.find_edge(from, to, is::attacks, "attack")?;
-        match self.graph_mut().remove_edge(edge) {
+        match self.unlink(edge) {
             Some(Relation::Attacks(kind)) => Ok(kind),
             _ => Err(self.missing("attack", from, to)),
         }
@@ -607,7 +558,7 @@ impl Corpus {
     pub fn support(&mut self, supporter: ClaimId, target: ClaimId) -> Result<()> {
         let (from, to) = self.claim_pair(supporter, target, "support")?;
         self.check_absent(from, to, is::supports, "support")?;
-        self.graph_mut().add_edge(from, to, Relation::Supports);
+        self.link(from, to, Relation::Supports);
         Ok(())
     }
 
@@ -618,16 +569,8 @@ impl Corpus {
     pub fn remove_support(&mut self, supporter: ClaimId, target: ClaimId) -> Result<()> {
         let (from, to) = (self.live(supporter)?, self.live(target)?);
         let edge = self.find_edge(from, to, is::supports, "support")?;
-        self.graph_mut().remove_edge(edge);
+        self.unlink(edge);
         Ok(())
-    }
-
-    /// Adds a relation between two live nodes without looking for the same
-    /// relation first: for loaders that know it is new (a new claim's own
-    /// lists, checked for repeats by key) and hold the nodes from
-    /// [`Corpus::locate`].
-    pub(super) fn add_new_edge(&mut self, from: NodeIndex, to: NodeIndex, relation: Relation) {
-        self.graph_mut().add_edge(from, to, relation);
     }
 
     fn claim_pair(
@@ -661,7 +604,7 @@ impl Corpus {
     /// O(min(out-degree of `from`, in-degree of `to`)): both lists are walked
     /// in step, and the shorter one ending settles it. A much-cited scholar
     /// or piece of evidence thus costs no more than the claim beside it.
-    fn edge_between(
+    pub(super) fn edge_between(
         &self,
         from: NodeIndex,
         to: NodeIndex,
@@ -694,7 +637,12 @@ impl Corpus {
         }
     }
 
-    fn duplicate(&self, relation: &'static str, from: NodeIndex, to: NodeIndex) -> Error {
+    pub(super) fn duplicate(
+        &self,
+        relation: &'static str,
+        from: NodeIndex,
+        to: NodeIndex,
+    ) -> Error {
         Error::DuplicateRelation {
             relation,
             from: self.key_at(from).to_owned(),
@@ -721,7 +669,7 @@ impl Corpus {
             .map(|(_, _, e)| e)
             .collect();
         for edge in edges {
-            self.graph_mut().remove_edge(edge);
+            self.unlink(edge);
         }
     }
 }

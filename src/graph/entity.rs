@@ -1,10 +1,11 @@
 //! What the graph stores, and the sealed trait that lets one generic method
 //! serve all six kinds of entity.
 
+use super::change::Record;
 use crate::graph::table::{Table, Tables};
 use crate::model::{
     AttackKind, Bearing, Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation,
-    ExplanationId, Kind, Position, Scholar, ScholarId, Work, WorkId,
+    ExplanationId, Kind, Position, PositionId, Scholar, ScholarId, Work, WorkId,
 };
 
 /// A node of the corpus graph: the id of one entity. The entity itself is
@@ -73,7 +74,7 @@ impl Node {
 /// source → target.
 ///
 /// Only seen through [`Corpus::as_petgraph`](crate::Corpus::as_petgraph).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Relation {
     /// Work → scholar: the scholar is an author, `position` (0-based) in the list.
     AuthoredBy {
@@ -90,8 +91,9 @@ pub enum Relation {
     Invokes,
     /// Claim → event: the claim concerns the event.
     Concerns,
-    /// Scholar → claim: the scholar takes a position on the claim.
-    Takes(Position),
+    /// Scholar → claim: the scholar takes a position on the claim; the
+    /// position's id names this relation.
+    Takes(PositionId, Position),
     /// Claim → evidence: the claim cites the evidence.
     Cites(Bearing),
     /// Claim → claim: the first attacks the second.
@@ -129,7 +131,7 @@ pub(crate) mod is {
     }
 
     pub(crate) fn takes(r: &Relation) -> bool {
-        matches!(r, Relation::Takes(_))
+        matches!(r, Relation::Takes(..))
     }
 
     pub(crate) fn cites(r: &Relation) -> bool {
@@ -155,11 +157,12 @@ pub trait EntityId:
     Copy + Eq + Ord + std::hash::Hash + std::fmt::Debug + std::fmt::Display + sealed::Sealed
 {
     /// The entity type the id names.
-    type Entity: Clone + std::fmt::Debug + 'static;
+    type Entity: Clone + PartialEq + std::fmt::Debug + 'static;
 }
 
 pub(crate) mod sealed {
     use super::{EntityId, Node};
+    use crate::graph::change::Record;
     use crate::graph::table::{Table, Tables};
     use crate::model::Kind;
 
@@ -191,11 +194,24 @@ pub(crate) mod sealed {
         fn empty_field(data: &Data<Self>) -> Option<&'static str>
         where
             Self: EntityId;
+        /// The year the entity enters the debate by a date of its own (the
+        /// calculus, §1), if it has one.
+        fn own_year(data: &Data<Self>) -> Option<i32>
+        where
+            Self: EntityId;
+        /// The entity with its id, as a record of a change.
+        fn into_record(self, data: Data<Self>) -> Record
+        where
+            Self: EntityId;
+        /// The id and entity of a record of this kind.
+        fn from_record(record: &Record) -> Option<(Self, &Data<Self>)>
+        where
+            Self: EntityId;
     }
 }
 
 macro_rules! entity_ids {
-    ($($id:ident => $variant:ident($entity:ident), $field:ident;)*) => {$(
+    ($($id:ident => $variant:ident($entity:ident), $field:ident, $year:expr;)*) => {$(
         impl EntityId for $id {
             type Entity = $entity;
         }
@@ -223,15 +239,28 @@ macro_rules! entity_ids {
             fn empty_field(data: &$entity) -> Option<&'static str> {
                 data.empty_field()
             }
+            fn own_year(data: &$entity) -> Option<i32> {
+                let year: fn(&$entity) -> Option<i32> = $year;
+                year(data)
+            }
+            fn into_record(self, data: $entity) -> Record {
+                Record::$variant(self, data)
+            }
+            fn from_record(record: &Record) -> Option<(Self, &$entity)> {
+                match record {
+                    Record::$variant(id, data) => Some((*id, data)),
+                    _ => None,
+                }
+            }
         }
     )*};
 }
 
 entity_ids! {
-    ScholarId => Scholar(Scholar), scholars;
-    WorkId => Work(Work), works;
-    EvidenceId => Evidence(Evidence), evidence;
-    EventId => Event(Event), events;
-    ExplanationId => Explanation(Explanation), explanations;
-    ClaimId => Claim(Claim), claims;
+    ScholarId => Scholar(Scholar), scholars, |_| None;
+    WorkId => Work(Work), works, |w| w.issued().map(|d| d.last_year());
+    EvidenceId => Evidence(Evidence), evidence, |e| e.date().map(|d| d.last_year());
+    EventId => Event(Event), events, |_| None;
+    ExplanationId => Explanation(Explanation), explanations, |_| None;
+    ClaimId => Claim(Claim), claims, |c| c.date().map(|d| d.last_year());
 }

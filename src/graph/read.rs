@@ -8,7 +8,7 @@ use super::entity::is;
 use super::{Corpus, Relation};
 use crate::model::{
     AttackKind, Bearing, Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation,
-    ExplanationId, Position, Scholar, ScholarId, Work, WorkId,
+    ExplanationId, Position, PositionId, Scholar, ScholarId, Work, WorkId,
 };
 
 impl Corpus {
@@ -132,38 +132,42 @@ impl Corpus {
         self.linked(event, Incoming, is::concerns)
     }
 
-    /// The positions scholars take on a claim, by scholar then work.
-    pub fn positions_on(&self, claim: ClaimId) -> impl Iterator<Item = (ScholarId, Position)> + '_ {
-        let mut positions: Vec<(ScholarId, Position)> = match self.node(claim) {
+    /// The positions scholars take on a claim, with their ids, by scholar
+    /// then work.
+    pub fn positions_on(
+        &self,
+        claim: ClaimId,
+    ) -> impl Iterator<Item = (PositionId, ScholarId, Position)> + '_ {
+        let mut positions: Vec<(PositionId, ScholarId, Position)> = match self.node(claim) {
             Some(node) => self
                 .edges(node, Incoming, is::takes)
                 .filter_map(|(scholar, relation, _)| match relation {
-                    Relation::Takes(p) => Some((self.id_at(scholar), *p)),
+                    Relation::Takes(id, p) => Some((*id, self.id_at(scholar), *p)),
                     _ => None,
                 })
                 .collect(),
             None => Vec::new(),
         };
-        positions.sort_unstable_by_key(|(scholar, p)| (*scholar, p.work()));
+        positions.sort_unstable_by_key(|(_, scholar, p)| (*scholar, p.work()));
         positions.into_iter()
     }
 
-    /// The positions a scholar takes, by claim then work.
+    /// The positions a scholar takes, with their ids, by claim then work.
     pub fn positions_of(
         &self,
         scholar: ScholarId,
-    ) -> impl Iterator<Item = (ClaimId, Position)> + '_ {
-        let mut positions: Vec<(ClaimId, Position)> = match self.node(scholar) {
+    ) -> impl Iterator<Item = (PositionId, ClaimId, Position)> + '_ {
+        let mut positions: Vec<(PositionId, ClaimId, Position)> = match self.node(scholar) {
             Some(node) => self
                 .edges(node, Outgoing, is::takes)
                 .filter_map(|(claim, relation, _)| match relation {
-                    Relation::Takes(p) => Some((self.id_at(claim), *p)),
+                    Relation::Takes(id, p) => Some((*id, self.id_at(claim), *p)),
                     _ => None,
                 })
                 .collect(),
             None => Vec::new(),
         };
-        positions.sort_unstable_by_key(|(claim, p)| (*claim, p.work()));
+        positions.sort_unstable_by_key(|(_, claim, p)| (*claim, p.work()));
         positions.into_iter()
     }
 

@@ -217,7 +217,7 @@ impl Corpus {
                 let to = (Kind::Event, self.key_or_empty(event));
                 xml.edge(from, to, "CONCERNS")?.close()?;
             }
-            for (scholar, position) in self.positions_on(claim) {
+            for (_, scholar, position) in self.positions_on(claim) {
                 let by = (Kind::Scholar, self.key_or_empty(scholar));
                 let mut edge = xml.edge(by, from, "TAKES_POSITION")?;
                 edge.text("e_stance", Some(position.stance().as_str()))?;

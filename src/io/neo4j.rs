@@ -509,7 +509,7 @@ impl Corpus {
             }
             Neo4jFile::TakesPosition => {
                 for (claim, c) in self.entities::<ClaimId>() {
-                    for (scholar, position) in self.positions_on(claim) {
+                    for (_, scholar, position) in self.positions_on(claim) {
                         csv.edge(self.key_or_empty(scholar), c.key(), label)?;
                         csv.text(position.stance().as_str())?;
                         csv.opt_text(position.work().map(|w| self.key_or_empty(w)))?;

@@ -71,3 +71,27 @@ ids! {
     /// Names a [`Claim`](crate::Claim) in a corpus.
     ClaimId => Claim;
 }
+
+/// Names a scholar's [`Position`](crate::Position) on a claim in a corpus:
+/// the relation itself, so that a position can be changed or removed by
+/// id (its year, its stance, its work) without naming its scholar, claim
+/// and work.
+///
+/// Issued by [`Corpus::add_position`](crate::Corpus::add_position) and
+/// never reused: once the position is removed, its id names nothing, and
+/// no later position gets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PositionId(pub(crate) u32);
+
+impl PositionId {
+    /// The raw number, for use as a dense index or in messages.
+    pub fn index(self) -> u32 {
+        self.0
+    }
+}
+
+impl fmt::Display for PositionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "position#{}", self.0)
+    }
+}

@@ -17,7 +17,7 @@ pub use date::{Date, Precision, When};
 pub use event::Event;
 pub use evidence::{Evidence, EvidenceKind};
 pub use explanation::Explanation;
-pub use id::{ClaimId, EventId, EvidenceId, ExplanationId, Kind, ScholarId, WorkId};
+pub use id::{ClaimId, EventId, EvidenceId, ExplanationId, Kind, PositionId, ScholarId, WorkId};
 pub use relation::{AttackKind, Bearing, Position, Stance};
 pub use scholar::Scholar;
 pub use work::{Work, WorkKind};

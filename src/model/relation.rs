@@ -37,21 +37,26 @@ names!(Stance, "stance", [
 pub struct Position {
     stance: Stance,
     /// The work's raw id, or [`NO_WORK`]: no id reaches it (the corpus
-    /// refuses the `u32::MAX`th entity), and it keeps a graph edge at 32
-    /// bytes instead of 36.
+    /// refuses the `u32::MAX`th entity).
     work: u32,
-    year: Option<i32>,
+    /// The year, or [`NO_YEAR`]: years are clamped to -9999..=9999. With
+    /// both sentinels a position is 12 bytes, so a relation holding one
+    /// and its [`PositionId`](crate::PositionId) stays at 16 and a graph
+    /// edge at 32.
+    year: i32,
 }
 
 /// The `work` of a position taken in no work.
 const NO_WORK: u32 = u32::MAX;
+/// The `year` of a position with no year of its own.
+const NO_YEAR: i32 = i32::MIN;
 
 impl std::fmt::Debug for Position {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Position")
             .field("stance", &self.stance)
             .field("work", &self.work())
-            .field("year", &self.year)
+            .field("year", &self.year())
             .finish()
     }
 }
@@ -62,7 +67,7 @@ impl Position {
         Position {
             stance,
             work: NO_WORK,
-            year: None,
+            year: NO_YEAR,
         }
     }
 
@@ -74,10 +79,11 @@ impl Position {
     }
 
     /// The year the stance was taken, when it differs from the work's year or
-    /// there is no work.
+    /// there is no work. Years outside -9999..=9999 are clamped into that
+    /// range, as [`Date::from_year`](crate::Date::from_year) clamps them.
     #[must_use]
     pub fn in_year(mut self, year: i32) -> Position {
-        self.year = Some(year);
+        self.year = year.clamp(-9999, 9999);
         self
     }
 
@@ -95,12 +101,16 @@ impl Position {
     /// [`Corpus::position_year`](crate::Corpus::position_year) for the
     /// resolved year).
     pub fn year(&self) -> Option<i32> {
-        self.year
+        (self.year != NO_YEAR).then_some(self.year)
     }
 
-    pub(crate) fn forget_work(&mut self, work_year: Option<i32>) {
-        self.work = NO_WORK;
-        self.year = self.year.or(work_year);
+    /// The same position taken in no work, in its own year or else `work_year`.
+    pub(crate) fn without_work(self, work_year: Option<i32>) -> Position {
+        Position {
+            work: NO_WORK,
+            year: self.year().or(work_year).unwrap_or(NO_YEAR),
+            ..self
+        }
     }
 }
 

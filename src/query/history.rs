@@ -142,7 +142,7 @@ impl Corpus {
             None => undated = true,
         };
         for &claim in about.keys() {
-            for (_, p) in self.positions_on(claim) {
+            for (_, _, p) in self.positions_on(claim) {
                 enter(self.position_entered(claim, &p));
             }
             for (evidence, _) in self.citations(claim) {

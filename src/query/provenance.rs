@@ -164,7 +164,7 @@ impl Corpus {
     /// one on, by claim (the calculus, §2).
     fn latest_of(&self, scholar: ScholarId, options: &CompareOptions) -> BTreeMap<ClaimId, Held> {
         let mut by_claim: BTreeMap<ClaimId, Vec<(ScholarId, Position)>> = BTreeMap::new();
-        for (claim, p) in self.positions_of(scholar) {
+        for (_, claim, p) in self.positions_of(scholar) {
             if !options.without.claims.contains(&claim)
                 && options.sees_position(self, claim, scholar, &p)
             {

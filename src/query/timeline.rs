@@ -62,7 +62,7 @@ impl Corpus {
         let positions: Vec<_> = self.positions_on(claim).collect();
         let advanced = positions
             .iter()
-            .any(|(_, p)| p.stance() == crate::model::Stance::Advances);
+            .any(|(_, _, p)| p.stance() == crate::model::Stance::Advances);
         let own = (!advanced)
             .then(|| Some(self.claim(claim)?.date()?.last_year()))
             .flatten();
@@ -72,7 +72,7 @@ impl Corpus {
             .flatten();
         positions
             .iter()
-            .filter_map(|(_, p)| self.position_entered(claim, p))
+            .filter_map(|(_, _, p)| self.position_entered(claim, p))
             .chain(own)
             .chain(anonymous)
             .min()

@@ -143,7 +143,7 @@ impl Corpus {
         self.live(scholar)?;
         options.check(self)?;
         let mut by_claim: BTreeMap<ClaimId, Vec<(When, u8, Position)>> = BTreeMap::new();
-        for (claim, p) in self.positions_of(scholar) {
+        for (_, claim, p) in self.positions_of(scholar) {
             if options.without.claims.contains(&claim)
                 || !options.sees_position(self, claim, scholar, &p)
             {

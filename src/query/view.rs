@@ -327,7 +327,10 @@ impl CompareOptions {
         if self.without.claims.contains(&claim) {
             return (false, Vec::new());
         }
-        let all: Vec<(ScholarId, Position)> = corpus.positions_on(claim).collect();
+        let all: Vec<(ScholarId, Position)> = corpus
+            .positions_on(claim)
+            .map(|(_, scholar, p)| (scholar, p))
+            .collect();
         if all.is_empty() {
             let visible = self.scholars.is_none()
                 && (self.as_of.is_none() || self.sees_year(corpus, corpus.claim_entered(claim)));

@@ -164,7 +164,7 @@ impl Corpus {
         let mut locutions = Vec::new();
         let mut stances = Vec::new();
         for (id, claim) in self.entities::<ClaimId>() {
-            for (scholar, position) in self.positions_on(id) {
+            for (_, scholar, position) in self.positions_on(id) {
                 let name = self.scholar(scholar).map_or("", |s| s.name());
                 let l = out.node(format!("{name} : {}", claim.text()), "L");
                 let ya = out.node(illocution(position.stance()).to_owned(), "YA");

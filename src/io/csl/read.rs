@@ -107,7 +107,7 @@ impl Corpus {
                 format!("expected an array of CSL items, found {}", kind_of(&value)),
             )
         })?;
-        let mut next = self.clone();
+        let mut next = self.bulk_copy();
         // Scholars by name, the first (lowest id) of each name.
         let mut by_name: HashMap<String, ScholarId> = HashMap::new();
         for (id, scholar) in next.entities::<ScholarId>() {
@@ -118,7 +118,7 @@ impl Corpus {
         for (i, item) in items.iter().enumerate() {
             works.push(next.add_csl_item(i, item, &mut by_name, &mut unmapped)?);
         }
-        *self = next;
+        self.bulk_adopt(next);
         Ok((works, unmapped))
     }
 

@@ -589,7 +589,7 @@ impl Corpus {
         let claim = self
             .live(claim)
             .map_err(|e| (format!("claims[{i}].stances[{j}]"), e))?;
-        self.bulk_link(scholar, claim, Relation::Takes(position));
+        self.bulk_add_position(scholar, claim, position);
         Ok(true)
     }
 

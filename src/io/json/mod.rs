@@ -408,7 +408,7 @@ impl Corpus {
     /// As [`merge_json`](Corpus::merge_json).
     pub fn merge_json_with(&mut self, text: &str, options: &JsonOptions) -> Result<()> {
         // Build on a copy and swap it in on success: all or nothing.
-        let mut next = self.clone();
+        let mut next = self.bulk_copy();
         let two = match options.threads {
             Threads::One => false,
             Threads::Two => true,
@@ -433,7 +433,7 @@ impl Corpus {
                 })
             }
             (Ok(()), None) => {
-                *self = next;
+                self.bulk_adopt(next);
                 Ok(())
             }
             // Not well-formed, or a value of the wrong shape: read again,
@@ -543,7 +543,7 @@ impl Corpus {
             date: claim.date(),
             stances: self
                 .positions_on(id)
-                .map(|(scholar, p)| StanceDoc {
+                .map(|(_, scholar, p)| StanceDoc {
                     scholar: self.key_text(scholar),
                     stance: p.stance(),
                     work: p.work().map(|w| self.key_text(w)),

@@ -122,10 +122,10 @@ impl Builder<'_> {
         let existing = self
             .corpus
             .positions_on(claim)
-            .find(|(s, p)| *s == scholar && p.work() == position.work());
+            .find(|(_, s, p)| *s == scholar && p.work() == position.work());
         match existing {
-            Some((_, old)) if old == position => {}
-            Some((_, old)) => {
+            Some((_, _, old)) if old == position => {}
+            Some((_, _, old)) => {
                 let who = self.corpus.key(scholar).unwrap_or("?").to_owned();
                 let what = self.corpus.key(claim).unwrap_or("?").to_owned();
                 self.left_out(

@@ -1,0 +1,435 @@
+//! Transactions, undo, redo and replay, checked on random edit sequences:
+//! every edit method of `Corpus`, valid and invalid, on random corpora.
+//!
+//! - a transaction that is dropped leaves the corpus equal to what it was,
+//!   and its JSON byte for byte the same;
+//! - committed changes, undone, give back the start (ids included); redone,
+//!   the end; replayed on a copy of the start, the end;
+//! - `remove` then `undo` of its changes gives back the corpus;
+//! - the year counts kept up by every edit give the last year a fresh
+//!   count gives;
+//! - changes that do not fit are refused whole.
+
+mod common;
+
+use common::{build, pick, plan};
+use historiograph::*;
+use proptest::prelude::*;
+use proptest::sample::Index;
+
+/// One edit, as plain data that proptest can shrink: which method, and
+/// indices that pick its arguments among the live entities when it runs.
+#[derive(Debug, Clone)]
+struct Op {
+    method: u8,
+    a: Index,
+    b: Index,
+    c: Index,
+    small: u8,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    (
+        any::<u8>(),
+        any::<Index>(),
+        any::<Index>(),
+        any::<Index>(),
+        any::<u8>(),
+    )
+        .prop_map(|(method, a, b, c, small)| Op {
+            method,
+            a,
+            b,
+            c,
+            small,
+        })
+}
+
+/// Keys from a small set, so that edits collide with existing keys.
+fn key(small: u8) -> String {
+    format!("k{}", small % 7)
+}
+
+fn stance(small: u8) -> Stance {
+    Stance::ALL[small as usize % Stance::ALL.len()]
+}
+
+fn position_ids(c: &Corpus) -> Vec<PositionId> {
+    c.ids::<ClaimId>()
+        .flat_map(|claim| {
+            c.positions_on(claim)
+                .map(|(id, _, _)| id)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn a_position(c: &Corpus, op: &Op) -> Position {
+    let mut p = Position::new(stance(op.small));
+    if op.small % 3 == 0 {
+        if let Some(w) = pick::<WorkId>(c, op.c) {
+            p = p.in_work(w);
+        }
+    }
+    if op.small % 2 == 0 {
+        p = p.in_year(1950 + i32::from(op.small % 40));
+    }
+    p
+}
+
+/// Runs one edit; `None` when there was nothing to pick from.
+fn edit(c: &mut Corpus, op: &Op) -> Option<Result<()>> {
+    let (a, b, small) = (op.a, op.b, op.small);
+    let k = key(small);
+    let year = 1950 + i32::from(small % 40);
+    let done = |r: Result<()>| Some(r);
+    match op.method % 26 {
+        0 => done(c.add_scholar(Scholar::new(k, "S")).map(drop)),
+        1 => {
+            let authors: Vec<ScholarId> = [pick(c, a), pick(c, b)].into_iter().flatten().collect();
+            let work = Work::new(k, "W").with_issued(Date::from_year(year));
+            done(c.add_work(work, authors).map(drop))
+        }
+        2 => {
+            let mut e = Evidence::new(k, EvidenceKind::ArchivalDocument, "E");
+            if small % 2 == 0 {
+                e = e.with_date(Date::from_year(year));
+            }
+            let work = pick(c, a);
+            done(c.add_evidence(e, work).map(drop))
+        }
+        3 => {
+            let within = pick(c, a).filter(|_| small % 2 == 0);
+            done(c.add_event(Event::new(k, "E"), within).map(drop))
+        }
+        4 => {
+            let parent = pick(c, a).filter(|_| small % 2 == 0);
+            done(
+                c.add_explanation(Explanation::new(k, "X"), parent)
+                    .map(drop),
+            )
+        }
+        5 => {
+            let x = pick(c, a)?;
+            let events: Vec<EventId> = [pick(c, b), pick(c, op.c).filter(|_| small % 3 == 0)]
+                .into_iter()
+                .flatten()
+                .collect();
+            let mut claim = Claim::new(k, "C");
+            if small % 2 == 1 {
+                claim = claim.with_year(year);
+            }
+            done(c.add_claim(claim, x, events).map(drop))
+        }
+        6 => {
+            let position = a_position(c, op);
+            done(c.add_position(pick(c, a)?, pick(c, b)?, position).map(drop))
+        }
+        7 => {
+            let ids = position_ids(c);
+            let id = *a.get(ids.get(..).filter(|v| !v.is_empty())?);
+            let position = a_position(c, op);
+            done(c.replace_position(id, position).map(drop))
+        }
+        8 => {
+            let ids = position_ids(c);
+            let id = *a.get(ids.get(..).filter(|v| !v.is_empty())?);
+            done(c.remove_position(id).map(drop))
+        }
+        9 => {
+            let bearing = if small % 2 == 0 {
+                Bearing::Supports
+            } else {
+                Bearing::Undermines
+            };
+            done(c.cite(pick(c, a)?, pick(c, b)?, bearing))
+        }
+        10 => done(c.uncite(pick(c, a)?, pick(c, b)?).map(drop)),
+        11 => {
+            let kind = AttackKind::ALL[small as usize % AttackKind::ALL.len()];
+            done(c.attack(pick(c, a)?, pick(c, b)?, kind))
+        }
+        12 => done(c.remove_attack(pick(c, a)?, pick(c, b)?).map(drop)),
+        13 => done(c.support(pick(c, a)?, pick(c, b)?)),
+        14 => done(c.remove_support(pick(c, a)?, pick(c, b)?)),
+        15 => done(c.add_concern(pick(c, a)?, pick(c, b)?)),
+        16 => done(c.remove_concern(pick(c, a)?, pick(c, b)?)),
+        17 => done(c.set_explanation(pick(c, a)?, pick(c, b)?)),
+        18 => {
+            let within = pick(c, b).filter(|_| small % 3 != 0);
+            done(c.set_within(pick(c, a)?, within))
+        }
+        19 => {
+            let parent = pick(c, b).filter(|_| small % 3 != 0);
+            done(c.set_variant_of(pick(c, a)?, parent))
+        }
+        20 => {
+            let authors: Vec<ScholarId> =
+                [pick(c, b), pick(c, op.c)].into_iter().flatten().collect();
+            done(c.set_authors(pick(c, a)?, authors))
+        }
+        21 => {
+            let work = pick(c, b).filter(|_| small % 3 != 0);
+            done(c.set_evidence_work(pick(c, a)?, work))
+        }
+        22 => replace(c, op),
+        23 | 24 => remove(c, op),
+        _ => {
+            let title = (small % 3 != 0).then(|| format!("Title {}", small % 5));
+            c.set_title(title);
+            done(Ok(()))
+        }
+    }
+}
+
+fn replace(c: &mut Corpus, op: &Op) -> Option<Result<()>> {
+    let (k, year) = (key(op.small), 1950 + i32::from(op.small % 40));
+    let r = match op.small % 6 {
+        0 => c
+            .replace(pick::<ScholarId>(c, op.a)?, Scholar::new(k, "S2"))
+            .map(drop),
+        1 => {
+            let work = Work::new(k, "W2").with_issued(Date::from_year(year));
+            c.replace(pick::<WorkId>(c, op.a)?, work).map(drop)
+        }
+        2 => {
+            let e = Evidence::new(k, EvidenceKind::Memoir, "E2").with_date(Date::from_year(year));
+            c.replace(pick::<EvidenceId>(c, op.a)?, e).map(drop)
+        }
+        3 => c
+            .replace(pick::<EventId>(c, op.a)?, Event::new(k, "E2"))
+            .map(drop),
+        4 => c
+            .replace(pick::<ExplanationId>(c, op.a)?, Explanation::new(k, "X2"))
+            .map(drop),
+        _ => {
+            let claim = Claim::new(k, "C2").with_year(year);
+            c.replace(pick::<ClaimId>(c, op.a)?, claim).map(drop)
+        }
+    };
+    Some(r)
+}
+
+fn remove(c: &mut Corpus, op: &Op) -> Option<Result<()>> {
+    let r = match op.small % 6 {
+        0 => c.remove(pick::<ScholarId>(c, op.a)?).map(drop),
+        1 => c.remove(pick::<WorkId>(c, op.a)?).map(drop),
+        2 => c.remove(pick::<EvidenceId>(c, op.a)?).map(drop),
+        3 => c.remove(pick::<EventId>(c, op.a)?).map(drop),
+        4 => c.remove(pick::<ExplanationId>(c, op.a)?).map(drop),
+        _ => c.remove(pick::<ClaimId>(c, op.a)?).map(drop),
+    };
+    Some(r)
+}
+
+/// The last year counted afresh: the corpus read back from its JSON.
+fn fresh_last_year(c: &Corpus) -> Option<i32> {
+    Corpus::from_json(&c.to_json())
+        .expect("a corpus reads back")
+        .last_year()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Undo of committed changes gives back the start; redo and replay on
+    /// a copy give the end.
+    #[test]
+    fn undo_redo_and_replay(p in plan(2), ops in proptest::collection::vec(op(), 1..40)) {
+        let mut c = build(&p);
+        let start = c.clone();
+        let start_json = c.to_json();
+        let _ = c.last_year(); // count the years, so the edits keep the counts
+        let mut tx = c.transaction();
+        let mut failed = 0;
+        for op in &ops {
+            if let Some(Err(_)) = edit(&mut tx, op) {
+                failed += 1;
+            }
+        }
+        let changes = tx.commit();
+        let end = c.clone();
+        let end_json = c.to_json();
+        prop_assert_eq!(c.last_year(), fresh_last_year(&c), "last year kept up");
+
+        c.undo(&changes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(c == start, "undo gives back the start ({} failed edits)", failed);
+        prop_assert_eq!(c.to_json(), start_json.clone());
+        prop_assert_eq!(c.last_year(), start.last_year());
+
+        c.apply(&changes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(c == end, "redo gives the end");
+        prop_assert_eq!(c.to_json(), end_json.clone());
+
+        let mut copy = start.clone();
+        copy.apply(&changes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(copy == end, "replay on a copy gives the end");
+        prop_assert_eq!(copy.to_json(), end_json);
+    }
+
+    /// A transaction dropped after any edits, failed or not, leaves the
+    /// corpus as it was, byte for byte; so does one edit that fails.
+    #[test]
+    fn rollback_leaves_the_corpus_unchanged(p in plan(2), ops in proptest::collection::vec(op(), 1..40)) {
+        let mut c = build(&p);
+        let start = c.clone();
+        let start_json = c.to_json();
+        {
+            let mut tx = c.transaction();
+            for op in &ops {
+                let _ = edit(&mut tx, op);
+            }
+        }
+        prop_assert!(c == start);
+        prop_assert_eq!(c.to_json(), start_json);
+        // A failed edit outside a transaction changes nothing either.
+        for op in &ops {
+            let before = c.to_json();
+            let kept = c.clone();
+            if let Some(Err(_)) = edit(&mut c, op) {
+                prop_assert!(c == kept);
+                prop_assert_eq!(c.to_json(), before);
+            }
+        }
+    }
+
+    /// `remove` returns enough to put the entity back exactly.
+    #[test]
+    fn remove_then_undo(p in plan(0), kind in 0u8..6, at in any::<Index>()) {
+        let mut c = build(&p);
+        let start = c.clone();
+        let op = Op { method: 23, a: at, b: at, c: at, small: kind };
+        let changes = {
+            let mut tx = c.transaction();
+            match edit(&mut tx, &op) {
+                Some(Ok(())) => tx.commit(),
+                _ => return Ok(()),
+            }
+        };
+        prop_assert!(c != start);
+        c.undo(&changes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(c == start);
+    }
+
+    /// Nested transactions: the inner one's rollback undoes only its own
+    /// edits; the outer one's undoes everything.
+    #[test]
+    fn nested_transactions(p in plan(0), outer in proptest::collection::vec(op(), 1..10), inner in proptest::collection::vec(op(), 1..10)) {
+        let mut c = build(&p);
+        let start = c.clone();
+        let mut tx = c.transaction();
+        for op in &outer {
+            let _ = edit(&mut tx, op);
+        }
+        let middle = (*tx).clone();
+        {
+            let mut nested = tx.transaction();
+            for op in &inner {
+                let _ = edit(&mut nested, op);
+            }
+        }
+        prop_assert!(*tx == middle);
+        {
+            let mut nested = tx.transaction();
+            for op in &inner {
+                let _ = edit(&mut nested, op);
+            }
+            let _ = nested.commit();
+        }
+        tx.rollback();
+        prop_assert!(c == start);
+    }
+}
+
+#[test]
+fn changes_that_do_not_fit_are_refused_whole() -> Result<()> {
+    let mut c = historiograph::sino_soviet_split();
+    let start = c.clone();
+    let luthi: ScholarId = c.resolve("luthi")?;
+    let mut tx = c.transaction();
+    tx.add_scholar(Scholar::new("newcomer", "A Newcomer"))?;
+    tx.replace(luthi, Scholar::new("luthi", "Lorenz Lüthi"))?;
+    let changes = tx.commit();
+    let end = c.clone();
+    c.undo(&changes)?;
+    assert_eq!(c, start);
+    // Undone twice: the newcomer is gone already.
+    let err = c.undo(&changes).unwrap_err();
+    assert!(matches!(err, Error::Conflict { index: 0, .. }), "{err}");
+    assert_eq!(c, start);
+    c.apply(&changes)?;
+    assert_eq!(c, end);
+    // Replayed twice: the key is taken.
+    let err = c.apply(&changes).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "change 0 (add scholar#{} (newcomer)) does not apply: scholar#{} is taken",
+            c.count::<ScholarId>() - 1,
+            c.count::<ScholarId>() - 1
+        )
+    );
+    assert_eq!(c, end);
+    Ok(())
+}
+
+#[test]
+fn positions_keep_their_ids() -> Result<()> {
+    let mut c = historiograph::sino_soviet_split();
+    let luthi: ScholarId = c.resolve("luthi")?;
+    let claim: ClaimId = c.resolve("luthi-ideology-central")?;
+    let (id, _, position) = c
+        .positions_on(claim)
+        .find(|&(_, s, _)| s == luthi)
+        .expect("Lüthi advances it");
+    let old = c.replace_position(id, position.in_year(2010))?;
+    assert_eq!(old, position);
+    assert_eq!(c.position(id), Some((luthi, claim, position.in_year(2010))));
+    assert_eq!(c.position_id(luthi, claim, position.work()), Some(id));
+    let removed = c.remove_position(id)?;
+    assert_eq!(removed, (luthi, claim, position.in_year(2010)));
+    assert_eq!(c.position(id), None);
+    assert_eq!(
+        c.remove_position(id).unwrap_err().to_string(),
+        format!("no live position with id {}", id.index())
+    );
+    // A new position never gets a removed one's id.
+    let again = c.add_position(luthi, claim, position)?;
+    assert_ne!(again, id);
+    Ok(())
+}
+
+#[test]
+fn a_relation_is_sixteen_bytes() {
+    assert_eq!(std::mem::size_of::<Position>(), 12);
+    assert_eq!(std::mem::size_of::<Relation>(), 16);
+}
+
+#[test]
+fn imports_inside_a_transaction_undo_like_edits() -> Result<()> {
+    let mut c = historiograph::sino_soviet_split();
+    let start = c.clone();
+    let more = r#"{"version": 1,
+        "scholars": [{"key": "jersild", "name": "Austin Jersild"}],
+        "claims": [{"key": "jersild-advisers", "text": "Soviet advisers strained the alliance",
+                    "explanation": "national-interest", "events": ["sino-soviet-split"],
+                    "stances": [{"scholar": "jersild", "stance": "advances", "year": 2014}]}]}"#;
+    let mut tx = c.transaction();
+    tx.merge_json(more)?;
+    tx.add_scholar(Scholar::new("newcomer", "A Newcomer"))?;
+    let changes = tx.commit();
+    assert!(c.lookup::<ClaimId>("jersild-advisers").is_some());
+    let end = c.clone();
+    c.undo(&changes)?;
+    assert_eq!(c, start);
+    c.apply(&changes)?;
+    assert_eq!(c, end);
+    {
+        let mut tx = c.transaction();
+        tx.merge_csl_json(
+            br#"[{"id": "jersild-2014", "type": "book", "title": "The Sino-Soviet Alliance"}]"#,
+        )?;
+    }
+    assert_eq!(c, end);
+    Ok(())
+}
