@@ -11,8 +11,12 @@ use std::hint::black_box;
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use historiograph::synthetic::Synthetic;
 use historiograph::{
-    AchOptions, ClaimId, CompareOptions, Corpus, EventId, ExplanationId, JsonOptions, Threads,
+    AchOptions, Bearing, ClaimId, CompareOptions, Corpus, EventId, EvidenceId, ExplanationId,
+    JsonOptions, LiveVerdicts, Threads,
 };
+
+mod common;
+use common::Rng;
 
 /// The seeded synthetic corpus of `claims` claims (see
 /// `historiograph::synthetic`).
@@ -133,5 +137,73 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(queries, benches);
+/// One edit in a transaction on a claim about `event`: a citation of a
+/// drawn piece of evidence added, or taken back if it is there.
+fn toggle_citation(
+    corpus: &mut Corpus,
+    rng: &mut Rng,
+    event: EventId,
+    evidence: &[EvidenceId],
+) -> historiograph::Changes {
+    let mut tx = corpus.transaction();
+    let claims: Vec<ClaimId> = tx.claims_about(event).collect();
+    if !claims.is_empty() {
+        let claim = claims[rng.below(claims.len())];
+        let item = evidence[rng.below(evidence.len())];
+        if tx.citations(claim).any(|(e, _)| e == item) {
+            tx.uncite(claim, item).expect("cited");
+        } else {
+            tx.cite(claim, item, Bearing::Supports).expect("live");
+        }
+    }
+    tx.commit()
+}
+
+/// A live editor's loop: one edit on a drawn event, then its comparison,
+/// through `LiveVerdicts`; against the same edit followed by a rebuild of
+/// a whole-debate index (the grounded labelling of every claim), which a
+/// design that drops such an index on every edit pays on the next query.
+fn live(c: &mut Criterion) {
+    let mut group = c.benchmark_group("live");
+    group.sample_size(10);
+    for &n in &[10_000, 100_000] {
+        let mut corpus = synthetic(n, 42);
+        let events: Vec<EventId> = corpus.ids().collect();
+        let evidence: Vec<EvidenceId> = corpus.ids().collect();
+        let options = CompareOptions::new();
+        let mut live = LiveVerdicts::new(options.clone());
+        let mut rng = Rng(7);
+        group.bench_function(BenchmarkId::new("edit_then_compare", n), |b| {
+            b.iter(|| {
+                let event = events[rng.below(events.len())];
+                let changes = toggle_citation(&mut corpus, &mut rng, event, &evidence);
+                live.update(&corpus, &changes);
+                black_box(
+                    live.compare(&corpus, event)
+                        .expect("compares")
+                        .standings()
+                        .len(),
+                )
+            })
+        });
+        group.bench_function(BenchmarkId::new("edit_then_rebuild", n), |b| {
+            b.iter(|| {
+                let event = events[rng.below(events.len())];
+                toggle_citation(&mut corpus, &mut rng, event, &evidence);
+                let view = corpus.framework(&options);
+                black_box(view.framework().grounded());
+                black_box(
+                    corpus
+                        .compare(event, &options)
+                        .expect("compares")
+                        .standings()
+                        .len(),
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(queries, benches, live);
 criterion_main!(queries);

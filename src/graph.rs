@@ -66,6 +66,18 @@ pub struct Corpus {
     /// The changes of the open transactions, outermost first; `None` when
     /// none is open.
     journal: Option<Vec<Change>>,
+    /// Names the corpus's state: a number no other state of any corpus in
+    /// this process has, given by every change; a clone shares it until
+    /// either is changed (see [`LiveVerdicts`](crate::LiveVerdicts)).
+    version: u64,
+}
+
+/// The last version given out.
+static VERSIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// A version no corpus state has had.
+fn new_version() -> u64 {
+    VERSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
 }
 
 impl Clone for Corpus {
@@ -78,6 +90,7 @@ impl Clone for Corpus {
             positions: self.positions.clone(),
             index: self.index.clone(),
             journal: None,
+            version: self.version,
         }
     }
 }
@@ -132,6 +145,14 @@ impl Corpus {
     /// An empty corpus.
     pub fn new() -> Corpus {
         Corpus::default()
+    }
+
+    /// The version of the corpus's state: changed by every edit, shared by
+    /// a clone until either is edited, and never the same for two states
+    /// in one process. A tool compares versions to know whether anything
+    /// changed since it last looked.
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Whether the corpus holds no entity at all.

@@ -35,9 +35,9 @@ pub use model::{
 pub use query::{
     Acceptance, Accounts, AchMatrix, AchOptions, Attacker, Cell, CellDifference, ClaimEntry,
     ClaimFramework, CompareOptions, Comparison, Defeat, Disagreement, EventStanding, EvidenceEntry,
-    History, HistoryRow, Margin, Matrix, Move, Point, PositionEntry, Preferences, ProofThresholds,
-    Provenance, Rating, Removal, Robustness, Sensitivity, Side, StandardOfProof, Standing,
-    Trajectory, Verdict, Weighing,
+    History, HistoryRow, LiveVerdicts, Margin, Matrix, Move, Point, PositionEntry, Preferences,
+    ProofThresholds, Provenance, Rating, Removal, Robustness, Sensitivity, Side, StandardOfProof,
+    Standing, Trajectory, Verdict, Weighing,
 };
 
 #[doc = include_str!("io/format.md")]

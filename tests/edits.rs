@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::{build, pick, plan};
+use common::{build, options_for, options_plan, pick, plan};
 use historiograph::*;
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -229,8 +229,76 @@ fn fresh_last_year(c: &Corpus) -> Option<i32> {
         .last_year()
 }
 
+/// The options for a copy of the corpus read back from its JSON, whose
+/// ids may differ: the same scholars by key; `None` when one is gone.
+fn options_on(fresh: &Corpus, c: &Corpus, options: &CompareOptions) -> Option<CompareOptions> {
+    let Some(scholars) = options.scholars() else {
+        return Some(options.clone());
+    };
+    let mut keys = Vec::new();
+    for s in scholars {
+        keys.push(fresh.lookup::<ScholarId>(c.key(s)?)?);
+    }
+    Some(options.clone().with_scholars(keys))
+}
+
+fn weighing(choice: u8) -> Weighing {
+    match choice % 4 {
+        0 => Weighing::Grounded,
+        1 => Weighing::Extensions(Semantics::Preferred),
+        2 => Weighing::Extensions(Semantics::Stable),
+        _ => Weighing::Gradual(Gradual::HCategoriser),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Verdicts kept across edits are the verdicts computed afresh: on the
+    /// edited corpus, and on a copy read back from its JSON (new ids, the
+    /// year counts made anew).
+    #[test]
+    fn live_verdicts_agree_with_fresh_ones(
+        p in plan(0),
+        steps in proptest::collection::vec(proptest::collection::vec(op(), 1..4), 1..6),
+        o in options_plan(),
+        w in any::<u8>(),
+    ) {
+        let mut c = build(&p);
+        let options = options_for(&c, &o).with_weighing(weighing(w)).with_margin_budget(2_000);
+        let mut live = LiveVerdicts::new(options.clone());
+        for e in c.ids::<EventId>().collect::<Vec<_>>() {
+            let _ = live.compare(&c, e);
+        }
+        let mut kept_through = 0;
+        for step in &steps {
+            let mut tx = c.transaction();
+            for op in step {
+                let _ = edit(&mut tx, op);
+            }
+            let changes = tx.commit();
+            live.update(&c, &changes);
+            let fresh = Corpus::from_json(&c.to_json()).expect("reads back");
+            let fresh_options = options_on(&fresh, &c, &options);
+            for e in c.ids::<EventId>().collect::<Vec<_>>() {
+                kept_through += usize::from(live.is_kept(e));
+                let got = live.compare(&c, e).cloned();
+                let want = c.compare(e, &options);
+                prop_assert_eq!(&got, &want, "event {}", e);
+                let (Ok(got), Some(fresh_options)) = (got, &fresh_options) else {
+                    continue;
+                };
+                let again = fresh
+                    .compare(fresh.resolve(c.key(e).expect("live"))?, fresh_options)
+                    .map_err(|err| TestCaseError::fail(err.to_string()))?;
+                prop_assert_eq!(
+                    serde_json::to_string(&got).expect("serializes"),
+                    serde_json::to_string(&again).expect("serializes")
+                );
+            }
+        }
+        let _ = kept_through;
+    }
 
     /// Undo of committed changes gives back the start; redo and replay on
     /// a copy give the end.
@@ -431,5 +499,57 @@ fn imports_inside_a_transaction_undo_like_edits() -> Result<()> {
         )?;
     }
     assert_eq!(c, end);
+    Ok(())
+}
+
+#[test]
+fn live_verdicts_recompute_only_what_an_edit_touched() -> Result<()> {
+    let mut c = historiograph::sino_soviet_split();
+    let options = CompareOptions::new();
+    let mut live = LiveVerdicts::new(options.clone());
+    let events: Vec<EventId> = c.ids().collect();
+    for &e in &events {
+        live.compare(&c, e)?;
+    }
+    let crisis: EventId = c.resolve("taiwan-strait-crisis-1958")?;
+    let claim = c
+        .claims_about(crisis)
+        .next()
+        .expect("a claim about the crisis");
+    let luthi: ScholarId = c.resolve("luthi")?;
+    let mut tx = c.transaction();
+    let position = match tx.position_id(luthi, claim, None) {
+        Some(id) => {
+            tx.remove_position(id)?;
+            None
+        }
+        None => {
+            Some(tx.add_position(luthi, claim, Position::new(Stance::Qualifies).in_year(2008))?)
+        }
+    };
+    let changes = tx.commit();
+    assert!(!changes.is_empty(), "{position:?}");
+    let dropped = live.update(&c, &changes);
+    assert!(dropped.contains(&crisis));
+    assert!(
+        dropped.len() < events.len() / 2,
+        "{} of {} dropped",
+        dropped.len(),
+        events.len()
+    );
+    for &e in &events {
+        assert_eq!(live.is_kept(e), !dropped.contains(&e));
+        assert_eq!(live.compare(&c, e)?, &c.compare(e, &options)?);
+    }
+    // An edit made outside a transaction: its changes are not known, so
+    // everything is computed again.
+    c.set_title(Some("Edited".to_owned()));
+    live.compare(&c, crisis)?;
+    assert!(
+        events
+            .iter()
+            .filter(|&&e| e != crisis)
+            .all(|&e| !live.is_kept(e))
+    );
     Ok(())
 }

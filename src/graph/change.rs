@@ -263,8 +263,23 @@ impl fmt::Display for Change {
 /// assert_eq!(corpus.title(), Some("The split"));
 /// # Ok::<(), historiograph::Error>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Changes(pub(crate) Vec<Change>);
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    pub(crate) changes: Vec<Change>,
+    /// The corpus's versions before and after, when the changes were made
+    /// by one transaction: what lets [`LiveVerdicts`](crate::LiveVerdicts)
+    /// know they are all that changed.
+    pub(crate) versions: Option<(u64, u64)>,
+}
+
+impl PartialEq for Changes {
+    /// The same changes in the same order.
+    fn eq(&self, other: &Changes) -> bool {
+        self.changes == other.changes
+    }
+}
+
+impl Eq for Changes {}
 
 impl Changes {
     /// No changes.
@@ -274,28 +289,32 @@ impl Changes {
 
     /// How many changes.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.changes.len()
     }
 
     /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.changes.is_empty()
     }
 
     /// The changes, in order.
     pub fn iter(&self) -> std::slice::Iter<'_, Change> {
-        self.0.iter()
+        self.changes.iter()
     }
 
     /// The changes that undo these: each inverted, last first.
     #[must_use]
     pub fn inverse(&self) -> Changes {
-        Changes(self.0.iter().rev().map(Change::inverse).collect())
+        self.changes.iter().rev().map(Change::inverse).collect()
     }
 
     /// Appends the changes of a later edit.
     pub fn extend(&mut self, later: Changes) {
-        self.0.extend(later.0);
+        self.versions = match (self.versions, later.versions) {
+            (Some((from, middle)), Some((again, to))) if middle == again => Some((from, to)),
+            _ => None,
+        };
+        self.changes.extend(later.changes);
     }
 }
 
@@ -303,19 +322,22 @@ impl std::ops::Deref for Changes {
     type Target = [Change];
 
     fn deref(&self) -> &[Change] {
-        &self.0
+        &self.changes
     }
 }
 
 impl From<Vec<Change>> for Changes {
     fn from(changes: Vec<Change>) -> Changes {
-        Changes(changes)
+        Changes {
+            changes,
+            versions: None,
+        }
     }
 }
 
 impl FromIterator<Change> for Changes {
     fn from_iter<T: IntoIterator<Item = Change>>(iter: T) -> Changes {
-        Changes(iter.into_iter().collect())
+        Changes::from(iter.into_iter().collect::<Vec<_>>())
     }
 }
 
@@ -324,7 +346,7 @@ impl IntoIterator for Changes {
     type IntoIter = std::vec::IntoIter<Change>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
+        self.changes.into_iter()
     }
 }
 
@@ -333,7 +355,7 @@ impl<'a> IntoIterator for &'a Changes {
     type IntoIter = std::slice::Iter<'a, Change>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.changes.iter()
     }
 }
 

@@ -28,7 +28,7 @@ use crate::model::{
 ///     .count();
 /// assert_eq!(claims, corpus.count::<ClaimId>());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Node {
     /// A scholar.
     Scholar(ScholarId),

@@ -12,6 +12,11 @@ use super::{Corpus, EntityId, Relation};
 use crate::model::PositionId;
 
 impl Corpus {
+    /// Marks a change: the corpus is in a new state.
+    fn changed(&mut self) {
+        self.version = super::new_version();
+    }
+
     /// Whether a transaction is open, so that changes are recorded.
     fn recording(&self) -> bool {
         self.journal.is_some()
@@ -33,6 +38,7 @@ impl Corpus {
     /// (any later id; the ids between stay unissued and are never issued
     /// after), or the entity's own, emptied by a removal being undone.
     pub(super) fn put<I: EntityId>(&mut self, id: I, data: I::Entity) -> NodeIndex {
+        self.changed();
         if self.recording() {
             self.record(Change::Added(id.into_record(data.clone())));
         }
@@ -55,6 +61,7 @@ impl Corpus {
         let table = self.table_mut::<I>();
         let slot = table.slots.get_mut(id.raw() as usize)?.take()?;
         table.keys.remove(I::key_of(&slot.data));
+        self.changed();
         debug_assert!(self.graph.neighbors_undirected(slot.node).next().is_none());
         self.graph.remove_node(slot.node);
         self.index.count_year(I::own_year(&slot.data), -1);
@@ -75,6 +82,7 @@ impl Corpus {
         let old = std::mem::replace(&mut slot.data, data);
         table.keys.remove(I::key_of(&old));
         table.keys.insert(new_key, (id.raw(), node));
+        self.changed();
         self.index.count_year(I::own_year(&old), -1);
         self.index.count_year(new_year, 1);
         if let Some(new) = new {
@@ -88,6 +96,7 @@ impl Corpus {
 
     /// Adds a checked relation between two live nodes.
     pub(super) fn link(&mut self, from: NodeIndex, to: NodeIndex, relation: Relation) -> EdgeIndex {
+        self.changed();
         let edge = self.graph.add_edge(from, to, relation);
         if let Relation::Takes(id, position) = relation {
             let slot = id.0 as usize;
@@ -109,6 +118,7 @@ impl Corpus {
         let (from, to) = self.graph.edge_endpoints(edge)?;
         let link = (self.graph[from], self.graph[to]);
         let relation = self.graph.remove_edge(edge)?;
+        self.changed();
         if let Relation::Takes(id, position) = relation {
             if let Some(slot) = self.positions.get_mut(id.0 as usize) {
                 *slot = None;
@@ -125,6 +135,7 @@ impl Corpus {
     pub(super) fn relink(&mut self, edge: EdgeIndex, relation: Relation) -> Option<Relation> {
         let (from, to) = self.graph.edge_endpoints(edge)?;
         let old = std::mem::replace(self.graph.edge_weight_mut(edge)?, relation);
+        self.changed();
         debug_assert_eq!(
             std::mem::discriminant(&old),
             std::mem::discriminant(&relation)
@@ -160,6 +171,7 @@ impl Corpus {
 
     /// Sets or clears the title.
     pub(super) fn retitle(&mut self, title: Option<String>) -> Option<String> {
+        self.changed();
         let new = self.recording().then(|| title.clone());
         let old = std::mem::replace(&mut self.title, title);
         if let Some(new) = new {

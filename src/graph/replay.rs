@@ -28,7 +28,8 @@ macro_rules! on_record {
 type Misfit = String;
 
 impl Corpus {
-    /// Replays changes: all of them, in order, or none.
+    /// Replays changes: all of them, in order, or none. Returns the changes
+    /// made, as a transaction's [`commit`](crate::Transaction::commit) does.
     ///
     /// Use it to redo what [`undo`](Corpus::undo) undid, or to bring a
     /// copy up to date with the corpus the changes were made on (a copy
@@ -61,7 +62,7 @@ impl Corpus {
     /// assert_eq!(mine, theirs);
     /// # Ok::<(), historiograph::Error>(())
     /// ```
-    pub fn apply(&mut self, changes: &Changes) -> Result<()> {
+    pub fn apply(&mut self, changes: &Changes) -> Result<Changes> {
         let mut tx = self.transaction();
         for (index, change) in changes.iter().enumerate() {
             tx.apply_change(change).map_err(|reason| Error::Conflict {
@@ -79,11 +80,11 @@ impl Corpus {
                 });
             }
         }
-        tx.commit();
-        Ok(())
+        Ok(tx.commit())
     }
 
-    /// Undoes changes: plays their inverses, last first, all or none.
+    /// Undoes changes: plays their inverses, last first, all or none, and
+    /// returns the changes made (the inverses).
     ///
     /// Undoing the changes of the last edits restores the corpus exactly
     /// (ids included: an entity comes back under its own id); redo them
@@ -93,7 +94,7 @@ impl Corpus {
     /// As [`apply`](Corpus::apply): [`Error::Conflict`] when the corpus has
     /// moved on so that a change cannot be undone (say, a removed entity's
     /// key was taken meanwhile); the corpus is then unchanged.
-    pub fn undo(&mut self, changes: &Changes) -> Result<()> {
+    pub fn undo(&mut self, changes: &Changes) -> Result<Changes> {
         self.apply(&changes.inverse())
     }
 

@@ -49,6 +49,8 @@ pub struct Transaction<'c> {
     corpus: &'c mut Corpus,
     /// Where this transaction's changes start in the journal.
     start: usize,
+    /// The corpus's version when it opened.
+    version: u64,
     /// Whether this transaction opened the journal.
     outermost: bool,
     done: bool,
@@ -61,6 +63,7 @@ impl Corpus {
         let outermost = self.journal.is_none();
         let start = self.journal.get_or_insert_with(Vec::new).len();
         Transaction {
+            version: self.version,
             corpus: self,
             start,
             outermost,
@@ -81,7 +84,10 @@ impl Transaction<'_> {
     /// Keeps the edits, and returns the changes they made.
     pub fn commit(mut self) -> Changes {
         self.done = true;
-        let changes = Changes(self.changes().to_vec());
+        let changes = Changes {
+            changes: self.changes().to_vec(),
+            versions: Some((self.version, self.corpus.version)),
+        };
         if self.outermost {
             self.corpus.journal = None;
         }

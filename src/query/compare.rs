@@ -54,10 +54,22 @@ impl Corpus {
     /// # Ok::<(), historiograph::Error>(())
     /// ```
     pub fn compare(&self, event: EventId, options: &CompareOptions) -> Result<Comparison> {
+        self.compare_with_claims(event, options)
+            .map(|(comparison, _)| comparison)
+    }
+
+    /// [`compare`](Corpus::compare), with every claim it looked at, in
+    /// view or not: those about the events in scope and every claim that
+    /// can reach them.
+    pub(crate) fn compare_with_claims(
+        &self,
+        event: EventId,
+        options: &CompareOptions,
+    ) -> Result<(Comparison, Vec<ClaimId>)> {
         options.check(self)?;
         self.live(event)?;
         let about = self.about(event, options);
-        let debate = self.debate(&about, options);
+        let mut debate = self.debate(&about, options);
         let (claims, scholars) = debate.nothing();
         let outcome = debate.evaluate(Absent {
             claims: &claims,
@@ -70,7 +82,8 @@ impl Corpus {
         };
         let standings = self.standings(&debate, &outcome, &robustness, true);
         let data = self.event(event);
-        Ok(Comparison {
+        let claims = std::mem::take(&mut debate.considered);
+        let comparison = Comparison {
             id: event,
             event: self.name_of(event),
             name: data.map(|e| e.name().to_owned()).unwrap_or_default(),
@@ -89,7 +102,8 @@ impl Corpus {
             },
             standings,
             lead,
-        })
+        };
+        Ok((comparison, claims))
     }
 
     /// The standings of the explanations of an event, scores and verdicts

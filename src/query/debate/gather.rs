@@ -56,11 +56,16 @@ impl Corpus {
         let scope = gather.order.len();
         gather.reach(scope);
         let Gather {
-            order, positions, ..
+            order,
+            positions,
+            visible,
+            ..
         } = gather;
-        self.assemble(
+        let mut debate = self.assemble(
             order, positions, scope, events, claim_rows, rows.rows, options,
-        )
+        );
+        debate.considered = visible.into_keys().collect();
+        debate
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -156,6 +161,7 @@ impl Corpus {
             scholars,
             rows,
             index,
+            considered: Vec::new(),
             weighing: options.weighing(),
             threshold: options.threshold(),
         }

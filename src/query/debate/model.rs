@@ -60,6 +60,9 @@ pub(crate) struct Debate {
     pub(crate) rows: Vec<Row>,
     /// Each claim's local index.
     pub(crate) index: HashMap<ClaimId, u32>,
+    /// Every claim the gathering looked at, in view or not: those about
+    /// the events in scope and those that could reach them.
+    pub(crate) considered: Vec<ClaimId>,
     pub(crate) weighing: Weighing,
     pub(crate) threshold: f64,
 }
@@ -187,6 +190,7 @@ impl Debate {
                 .iter()
                 .map(|&i| self.claims[i as usize].clone())
                 .collect(),
+            considered: Vec::new(),
             scope,
             events: keep[..scope]
                 .iter()
