@@ -29,7 +29,7 @@ fn random_iccma(n: usize, degree: f64, seed: u64) -> String {
 }
 
 fn random(n: usize, degree: f64, seed: u64) -> Framework {
-    Framework::from_iccma(&random_iccma(n, degree, seed)).expect("generated text is valid")
+    Framework::from_iccma(random_iccma(n, degree, seed)).expect("generated text is valid")
 }
 
 fn linear_time(c: &mut Criterion) {

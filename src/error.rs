@@ -66,6 +66,26 @@ pub enum Error {
         /// Why it does not fit.
         reason: String,
     },
+    /// Input that should be UTF-8 text is not: the line and column (1-based,
+    /// in characters) of the first bad byte.
+    #[error("not UTF-8: byte 0x{byte:02x} at line {line}, column {column}")]
+    Utf8 {
+        /// The line of the first bad byte.
+        line: usize,
+        /// Its column.
+        column: usize,
+        /// The byte.
+        byte: u8,
+    },
+    /// A format the operation cannot read or write, or that this build
+    /// leaves out (see [`Format`](crate::Format)).
+    #[error("format `{format}`: {reason}")]
+    Unsupported {
+        /// The format's name.
+        format: &'static str,
+        /// Why.
+        reason: String,
+    },
     /// A required text field is empty or only white space.
     #[error("{kind} `{key}` has an empty {field}")]
     Empty {

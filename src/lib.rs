@@ -12,6 +12,7 @@ mod graph;
 mod io;
 mod model;
 mod query;
+#[cfg(feature = "render")]
 pub mod render;
 pub mod synthetic;
 
@@ -24,9 +25,13 @@ pub use error::{Error, Result};
 pub use graph::{
     Change, Changes, Corpus, EntityId, Link, Node, Record, Relation, Removed, Transaction,
 };
-pub use io::{
-    AifOptions, Imported, JsonOptions, Neo4jFile, Neo4jFiles, Neo4jWritten, Threads, Unmapped,
-};
+#[cfg(feature = "aif")]
+pub use io::AifOptions;
+#[cfg(feature = "csl")]
+pub use io::Merged;
+pub use io::{Format, Imported, JsonOptions, ReadOptions, Threads, Unmapped, WriteOptions};
+#[cfg(feature = "neo4j")]
+pub use io::{Neo4jFile, Neo4jFiles, Neo4jWritten};
 pub use model::{
     AttackKind, Bearing, Claim, ClaimId, Date, Event, EventId, Evidence, EvidenceId, EvidenceKind,
     Explanation, ExplanationId, Kind, Polarity, Position, PositionId, Precision, Scholar,

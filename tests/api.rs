@@ -747,7 +747,7 @@ fn bad_claim_and_evidence_dates_are_refused_with_line_column_and_key() {
             "{{\"version\": 1,\n \"events\": [{{\"key\": \"e\", \"name\": \"E\"}}],\n \"explanations\": [{{\"key\": \"x\", \"name\": \"X\"}}],\n \"evidence\": [{{\"key\": \"v\", \"kind\": \"memoir\", \"description\": \"V\"{evidence}}}],\n \"claims\": [\n  {{\"key\": \"c\", \"text\": \"C\", \"explanation\": \"x\", \"events\": [\"e\"]}},\n  {{\"key\": \"d\", \"text\": \"D\", \"explanation\": \"x\", \"events\": [\"e\"]{claim}}}\n ]}}"
         )
     };
-    assert!(Corpus::from_json(&doc(", \"date\": \"1958-08\"", ", \"date\": \"1996~\"")).is_ok());
+    assert!(Corpus::from_json(doc(", \"date\": \"1958-08\"", ", \"date\": \"1996~\"")).is_ok());
     assert_eq!(
         load_error(&doc(", \"date\": \"1958-08\", \"year\": 1958", "")),
         "line 7, column 3 (claims[1]): claim `d` has both `date` and `year` (the legacy spelling of `date`): give only `date`"
@@ -890,7 +890,7 @@ fn a_failed_merge_leaves_the_corpus_as_it_was() -> Result<()> {
     );
     assert_eq!(corpus.to_json(), before);
     // The same document without the bad attack merges, referring to what was there.
-    corpus.merge_json(&doc.replace(", {\"claim\": \"missing\"}", ""))?;
+    corpus.merge_json(doc.replace(", {\"claim\": \"missing\"}", ""))?;
     let c9: ClaimId = corpus.resolve("c9")?;
     assert_eq!(
         corpus.attacks_by(c9).map(|(t, _)| t).collect::<Vec<_>>(),
@@ -1067,7 +1067,7 @@ mod never_panics {
             }
             let text = format!("{}{}{}", &DOC[..start], insert, &DOC[end..]);
             match Corpus::from_json(&text) {
-                Ok(corpus) => prop_assert_eq!(Corpus::from_json(&corpus.to_json()).map(|c| c.to_json()).ok(), Some(corpus.to_json())),
+                Ok(corpus) => prop_assert_eq!(Corpus::from_json(corpus.to_json()).map(|c| c.to_json()).ok(), Some(corpus.to_json())),
                 Err(err) => prop_assert!(err.to_string().starts_with("line "), "{}", err),
             }
         }

@@ -38,7 +38,7 @@ fn apx_and_tgf_keep_names() -> Result<(), Error> {
     assert_eq!(tgf, "a\nb\nc\n#\na b\nb c\nb a\n");
     let back = Framework::from_tgf(&tgf)?;
     assert_eq!(back.to_apx(), af.to_apx());
-    assert_eq!(Framework::from_apx(&af.to_apx())?, af);
+    assert_eq!(Framework::from_apx(af.to_apx())?, af);
     Ok(())
 }
 
@@ -64,7 +64,7 @@ fn names_with_dots_quotes_and_commas_survive_apx_and_tgf() -> Result<(), Error> 
     assert!(apx.contains("arg(plain_1).\n"), "{apx}");
     assert!(apx.contains("arg(\"luthi-2008-n.24\").\n"), "{apx}");
     assert_eq!(Framework::from_apx(&apx)?, af);
-    assert_eq!(Framework::from_tgf(&af.to_tgf())?, af);
+    assert_eq!(Framework::from_tgf(af.to_tgf())?, af);
     // Names that no format could write are refused.
     for bad in ["", "two words", "tab\there"] {
         assert!(matches!(
@@ -82,13 +82,13 @@ fn the_corpus_framework_writes_to_every_format() -> Result<(), Error> {
     let af = view.framework();
     let names = |f: &Framework| f.arguments().map(|a| f.name(a)).collect::<Vec<_>>();
     for back in [
-        Framework::from_apx(&af.to_apx())?,
-        Framework::from_tgf(&af.to_tgf())?,
+        Framework::from_apx(af.to_apx())?,
+        Framework::from_tgf(af.to_tgf())?,
     ] {
         assert_eq!(names(&back), names(af));
         assert_eq!(attacks(&back), attacks(af));
     }
-    let numbered = Framework::from_iccma(&af.to_iccma())?;
+    let numbered = Framework::from_iccma(af.to_iccma())?;
     assert_eq!(attacks(&numbered), attacks(af));
     assert!(af.support_count() > 0);
     Ok(())
@@ -336,12 +336,12 @@ proptest! {
                 af.add_attack(Argument::new(a as u32), Argument::new(b as u32)).expect("in range");
             }
         }
-        let iccma = Framework::from_iccma(&af.to_iccma()).expect("our own output");
+        let iccma = Framework::from_iccma(af.to_iccma()).expect("our own output");
         prop_assert_eq!(attacks(&iccma), attacks(&af));
         prop_assert_eq!(iccma.len(), af.len());
-        let apx = Framework::from_apx(&af.to_apx()).expect("our own output");
+        let apx = Framework::from_apx(af.to_apx()).expect("our own output");
         prop_assert_eq!(attacks(&apx), attacks(&af));
-        let tgf = Framework::from_tgf(&af.to_tgf()).expect("our own output");
+        let tgf = Framework::from_tgf(af.to_tgf()).expect("our own output");
         prop_assert_eq!(attacks(&tgf), attacks(&af));
     }
 
@@ -350,5 +350,180 @@ proptest! {
         let _ = Framework::from_iccma(&text);
         let _ = Framework::from_apx(&text);
         let _ = Framework::from_tgf(&text);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// One format API
+// ---------------------------------------------------------------------------
+
+mod one_api {
+    use historiograph::{
+        ClaimId, Corpus, Error, Format, Framework, ReadOptions, WriteOptions, sino_soviet_split,
+    };
+
+    /// Text whose third line starts with a byte that is not UTF-8.
+    const BAD: &[u8] = b"first\nsecond\n\xffthird";
+
+    #[test]
+    fn every_reader_locates_bad_utf8() {
+        for format in Format::ALL {
+            let error = if format.is_framework() {
+                Framework::read(format, BAD).map(drop)
+            } else if format.reads_corpus() && format.is_available() {
+                Corpus::read(format, BAD, &ReadOptions::new()).map(drop)
+            } else {
+                continue;
+            };
+            assert_eq!(
+                error,
+                Err(Error::Utf8 {
+                    line: 3,
+                    column: 1,
+                    byte: 0xff
+                }),
+                "{format}"
+            );
+        }
+        assert_eq!(
+            Corpus::from_json(BAD).unwrap_err().to_string(),
+            "not UTF-8: byte 0xff at line 3, column 1"
+        );
+    }
+
+    #[test]
+    fn what_a_format_cannot_do_is_an_error_that_says_so() {
+        let corpus = sino_soviet_split();
+        let read = |f: Format| Corpus::read(f, b"", &ReadOptions::new()).unwrap_err();
+        let write = |f: Format| corpus.write(f, &WriteOptions::new()).unwrap_err();
+        for format in Format::ALL {
+            if !format.reads_corpus() {
+                assert!(
+                    matches!(read(format), Error::Unsupported { .. }),
+                    "{format}"
+                );
+            }
+            if !format.writes_corpus() {
+                assert!(
+                    matches!(write(format), Error::Unsupported { .. }),
+                    "{format}"
+                );
+            }
+            if !format.is_framework() {
+                assert!(matches!(
+                    Framework::read(format, b""),
+                    Err(Error::Unsupported { .. })
+                ));
+            }
+        }
+        assert_eq!(
+            read(Format::Iccma).to_string(),
+            "format `iccma`: it holds an argumentation framework, not a corpus: read it with Framework::read"
+        );
+        if Format::Neo4jCsv.is_available() {
+            assert_eq!(
+                write(Format::Neo4jCsv).to_string(),
+                "format `neo4j`: it is a directory of files: write it with Corpus::write_neo4j_csv"
+            );
+        }
+    }
+
+    #[test]
+    fn a_build_without_a_format_names_its_feature() {
+        for format in Format::ALL {
+            if format.is_available() {
+                continue;
+            }
+            let feature = format.feature().expect("only optional formats are missing");
+            let error = Corpus::read(format, b"{}", &ReadOptions::new())
+                .map(drop)
+                .or_else(|_| {
+                    sino_soviet_split()
+                        .write(format, &WriteOptions::new())
+                        .map(drop)
+                })
+                .unwrap_err();
+            assert!(
+                error.to_string().contains(&format!("`{feature}`")),
+                "{error}"
+            );
+        }
+    }
+
+    /// Each format written through the one API is what its own writer
+    /// writes, and reads back through the one API as through its own
+    /// reader.
+    #[test]
+    fn the_one_api_is_each_formats_own_reader_and_writer() -> Result<(), Error> {
+        let corpus = sino_soviet_split();
+        let options = WriteOptions::new();
+        for format in Format::ALL {
+            if !format.is_available() || !format.writes_corpus() {
+                continue;
+            }
+            let bytes = corpus.write(format, &options)?;
+            let text = String::from_utf8(bytes.clone()).expect("text");
+            let own = match format {
+                Format::Json => corpus.to_json(),
+                #[cfg(feature = "aif")]
+                Format::Aif => corpus.to_aif(),
+                #[cfg(feature = "argdown")]
+                Format::Argdown => corpus.to_argdown(),
+                #[cfg(feature = "csl")]
+                Format::CslJson => corpus.to_csl_json(),
+                Format::Iccma => corpus.framework(options.view()).framework().to_iccma(),
+                Format::Apx => corpus.framework(options.view()).framework().to_apx(),
+                Format::Tgf => corpus.framework(options.view()).framework().to_tgf(),
+                #[cfg(feature = "render")]
+                Format::Dot => historiograph::render::argument_map(&corpus, options.map()).to_dot(),
+                #[cfg(feature = "svg")]
+                Format::Svg => historiograph::render::argument_map(&corpus, options.map()).to_svg(),
+                #[cfg(feature = "graphml")]
+                Format::GraphMl => corpus.to_graphml()?,
+                other => panic!("{other} is written but not checked here"),
+            };
+            assert_eq!(text, own, "{format}");
+            if format.is_framework() {
+                let framework = Framework::read(format, &bytes)?;
+                assert_eq!(framework.len(), corpus.count::<ClaimId>(), "{format}");
+            } else if format.reads_corpus() {
+                let back = Corpus::read(format, &bytes, &ReadOptions::new())?;
+                if format != Format::CslJson {
+                    assert!(back.is_lossless(), "{format}: {:?}", back.unmapped);
+                    assert_eq!(back.corpus.to_json(), corpus.to_json(), "{format}");
+                }
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn merge_reads_into_a_corpus_all_or_nothing() -> Result<(), Error> {
+        let mut corpus = sino_soviet_split();
+        let before = corpus.clone();
+        let more = br#"{"version": 1, "scholars": [{"key": "jersild", "name": "Austin Jersild"}]}"#;
+        assert!(
+            corpus
+                .merge(Format::Json, more, &ReadOptions::new())?
+                .is_empty()
+        );
+        assert!(
+            corpus
+                .lookup::<historiograph::ScholarId>("jersild")
+                .is_some()
+        );
+        let mut again = before.clone();
+        let taken = br#"{"version": 1, "scholars": [{"key": "luthi", "name": "Twice"}]}"#;
+        assert!(
+            again
+                .merge(Format::Json, taken, &ReadOptions::new())
+                .is_err()
+        );
+        assert_eq!(again, before);
+        assert!(matches!(
+            again.merge(Format::Dot, b"", &ReadOptions::new()),
+            Err(Error::Unsupported { .. })
+        ));
+        Ok(())
     }
 }

@@ -45,7 +45,7 @@ proptest! {
         let members = members(&text);
         let shuffled: Vec<_> = order.iter().filter_map(|&i| members.get(i).cloned()).collect();
         prop_assert_eq!(shuffled.len(), members.len());
-        let back = Corpus::from_json(&document(&shuffled));
+        let back = Corpus::from_json(document(&shuffled));
         prop_assert!(back.is_ok(), "{:?}", back.as_ref().err());
         prop_assert_eq!(back.unwrap().to_json(), text);
     }

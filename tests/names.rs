@@ -51,6 +51,7 @@ fn every_enum_names_its_variants_once() {
     check(&StandardOfProof::ALL);
     check(&Rating::ALL);
     check(&Gradual::ALL);
+    check(&Format::ALL);
 }
 
 #[test]

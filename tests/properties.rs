@@ -1436,7 +1436,7 @@ proptest! {
         apply_removals(&mut c, &plan.removals, false)?;
         let o = options_for(&c, &opts);
         let here = compare_all(&c, &o)?;
-        let back = Corpus::from_json(&c.to_json());
+        let back = Corpus::from_json(c.to_json());
         prop_assert!(back.is_ok(), "{:?}", back.err());
         let back = back.unwrap();
         let there = compare_all(&back, &options_mapped(&c, &back, &o))?;

@@ -448,7 +448,7 @@ fn the_map_shows_families_attacks_supports_and_acceptance() -> Result<()> {
 #[test]
 fn output_is_deterministic() -> Result<()> {
     for corpus in [small()?, historiograph::sino_soviet_split()] {
-        let again = Corpus::from_json(&corpus.to_json())?;
+        let again = Corpus::from_json(corpus.to_json())?;
         let first = pictures(&corpus)?;
         let second = pictures(&again)?;
         assert_eq!(first.len(), second.len());

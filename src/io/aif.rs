@@ -105,8 +105,8 @@ impl Corpus {
     /// reads back whole. The [`format`](crate::format) page has the details.
     ///
     /// # Errors
-    /// [`Error::Json`] for input that is not UTF-8 or not JSON, with the
-    /// line and column; [`Error::Import`] for JSON that is not AIF (an edge
+    /// [`Error::Utf8`] for input that is not UTF-8 and [`Error::Json`] for
+    /// input that is not JSON, with the line and column; [`Error::Import`] for JSON that is not AIF (an edge
     /// to a missing node, a node of unknown type, an RA-node with no
     /// conclusion), naming the node or edge; [`Error::Document`] or
     /// [`Error::Json`] for a broken `historiograph` extension.
@@ -134,7 +134,7 @@ impl Corpus {
     /// assert_eq!(imported.unmapped[0].to_string(), "node 4: a transition between locutions (the course of the dialogue) has no place in the corpus");
     /// # Ok::<(), historiograph::Error>(())
     /// ```
-    pub fn from_aif(bytes: &[u8]) -> Result<Imported> {
+    pub fn from_aif(bytes: impl AsRef<[u8]>) -> Result<Imported> {
         Corpus::from_aif_with(bytes, &AifOptions::new())
     }
 
@@ -146,8 +146,8 @@ impl Corpus {
     /// As [`from_aif`](Corpus::from_aif); [`Error::InvalidOption`] for an
     /// event or explanation in `options` that the corpus refuses (an
     /// invalid key, an empty name).
-    pub fn from_aif_with(bytes: &[u8], options: &AifOptions) -> Result<Imported> {
-        let (text, value) = parse::json(bytes)?;
+    pub fn from_aif_with(bytes: impl AsRef<[u8]>, options: &AifOptions) -> Result<Imported> {
+        let (text, value) = parse::json(bytes.as_ref())?;
         let mut unmapped = Vec::new();
         let graph = parse::graph(&value, &mut unmapped)?;
         let extension = match value.get("historiograph") {

@@ -101,10 +101,12 @@ impl Framework {
     /// ```
     ///
     /// # Errors
+    /// [`Error::Utf8`](crate::Error::Utf8) for bytes that are not UTF-8;
     /// [`Error::Syntax`](crate::Error::Syntax) with the line: a statement that
     /// is not `arg(x).` or `att(x,y).`, an argument declared twice, an attack
     /// naming an undeclared argument.
-    pub fn from_apx(text: &str) -> Result<Framework> {
+    pub fn from_apx(text: impl AsRef<[u8]>) -> Result<Framework> {
+        let text = crate::io::foreign::utf8(text.as_ref())?;
         let mut framework = Framework::new();
         for (i, raw) in text.lines().enumerate() {
             let line = i + 1;

@@ -7,22 +7,25 @@ use super::json::json_error;
 use super::locate::line_column;
 use crate::error::{Error, Result};
 
-/// The bytes as text; bad UTF-8 is an [`Error::Json`] at its line and column.
+/// The bytes as text, without a leading byte-order mark; bad UTF-8 is an
+/// [`Error::Utf8`] at its line and column. Every reader takes its input
+/// through here.
 pub(crate) fn utf8(bytes: &[u8]) -> Result<&str> {
-    std::str::from_utf8(bytes).map_err(|e| {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
         let text = std::str::from_utf8(valid).unwrap_or_default();
         let (line, column) = line_column(text, text.len());
-        Error::Json {
+        Error::Utf8 {
             line,
             column,
-            path: String::new(),
-            message: format!("invalid UTF-8: {e}"),
+            byte: bytes.get(e.valid_up_to()).copied().unwrap_or(0),
         }
-    })
+    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// Parses JSON text into `T`; errors name the line, column and path.
+#[cfg_attr(not(any(feature = "csl", feature = "argdown")), allow(dead_code))]
 pub(crate) fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
@@ -36,6 +39,7 @@ pub(crate) fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T> {
 }
 
 /// serde_json reports the end of empty input as column 0; point at the end.
+#[cfg_attr(not(any(feature = "csl", feature = "argdown")), allow(dead_code))]
 fn at_end(error: Error, text: &str) -> Error {
     match error {
         Error::Json {

@@ -44,6 +44,22 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
 ];
 
 impl Corpus {
+    /// The corpus as a GraphML document; see [`write_graphml`](Corpus::write_graphml).
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) when a text holds
+    /// a character XML 1.0 cannot carry.
+    pub fn to_graphml(&self) -> crate::Result<String> {
+        let mut out = Vec::new();
+        let unsupported = |reason: String| crate::Error::Unsupported {
+            format: "graphml",
+            reason,
+        };
+        self.write_graphml(&mut out)
+            .map_err(|e| unsupported(e.to_string()))?;
+        String::from_utf8(out).map_err(|e| unsupported(e.to_string()))
+    }
+
     /// Writes the corpus as a GraphML document: one directed graph, a node
     /// per entity and an edge per relation, every property a declared
     /// `<key>` with its `attr.type`.

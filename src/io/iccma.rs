@@ -42,13 +42,15 @@ impl Framework {
     /// ```
     ///
     /// # Errors
+    /// [`Error::Utf8`](crate::Error::Utf8) for bytes that are not UTF-8;
     /// [`Error::Syntax`] with the line: a missing or malformed `p af N`
     /// header, a second header, an argument number out of range or not a
     /// number, a line that is not two numbers. A repeated attack is kept once.
     ///
     /// # Complexity
     /// O(size of the text + attacks log degree).
-    pub fn from_iccma(text: &str) -> Result<Framework> {
+    pub fn from_iccma(text: impl AsRef<[u8]>) -> Result<Framework> {
+        let text = crate::io::foreign::utf8(text.as_ref())?;
         let mut framework: Option<Framework> = None;
         for (i, raw) in text.lines().enumerate() {
             let line = i + 1;

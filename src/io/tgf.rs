@@ -16,10 +16,12 @@ impl Framework {
     /// ```
     ///
     /// # Errors
+    /// [`Error::Utf8`](crate::Error::Utf8) for bytes that are not UTF-8;
     /// [`Error::Syntax`](crate::Error::Syntax) with the line: a name with
     /// spaces, an argument listed twice, an attack that is not two names or
     /// names an unlisted argument.
-    pub fn from_tgf(text: &str) -> Result<Framework> {
+    pub fn from_tgf(text: impl AsRef<[u8]>) -> Result<Framework> {
+        let text = crate::io::foreign::utf8(text.as_ref())?;
         let mut framework = Framework::new();
         let mut attacks = false;
         for (i, raw) in text.lines().enumerate() {

@@ -7,10 +7,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde_json::{Map, Value};
 
 use super::import;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::io::import::Unmapped;
 use crate::io::json::json_error;
-use crate::io::locate::line_column;
 
 /// The eight node types of AIF as AIFdb writes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,22 +147,7 @@ impl Graph {
 
 /// The text of the file and its JSON, checked for UTF-8 and syntax.
 pub(super) fn json(bytes: &[u8]) -> Result<(&str, Value)> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let valid = e.valid_up_to();
-        let prefix = bytes
-            .get(..valid)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("");
-        let (line, column) = line_column(prefix, prefix.len());
-        let byte = bytes.get(valid).copied().unwrap_or(0);
-        Error::Json {
-            line,
-            column,
-            path: String::new(),
-            message: format!("invalid UTF-8: byte 0x{byte:02x} does not continue a character"),
-        }
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = crate::io::foreign::utf8(bytes)?;
     let value = serde_json::from_str(text).map_err(|e| json_error(text, e, String::new()))?;
     Ok((text, value))
 }

@@ -107,6 +107,14 @@ impl Corpus {
         out
     }
 
+    /// Writes [`to_argdown`](Corpus::to_argdown)'s text to `writer`.
+    ///
+    /// # Errors
+    /// What the writer returns.
+    pub fn write_argdown<W: std::io::Write>(&self, mut writer: W) -> std::io::Result<()> {
+        writer.write_all(self.to_argdown().as_bytes())
+    }
+
     /// Each claim's Argdown title: its key where Argdown reads it back
     /// unchanged, else `claim-N` for the first free N.
     fn claim_titles(&self) -> Vec<(ClaimId, String)> {

@@ -37,8 +37,8 @@ struct Reader {
 
 impl Corpus {
     #[doc = include_str!("../argdown.md")]
-    pub fn from_argdown_json(bytes: &[u8]) -> Result<Imported> {
-        let text = utf8(bytes)?;
+    pub fn from_argdown_json(bytes: impl AsRef<[u8]>) -> Result<Imported> {
+        let text = utf8(bytes.as_ref())?;
         let input: ArgdownJson = parse_json(text)?;
         read(&input)
     }
@@ -62,12 +62,12 @@ impl Corpus {
     /// ```
     ///
     /// # Errors
-    /// [`Error::Json`] for text that is not UTF-8 (with its line and
+    /// [`Error::Utf8`] for text that is not UTF-8 (with its line and
     /// column); [`Error::Syntax`] with the line for what the subset does not
     /// read; [`Error::Import`] (format `argdown`) as for
     /// [`from_argdown_json`](Corpus::from_argdown_json).
-    pub fn from_argdown(bytes: &[u8]) -> Result<Imported> {
-        let text = utf8(bytes)?;
+    pub fn from_argdown(bytes: impl AsRef<[u8]>) -> Result<Imported> {
+        let text = utf8(bytes.as_ref())?;
         let input = parse(text)?;
         read(&input).map_err(|e| match e {
             Error::Import { at, message, .. } => Error::Import {

@@ -3,3 +3,5 @@
 
 mod read;
 mod write;
+
+pub use read::Merged;

@@ -35,6 +35,17 @@ const TEXT_FIELDS: [(&str, Setter); 6] = [
     ("note", Work::with_note),
 ];
 
+/// What [`Corpus::merge_csl_json`] added: the works, in the order of the
+/// items, and what the items held that has no place in the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Merged {
+    /// The works, in the order of the items.
+    pub works: Vec<WorkId>,
+    /// What had no place.
+    pub unmapped: Vec<Unmapped>,
+}
+
 impl Corpus {
     /// Reads the works of a CSL-JSON bibliography (an array of CSL items)
     /// into a new corpus, with their authors as scholars.
@@ -62,10 +73,13 @@ impl Corpus {
     ///
     /// # Errors
     /// As [`merge_csl_json`](Corpus::merge_csl_json).
-    pub fn from_csl_json(bytes: &[u8]) -> Result<Imported> {
+    pub fn from_csl_json(bytes: impl AsRef<[u8]>) -> Result<Imported> {
         let mut corpus = Corpus::new();
-        let (_, unmapped) = corpus.merge_csl_json(bytes)?;
-        Ok(Imported { corpus, unmapped })
+        let merged = corpus.merge_csl_json(bytes)?;
+        Ok(Imported {
+            corpus,
+            unmapped: merged.unmapped,
+        })
     }
 
     /// Adds the works of a CSL-JSON bibliography to this corpus and returns
@@ -93,13 +107,13 @@ impl Corpus {
     /// All or nothing: if the input is refused, the corpus is unchanged.
     ///
     /// # Errors
-    /// [`Error::Json`] with line and column for input that is not UTF-8 or
-    /// not JSON; [`Error::Import`] naming the item and field (`items[3].id`,
+    /// [`Error::Utf8`] and [`Error::Json`] with line and column for input
+    /// that is not UTF-8 or not JSON; [`Error::Import`] naming the item and field (`items[3].id`,
     /// `items[0].issued.date-parts`) for a top level that is not an array,
     /// an item with no id or no title, an id that is not a valid key or is
     /// already a work's key, a name with no part, or a bad date.
-    pub fn merge_csl_json(&mut self, bytes: &[u8]) -> Result<(Vec<WorkId>, Vec<Unmapped>)> {
-        let text = utf8(bytes)?;
+    pub fn merge_csl_json(&mut self, bytes: impl AsRef<[u8]>) -> Result<Merged> {
+        let text = utf8(bytes.as_ref())?;
         let value: Value = parse_json(text)?;
         let items = value.as_array().ok_or_else(|| {
             csl_error(
@@ -119,7 +133,7 @@ impl Corpus {
             works.push(next.add_csl_item(i, item, &mut by_name, &mut unmapped)?);
         }
         self.bulk_adopt(next);
-        Ok((works, unmapped))
+        Ok(Merged { works, unmapped })
     }
 
     fn add_csl_item(

@@ -98,6 +98,14 @@ impl Corpus {
         text.push('\n');
         text
     }
+
+    /// Writes [`to_csl_json`](Corpus::to_csl_json)'s text to `writer`.
+    ///
+    /// # Errors
+    /// What the writer returns.
+    pub fn write_csl_json<W: std::io::Write>(&self, mut writer: W) -> std::io::Result<()> {
+        writer.write_all(self.to_csl_json().as_bytes())
+    }
 }
 
 /// A date as CSL: `date-parts`, or `raw` EDTF for a decade or century.

@@ -164,6 +164,7 @@ impl<'c, 'a> Loading<'c, 'a> {
 
     /// Reads a whole parsed document: the same steps as streaming, in the
     /// canonical order.
+    #[cfg_attr(not(feature = "aif"), allow(dead_code))]
     pub(super) fn document(mut self, doc: Document<'a>) -> Outcome {
         self.version(doc.version)?;
         self.title(doc.title);

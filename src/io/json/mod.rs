@@ -342,7 +342,8 @@ impl Corpus {
     /// Reads a corpus from a JSON document (see the [`format`](crate::format) page).
     ///
     /// # Errors
-    /// [`Error::Json`] for malformed JSON or a value of the wrong shape;
+    /// [`Error::Utf8`] for bytes that are not UTF-8; [`Error::Json`] for
+    /// malformed JSON or a value of the wrong shape;
     /// [`Error::Document`] for a well-formed document that breaks a rule
     /// (an unknown version, a duplicate or dangling key, a self-attack, ...).
     /// Both carry the line, the column and the path of the offending value.
@@ -365,7 +366,7 @@ impl Corpus {
     /// A document of 1 MiB or more is parsed on the calling thread while a
     /// second thread builds the corpus, when the machine has more than one
     /// core; [`from_json_with`](Corpus::from_json_with) chooses.
-    pub fn from_json(text: &str) -> Result<Corpus> {
+    pub fn from_json(text: impl AsRef<[u8]>) -> Result<Corpus> {
         Corpus::from_json_with(text, &JsonOptions::new())
     }
 
@@ -384,7 +385,7 @@ impl Corpus {
     ///
     /// # Errors
     /// As [`from_json`](Corpus::from_json).
-    pub fn from_json_with(text: &str, options: &JsonOptions) -> Result<Corpus> {
+    pub fn from_json_with(text: impl AsRef<[u8]>, options: &JsonOptions) -> Result<Corpus> {
         let mut corpus = Corpus::new();
         corpus.merge_json_with(text, options)?;
         Ok(corpus)
@@ -398,7 +399,7 @@ impl Corpus {
     /// # Errors
     /// As [`from_json`](Corpus::from_json), and [`Error::DuplicateKey`] (in an
     /// [`Error::Document`]) for a key the corpus already has.
-    pub fn merge_json(&mut self, text: &str) -> Result<()> {
+    pub fn merge_json(&mut self, text: impl AsRef<[u8]>) -> Result<()> {
         self.merge_json_with(text, &JsonOptions::new())
     }
 
@@ -406,7 +407,11 @@ impl Corpus {
     ///
     /// # Errors
     /// As [`merge_json`](Corpus::merge_json).
-    pub fn merge_json_with(&mut self, text: &str, options: &JsonOptions) -> Result<()> {
+    pub fn merge_json_with(&mut self, text: impl AsRef<[u8]>, options: &JsonOptions) -> Result<()> {
+        self.merge_json_text(crate::io::foreign::utf8(text.as_ref())?, options)
+    }
+
+    fn merge_json_text(&mut self, text: &str, options: &JsonOptions) -> Result<()> {
         // Build on a copy and swap it in on success: all or nothing.
         let mut next = self.bulk_copy();
         let two = match options.threads {
@@ -575,6 +580,7 @@ impl Corpus {
 
     /// Adds a parsed document; on error returns the path of the offending
     /// value. Callers run it on a scratch corpus, so a failure loses nothing.
+    #[cfg_attr(not(feature = "aif"), allow(dead_code))]
     pub(crate) fn absorb(&mut self, doc: Document<'_>) -> std::result::Result<(), (String, Error)> {
         load::Loading::new(self).document(doc)
     }
