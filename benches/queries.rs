@@ -86,46 +86,55 @@ fn benches(c: &mut Criterion) {
             },
         );
         group.bench_with_input(BenchmarkId::new("compare_busiest", n), &corpus, |b, c| {
-            b.iter(|| c.compare(black_box(event), &options).expect("compare"))
+            b.iter(|| c.view(&options).compare(black_box(event)).expect("compare"))
         });
         group.bench_with_input(BenchmarkId::new("compare_median", n), &corpus, |b, c| {
-            b.iter(|| c.compare(black_box(median), &options).expect("compare"))
+            b.iter(|| {
+                c.view(&options)
+                    .compare(black_box(median))
+                    .expect("compare")
+            })
         });
         // The same without the margin search: what the margins cost.
         let bare = CompareOptions::new().with_margin_budget(0);
         group.bench_with_input(
             BenchmarkId::new("compare_busiest_no_margins", n),
             &corpus,
-            |b, c| b.iter(|| c.compare(black_box(event), &bare).expect("compare")),
+            |b, c| b.iter(|| c.view(&bare).compare(black_box(event)).expect("compare")),
         );
         group.bench_with_input(
             BenchmarkId::new("compare_median_no_margins", n),
             &corpus,
-            |b, c| b.iter(|| c.compare(black_box(median), &bare).expect("compare")),
+            |b, c| b.iter(|| c.view(&bare).compare(black_box(median)).expect("compare")),
         );
         group.bench_with_input(BenchmarkId::new("compare_as_of", n), &corpus, |b, c| {
             let as_of = CompareOptions::new().with_as_of(Some(2000));
-            b.iter(|| c.compare(black_box(event), &as_of).expect("compare"))
+            b.iter(|| c.view(&as_of).compare(black_box(event)).expect("compare"))
         });
         group.bench_with_input(BenchmarkId::new("matrix_all_events", n), &corpus, |b, c| {
-            b.iter(|| c.matrix(c.ids::<EventId>(), &options).expect("matrix"))
+            b.iter(|| c.view(&options).matrix(c.ids::<EventId>()).expect("matrix"))
         });
         group.bench_with_input(
             BenchmarkId::new("compare_enclosed_rolled", n),
             &corpus,
-            |b, c| b.iter(|| c.compare(black_box(event), &wide).expect("compare")),
+            |b, c| b.iter(|| c.view(&wide).compare(black_box(event)).expect("compare")),
         );
         group.bench_with_input(BenchmarkId::new("matrix_50_events", n), &corpus, |b, c| {
             b.iter(|| {
-                c.matrix(some_events.iter().copied(), &options)
+                c.view(&options)
+                    .matrix(some_events.iter().copied())
                     .expect("matrix")
             })
         });
         group.bench_with_input(BenchmarkId::new("accounts_family", n), &corpus, |b, c| {
-            b.iter(|| c.accounts(black_box(family), &options).expect("accounts"))
+            b.iter(|| {
+                c.view(&options)
+                    .accounts(black_box(family))
+                    .expect("accounts")
+            })
         });
         group.bench_with_input(BenchmarkId::new("provenance", n), &corpus, |b, c| {
-            b.iter(|| c.provenance(black_box(claim), &CompareOptions::new()))
+            b.iter(|| c.view(&CompareOptions::new()).provenance(black_box(claim)))
         });
         group.bench_with_input(BenchmarkId::new("ach_busiest", n), &corpus, |b, c| {
             b.iter(|| c.ach(&[event], &AchOptions::new()).expect("matrix"))
@@ -190,11 +199,12 @@ fn live(c: &mut Criterion) {
             b.iter(|| {
                 let event = events[rng.below(events.len())];
                 toggle_citation(&mut corpus, &mut rng, event, &evidence);
-                let view = corpus.framework(&options);
+                let view = corpus.view(&options).framework();
                 black_box(view.framework().grounded());
                 black_box(
                     corpus
-                        .compare(event, &options)
+                        .view(&options)
+                        .compare(event)
                         .expect("compares")
                         .standings()
                         .len(),

@@ -86,7 +86,10 @@ fn run(args: &Args) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
         options = options.with_scholars(scholars);
     }
-    let comparison = corpus.compare(event, &options).map_err(|e| e.to_string())?;
+    let comparison = corpus
+        .view(&options)
+        .compare(event)
+        .map_err(|e| e.to_string())?;
     if args.json {
         let json = serde_json::to_string_pretty(&comparison).map_err(|e| e.to_string())?;
         outln!("{json}");

@@ -22,23 +22,28 @@ fn main() -> Result<()> {
     outln!("== The July Crisis, as the debate stands ==\n");
     outln!(
         "{}",
-        corpus.compare(july, &CompareOptions::new().with_enclosed(true))?
+        corpus
+            .view(&CompareOptions::new().with_enclosed(true))
+            .compare(july)?
     );
 
     outln!("== The same, as it stood in 1970, after the Fischer controversy ==\n");
     let in_1970 = CompareOptions::new()
         .with_enclosed(true)
         .with_as_of(Some(1970));
-    outln!("{}", corpus.compare(july, &in_1970)?);
+    outln!("{}", corpus.view(&in_1970).compare(july)?);
 
     outln!("== Where German war aims are held to explain events ==\n");
     let aims: ExplanationId = corpus.resolve("german-war-aims")?;
-    outln!("{}", corpus.accounts(aims, &CompareOptions::new())?);
+    outln!("{}", corpus.view(&CompareOptions::new()).accounts(aims)?);
 
     outln!("== Fischer and Clark ==\n");
     let fischer: ScholarId = corpus.resolve("fischer")?;
     let clark: ScholarId = corpus.resolve("clark")?;
-    for d in corpus.disagreements(fischer, clark, None, &CompareOptions::new())? {
+    for d in corpus
+        .view(&CompareOptions::new())
+        .disagreements(fischer, clark, None)?
+    {
         outln!("{d}");
     }
     outln!("\n== The corpus as a document (first lines) ==\n");

@@ -129,7 +129,7 @@ fn run(s: &Settings) -> historiograph::Result<()> {
     corpus.last_year(); // counted once; every edit keeps the count
 
     let rebuild = median_ms(3, || {
-        let view = corpus.framework(&options);
+        let view = corpus.view(&options).framework();
         view.framework().grounded();
     });
     outln!("rebuild of a whole-debate index (grounded labelling of every claim): {rebuild:.1} ms");

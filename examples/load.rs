@@ -78,7 +78,10 @@ fn main() -> ExitCode {
     );
     if matrix {
         let started = Instant::now();
-        match corpus.matrix(corpus.ids::<EventId>(), &CompareOptions::new()) {
+        match corpus
+            .view(&CompareOptions::new())
+            .matrix(corpus.ids::<EventId>())
+        {
             Ok(m) => outln!(
                 "matrix of {} events x {} explanations in {:.3} s",
                 m.events().len(),
@@ -109,7 +112,7 @@ fn main() -> ExitCode {
         let mut explanations = 0;
         for _ in 0..21 {
             let started = Instant::now();
-            match corpus.compare(event, &options) {
+            match corpus.view(&options).compare(event) {
                 Ok(comparison) => explanations = comparison.standings().len(),
                 Err(e) => {
                     eprintln!("load: {e}");
@@ -134,12 +137,12 @@ fn main() -> ExitCode {
 fn every_event(corpus: &Corpus, options: &CompareOptions) -> historiograph::Result<()> {
     let events: Vec<EventId> = corpus.ids::<EventId>().collect();
     if let Some(&first) = events.first() {
-        corpus.compare(first, options)?;
+        corpus.view(options).compare(first)?;
     }
     let mut times = Vec::with_capacity(events.len());
     for &event in &events {
         let started = Instant::now();
-        corpus.compare(event, options)?;
+        corpus.view(options).compare(event)?;
         let ms = started.elapsed().as_secs_f64() * 1e3;
         times.push((ms, corpus.claims_about(event).count()));
     }

@@ -56,7 +56,7 @@ fn run(dir: &std::path::Path) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>
             .with_scholars(true)
             .with_evidence(true),
     );
-    let compared = corpus.compare(crisis, &CompareOptions::new())?;
+    let compared = corpus.view(&CompareOptions::new()).compare(crisis)?;
     let comparison = render::comparison(&corpus, &compared, &PictureOptions::new());
     let timeline = render::timeline(&corpus, &PictureOptions::new());
     // Rows: the events some claim is about, in date order.
@@ -64,7 +64,9 @@ fn run(dir: &std::path::Path) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>
         .events_by_date()
         .filter(|&e| corpus.claims_about(e).next().is_some())
         .collect();
-    let matrix = corpus.matrix(events, &CompareOptions::new().with_roll_up(true))?;
+    let matrix = corpus
+        .view(&CompareOptions::new().with_roll_up(true))
+        .matrix(events)?;
     let heat = render::heat_map(&corpus, &matrix);
 
     // (file name, picture, whether to write SVG too)

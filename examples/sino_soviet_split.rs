@@ -128,7 +128,7 @@ fn report(args: &Args) -> Out {
 /// it and on what notes, the others' verdicts, the strongest objection and
 /// who answers it, and the margin.
 fn summary(corpus: &Corpus, event: EventId, options: &CompareOptions, detail: bool) -> Out {
-    let cmp = corpus.compare(event, options)?;
+    let cmp = corpus.view(options).compare(event)?;
     let mut out = String::new();
     let when = corpus
         .event(event)
@@ -382,7 +382,7 @@ fn the_whole_debate(corpus: &Corpus, options: &CompareOptions, over_time: bool) 
         .events_by_date()
         .filter(|&e| corpus.claims_about(e).next().is_some())
         .collect();
-    writeln!(out, "{}\n", corpus.matrix(events, &families)?).ok();
+    writeln!(out, "{}\n", corpus.view(&families).matrix(events)?).ok();
 
     writeln!(out, "WHERE EACH FAMILY STANDS\n").ok();
     let family_ids: Vec<ExplanationId> = corpus
@@ -390,7 +390,7 @@ fn the_whole_debate(corpus: &Corpus, options: &CompareOptions, over_time: bool) 
         .filter(|&x| corpus.variant_of(x).is_none())
         .collect();
     for &family in &family_ids {
-        writeln!(out, "{}", corpus.accounts(family, &families)?).ok();
+        writeln!(out, "{}", corpus.view(&families).accounts(family)?).ok();
     }
 
     writeln!(out, "WHICH CLAIMS STAND\n").ok();
@@ -398,7 +398,7 @@ fn the_whole_debate(corpus: &Corpus, options: &CompareOptions, over_time: bool) 
     if over_time {
         writeln!(out, "\nTHE SPLIT AS THE SCHOLARSHIP SAW IT OVER TIME\n").ok();
         let split: EventId = corpus.resolve("sino-soviet-split")?;
-        writeln!(out, "{}", corpus.history(Some(split), &families)?).ok();
+        writeln!(out, "{}", corpus.view(&families).history(Some(split))?).ok();
         writeln!(
             out,
             "S supported, C contested, R rejected, . not yet in the debate"
@@ -413,7 +413,7 @@ fn the_whole_debate(corpus: &Corpus, options: &CompareOptions, over_time: bool) 
 /// strongest claims under DF-QuAD.
 fn which_claims_stand(corpus: &Corpus, options: &CompareOptions) -> Out {
     let mut out = String::new();
-    let view = corpus.framework(options);
+    let view = corpus.view(options).framework();
     let af = view.framework();
     let grounded = af.grounded();
     let preferred = af.extensions(Semantics::Preferred).count();

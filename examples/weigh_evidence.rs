@@ -66,8 +66,9 @@ fn main() -> Result<()> {
     }
 
     outln!("\n== Standards of proof ==\n");
-    for (explanation, met) in
-        corpus.standards_of_proof(event, &families, &ProofThresholds::new())?
+    for (explanation, met) in corpus
+        .view(&families)
+        .standards_of_proof(event, &ProofThresholds::new())?
     {
         let name = corpus
             .explanation(explanation)
@@ -80,7 +81,7 @@ fn main() -> Result<()> {
     }
 
     outln!("\n== What would change the leading explanation ==\n");
-    let sensitivity = corpus.sensitivity(event, &families, 2)?;
+    let sensitivity = corpus.view(&families).sensitivity(event, 2)?;
     let name = |x: Option<historiograph::ExplanationId>| {
         x.and_then(|x| corpus.explanation(x))
             .map_or("no leader", |x| x.name())
@@ -105,7 +106,7 @@ fn main() -> Result<()> {
     }
 
     outln!("\n== The debate over time ==\n");
-    let history = corpus.history(Some(event), &families)?;
+    let history = corpus.view(&families).history(Some(event))?;
     outln!("{history}");
     outln!("as CSV:\n{}", history.to_csv());
     Ok(())

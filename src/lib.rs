@@ -42,7 +42,7 @@ pub use query::{
     ClaimFramework, CompareOptions, Comparison, Defeat, Disagreement, EventStanding, EvidenceEntry,
     History, HistoryRow, LiveVerdicts, Margin, Matrix, Move, Point, PositionEntry, Preferences,
     ProofThresholds, Provenance, Rating, Removal, Robustness, Sensitivity, Side, StandardOfProof,
-    Standing, Trajectory, Verdict, Weighing,
+    Standing, Trajectory, Verdict, View, Weighing,
 };
 
 #[doc = include_str!("io/format.md")]

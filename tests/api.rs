@@ -98,7 +98,7 @@ fn entry(s: &Standing, claim: ClaimId) -> &ClaimEntry {
 #[test]
 fn compare_scores_follow_the_documented_formula() -> Result<()> {
     let f = fixture()?;
-    let c = f.corpus.compare(f.e, &CompareOptions::new())?;
+    let c = f.corpus.view(&CompareOptions::new()).compare(f.e)?;
 
     // c2 rebuts c1, and a rebuttal is symmetric: with no preferences each
     // defeats the other, and both are undecided.
@@ -141,7 +141,7 @@ fn compare_scores_follow_the_documented_formula() -> Result<()> {
     // Evidential preferences: c1 cites one item, c2 none, so c1 is preferred:
     // c2's rebuttal fails and c1's reply defeats c2.
     let evidential = CompareOptions::new().with_preferences(Preferences::Evidential);
-    let c = f.corpus.compare(f.e, &evidential)?;
+    let c = f.corpus.view(&evidential).compare(f.e)?;
     let a = standing(&c, f.a);
     assert_eq!(entry(a, f.c1).acceptance(), Acceptance::In);
     assert_eq!(entry(a, f.c2).acceptance(), Acceptance::Out);
@@ -152,7 +152,7 @@ fn compare_scores_follow_the_documented_formula() -> Result<()> {
 
     // An explicit preference the other way: c2 stands, c1 falls.
     let explicit = CompareOptions::new().with_preferences(Preferences::explicit([(f.c2, f.c1)]));
-    let c = f.corpus.compare(f.e, &explicit)?;
+    let c = f.corpus.view(&explicit).compare(f.e)?;
     let a = standing(&c, f.a);
     assert_eq!(entry(a, f.c1).acceptance(), Acceptance::Out);
     assert!((a.pro()).abs() < EPS && (a.con() - 1.0).abs() < EPS);
@@ -165,7 +165,8 @@ fn as_of_a_year_hides_later_positions_and_undated_claims() -> Result<()> {
     let f = fixture()?;
     let c = f
         .corpus
-        .compare(f.e, &CompareOptions::new().with_as_of(Some(2005)))?;
+        .view(&CompareOptions::new().with_as_of(Some(2005)))
+        .compare(f.e)?;
     // c2 (2010) is out of view, so c1 stands, with its evidence (2000).
     let a = standing(&c, f.a);
     assert_eq!(entry(a, f.c1).acceptance(), Acceptance::In);
@@ -181,7 +182,8 @@ fn as_of_a_year_hides_later_positions_and_undated_claims() -> Result<()> {
     // Before any work: everything is unaddressed, nothing is a leader.
     let c = f
         .corpus
-        .compare(f.e, &CompareOptions::new().with_as_of(Some(1999)))?;
+        .view(&CompareOptions::new().with_as_of(Some(1999)))
+        .compare(f.e)?;
     assert!(
         c.standings()
             .iter()
@@ -192,7 +194,8 @@ fn as_of_a_year_hides_later_positions_and_undated_claims() -> Result<()> {
     // Evidence published after the year does not count.
     let c = f
         .corpus
-        .compare(f.e, &CompareOptions::new().with_as_of(Some(2001)))?;
+        .view(&CompareOptions::new().with_as_of(Some(2001)))
+        .compare(f.e)?;
     assert!(entry(standing(&c, f.a), f.c1).evidence().len() == 1);
     Ok(())
 }
@@ -201,7 +204,7 @@ fn as_of_a_year_hides_later_positions_and_undated_claims() -> Result<()> {
 fn scholar_filter_roll_up_and_scope() -> Result<()> {
     let f = fixture()?;
     let only_s2 = CompareOptions::new().with_scholars([f.s2]);
-    let c = f.corpus.compare(f.e, &only_s2)?;
+    let c = f.corpus.view(&only_s2).compare(f.e)?;
     let a = standing(&c, f.a);
     assert_eq!(a.supporting().len(), 0);
     assert_eq!(a.opposing().len(), 1);
@@ -211,7 +214,8 @@ fn scholar_filter_roll_up_and_scope() -> Result<()> {
     // Rolled up, c4 counts for the family a, and a1 is a row beneath it.
     let c = f
         .corpus
-        .compare(f.e, &CompareOptions::new().with_roll_up(true))?;
+        .view(&CompareOptions::new().with_roll_up(true))
+        .compare(f.e)?;
     assert!(c.standing(f.a1).is_none());
     let a = standing(&c, f.a);
     let half_c1 = 2f64.sqrt() / 2.0;
@@ -228,20 +232,22 @@ fn scholar_filter_roll_up_and_scope() -> Result<()> {
     assert!((a.variants()[0].pro() - 1.5).abs() < EPS);
 
     // Claims about the enclosing period count only when asked.
-    let narrow = f.corpus.compare(f.e, &CompareOptions::new())?;
+    let narrow = f.corpus.view(&CompareOptions::new()).compare(f.e)?;
     assert_eq!(standing(&narrow, f.b).supporting().len(), 1);
     let wide = f
         .corpus
-        .compare(f.e, &CompareOptions::new().with_enclosing(true))?;
+        .view(&CompareOptions::new().with_enclosing(true))
+        .compare(f.e)?;
     let b = standing(&wide, f.b);
     assert_eq!(b.supporting().len(), 2);
     assert!((b.pro() - 2.0).abs() < EPS);
     // And claims about the crisis count for the period only when asked.
-    let period = f.corpus.compare(f.p, &CompareOptions::new())?;
+    let period = f.corpus.view(&CompareOptions::new()).compare(f.p)?;
     assert_eq!(period.standings().len(), 1);
     let period = f
         .corpus
-        .compare(f.p, &CompareOptions::new().with_enclosed(true))?;
+        .view(&CompareOptions::new().with_enclosed(true))
+        .compare(f.p)?;
     assert_eq!(period.standings().len(), 3);
     Ok(())
 }
@@ -256,19 +262,22 @@ fn rejections_count_against_and_ties_are_contested() -> Result<()> {
     let for_x = corpus.add_claim(Claim::new("for", "X explains E"), x, [e])?;
     corpus.add_position(s, for_x, Position::new(Stance::Advances))?;
     corpus.add_position(t, for_x, Position::new(Stance::Rejects))?;
-    let c = corpus.compare(e, &CompareOptions::new())?;
+    let c = corpus.view(&CompareOptions::new()).compare(e)?;
     let row = standing(&c, x);
     assert!((row.pro() - 1.0).abs() < EPS);
     assert!((row.con() - 1.0).abs() < EPS);
     assert_eq!(row.verdict(), Verdict::Contested);
     assert!((row.score()).abs() < EPS);
     // A lower threshold does not turn a tie into a verdict either way.
-    let c = corpus.compare(e, &CompareOptions::new().with_threshold(0.1))?;
+    let c = corpus
+        .view(&CompareOptions::new().with_threshold(0.1))
+        .compare(e)?;
     assert_eq!(standing(&c, x).verdict(), Verdict::Contested);
     // Thresholds outside (0, 1] are refused.
     for bad in [0.0, -0.5, 1.5, f64::NAN] {
         let err = corpus
-            .compare(e, &CompareOptions::new().with_threshold(bad))
+            .view(&CompareOptions::new().with_threshold(bad))
+            .compare(e)
             .unwrap_err();
         assert!(
             matches!(
@@ -296,7 +305,7 @@ fn attack_cycles_leave_claims_undecided_and_supports_add_weight() -> Result<()> 
     corpus.attack(cy, cx, AttackKind::Undercuts)?;
     let helper = corpus.add_claim(Claim::new("helper", "More for X"), x, [e])?;
     corpus.support(helper, cx)?;
-    let c = corpus.compare(e, &CompareOptions::new())?;
+    let c = corpus.view(&CompareOptions::new()).compare(e)?;
     let sx = standing(&c, x);
     assert_eq!(entry(sx, cx).acceptance(), Acceptance::Undecided);
     // cx: supporter `helper` is in, so e = sqrt((1 + 1/2) / 1).
@@ -321,7 +330,7 @@ fn attack_cycles_leave_claims_undecided_and_supports_add_weight() -> Result<()> 
 #[test]
 fn display_and_serialize_name_everything_by_key() -> Result<()> {
     let f = fixture()?;
-    let c = f.corpus.compare(f.e, &CompareOptions::new())?;
+    let c = f.corpus.view(&CompareOptions::new()).compare(f.e)?;
     let table = c.to_string();
     assert!(table.starts_with("The crisis [e, 2003-04]"), "{table}");
     assert!(table.contains("Explanation A"));
@@ -347,7 +356,7 @@ fn display_and_serialize_name_everything_by_key() -> Result<()> {
 #[test]
 fn matrix_and_accounts() -> Result<()> {
     let f = fixture()?;
-    let m = f.corpus.matrix([f.p, f.e], &CompareOptions::new())?;
+    let m = f.corpus.view(&CompareOptions::new()).matrix([f.p, f.e])?;
     assert_eq!(m.events(), [f.p, f.e]);
     assert_eq!(m.explanations(), [f.a, f.a1, f.b]);
     assert_eq!(m.cell(f.p, f.a), None);
@@ -363,10 +372,10 @@ fn matrix_and_accounts() -> Result<()> {
     assert!(text.contains("C+0.09"), "{text}");
     assert!(text.contains("  1  Explanation A (a)"), "{text}");
 
-    let accounts = f.corpus.accounts(f.b, &CompareOptions::new())?;
+    let accounts = f.corpus.view(&CompareOptions::new()).accounts(f.b)?;
     let events: Vec<EventId> = accounts.accounts_for().iter().map(|e| e.event()).collect();
     assert_eq!(events, [f.p, f.e]);
-    let accounts = f.corpus.accounts(f.a, &CompareOptions::new())?;
+    let accounts = f.corpus.view(&CompareOptions::new()).accounts(f.a)?;
     assert_eq!(
         accounts
             .contested_at()
@@ -379,7 +388,8 @@ fn matrix_and_accounts() -> Result<()> {
     // As of 2005, c1 stands: a accounts for e.
     let accounts = f
         .corpus
-        .accounts(f.a, &CompareOptions::new().with_as_of(Some(2005)))?;
+        .view(&CompareOptions::new().with_as_of(Some(2005)))
+        .accounts(f.a)?;
     assert_eq!(
         accounts
             .accounts_for()
@@ -391,7 +401,8 @@ fn matrix_and_accounts() -> Result<()> {
     // With claims about enclosed events counted, a's claims speak to p as well.
     let accounts = f
         .corpus
-        .accounts(f.a, &CompareOptions::new().with_enclosed(true))?;
+        .view(&CompareOptions::new().with_enclosed(true))
+        .accounts(f.a)?;
     assert_eq!(
         accounts
             .contested_at()
@@ -407,32 +418,35 @@ fn matrix_and_accounts() -> Result<()> {
 fn provenance_holdings_disagreements_and_timelines() -> Result<()> {
     let f = fixture()?;
     let all = CompareOptions::new();
-    let prov = f.corpus.provenance(f.c1, &all).expect("live claim");
+    let prov = f.corpus.view(&all).provenance(f.c1).expect("live claim");
     assert_eq!(prov.evidence().len(), 1);
     assert_eq!(prov.works().len(), 1);
     assert_eq!(prov.positions()[0].0, f.s1);
     // Before the work of 2000, neither its evidence nor its position is in view.
     let early = f
         .corpus
-        .provenance(f.c1, &all.clone().with_as_of(Some(1999)))
+        .view(&all.clone().with_as_of(Some(1999)))
+        .provenance(f.c1)
         .unwrap();
     assert!(early.evidence().is_empty() && early.positions().is_empty());
 
     let held: Vec<ClaimId> = f
         .corpus
-        .claims_held_by(f.s1, &all)
+        .view(&all)
+        .claims_held_by(f.s1)
         .map(|(c, _)| c)
         .collect();
     assert_eq!(held, [f.c1, f.c4]);
     let held: Vec<ClaimId> = f
         .corpus
-        .claims_held_by(f.s1, &all.clone().with_as_of(Some(2000)))
+        .view(&all.clone().with_as_of(Some(2000)))
+        .claims_held_by(f.s1)
         .map(|(c, _)| c)
         .collect();
     assert_eq!(held, [f.c1]);
 
     // s2's c2 rebuts s1's c1: one point, with each side's year and work.
-    let d = f.corpus.disagreements(f.s1, f.s2, None, &all)?;
+    let d = f.corpus.view(&all).disagreements(f.s1, f.s2, None)?;
     assert_eq!(d.len(), 1);
     assert_eq!(
         d[0].point(),
@@ -450,33 +464,41 @@ fn provenance_holdings_disagreements_and_timelines() -> Result<()> {
         "s2's `c2` (2010) rebuts s1's `c1` (2000, w2000)"
     );
     // The other order gives the same point, sides swapped; no one disagrees with himself.
-    let back = f.corpus.disagreements(f.s2, f.s1, None, &all)?;
+    let back = f.corpus.view(&all).disagreements(f.s2, f.s1, None)?;
     assert_eq!((back.len(), back[0].first().scholar()), (1, f.s2));
-    assert!(f.corpus.disagreements(f.s1, f.s1, None, &all)?.is_empty());
+    assert!(
+        f.corpus
+            .view(&all)
+            .disagreements(f.s1, f.s1, None)?
+            .is_empty()
+    );
     // Before s2's position of 2010 there is nothing to disagree about.
     let before = all.clone().with_as_of(Some(2005));
     assert!(
         f.corpus
-            .disagreements(f.s1, f.s2, None, &before)?
+            .view(&before)
+            .disagreements(f.s1, f.s2, None)?
             .is_empty()
     );
     // Only about the period itself (not the crisis within it): nothing.
     assert!(
         f.corpus
-            .disagreements(f.s1, f.s2, Some(f.p), &all)?
+            .view(&all)
+            .disagreements(f.s1, f.s2, Some(f.p))?
             .is_empty()
     );
     let within = all.clone().with_enclosed(true);
     assert_eq!(
         f.corpus
-            .disagreements(f.s1, f.s2, Some(f.p), &within)?
+            .view(&within)
+            .disagreements(f.s1, f.s2, Some(f.p))?
             .len(),
         1
     );
 
     let mut corpus = f.corpus.clone();
     corpus.add_position(f.s2, f.c4, Position::new(Stance::Rejects).in_year(2011))?;
-    let d = corpus.disagreements(f.s1, f.s2, Some(f.e), &all)?;
+    let d = corpus.view(&all).disagreements(f.s1, f.s2, Some(f.e))?;
     let on_c4 = d
         .iter()
         .find(|d| d.point() == Point::Claim(f.c4))
@@ -491,11 +513,16 @@ fn provenance_holdings_disagreements_and_timelines() -> Result<()> {
         [f.s1],
     )?;
     corpus.add_position(f.s1, f.c4, Position::new(Stance::Rejects).in_work(w2012))?;
-    let d = corpus.disagreements(f.s1, f.s2, None, &all)?;
+    let d = corpus.view(&all).disagreements(f.s1, f.s2, None)?;
     assert!(d.iter().all(|d| d.point() != Point::Claim(f.c4)));
-    assert!(corpus.claims_held_by(f.s1, &all).all(|(c, _)| c != f.c4));
+    assert!(
+        corpus
+            .view(&all)
+            .claims_held_by(f.s1)
+            .all(|(c, _)| c != f.c4)
+    );
     // The trajectory shows the change of mind.
-    let t = corpus.trajectory(f.s1, &all)?;
+    let t = corpus.view(&all).trajectory(f.s1)?;
     let on_c4: Vec<(Option<Stance>, Stance, Option<i32>)> = t
         .moves()
         .iter()
@@ -516,7 +543,9 @@ fn provenance_holdings_disagreements_and_timelines() -> Result<()> {
         "{t}"
     );
     // As of 2005, only the first stance.
-    let t = corpus.trajectory(f.s1, &all.clone().with_as_of(Some(2005)))?;
+    let t = corpus
+        .view(&all.clone().with_as_of(Some(2005)))
+        .trajectory(f.s1)?;
     assert_eq!(t.reversals().count(), 0);
 
     let events: Vec<EventId> = f.corpus.events_by_date().collect();
@@ -907,7 +936,10 @@ fn unknown_ids_and_keys_are_errors_in_queries() -> Result<()> {
     let gone = corpus.add_event(Event::new("gone", "Gone"), None)?;
     corpus.remove(gone)?;
     assert_eq!(
-        corpus.compare(gone, &CompareOptions::new()).unwrap_err(),
+        corpus
+            .view(&CompareOptions::new())
+            .compare(gone)
+            .unwrap_err(),
         Error::UnknownId {
             kind: Kind::Event,
             id: gone.index()
@@ -920,10 +952,11 @@ fn unknown_ids_and_keys_are_errors_in_queries() -> Result<()> {
     corpus.remove(f.s2)?;
     assert!(
         corpus
-            .compare(f.e, &CompareOptions::new().with_scholars([f.s2]))
+            .view(&CompareOptions::new().with_scholars([f.s2]))
+            .compare(f.e)
             .is_err()
     );
-    assert!(corpus.accounts(f.b, &CompareOptions::new()).is_ok());
+    assert!(corpus.view(&CompareOptions::new()).accounts(f.b).is_ok());
     Ok(())
 }
 
@@ -951,12 +984,14 @@ fn a_scholar_counts_once_per_claim_by_their_latest_position() -> Result<()> {
     corpus.add_position(s, claim, Position::new(Stance::Rejects).in_work(late))?;
 
     // In 2000: advanced twice, but by one scholar: backing 1, not 2.
-    let c = corpus.compare(e, &CompareOptions::new().with_as_of(Some(2000)))?;
+    let c = corpus
+        .view(&CompareOptions::new().with_as_of(Some(2000)))
+        .compare(e)?;
     let row = standing(&c, x);
     assert!((row.pro() - 1.0).abs() < EPS);
     assert_eq!(entry(row, claim).positions().len(), 2);
     // Today: the scholar has changed their mind.
-    let c = corpus.compare(e, &CompareOptions::new())?;
+    let c = corpus.view(&CompareOptions::new()).compare(e)?;
     let row = standing(&c, x);
     assert!((row.pro()).abs() < EPS);
     assert!((row.con() - 1.0).abs() < EPS);
@@ -979,11 +1014,11 @@ fn compare_can_weigh_by_other_semantics() -> Result<()> {
     corpus.attack(cy, cx, AttackKind::Rebuts)?;
 
     // Grounded: both undecided, half each.
-    let c = corpus.compare(e, &CompareOptions::new())?;
+    let c = corpus.view(&CompareOptions::new()).compare(e)?;
     assert_eq!(entry(standing(&c, x), cx).strength(), 0.5);
     // Preferred: each is in some extension but not all: half each, undecided.
     let preferred = CompareOptions::new().with_weighing(Weighing::Extensions(Semantics::Preferred));
-    let c = corpus.compare(e, &preferred)?;
+    let c = corpus.view(&preferred).compare(e)?;
     assert_eq!(
         entry(standing(&c, x), cx).acceptance(),
         Acceptance::Undecided
@@ -1000,7 +1035,9 @@ fn compare_can_weigh_by_other_semantics() -> Result<()> {
         Weighing::Extensions(Semantics::Stable),
         Weighing::Extensions(Semantics::SemiStable),
     ] {
-        let c = corpus.compare(e, &CompareOptions::new().with_weighing(weighing))?;
+        let c = corpus
+            .view(&CompareOptions::new().with_weighing(weighing))
+            .compare(e)?;
         assert_eq!(
             entry(standing(&c, x), cx).acceptance(),
             Acceptance::In,
@@ -1016,7 +1053,7 @@ fn compare_can_weigh_by_other_semantics() -> Result<()> {
     // Gradual (h-categoriser), base weights (1 + b + s) / (2 + b + s + r + u) = 2/3:
     // z is unattacked: 2/3; cy = (2/3) / (1 + cx + z); cx = (2/3) / (1 + cy).
     let gradual = CompareOptions::new().with_weighing(Weighing::Gradual(Gradual::HCategoriser));
-    let c = corpus.compare(e, &gradual)?;
+    let c = corpus.view(&gradual).compare(e)?;
     let (sx, sy) = (
         entry(standing(&c, x), cx).strength(),
         entry(standing(&c, y), cy).strength(),
@@ -1122,17 +1159,21 @@ fn long_chains_of_nesting_and_attacks_hold() -> Result<()> {
     let corpus = Corpus::from_json(&json)?;
     let deepest: EventId = corpus.resolve(&format!("e{}", N - 1))?;
     let top: EventId = corpus.resolve("e0")?;
-    let c = corpus.compare(deepest, &CompareOptions::new().with_enclosing(true))?;
+    let c = corpus
+        .view(&CompareOptions::new().with_enclosing(true))
+        .compare(deepest)?;
     let last = (N - 1) % 2;
     let expected_leader = if last == 0 { "x" } else { "y" };
     assert_eq!(
         c.leader().map(|s| s.explanation_key()),
         Some(expected_leader)
     );
-    let c = corpus.compare(top, &CompareOptions::new().with_enclosed(true))?;
+    let c = corpus
+        .view(&CompareOptions::new().with_enclosed(true))
+        .compare(top)?;
     assert_eq!(c.standings().len(), 2);
     let preferred = CompareOptions::new().with_weighing(Weighing::Extensions(Semantics::Preferred));
-    let c = corpus.compare(deepest, &preferred)?;
+    let c = corpus.view(&preferred).compare(deepest)?;
     assert_eq!(
         c.leader().map(|s| s.explanation_key()),
         Some(expected_leader)

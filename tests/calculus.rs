@@ -251,7 +251,7 @@ fn same_comparison(
 }
 
 fn compare(c: &Corpus, event: EventId, o: &CompareOptions) -> Result<Comparison, TestCaseError> {
-    let result = c.compare(event, o);
+    let result = c.view(o).compare(event);
     prop_assert!(
         result.is_ok(),
         "compare({}) failed: {:?}",
@@ -577,7 +577,7 @@ fn an_existing_voice_backing_a_new_claim_can_lower_the_score() {
     c.add_position(s, d, Position::new(Stance::Rejects))
         .unwrap();
     let score = |c: &Corpus| {
-        let cmp = c.compare(e, &CompareOptions::new()).unwrap();
+        let cmp = c.view(&CompareOptions::new()).compare(e).unwrap();
         cmp.standing(x).unwrap().score()
     };
     assert!(close(score(&c), 0.25));
@@ -730,7 +730,7 @@ fn splitting_a_joint_position_can_change_the_scholars_margin() {
     let position = Position::new(Stance::Advances).in_work(w);
     c.add_position(a, claim, position).unwrap();
     let margin = |c: &Corpus| {
-        let cmp = c.compare(e, &CompareOptions::new()).unwrap();
+        let cmp = c.view(&CompareOptions::new()).compare(e).unwrap();
         cmp.standing(x).unwrap().robustness().unwrap().scholars()
     };
     assert_eq!(margin(&c), Margin::Exactly(1));
@@ -1500,13 +1500,13 @@ fn a_claim_is_not_dated_by_its_positions() {
     assert_eq!(c.last_year(), Some(1991));
 
     let as_of_1990 = CompareOptions::new().with_as_of(Some(1990));
-    let seen = c.compare(e, &as_of_1990).unwrap();
+    let seen = c.view(&as_of_1990).compare(e).unwrap();
     assert_eq!(
         seen.standing(x).map(Standing::verdict),
         Some(Verdict::Unaddressed),
         "no position on c is in view in 1990\n{seen}"
     );
-    let cmp = c.compare(e, &CompareOptions::new()).unwrap();
+    let cmp = c.view(&CompareOptions::new()).compare(e).unwrap();
     let row = cmp.standing(x).unwrap();
     let entry = &row.supporting()[0];
     assert_eq!(
@@ -1524,7 +1524,7 @@ fn a_claim_is_not_dated_by_its_positions() {
     let item = Evidence::new("v", EvidenceKind::SecondaryStudy, "V");
     let v = c.add_evidence(item, Some(w0)).unwrap();
     c.cite(claim, v, Bearing::Supports).unwrap();
-    let cmp = c.compare(e, &CompareOptions::new()).unwrap();
+    let cmp = c.view(&CompareOptions::new()).compare(e).unwrap();
     let row = cmp.standing(x).unwrap();
     assert_eq!(row.supporting()[0].rejections(), 1.0, "{cmp}");
     assert_eq!(row.verdict(), Verdict::Rejected, "{cmp}");
@@ -1552,11 +1552,11 @@ fn evidence_dated_on_its_own_does_not_date_the_claim() {
     let v = c.add_evidence(item, None).unwrap();
     c.cite(claim, v, Bearing::Supports).unwrap();
 
-    let cmp = c.compare(e, &CompareOptions::new()).unwrap();
+    let cmp = c.view(&CompareOptions::new()).compare(e).unwrap();
     let entry = &cmp.standing(x).unwrap().supporting()[0];
     assert_eq!(entry.backing(), 1.0, "s's advance counts\n{cmp}");
     let as_of_1957 = CompareOptions::new().with_as_of(Some(1957));
-    let seen = c.compare(e, &as_of_1957).unwrap();
+    let seen = c.view(&as_of_1957).compare(e).unwrap();
     assert_eq!(
         seen.standing(x).map(Standing::verdict),
         Some(Verdict::Unaddressed),
@@ -1590,14 +1590,14 @@ fn removing_a_scholar_moves_no_other_scholars_position() {
         .unwrap();
 
     let o = CompareOptions::new();
-    let cmp = c.compare(e, &o).unwrap();
+    let cmp = c.view(&o).compare(e).unwrap();
     let row = cmp.standing(x).unwrap();
     assert_eq!(row.verdict(), Verdict::Contested, "{cmp}");
     assert!(close(row.pro(), 1.0) && close(row.con(), 2.0), "{cmp}");
     for s in [s0, s2] {
         let mut d = c.clone();
         d.remove(s).unwrap();
-        let without = d.compare(e, &o).unwrap();
+        let without = d.view(&o).compare(e).unwrap();
         assert_eq!(
             without.standing(x).map(Standing::verdict),
             Some(Verdict::Contested),

@@ -13,7 +13,8 @@ fn corpus() -> Corpus {
 /// The comparison of an event on its own, variants apart or rolled up.
 fn compare(c: &Corpus, event: &str, roll_up: bool) -> Comparison {
     let event: EventId = c.resolve(event).expect("event");
-    c.compare(event, &CompareOptions::new().with_roll_up(roll_up))
+    c.view(&CompareOptions::new().with_roll_up(roll_up))
+        .compare(event)
         .expect("compare")
 }
 
@@ -618,7 +619,8 @@ fn zagoria_binding_force_is_a_disagreement_between_the_two() {
     let luthi: ScholarId = c.resolve("luthi").expect("luthi");
     let zagoria: ScholarId = c.resolve("zagoria").expect("zagoria");
     let points = c
-        .disagreements(luthi, zagoria, None, &CompareOptions::new())
+        .view(&CompareOptions::new())
+        .disagreements(luthi, zagoria, None)
         .expect("disagreements");
     let binding = claim(&c, "zagoria-binding-force");
     assert!(points.iter().any(|d| d.point() == Point::Claim(binding)));
@@ -647,7 +649,7 @@ fn every_claim_and_work_has_a_date() {
     let before = CompareOptions::new().with_as_of(Some(2007));
     let as_of_2008 = CompareOptions::new().with_as_of(Some(2008));
     for claim in c.ids::<ClaimId>() {
-        let p = c.provenance(claim, &as_of_2008).expect("live");
+        let p = c.view(&as_of_2008).provenance(claim).expect("live");
         let dated = c.claim(claim).and_then(Claim::date).is_some()
             || !p.positions().is_empty()
             || p.works()
@@ -657,7 +659,7 @@ fn every_claim_and_work_has_a_date() {
     }
     // Christensen's later work, cited by Lüthi, is there before Lüthi.
     let christensen: ScholarId = c.resolve("christensen").expect("christensen");
-    assert!(c.claims_held_by(christensen, &before).count() >= 1);
+    assert!(c.view(&before).claims_held_by(christensen).count() >= 1);
 }
 
 #[test]
@@ -667,7 +669,8 @@ fn the_readings_before_luthi_appear_with_their_periods() {
     let families = CompareOptions::new().with_roll_up(true);
     let at = |year: i32, x: &str| -> Option<Verdict> {
         let cmp = c
-            .compare(split, &families.clone().with_as_of(Some(year)))
+            .view(&families.clone().with_as_of(Some(year)))
+            .compare(split)
             .expect("compare");
         verdict(&c, &cmp, x).filter(|&v| v != Verdict::Unaddressed)
     };
@@ -678,7 +681,8 @@ fn the_readings_before_luthi_appear_with_their_periods() {
     assert!(at(1975, "strategic-triangle").is_none());
     assert!(at(1979, "strategic-triangle").is_some());
     let cmp = c
-        .compare(split, &families.clone().with_as_of(Some(1989)))
+        .view(&families.clone().with_as_of(Some(1989)))
+        .compare(split)
         .expect("compare");
     assert!(standing(&c, &cmp, "china-under-threat").is_some_and(|s| !s.supporting().is_empty()));
     // Before Lüthi, the triangle was not rejected; after him it is.
@@ -691,9 +695,13 @@ fn as_of_2008_the_view_is_the_whole_debate() {
     let c = corpus();
     assert_eq!(c.last_year(), Some(2008));
     for event in c.ids::<EventId>() {
-        let whole = c.compare(event, &CompareOptions::new()).expect("compare");
+        let whole = c
+            .view(&CompareOptions::new())
+            .compare(event)
+            .expect("compare");
         let then = c
-            .compare(event, &CompareOptions::new().with_as_of(Some(2008)))
+            .view(&CompareOptions::new().with_as_of(Some(2008)))
+            .compare(event)
             .expect("compare");
         assert_eq!(whole.standings(), then.standings());
     }

@@ -15,13 +15,13 @@ fn corpus() -> Corpus {
 /// The outbreak of the war and everything within it, families rolled up.
 fn outbreak(c: &Corpus, as_of: Option<i32>) -> Result<Comparison> {
     let outbreak: EventId = c.resolve("outbreak")?;
-    c.compare(
-        outbreak,
+    c.view(
         &CompareOptions::new()
             .with_enclosed(true)
             .with_roll_up(true)
             .with_as_of(as_of),
     )
+    .compare(outbreak)
 }
 
 /// The standing of an explanation, a family or a variant beneath one.
@@ -87,7 +87,7 @@ fn lloyd_george_changes_his_mind_on_the_war_guilt_article() -> Result<()> {
     let c = corpus();
     let lloyd_george: ScholarId = c.resolve("lloyd-george")?;
     let art: ClaimId = c.resolve("art-231-war-guilt")?;
-    let trajectory = c.trajectory(lloyd_george, &CompareOptions::new())?;
+    let trajectory = c.view(&CompareOptions::new()).trajectory(lloyd_george)?;
     let on_art: Vec<(Option<Stance>, Stance, Option<i32>)> = trajectory
         .moves()
         .iter()
@@ -118,7 +118,8 @@ fn lloyd_george_changes_his_mind_on_the_war_guilt_article() -> Result<()> {
     assert!((backing(&in_1935)? - 1.5).abs() < EPS);
     // And he holds "slithered", not the article, after 1933.
     let held: Vec<ClaimId> = c
-        .claims_held_by(lloyd_george, &CompareOptions::new())
+        .view(&CompareOptions::new())
+        .claims_held_by(lloyd_george)
         .map(|(c, _)| c)
         .collect();
     assert!(held.contains(&c.resolve("slithered")?));
@@ -160,8 +161,14 @@ fn the_fischer_controversy_turns_between_1965_and_1975() -> Result<()> {
     let fischer: ScholarId = c.resolve("fischer")?;
     let ritter: ScholarId = c.resolve("ritter")?;
     let early = CompareOptions::new().with_as_of(Some(1960));
-    assert!(c.disagreements(fischer, ritter, None, &early)?.is_empty());
-    let points = c.disagreements(fischer, ritter, None, &CompareOptions::new())?;
+    assert!(
+        c.view(&early)
+            .disagreements(fischer, ritter, None)?
+            .is_empty()
+    );
+    let points = c
+        .view(&CompareOptions::new())
+        .disagreements(fischer, ritter, None)?;
     let bid: ClaimId = c.resolve("fischer-bid")?;
     let on_bid = points
         .iter()

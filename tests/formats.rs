@@ -78,7 +78,9 @@ fn names_with_dots_quotes_and_commas_survive_apx_and_tgf() -> Result<(), Error> 
 #[test]
 fn the_corpus_framework_writes_to_every_format() -> Result<(), Error> {
     let corpus = historiograph::sino_soviet_split();
-    let view = corpus.framework(&historiograph::CompareOptions::new());
+    let view = corpus
+        .view(&historiograph::CompareOptions::new())
+        .framework();
     let af = view.framework();
     let names = |f: &Framework| f.arguments().map(|a| f.name(a)).collect::<Vec<_>>();
     for back in [
@@ -471,9 +473,13 @@ mod one_api {
                 Format::Argdown => corpus.to_argdown(),
                 #[cfg(feature = "csl")]
                 Format::CslJson => corpus.to_csl_json(),
-                Format::Iccma => corpus.framework(options.view()).framework().to_iccma(),
-                Format::Apx => corpus.framework(options.view()).framework().to_apx(),
-                Format::Tgf => corpus.framework(options.view()).framework().to_tgf(),
+                Format::Iccma => corpus
+                    .view(options.view())
+                    .framework()
+                    .framework()
+                    .to_iccma(),
+                Format::Apx => corpus.view(options.view()).framework().framework().to_apx(),
+                Format::Tgf => corpus.view(options.view()).framework().framework().to_tgf(),
                 #[cfg(feature = "render")]
                 Format::Dot => historiograph::render::argument_map(&corpus, options.map()).to_dot(),
                 #[cfg(feature = "svg")]

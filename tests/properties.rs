@@ -893,7 +893,7 @@ fn do_bad_edit(c: &mut Corpus, edit: BadEdit, fx: &Fixtures) -> (String, Result<
             let t = [0.0, -0.5, 1.5, f64::NAN, f64::INFINITY][usize::from(v % 5)];
             ret!(
                 "bad threshold",
-                c.compare(e, &CompareOptions::new().with_threshold(t)),
+                c.view(&CompareOptions::new().with_threshold(t)).compare(e),
                 Error::InvalidOption { .. }
             )
         }
@@ -1410,10 +1410,10 @@ fn check_comparison(
 fn compare_all(c: &Corpus, o: &CompareOptions) -> Result<Vec<(String, String)>, TestCaseError> {
     let mut out = Vec::new();
     for e in c.ids::<EventId>() {
-        let first = c.compare(e, o);
+        let first = c.view(o).compare(e);
         prop_assert!(first.is_ok(), "compare({}) failed: {:?}", e, first.err());
         let first = first.unwrap();
-        let second = c.compare(e, o).unwrap();
+        let second = c.view(o).compare(e).unwrap();
         prop_assert_eq!(&first, &second);
         check_comparison(c, e, &first, o.threshold())?;
         let json = serde_json::to_string(&first).expect("serializable");
@@ -1533,7 +1533,7 @@ proptest! {
             }
         }
         let expected = brute_grounded(n, &defeats);
-        let cmp = c.compare(event, &CompareOptions::new().with_roll_up(roll_up)).unwrap();
+        let cmp = c.view(&CompareOptions::new().with_roll_up(roll_up)).compare(event).unwrap();
         let mut found: BTreeMap<ClaimId, Acceptance> = BTreeMap::new();
         for s in cmp.standings() {
             for entry in s.supporting().iter().chain(s.opposing()) {
@@ -1715,10 +1715,10 @@ proptest! {
 /// scratch.
 fn check_labels_match_framework(c: &Corpus) -> Result<(), TestCaseError> {
     let options = CompareOptions::new();
-    let view = c.framework(&options);
+    let view = c.view(&options).framework();
     let grounded = view.framework().grounded();
     for event in c.ids::<EventId>() {
-        let comparison = c.compare(event, &options).expect("live event");
+        let comparison = c.view(&options).compare(event).expect("live event");
         for standing in comparison.standings() {
             for entry in standing.supporting().iter().chain(standing.opposing()) {
                 let argument = view.argument(entry.id()).expect("claim in the framework");
@@ -1775,9 +1775,9 @@ proptest! {
             CompareOptions::new(),
             CompareOptions::new().with_as_of(Some(as_of)).with_roll_up(true).with_enclosed(true),
         ] {
-            let matrix = c.matrix(events.iter().copied(), &options).expect("matrix");
+            let matrix = c.view(&options).matrix(events.iter().copied()).expect("matrix");
             for &event in &events {
-                let comparison = c.compare(event, &options).expect("compare");
+                let comparison = c.view(&options).compare(event).expect("compare");
                 for standing in comparison.standings() {
                     let cell = matrix.cell(event, standing.id()).expect("a cell per standing");
                     prop_assert_eq!(cell.score(), standing.score());
@@ -1810,14 +1810,14 @@ proptest! {
         let o = options_for(&c, &opts);
         let scholars: Vec<ScholarId> = c.ids().collect();
         for &s in &scholars {
-            let held: BTreeSet<ClaimId> = c.claims_held_by(s, &o).map(|(c, _)| c).collect();
+            let held: BTreeSet<ClaimId> = c.view(&o).claims_held_by(s).map(|(c, _)| c).collect();
             for &t in &scholars {
-                let points = c.disagreements(s, t, None, &o).unwrap();
+                let points = c.view(&o).disagreements(s, t, None).unwrap();
                 if s == t {
                     prop_assert!(points.is_empty());
                     continue;
                 }
-                let theirs: BTreeSet<ClaimId> = c.claims_held_by(t, &o).map(|(c, _)| c).collect();
+                let theirs: BTreeSet<ClaimId> = c.view(&o).claims_held_by(t).map(|(c, _)| c).collect();
                 let mut seen = BTreeSet::new();
                 for d in &points {
                     prop_assert!(seen.insert(d.point()), "a point twice: {:?}", d.point());
@@ -1840,7 +1840,7 @@ proptest! {
                     prop_assert!(!d.to_string().is_empty());
                 }
                 let back: BTreeSet<Point> = c
-                    .disagreements(t, s, None, &o)
+                    .view(&o).disagreements(t, s, None)
                     .unwrap()
                     .iter()
                     .map(|d| d.point())
@@ -1857,7 +1857,7 @@ proptest! {
         let c = build(&plan);
         let o = options_for(&c, &opts);
         for s in c.ids::<ScholarId>() {
-            let t = c.trajectory(s, &o).unwrap();
+            let t = c.view(&o).trajectory(s).unwrap();
             let mut last: BTreeMap<ClaimId, Stance> = BTreeMap::new();
             for m in t.moves() {
                 prop_assert_eq!(m.from(), last.get(&m.claim()).copied());
@@ -1865,7 +1865,7 @@ proptest! {
                 last.insert(m.claim(), m.to());
             }
             let held: BTreeMap<ClaimId, Stance> =
-                c.claims_held_by(s, &o).map(|(c, p)| (c, p.stance())).collect();
+                c.view(&o).claims_held_by(s).map(|(c, p)| (c, p.stance())).collect();
             for (claim, stance) in &last {
                 prop_assert_eq!(held.get(claim), stance.holds().then_some(stance));
             }

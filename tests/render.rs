@@ -141,7 +141,9 @@ fn pictures(corpus: &Corpus) -> Result<Vec<(&'static str, render::Picture)>> {
     let events: Vec<EventId> = corpus.events_by_date().collect();
     if let Some(&first) = events.first() {
         let crisis = corpus.lookup::<EventId>("crisis").unwrap_or(first);
-        let comparison = corpus.compare(crisis, &CompareOptions::new().with_enclosing(true))?;
+        let comparison = corpus
+            .view(&CompareOptions::new().with_enclosing(true))
+            .compare(crisis)?;
         out.push((
             "comparison",
             render::comparison(corpus, &comparison, &PictureOptions::new()),
@@ -155,7 +157,7 @@ fn pictures(corpus: &Corpus) -> Result<Vec<(&'static str, render::Picture)>> {
             ),
         ));
     }
-    let matrix = corpus.matrix(events, &CompareOptions::new())?;
+    let matrix = corpus.view(&CompareOptions::new()).matrix(events)?;
     out.push(("heat-map", render::heat_map(corpus, &matrix)));
     Ok(out)
 }
@@ -752,7 +754,7 @@ mod layout {
             check_layout(&svg, Some((lengths.len(), count)));
             // Left to right: the comparison (event, explanations, claims, attacks).
             let event = corpus.lookup::<EventId>("e").expect("event");
-            let comparison = corpus.compare(event, &CompareOptions::new()).expect("compare");
+            let comparison = corpus.view(&CompareOptions::new()).compare(event).expect("compare");
             let picture = render::comparison(&corpus, &comparison, &PictureOptions::new());
             check_layout(&picture.to_svg(), None);
         }

@@ -167,7 +167,8 @@ fn bad_weighing_input_is_refused() -> Result<()> {
     ));
     let thresholds = ProofThresholds::new().with_score(2.0);
     assert!(
-        c.standards_of_proof(e, &CompareOptions::new(), &thresholds)
+        c.view(&CompareOptions::new())
+            .standards_of_proof(e, &thresholds)
             .is_err()
     );
     Ok(())
@@ -179,13 +180,14 @@ fn standards_of_proof_rest_on_independent_support() -> Result<()> {
     let met = |c: &Corpus,
                t: &ProofThresholds|
      -> Result<BTreeMap<ExplanationId, Option<StandardOfProof>>> {
-        Ok(c.standards_of_proof(e, &CompareOptions::new(), t)?
+        Ok(c.view(&CompareOptions::new())
+            .standards_of_proof(e, t)?
             .into_iter()
             .collect())
     };
     // x: two unopposed claims (score over 0.5) but both anonymous and citing
     // the same item: one independent item, no scholar: preponderance only.
-    let standing = c.compare(e, &CompareOptions::new())?;
+    let standing = c.view(&CompareOptions::new()).compare(e)?;
     let sx = standing.standing(x).expect("x");
     assert_eq!((sx.evidence_for(), sx.scholars_for()), (1, 0));
     assert_eq!(
@@ -205,7 +207,8 @@ fn standards_of_proof_rest_on_independent_support() -> Result<()> {
     c.add_position(ann, a, Position::new(Stance::Advances).in_work(joint))?;
     c.add_position(bob, a, Position::new(Stance::Advances).in_work(joint))?;
     let sx = c
-        .compare(e, &CompareOptions::new())?
+        .view(&CompareOptions::new())
+        .compare(e)?
         .standing(x)
         .cloned()
         .expect("x");
@@ -259,7 +262,7 @@ fn sensitivity_finds_the_pivots_and_the_smallest_set() -> Result<()> {
     c.cite(cy, u, Bearing::Undermines)?;
     // x leads (weight √2 against √½). Without v, x still leads (1 against
     // √½); without cx, y does.
-    let report = c.sensitivity(e, &CompareOptions::new(), 2)?;
+    let report = c.view(&CompareOptions::new()).sensitivity(e, 2)?;
     assert_eq!(report.leader(), Some(x));
     assert!(report.pivots().contains(&(Removal::Claim(cx), Some(y))));
     assert!(
@@ -279,7 +282,7 @@ fn history_lists_each_year_and_writes_csv() -> Result<()> {
     let corpus = sino_soviet_split();
     let split: EventId = corpus.resolve("sino-soviet-split")?;
     let families = CompareOptions::new().with_roll_up(true);
-    let history = corpus.history(Some(split), &families)?;
+    let history = corpus.view(&families).history(Some(split))?;
     assert_eq!(history.years().first(), Some(&1952));
     assert_eq!(history.years().last(), Some(&2008));
     let triangle = history
@@ -295,7 +298,7 @@ fn history_lists_each_year_and_writes_csv() -> Result<()> {
     let csv = history.to_csv();
     assert!(csv.starts_with("explanation,1952,"), "{csv}");
     assert_eq!(csv.lines().count(), history.rows().len() + 1);
-    let whole = corpus.history(None, &families)?;
+    let whole = corpus.view(&families).history(None)?;
     assert!(whole.rows().len() >= history.rows().len());
     let json = serde_json::to_value(&history).expect("serializable");
     assert_eq!(json["years"][0], 1952);

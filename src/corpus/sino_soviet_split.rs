@@ -18,14 +18,14 @@ pub const SINO_SOVIET_SPLIT_JSON: &str = include_str!("sino_soviet_split.json");
 /// book's ten chapters.
 ///
 /// Nothing in the data says which explanation wins: the verdicts come out of
-/// [`Corpus::compare`].
+/// [`View::compare`](crate::View::compare).
 ///
 /// ```
 /// use historiograph::{CompareOptions, EventId, Verdict};
 ///
 /// let corpus = historiograph::sino_soviet_split();
 /// let crisis: EventId = corpus.resolve("taiwan-strait-crisis-1958")?;
-/// let comparison = corpus.compare(crisis, &CompareOptions::default())?;
+/// let comparison = corpus.view(&CompareOptions::default()).compare(crisis)?;
 /// let leader = &comparison.standings()[0];
 /// assert_eq!(leader.verdict(), Verdict::Supported);
 /// # Ok::<(), historiograph::Error>(())

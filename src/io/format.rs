@@ -242,7 +242,7 @@ impl WriteOptions {
     }
 
     /// The view whose claims the framework formats (ICCMA, APX, TGF)
-    /// write, as [`Corpus::framework`] builds it; default the whole debate.
+    /// write, as [`View::framework`](crate::View::framework) builds it; default the whole debate.
     #[must_use]
     pub fn with_view(mut self, view: CompareOptions) -> WriteOptions {
         self.view = view;

@@ -5,8 +5,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::options::CompareOptions;
 use super::report::Verdict;
-use super::view::CompareOptions;
 use crate::error::Result;
 use crate::graph::Corpus;
 use crate::model::{EventId, ExplanationId};
@@ -46,7 +46,7 @@ impl EventStanding {
     }
 }
 
-/// What [`Corpus::accounts`] returns: the events an explanation accounts for,
+/// What [`View::accounts`](crate::View::accounts) returns: the events an explanation accounts for,
 /// those where the debate is contested, and those where it is rejected, each
 /// in date order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -85,33 +85,8 @@ impl Accounts {
 }
 
 impl Corpus {
-    /// The inverse of [`compare`](Corpus::compare): the events an explanation
-    /// accounts for (verdict supported), is contested at, or is rejected at.
-    ///
-    /// The events looked at are those its claims concern (with its variants'
-    /// claims, when rolling up), widened as the options widen a comparison:
-    /// with enclosing events counted, the events within those; with enclosed
-    /// events counted, the events around them. With
-    /// [`with_roll_up`](CompareOptions::with_roll_up), the question is about
-    /// the explanation's family.
-    ///
-    /// # Complexity
-    /// One [`compare`](Corpus::compare) per event looked at, plus sorting them
-    /// by date.
-    ///
-    /// # Errors
-    /// As [`compare`](Corpus::compare).
-    ///
-    /// ```
-    /// use historiograph::{CompareOptions, ExplanationId};
-    ///
-    /// let corpus = historiograph::sino_soviet_split();
-    /// let triangle: ExplanationId = corpus.resolve("strategic-triangle")?;
-    /// let accounts = corpus.accounts(triangle, &CompareOptions::new())?;
-    /// assert!(!accounts.rejected_at().is_empty());
-    /// # Ok::<(), historiograph::Error>(())
-    /// ```
-    pub fn accounts(
+    /// [`View::accounts`](crate::View::accounts) with the options as an argument.
+    pub(crate) fn accounts(
         &self,
         explanation: ExplanationId,
         options: &CompareOptions,

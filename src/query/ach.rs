@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::view::CompareOptions;
+use super::options::CompareOptions;
 use crate::error::{Error, Result};
 use crate::graph::Corpus;
 use crate::model::{Bearing, EventId, EvidenceId, ExplanationId, Polarity, ScholarId};
@@ -93,7 +93,7 @@ names!(Rating, "rating", [
 ]);
 
 /// What an ACH matrix is built from: which claims count (the options of
-/// [`Corpus::compare`]: scope, roll-up, year, scholars), ratings given by
+/// [`View::compare`](crate::View::compare): scope, roll-up, year, scholars), ratings given by
 /// hand, and the weights of the evidence.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AchOptions {
@@ -109,7 +109,7 @@ impl AchOptions {
         AchOptions::default()
     }
 
-    /// Which claims count, as for [`Corpus::compare`].
+    /// Which claims count, as for [`View::compare`](crate::View::compare).
     #[must_use]
     pub fn with_compare(mut self, options: CompareOptions) -> AchOptions {
         self.compare = options;

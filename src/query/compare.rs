@@ -4,61 +4,22 @@ use std::collections::BTreeMap;
 
 use super::debate::{Absent, Debate, Outcome};
 use super::margin::Robustness;
+use super::options::CompareOptions;
 use super::report::{
     Attacker, ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Scope, Standing,
 };
-use super::view::CompareOptions;
 use crate::error::Result;
 use crate::graph::Corpus;
 use crate::model::{AttackKind, ClaimId, EventId};
 
 impl Corpus {
-    /// Compares the explanations of an event: every explanation that a claim
-    /// connects to the event, ranked, with the claims for and against it,
-    /// their scholars and evidence, a score, a verdict and its margin.
-    ///
-    /// [The calculus](crate::calculus) defines every number: which claims,
-    /// positions and evidence are in view (§1), how scholars are counted
-    /// (§2), how attacks defeat (§3), the score (§4), the verdicts and the
-    /// ranking (§5), and the margins (§6). In short: each claim in view
-    /// weighs *w* = *b*·*e* (its backing by voices, times an evidence
-    /// factor) and counts *w*·*a* for its side, where *a* is its standing in
-    /// the defeat graph (1, ½ or 0 as the grounded labelling puts it in,
-    /// undecided or out); voices that only reject claims count once per
-    /// side; the score is (*P* − *N*) / (*P* + *N* + 1).
-    ///
-    /// # Complexity
-    /// O(k log k + A) to gather the *k* claims, positions, citations and
-    /// supports around the events in scope and the *A* defeats among the
-    /// claims that can reach them; it does not scan the corpus. Each margin
-    /// search then spends at most the options' margin budget.
-    ///
-    /// # Errors
-    /// [`Error::UnknownId`](crate::Error::UnknownId) for an event, scholar
-    /// or claim not in the corpus;
-    /// [`Error::InvalidOption`](crate::Error::InvalidOption) for a threshold
-    /// outside (0, 1] or preferences that form a cycle.
-    ///
-    /// ```
-    /// use historiograph::{CompareOptions, EventId};
-    ///
-    /// let corpus = historiograph::sino_soviet_split();
-    /// let leap: EventId = corpus.resolve("great-leap-forward")?;
-    /// let comparison = corpus.compare(leap, &CompareOptions::new().with_roll_up(true))?;
-    /// for standing in comparison.standings() {
-    ///     println!("{}: {} ({:+.2})", standing.name(), standing.verdict(), standing.score());
-    /// }
-    /// if let (Some(leader), Some(lead)) = (comparison.leader(), comparison.lead()) {
-    ///     println!("{} leads; {lead}", leader.name());
-    /// }
-    /// # Ok::<(), historiograph::Error>(())
-    /// ```
-    pub fn compare(&self, event: EventId, options: &CompareOptions) -> Result<Comparison> {
+    /// [`View::compare`](crate::View::compare) with the options as an argument.
+    pub(crate) fn compare(&self, event: EventId, options: &CompareOptions) -> Result<Comparison> {
         self.compare_with_claims(event, options)
             .map(|(comparison, _)| comparison)
     }
 
-    /// [`compare`](Corpus::compare), with every claim it looked at, in
+    /// [`compare`](crate::View::compare), with every claim it looked at, in
     /// view or not: those about the events in scope and every claim that
     /// can reach them.
     pub(crate) fn compare_with_claims(
@@ -107,7 +68,7 @@ impl Corpus {
     }
 
     /// The standings of the explanations of an event, scores and verdicts
-    /// only: as [`compare`](Corpus::compare), without the claim entries and
+    /// only: as [`compare`](crate::View::compare), without the claim entries and
     /// margins, for queries that need only the numbers.
     pub(crate) fn tally(&self, event: EventId, options: &CompareOptions) -> Result<Vec<Standing>> {
         options.check(self)?;

@@ -26,13 +26,13 @@ use crate::model::{AttackKind, ClaimId};
 /// let luthi: ClaimId = corpus.resolve("luthi-economic-model-cause")?;
 /// let never: ClaimId = corpus.resolve("economics-never-central")?;
 /// // With no preference, the rebuttal runs both ways.
-/// let view = corpus.framework(&CompareOptions::new());
+/// let view = corpus.view(&CompareOptions::new()).framework();
 /// let (a, b) = (view.argument(luthi).unwrap(), view.argument(never).unwrap());
 /// assert!(view.framework().targets(b).any(|t| t == a));
 /// // A reader who holds Lüthi's reading above the view that economics
 /// // never mattered: only his rebuttal defeats.
 /// let options = CompareOptions::new().with_preferences(Preferences::explicit([(luthi, never)]));
-/// let view = corpus.framework(&options);
+/// let view = corpus.view(&options).framework();
 /// assert!(view.framework().targets(a).any(|t| t == b));
 /// assert!(!view.framework().targets(b).any(|t| t == a));
 /// # Ok::<(), historiograph::Error>(())

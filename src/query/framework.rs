@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::debate::{base_weight, net_evidence};
 use super::defeat::{DefeatEdge, Order, defeats_among};
-use super::view::CompareOptions;
+use super::options::CompareOptions;
 use super::voice::backing_and_rejections;
 use crate::argument::{Argument, Framework};
 use crate::graph::Corpus;
@@ -14,7 +14,7 @@ use crate::model::{AttackKind, Bearing, ClaimId, Stance};
 /// A corpus's claims as an abstract (bipolar, weighted) argumentation
 /// framework, with the map between claims and arguments. Its attacks are
 /// the *defeats* of the calculus (§3): what every semantics, and
-/// [`Corpus::compare`], is computed on. See [`Corpus::framework`].
+/// [`View::compare`](crate::View::compare), is computed on. See [`View::framework`](crate::View::framework).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimFramework {
     framework: Framework,
@@ -98,30 +98,8 @@ impl ClaimFramework {
 }
 
 impl Corpus {
-    /// The claims in view (see [`CompareOptions`]: the year, scholars and
-    /// preferences apply; the event scope does not) as an argumentation
-    /// framework: one argument per claim, named by its key, in id order;
-    /// the defeats among them as attacks (the calculus, §3: what the
-    /// preferences make of each attack); the supports; and base weights for
-    /// gradual semantics from [`Corpus::base_weight`].
-    ///
-    /// # Complexity
-    /// O(c log c + r) for *c* claims and *r* relations among them.
-    ///
-    /// ```
-    /// use historiograph::{ClaimId, CompareOptions, Semantics};
-    ///
-    /// let corpus = historiograph::sino_soviet_split();
-    /// let view = corpus.framework(&CompareOptions::new());
-    /// let triangle = view
-    ///     .argument(corpus.resolve::<ClaimId>("triangle-balancing")?)
-    ///     .expect("the claim is in view");
-    /// // Lüthi's undercut leaves the triangle reading in no preferred extension.
-    /// let decision = view.framework().credulous(Semantics::Preferred, triangle)?;
-    /// assert!(!decision.is_accepted());
-    /// # Ok::<(), historiograph::Error>(())
-    /// ```
-    pub fn framework(&self, options: &CompareOptions) -> ClaimFramework {
+    /// [`View::framework`](crate::View::framework) with the options as an argument.
+    pub(crate) fn framework(&self, options: &CompareOptions) -> ClaimFramework {
         let claims: Vec<ClaimId> = self
             .ids::<ClaimId>()
             .filter(|&c| options.sees_claim_only(self, c))
@@ -166,20 +144,8 @@ impl Corpus {
         }
     }
 
-    /// The base weight of a claim for gradual semantics, in (0, 1): the
-    /// Laplace-smoothed share of what speaks for it among all that bears on it,
-    ///
-    /// *w* = (1 + *b* + *s*) / (2 + *b* + *s* + *r* + *u*),
-    ///
-    /// with *b* its backing and *r* its rejections as [the
-    /// calculus](crate::calculus) (§2) counts them (each scholar once, by
-    /// their latest position in view; each work once; a claim no position
-    /// in view advances has an unnamed proponent, who counts as one voice
-    /// advancing it), and *s* and *u* the evidence in
-    /// view that supports and undermines it. A claim with one backer and
-    /// nothing else weighs ⅔; each supporting item raises it, each
-    /// rejection or undermining item lowers it.
-    pub fn base_weight(&self, claim: ClaimId, options: &CompareOptions) -> f64 {
+    /// [`View::base_weight`](crate::View::base_weight) with the options as an argument.
+    pub(crate) fn base_weight(&self, claim: ClaimId, options: &CompareOptions) -> f64 {
         let (_, positions) = options.sees_claim(self, claim);
         let (b, r) = backing_and_rejections(
             self.latest_held(claim, &positions)

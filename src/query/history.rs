@@ -6,13 +6,13 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::options::CompareOptions;
 use super::report::Verdict;
-use super::view::CompareOptions;
 use crate::error::Result;
 use crate::graph::Corpus;
 use crate::model::{ClaimId, EventId, ExplanationId};
 
-/// How explanations stood over time: what [`Corpus::history`] returns.
+/// How explanations stood over time: what [`View::history`](crate::View::history) returns.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct History {
     event: Option<String>,
@@ -90,30 +90,12 @@ fn csv_field(text: &str) -> String {
 }
 
 impl Corpus {
-    /// The standing of each explanation as of each year in which the
-    /// scholarship moved, for one event (with the options' scope) or, with
-    /// `None`, for the whole debate (every claim, whatever event it concerns).
-    /// Each year's column is [`Corpus::compare`] with
-    /// [`with_as_of`](CompareOptions::with_as_of) that year; the options' own
-    /// year, if any, is ignored.
-    ///
-    /// # Errors
-    /// As [`Corpus::compare`].
-    ///
-    /// # Complexity
-    /// One comparison per year.
-    ///
-    /// ```
-    /// use historiograph::{CompareOptions, EventId};
-    ///
-    /// let corpus = historiograph::sino_soviet_split();
-    /// let split: EventId = corpus.resolve("sino-soviet-split")?;
-    /// let history = corpus.history(Some(split), &CompareOptions::new().with_roll_up(true))?;
-    /// assert!(history.years().contains(&2008));
-    /// println!("{history}");
-    /// # Ok::<(), historiograph::Error>(())
-    /// ```
-    pub fn history(&self, event: Option<EventId>, options: &CompareOptions) -> Result<History> {
+    /// [`View::history`](crate::View::history) with the options as an argument.
+    pub(crate) fn history(
+        &self,
+        event: Option<EventId>,
+        options: &CompareOptions,
+    ) -> Result<History> {
         options.check(self)?;
         let mut about: BTreeMap<ClaimId, Vec<EventId>> = BTreeMap::new();
         match event {

@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use super::options::CompareOptions;
 use super::report::Comparison;
-use super::view::CompareOptions;
 use crate::error::Result;
 use crate::graph::{Change, Changes, Corpus, Node, Relation};
 use crate::model::{ClaimId, EventId, ExplanationId};
@@ -23,7 +23,7 @@ use crate::query::debate::directional;
 /// name, and any comparison if the changes are not all that happened
 /// (their versions do not follow on: an edit made outside a transaction,
 /// or changes skipped). So [`compare`](LiveVerdicts::compare) always
-/// returns what [`Corpus::compare`] would, computing only what an edit
+/// returns what [`View::compare`](crate::View::compare) would, computing only what an edit
 /// touched.
 ///
 /// ```
@@ -46,7 +46,7 @@ use crate::query::debate::directional;
 /// let changes = tx.commit();
 /// let dropped = live.update(&corpus, &changes);
 /// assert!(dropped.contains(&split));
-/// assert_eq!(live.compare(&corpus, split)?, &corpus.compare(split, &CompareOptions::new())?);
+/// assert_eq!(live.compare(&corpus, split)?, &corpus.view(&CompareOptions::new()).compare(split)?);
 /// # Ok::<(), historiograph::Error>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -100,11 +100,11 @@ impl LiveVerdicts {
         &self.options
     }
 
-    /// The comparison of an event, as [`Corpus::compare`] gives it: kept
+    /// The comparison of an event, as [`View::compare`](crate::View::compare) gives it: kept
     /// from before when no edit since touched it, computed otherwise.
     ///
     /// # Errors
-    /// As [`Corpus::compare`].
+    /// As [`View::compare`](crate::View::compare).
     pub fn compare(&mut self, corpus: &Corpus, event: EventId) -> Result<&Comparison> {
         self.follow(corpus);
         if !self.kept.contains_key(&event) {

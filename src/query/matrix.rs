@@ -5,8 +5,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::options::CompareOptions;
 use super::report::Verdict;
-use super::view::CompareOptions;
 use crate::error::Result;
 use crate::graph::Corpus;
 use crate::model::{EventId, ExplanationId};
@@ -30,7 +30,7 @@ impl Cell {
 }
 
 /// Events × explanations: for each event (a row) and each explanation any of
-/// them involves (a column), the verdict of [`Corpus::compare`], or nothing
+/// them involves (a column), the verdict of [`View::compare`](crate::View::compare), or nothing
 /// where no claim connects the two.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Matrix {
@@ -73,25 +73,8 @@ impl Matrix {
 }
 
 impl Corpus {
-    /// Compares every event in `events` and lays the verdicts out as a matrix.
-    ///
-    /// # Complexity
-    /// The sum of the [`compare`](Corpus::compare) costs of the events, plus
-    /// O(rows × columns) to lay out the matrix.
-    ///
-    /// # Errors
-    /// As [`compare`](Corpus::compare).
-    ///
-    /// ```
-    /// use historiograph::{CompareOptions, EventId};
-    ///
-    /// let corpus = historiograph::sino_soviet_split();
-    /// let events: Vec<EventId> = corpus.events_by_date().collect();
-    /// let matrix = corpus.matrix(events, &CompareOptions::new().with_roll_up(true))?;
-    /// println!("{matrix}");
-    /// # Ok::<(), historiograph::Error>(())
-    /// ```
-    pub fn matrix(
+    /// [`View::matrix`](crate::View::matrix) with the options as an argument.
+    pub(crate) fn matrix(
         &self,
         events: impl IntoIterator<Item = EventId>,
         options: &CompareOptions,

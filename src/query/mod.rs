@@ -11,6 +11,7 @@ mod history;
 mod live;
 mod margin;
 mod matrix;
+mod options;
 mod proof;
 mod provenance;
 mod report;
@@ -28,10 +29,11 @@ pub use history::{History, HistoryRow};
 pub use live::LiveVerdicts;
 pub use margin::{Margin, Robustness};
 pub use matrix::{Cell, Matrix};
+pub use options::{CompareOptions, Weighing};
 pub use proof::{ProofThresholds, Removal, Sensitivity, StandardOfProof};
 pub use provenance::{Disagreement, Point, Provenance, Side};
 pub use report::{
     Attacker, ClaimEntry, Comparison, EvidenceEntry, PositionEntry, Standing, Verdict,
 };
 pub use trajectory::{Move, Trajectory};
-pub use view::{CompareOptions, Weighing};
+pub use view::View;

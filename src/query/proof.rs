@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::margin::next_combination;
+use super::options::CompareOptions;
 use super::report::{Comparison, Standing};
-use super::view::CompareOptions;
 use crate::error::{Error, Result};
 use crate::graph::Corpus;
 use crate::model::{ClaimId, EventId, EvidenceId, ExplanationId, ScholarId};
@@ -145,24 +145,8 @@ impl ProofThresholds {
 }
 
 impl Corpus {
-    /// The strongest standard of proof each explanation of an event meets,
-    /// best-ranked first; the first entry is the leading explanation's.
-    ///
-    /// # Errors
-    /// As [`Corpus::compare`]; [`Error::InvalidOption`] for thresholds out of range.
-    ///
-    /// ```
-    /// use historiograph::{CompareOptions, EventId, ProofThresholds, StandardOfProof};
-    ///
-    /// let corpus = historiograph::sino_soviet_split();
-    /// let crisis: EventId = corpus.resolve("taiwan-strait-crisis-1958")?;
-    /// let met = corpus.standards_of_proof(crisis, &CompareOptions::new(), &ProofThresholds::new())?;
-    /// // Domestic politics leads, on one evidence item and two scholars:
-    /// // more weight for it than against, but not clear and convincing.
-    /// assert_eq!(met[0].1, Some(StandardOfProof::Preponderance));
-    /// # Ok::<(), historiograph::Error>(())
-    /// ```
-    pub fn standards_of_proof(
+    /// [`View::standards_of_proof`](crate::View::standards_of_proof) with the options as an argument.
+    pub(crate) fn standards_of_proof(
         &self,
         event: EventId,
         options: &CompareOptions,
@@ -177,19 +161,8 @@ impl Corpus {
             .collect())
     }
 
-    /// What would change an event's leading explanation: each piece of
-    /// evidence, claim and scholar whose removal alone changes it (to another
-    /// explanation, or to none), and the smallest set of them whose joint
-    /// removal does (searched among sets of up to `max_set` items, smallest
-    /// first). Removing a scholar discounts their positions.
-    ///
-    /// # Errors
-    /// As [`Corpus::compare`].
-    ///
-    /// # Complexity
-    /// One comparison per candidate, plus one per candidate set tried:
-    /// O(k^max_set) comparisons for *k* candidates in the worst case.
-    pub fn sensitivity(
+    /// [`View::sensitivity`](crate::View::sensitivity) with the options as an argument.
+    pub(crate) fn sensitivity(
         &self,
         event: EventId,
         options: &CompareOptions,
@@ -276,7 +249,7 @@ pub enum Removal {
     Scholar(ScholarId),
 }
 
-/// What [`Corpus::sensitivity`] returns.
+/// What [`View::sensitivity`](crate::View::sensitivity) returns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sensitivity {
     leader: Option<ExplanationId>,

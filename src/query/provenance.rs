@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use super::view::CompareOptions;
+use super::options::CompareOptions;
 use super::voice::Held;
 use crate::error::Result;
 use crate::graph::Corpus;
@@ -90,7 +90,7 @@ pub enum Point {
 }
 
 /// A point on which two scholars disagree, with each side's position: what
-/// [`Corpus::disagreements`] returns. `Display` names everything by key.
+/// [`View::disagreements`](crate::View::disagreements) returns. `Display` names everything by key.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Disagreement {
     point: Point,
@@ -125,23 +125,12 @@ impl fmt::Display for Disagreement {
 }
 
 impl Corpus {
-    /// What a claim rests on, in view; `None` if the claim is not in the
-    /// corpus.
-    ///
-    /// # Complexity
-    /// O(d log d) for the claim's citations and positions, *d*.
-    ///
-    /// ```
-    /// use historiograph::{ClaimId, CompareOptions};
-    ///
-    /// let corpus = historiograph::sino_soviet_split();
-    /// let claim: ClaimId = corpus.resolve("christensen-taiwan-mobilization")?;
-    /// let all = corpus.provenance(claim, &CompareOptions::new()).expect("live claim");
-    /// let before = corpus.provenance(claim, &CompareOptions::new().with_as_of(Some(2000))).unwrap();
-    /// assert_eq!((all.positions().len(), before.positions().len()), (2, 1));
-    /// # Ok::<(), historiograph::Error>(())
-    /// ```
-    pub fn provenance(&self, claim: ClaimId, options: &CompareOptions) -> Option<Provenance> {
+    /// [`View::provenance`](crate::View::provenance) with the options as an argument.
+    pub(crate) fn provenance(
+        &self,
+        claim: ClaimId,
+        options: &CompareOptions,
+    ) -> Option<Provenance> {
         self.claim(claim)?;
         let evidence: Vec<(EvidenceId, Bearing)> = self
             .citations(claim)
@@ -179,24 +168,8 @@ impl Corpus {
             .collect()
     }
 
-    /// The claims a scholar holds (advances, endorses or qualifies) by their
-    /// latest position in view, with that position, by claim: a claim they
-    /// later rejected is not held after they rejected it.
-    ///
-    /// # Complexity
-    /// O(d log d) for the scholar's positions, *d*.
-    ///
-    /// ```
-    /// use historiograph::{CompareOptions, ScholarId};
-    ///
-    /// let corpus = historiograph::sino_soviet_split();
-    /// let luthi: ScholarId = corpus.resolve("luthi")?;
-    /// let before = CompareOptions::new().with_as_of(Some(2007));
-    /// assert_eq!(corpus.claims_held_by(luthi, &before).count(), 0);
-    /// assert!(corpus.claims_held_by(luthi, &CompareOptions::new()).count() > 0);
-    /// # Ok::<(), historiograph::Error>(())
-    /// ```
-    pub fn claims_held_by(
+    /// [`View::claims_held_by`](crate::View::claims_held_by) with the options as an argument.
+    pub(crate) fn claims_held_by(
         &self,
         scholar: ScholarId,
         options: &CompareOptions,
@@ -207,39 +180,8 @@ impl Corpus {
             .map(|(claim, h)| (claim, h.position))
     }
 
-    /// Where two scholars disagree, each point once, with each side's latest
-    /// position in view: a claim one holds and the other rejects, and an
-    /// attack between a claim one holds and a claim the other holds (a
-    /// rebuttal once, whichever way it was written). With `event`, only
-    /// points about it: a claim about an event in its scope (the options'
-    /// enclosing and enclosed events), or an attack with such a claim at
-    /// either end.
-    ///
-    /// A scholar never disagrees with himself: the same scholar twice gives
-    /// nothing, and an attack between two claims one of them holds both
-    /// of is no point between the two.
-    ///
-    /// # Errors
-    /// [`Error::UnknownId`](crate::Error::UnknownId) for a scholar or event
-    /// not in the corpus, and as [`CompareOptions`] are checked.
-    ///
-    /// # Complexity
-    /// O((d + a) log(d + a)) for the two scholars' positions *d* and the
-    /// attacks on and by the claims they hold, *a*.
-    ///
-    /// ```
-    /// use historiograph::{CompareOptions, ScholarId};
-    ///
-    /// let corpus = historiograph::sino_soviet_split();
-    /// let luthi: ScholarId = corpus.resolve("luthi")?;
-    /// let haas: ScholarId = corpus.resolve("haas")?;
-    /// for d in corpus.disagreements(luthi, haas, None, &CompareOptions::new())? {
-    ///     println!("{d}");
-    /// }
-    /// assert!(corpus.disagreements(luthi, luthi, None, &CompareOptions::new())?.is_empty());
-    /// # Ok::<(), historiograph::Error>(())
-    /// ```
-    pub fn disagreements(
+    /// [`View::disagreements`](crate::View::disagreements) with the options as an argument.
+    pub(crate) fn disagreements(
         &self,
         first: ScholarId,
         second: ScholarId,

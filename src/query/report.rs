@@ -1,4 +1,4 @@
-//! What [`Corpus::compare`](crate::Corpus::compare) returns: a ranked list of
+//! What [`View::compare`](crate::View::compare) returns: a ranked list of
 //! standings, each with the claims behind it, printable as a table and
 //! serializable.
 
@@ -250,7 +250,7 @@ impl ClaimEntry {
         self.acceptance
     }
     /// The factor *a(c)* the score weighs the claim by (see
-    /// [`Corpus::compare`](crate::Corpus::compare)): 1, ½ or 0 from its
+    /// [`View::compare`](crate::View::compare)): 1, ½ or 0 from its
     /// acceptance, or its gradual strength.
     pub fn strength(&self) -> f64 {
         self.strength
@@ -421,12 +421,12 @@ pub(crate) struct Scope {
     pub(crate) as_of: Option<i32>,
     pub(crate) scholars: Option<Vec<String>>,
     pub(crate) threshold: f64,
-    pub(crate) weighing: super::view::Weighing,
+    pub(crate) weighing: super::options::Weighing,
     pub(crate) preferences: super::defeat::Preferences,
 }
 
 /// The explanations of one event, ranked: what
-/// [`Corpus::compare`](crate::Corpus::compare) returns.
+/// [`View::compare`](crate::View::compare) returns.
 ///
 /// `Display` prints a table followed by the claims behind each standing;
 /// `Serialize` gives the same as structured data.
@@ -503,7 +503,7 @@ impl fmt::Display for Scope {
         if let Some(scholars) = &self.scholars {
             write!(f, "; scholars: {}", scholars.join(", "))?;
         }
-        if self.weighing != super::view::Weighing::Grounded {
+        if self.weighing != super::options::Weighing::Grounded {
             write!(f, "; weighed by {}", self.weighing)?;
         }
         if self.preferences != super::defeat::Preferences::default() {

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::view::CompareOptions;
+use super::options::CompareOptions;
 use super::voice::When;
 use crate::error::Result;
 use crate::graph::Corpus;
@@ -65,7 +65,7 @@ impl Move {
 }
 
 /// How a scholar's positions changed over time: what
-/// [`Corpus::trajectory`] returns, in order of time.
+/// [`View::trajectory`](crate::View::trajectory) returns, in order of time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Trajectory {
     #[serde(skip)]
@@ -115,31 +115,12 @@ impl fmt::Display for Trajectory {
 }
 
 impl Corpus {
-    /// A scholar's trajectory: every change of position in view, over time
-    /// — the first stance on each claim, and each later stance that differs
-    /// from the one before (advancing a claim in one book, rejecting it in
-    /// a later one). Positions are ordered as the calculus (§2) orders a
-    /// scholar's positions on a claim: by the year they entered the debate,
-    /// then by how much they back the claim.
-    ///
-    /// # Errors
-    /// [`Error::UnknownId`](crate::Error::UnknownId) for a scholar not in
-    /// the corpus, and as [`CompareOptions`] are checked.
-    ///
-    /// # Complexity
-    /// O(d log d) for the scholar's positions, *d*.
-    ///
-    /// ```
-    /// use historiograph::{CompareOptions, ScholarId};
-    ///
-    /// let corpus = historiograph::sino_soviet_split();
-    /// let luthi: ScholarId = corpus.resolve("luthi")?;
-    /// let trajectory = corpus.trajectory(luthi, &CompareOptions::new())?;
-    /// assert!(trajectory.moves().iter().all(|m| m.from().is_none()));
-    /// print!("{trajectory}");
-    /// # Ok::<(), historiograph::Error>(())
-    /// ```
-    pub fn trajectory(&self, scholar: ScholarId, options: &CompareOptions) -> Result<Trajectory> {
+    /// [`View::trajectory`](crate::View::trajectory) with the options as an argument.
+    pub(crate) fn trajectory(
+        &self,
+        scholar: ScholarId,
+        options: &CompareOptions,
+    ) -> Result<Trajectory> {
         self.live(scholar)?;
         options.check(self)?;
         let mut by_claim: BTreeMap<ClaimId, Vec<(When, u8, Position)>> = BTreeMap::new();
@@ -150,7 +131,7 @@ impl Corpus {
                 continue;
             }
             let when = self.position_when(claim, &p);
-            let rank = (super::view::backing(p.stance()) * 2.0) as u8;
+            let rank = (super::options::backing(p.stance()) * 2.0) as u8;
             by_claim.entry(claim).or_default().push((when, rank, p));
         }
         let mut moves = Vec::new();

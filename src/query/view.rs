@@ -1,435 +1,390 @@
-//! What a query looks at: the options that filter the debate, and the test
-//! of whether a position, claim or piece of evidence is in view. The rules
-//! are those of [the calculus](crate::calculus), §1.
+//! The debate as one set of view options sees it: the queries that weigh
+//! claims, on a [`View`] of the corpus.
 
-use std::collections::BTreeSet;
-use std::fmt;
-
-use super::defeat::Preferences;
-use crate::argument::{Gradual, Semantics};
-use crate::error::{Error, Result};
+use super::accounts::Accounts;
+use super::framework::ClaimFramework;
+use super::history::History;
+use super::matrix::Matrix;
+use super::options::CompareOptions;
+use super::proof::{ProofThresholds, Sensitivity, StandardOfProof};
+use super::provenance::{Disagreement, Provenance};
+use super::report::Comparison;
+use super::trajectory::Trajectory;
+use crate::error::Result;
 use crate::graph::Corpus;
-use crate::model::{ClaimId, Date, EvidenceId, Position, ScholarId, Stance, WorkId};
+use crate::model::{ClaimId, EventId, ExplanationId, Position, ScholarId};
 
-/// How [`Corpus::compare`] weighs a claim by its standing in the debate:
-/// the factor *a(c)* in \[0, 1\] of the score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Weighing {
-    /// The grounded labelling (the default): 1 for in, ½ for undecided, 0
-    /// for out. Linear time; the most sceptical reading of the debate.
-    #[default]
-    Grounded,
-    /// An extension-based semantics: 1 for a claim in every extension
-    /// (sceptically accepted), ½ for one in some but not all (credulously
-    /// accepted), 0 for one in none. Under stable semantics a debate with
-    /// no stable extension accepts nothing. Stable, semi-stable and stage
-    /// semantics are not directional (a claim's acceptance can depend on
-    /// claims that cannot reach it), so under them a comparison solves the
-    /// whole debate in view, not only the part around the event.
-    Extensions(Semantics),
-    /// A gradual semantics: the claim's strength, from base weights given
-    /// by [`Corpus::base_weight`](crate::Corpus::base_weight) and the
-    /// strengths of its defeaters and supporters in view.
-    Gradual(Gradual),
-}
-
-impl fmt::Display for Weighing {
-    /// `grounded semantics`, `preferred semantics`, `DF-QuAD strengths`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Weighing::Grounded => f.write_str("grounded semantics"),
-            Weighing::Extensions(s) => write!(f, "{} semantics", s.name()),
-            Weighing::Gradual(g) => write!(f, "{} strengths", g.name()),
-        }
-    }
-}
-
-/// The default budget of a margin search, in claim-evaluations.
-pub(crate) const DEFAULT_MARGIN_BUDGET: usize = 1_000_000;
-
-/// Options for [`Corpus::compare`] and every query that reads positions.
+/// A corpus seen through one set of [`CompareOptions`]: the year asked
+/// about, the scholars counted, the scope of events, the weighing and the
+/// preferences ([the calculus](crate::calculus), §1). Every query that
+/// weighs claims is a method of a view: [`compare`](View::compare),
+/// [`matrix`](View::matrix), [`accounts`](View::accounts),
+/// [`history`](View::history), the standards of proof, sensitivity,
+/// provenance, the positions scholars hold and where they disagree, a
+/// scholar's trajectory, and the claims' argumentation framework.
 ///
-/// The default compares claims about the event itself, keeps variants apart
-/// from their families, looks at the whole debate (every year, every
-/// scholar), weighs claims by the grounded semantics of the defeats that
-/// the attacks give with no preferences ([`Preferences::None`]), calls an explanation supported or
-/// rejected at a score of ±0.5, and searches the margins of a comparison
-/// with a budget of 1,000,000 claim-evaluations. [The calculus](crate::calculus)
-/// defines what each option does.
+/// A view is two references, cheap to copy; make one with
+/// [`Corpus::view`] for each set of options.
 ///
 /// ```
-/// use historiograph::CompareOptions;
+/// use historiograph::{CompareOptions, EventId};
 ///
-/// let before_luthi = CompareOptions::new()
-///     .with_enclosing(true)
-///     .with_roll_up(true)
-///     .with_as_of(Some(2007));
-/// assert_eq!(before_luthi.as_of(), Some(2007));
+/// let corpus = historiograph::sino_soviet_split();
+/// let rolled_up = CompareOptions::new().with_roll_up(true);
+/// let view = corpus.view(&rolled_up);
+/// let split: EventId = corpus.resolve("sino-soviet-split")?;
+/// let leap: EventId = corpus.resolve("great-leap-forward")?;
+/// let (a, b) = (view.compare(split)?, view.compare(leap)?);
+/// println!("{} / {}", a.leader().map_or("none", |s| s.name()), b.leader().map_or("none", |s| s.name()));
+/// # Ok::<(), historiograph::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct CompareOptions {
-    enclosing: bool,
-    enclosed: bool,
-    roll_up: bool,
-    as_of: Option<i32>,
-    scholars: Option<BTreeSet<ScholarId>>,
-    threshold: f64,
-    weighing: Weighing,
-    preferences: Preferences,
-    margin_budget: usize,
-    /// Entities treated as absent (for sensitivity analysis).
-    pub(crate) without: Without,
-}
-
-/// Entities a query treats as absent, as if removed from the corpus.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Without {
-    pub(crate) claims: BTreeSet<ClaimId>,
-    pub(crate) evidence: BTreeSet<EvidenceId>,
-    pub(crate) scholars: BTreeSet<ScholarId>,
-}
-
-impl Default for CompareOptions {
-    fn default() -> CompareOptions {
-        CompareOptions {
-            enclosing: false,
-            enclosed: false,
-            roll_up: false,
-            as_of: None,
-            scholars: None,
-            threshold: 0.5,
-            weighing: Weighing::Grounded,
-            preferences: Preferences::default(),
-            margin_budget: DEFAULT_MARGIN_BUDGET,
-            without: Without::default(),
-        }
-    }
-}
-
-impl CompareOptions {
-    /// The default options.
-    pub fn new() -> CompareOptions {
-        CompareOptions::default()
-    }
-
-    /// Whether claims about the events that enclose the event count too (a
-    /// claim about the whole split speaks to the 1958 crisis within it).
-    /// Default `false`.
-    #[must_use]
-    pub fn with_enclosing(mut self, yes: bool) -> CompareOptions {
-        self.enclosing = yes;
-        self
-    }
-
-    /// Whether claims about the events within the event, at any depth, count
-    /// too. Default `false`.
-    #[must_use]
-    pub fn with_enclosed(mut self, yes: bool) -> CompareOptions {
-        self.enclosed = yes;
-        self
-    }
-
-    /// Whether claims invoking a variant count for its family, so that the
-    /// comparison ranks families, each with its variants beneath it.
-    /// Default `false`.
-    #[must_use]
-    pub fn with_roll_up(mut self, yes: bool) -> CompareOptions {
-        self.roll_up = yes;
-        self
-    }
-
-    /// The debate as it stood at the end of `year`. `None`, the default,
-    /// looks at everything.
-    ///
-    /// Every item of the debate enters it in a year (the calculus, §1):
-    ///
-    /// - a **work** in the last year its `issued` date allows (`2008` in
-    ///   2008, `196X` in 1969);
-    /// - a **position** in its own year, else its work's, else its claim's;
-    /// - a **claim** at its own date, else with the earliest of the works
-    ///   that report it: the works holding the evidence it cites;
-    /// - a piece of **evidence** at its own date, else its work's;
-    /// - an item none of these dates is **undated**, and enters at the
-    ///   corpus's last year (the latest year any item of the corpus gives):
-    ///   no as-of view before that sees it, and the view as of that year
-    ///   sees everything.
-    ///
-    /// An item is in view when it entered in `year` or before: a position
-    /// taken in `year` counts. A claim with positions is in view when one of
-    /// them is, or, when no position in view advances it, from a date of its
-    /// own (a dated view of the literature); one without any position, when
-    /// it has entered. Each scholar counts
-    /// once per claim, by their latest position in view (an undated one
-    /// after every dated one); between two positions of one year, the one
-    /// that backs the claim more.
-    #[must_use]
-    pub fn with_as_of(mut self, year: Option<i32>) -> CompareOptions {
-        self.as_of = year;
-        self
-    }
-
-    /// Only these scholars' positions count, and claims none of them takes a
-    /// position on are left out. The default counts everyone, and claims
-    /// without positions too.
-    #[must_use]
-    pub fn with_scholars(
-        mut self,
-        scholars: impl IntoIterator<Item = ScholarId>,
-    ) -> CompareOptions {
-        self.scholars = Some(scholars.into_iter().collect());
-        self
-    }
-
-    /// Counts every scholar again (undoes [`with_scholars`](CompareOptions::with_scholars)).
-    #[must_use]
-    pub fn with_all_scholars(mut self) -> CompareOptions {
-        self.scholars = None;
-        self
-    }
-
-    /// The score from which an explanation opposed in view counts as
-    /// supported (and below whose negative it counts as rejected); between
-    /// 0 and 1, default 0.5.
-    #[must_use]
-    pub fn with_threshold(mut self, threshold: f64) -> CompareOptions {
-        self.threshold = threshold;
-        self
-    }
-
-    /// How claims are weighed by their standing in the debate; default
-    /// [`Weighing::Grounded`].
-    #[must_use]
-    pub fn with_weighing(mut self, weighing: Weighing) -> CompareOptions {
-        self.weighing = weighing;
-        self
-    }
-
-    /// Which claims are preferred to which, deciding rebuttals and
-    /// underminings (the calculus, §3); default [`Preferences::None`].
-    #[must_use]
-    pub fn with_preferences(mut self, preferences: Preferences) -> CompareOptions {
-        self.preferences = preferences;
-        self
-    }
-
-    /// How much work [`Corpus::compare`] may spend searching the margins of
-    /// one comparison (the calculus, §6), in claim-evaluations: a search
-    /// that tries a set of removals spends the number of claims it
-    /// re-evaluates. Half goes to the lead, the rest is shared by the
-    /// verdicts, each share split between the claims and the scholars
-    /// margins. `0` turns the margins off. Default 1,000,000, a few tens of
-    /// milliseconds at most in a release build.
-    #[must_use]
-    pub fn with_margin_budget(mut self, budget: usize) -> CompareOptions {
-        self.margin_budget = budget;
-        self
-    }
-
-    /// How claims are weighed by their standing in the debate.
-    pub fn weighing(&self) -> Weighing {
-        self.weighing
-    }
-
-    /// Which claims are preferred to which.
-    pub fn preferences(&self) -> &Preferences {
-        &self.preferences
-    }
-
-    /// The budget of a comparison's margin searches; 0 when margins are off.
-    pub fn margin_budget(&self) -> usize {
-        self.margin_budget
-    }
-
-    /// Whether claims about enclosing events count.
-    pub fn enclosing(&self) -> bool {
-        self.enclosing
-    }
-
-    /// Whether claims about enclosed events count.
-    pub fn enclosed(&self) -> bool {
-        self.enclosed
-    }
-
-    /// Whether variants roll up into their families.
-    pub fn roll_up(&self) -> bool {
-        self.roll_up
-    }
-
-    /// The year the debate is looked at, if any.
-    pub fn as_of(&self) -> Option<i32> {
-        self.as_of
-    }
-
-    /// The scholars whose positions count, if restricted.
-    pub fn scholars(&self) -> Option<impl Iterator<Item = ScholarId> + '_> {
-        self.scholars.as_ref().map(|s| s.iter().copied())
-    }
-
-    /// The verdict threshold.
-    pub fn threshold(&self) -> f64 {
-        self.threshold
-    }
-
-    pub(crate) fn check(&self, corpus: &Corpus) -> Result<()> {
-        if !(self.threshold > 0.0 && self.threshold <= 1.0) {
-            return Err(Error::InvalidOption {
-                option: "threshold",
-                reason: format!("{} is not in (0, 1]", self.threshold),
-            });
-        }
-        if let Some(scholars) = &self.scholars {
-            for &scholar in scholars {
-                corpus.live(scholar)?;
-            }
-        }
-        self.preferences.check(corpus)
-    }
-
-    /// Whether an item that entered the debate in `year` (`None`: undated)
-    /// is in view.
-    pub(crate) fn sees_year(&self, corpus: &Corpus, year: Option<i32>) -> bool {
-        let Some(limit) = self.as_of else {
-            return true;
-        };
-        match year.or_else(|| corpus.last_year()) {
-            Some(year) => year <= limit,
-            None => true,
-        }
-    }
-
-    /// Whether a scholar's position on a claim is in view.
-    pub(crate) fn sees_position(
-        &self,
-        corpus: &Corpus,
-        claim: ClaimId,
-        scholar: ScholarId,
-        p: &Position,
-    ) -> bool {
-        if self.without.scholars.contains(&scholar) {
-            return false;
-        }
-        if let Some(scholars) = &self.scholars {
-            if !scholars.contains(&scholar) {
-                return false;
-            }
-        }
-        self.as_of.is_none() || self.sees_year(corpus, corpus.position_entered(claim, p))
-    }
-
-    /// The positions on a claim that are in view, and whether the claim is.
-    pub(crate) fn sees_claim(
-        &self,
-        corpus: &Corpus,
-        claim: ClaimId,
-    ) -> (bool, Vec<(ScholarId, Position)>) {
-        if self.without.claims.contains(&claim) {
-            return (false, Vec::new());
-        }
-        let all: Vec<(ScholarId, Position)> = corpus
-            .positions_on(claim)
-            .map(|(_, scholar, p)| (scholar, p))
-            .collect();
-        if all.is_empty() {
-            let visible = self.scholars.is_none()
-                && (self.as_of.is_none() || self.sees_year(corpus, corpus.claim_entered(claim)));
-            return (visible, all);
-        }
-        let seen: Vec<(ScholarId, Position)> = all
-            .into_iter()
-            .filter(|(s, p)| self.sees_position(corpus, claim, *s, p))
-            .collect();
-        let visible = !seen.is_empty() || self.sees_unnamed_view(corpus, claim, &seen);
-        (visible, seen)
-    }
-
-    /// Whether a claim is in view through its unnamed proponent: no scholars
-    /// are asked for, no position in view advances it, and it has entered
-    /// the debate by a date of its own (a view of the literature dated in
-    /// the corpus, which scholars only endorse, qualify or reject).
-    pub(crate) fn sees_unnamed_view(
-        &self,
-        corpus: &Corpus,
-        claim: ClaimId,
-        seen: &[(ScholarId, Position)],
-    ) -> bool {
-        self.scholars.is_none()
-            && !seen.iter().any(|(_, p)| p.stance() == Stance::Advances)
-            && corpus
-                .claim(claim)
-                .and_then(|c| c.date())
-                .is_some_and(|d| self.as_of.is_none_or(|limit| entry_year(d) <= limit))
-    }
-
-    /// Whether a claim is in view (without collecting its positions when
-    /// the view sees everything but left-out claims).
-    pub(crate) fn sees_claim_only(&self, corpus: &Corpus, claim: ClaimId) -> bool {
-        if self.without.claims.contains(&claim) {
-            return false;
-        }
-        if self.as_of.is_none() && self.scholars.is_none() && self.without.scholars.is_empty() {
-            return true;
-        }
-        self.sees_claim(corpus, claim).0
-    }
-
-    /// Whether a piece of evidence is in view.
-    pub(crate) fn sees_evidence(&self, corpus: &Corpus, evidence: EvidenceId) -> bool {
-        if self.without.evidence.contains(&evidence) {
-            return false;
-        }
-        self.as_of.is_none() || self.sees_year(corpus, corpus.evidence_entered(evidence))
-    }
-}
-
-/// The year a date has certainly passed: the last year it allows.
-pub(crate) fn entry_year(date: Date) -> i32 {
-    date.last_year()
+#[derive(Debug, Clone, Copy)]
+pub struct View<'c> {
+    corpus: &'c Corpus,
+    options: &'c CompareOptions,
 }
 
 impl Corpus {
-    /// The year a work entered the debate: the last year its `issued` date
-    /// allows; `None` if it has none.
-    pub(crate) fn work_entered(&self, work: WorkId) -> Option<i32> {
-        self.work(work)?.issued().map(entry_year)
-    }
-
-    /// The year a position entered the debate: its own year, else its
-    /// work's, else its claim's; `None` if none of them is dated.
-    pub(crate) fn position_entered(&self, claim: ClaimId, p: &Position) -> Option<i32> {
-        self.position_year(p).or_else(|| self.claim_entered(claim))
-    }
-
-    /// The year a claim entered the debate: its own date, else the earliest
-    /// year of the works that report it, the works holding the evidence it
-    /// cites; `None` if none is dated. Its positions do not date it (each is
-    /// dated on its own), so no scholar's position is dated by another's.
-    pub(crate) fn claim_entered(&self, claim: ClaimId) -> Option<i32> {
-        if let Some(date) = self.claim(claim)?.date() {
-            return Some(entry_year(date));
+    /// The corpus as `options` see it, for the queries that weigh claims.
+    pub fn view<'c>(&'c self, options: &'c CompareOptions) -> View<'c> {
+        View {
+            corpus: self,
+            options,
         }
-        self.citations(claim)
-            .filter_map(|(e, _)| self.work_entered(self.evidence_work(e)?))
-            .min()
-    }
-
-    /// The year a piece of evidence entered the debate: its own date, else
-    /// its work's; `None` if neither is dated.
-    pub(crate) fn evidence_entered(&self, evidence: EvidenceId) -> Option<i32> {
-        if let Some(date) = self.evidence(evidence)?.date() {
-            return Some(entry_year(date));
-        }
-        self.work_entered(self.evidence_work(evidence)?)
     }
 }
 
-/// How much a stance backs a claim: 1 for advances and endorses, ½ for
-/// qualifies, 0 for rejects.
-pub(crate) fn backing(stance: Stance) -> f64 {
-    match stance {
-        Stance::Advances | Stance::Endorses => 1.0,
-        Stance::Qualifies => 0.5,
-        Stance::Rejects => 0.0,
+impl<'c> View<'c> {
+    /// The corpus seen.
+    pub fn corpus(self) -> &'c Corpus {
+        self.corpus
+    }
+
+    /// The options it is seen through.
+    pub fn options(self) -> &'c CompareOptions {
+        self.options
+    }
+
+    /// Compares the explanations of an event: every explanation that a claim
+    /// connects to the event, ranked, with the claims for and against it,
+    /// their scholars and evidence, a score, a verdict and its margin.
+    ///
+    /// [The calculus](crate::calculus) defines every number: which claims,
+    /// positions and evidence are in view (§1), how scholars are counted
+    /// (§2), how attacks defeat (§3), the score (§4), the verdicts and the
+    /// ranking (§5), and the margins (§6). In short: each claim in view
+    /// weighs *w* = *b*·*e* (its backing by voices, times an evidence
+    /// factor) and counts *w*·*a* for its side, where *a* is its standing in
+    /// the defeat graph (1, ½ or 0 as the grounded labelling puts it in,
+    /// undecided or out); voices that only reject claims count once per
+    /// side; the score is (*P* − *N*) / (*P* + *N* + 1).
+    ///
+    /// # Complexity
+    /// O(k log k + A) to gather the *k* claims, positions, citations and
+    /// supports around the events in scope and the *A* defeats among the
+    /// claims that can reach them; it does not scan the corpus. Each margin
+    /// search then spends at most the options' margin budget.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`](crate::Error::UnknownId) for an event, scholar
+    /// or claim not in the corpus;
+    /// [`Error::InvalidOption`](crate::Error::InvalidOption) for a threshold
+    /// outside (0, 1] or preferences that form a cycle.
+    ///
+    /// ```
+    /// use historiograph::{CompareOptions, EventId};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let leap: EventId = corpus.resolve("great-leap-forward")?;
+    /// let comparison = corpus.view(&CompareOptions::new().with_roll_up(true)).compare(leap)?;
+    /// for standing in comparison.standings() {
+    ///     println!("{}: {} ({:+.2})", standing.name(), standing.verdict(), standing.score());
+    /// }
+    /// if let (Some(leader), Some(lead)) = (comparison.leader(), comparison.lead()) {
+    ///     println!("{} leads; {lead}", leader.name());
+    /// }
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn compare(self, event: EventId) -> Result<Comparison> {
+        self.corpus.compare(event, self.options)
+    }
+
+    /// Compares every event in `events` and lays the verdicts out as a matrix.
+    ///
+    /// # Complexity
+    /// The sum of the [`compare`](View::compare) costs of the events, plus
+    /// O(rows × columns) to lay out the matrix.
+    ///
+    /// # Errors
+    /// As [`compare`](View::compare).
+    ///
+    /// ```
+    /// use historiograph::{CompareOptions, EventId};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let events: Vec<EventId> = corpus.events_by_date().collect();
+    /// let matrix = corpus.view(&CompareOptions::new().with_roll_up(true)).matrix(events)?;
+    /// println!("{matrix}");
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn matrix(self, events: impl IntoIterator<Item = EventId>) -> Result<Matrix> {
+        self.corpus.matrix(events, self.options)
+    }
+
+    /// The inverse of [`compare`](View::compare): the events an explanation
+    /// accounts for (verdict supported), is contested at, or is rejected at.
+    ///
+    /// The events looked at are those its claims concern (with its variants'
+    /// claims, when rolling up), widened as the options widen a comparison:
+    /// with enclosing events counted, the events within those; with enclosed
+    /// events counted, the events around them. With
+    /// [`with_roll_up`](CompareOptions::with_roll_up), the question is about
+    /// the explanation's family.
+    ///
+    /// # Complexity
+    /// One [`compare`](View::compare) per event looked at, plus sorting them
+    /// by date.
+    ///
+    /// # Errors
+    /// As [`compare`](View::compare).
+    ///
+    /// ```
+    /// use historiograph::{CompareOptions, ExplanationId};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let triangle: ExplanationId = corpus.resolve("strategic-triangle")?;
+    /// let accounts = corpus.view(&CompareOptions::new()).accounts(triangle)?;
+    /// assert!(!accounts.rejected_at().is_empty());
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn accounts(self, explanation: ExplanationId) -> Result<Accounts> {
+        self.corpus.accounts(explanation, self.options)
+    }
+
+    /// The standing of each explanation as of each year in which the
+    /// scholarship moved, for one event (with the options' scope) or, with
+    /// `None`, for the whole debate (every claim, whatever event it concerns).
+    /// Each year's column is [`View::compare`] with
+    /// [`with_as_of`](CompareOptions::with_as_of) that year; the options' own
+    /// year, if any, is ignored.
+    ///
+    /// # Errors
+    /// As [`View::compare`].
+    ///
+    /// # Complexity
+    /// One comparison per year.
+    ///
+    /// ```
+    /// use historiograph::{CompareOptions, EventId};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let split: EventId = corpus.resolve("sino-soviet-split")?;
+    /// let history = corpus.view(&CompareOptions::new().with_roll_up(true)).history(Some(split))?;
+    /// assert!(history.years().contains(&2008));
+    /// println!("{history}");
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn history(self, event: Option<EventId>) -> Result<History> {
+        self.corpus.history(event, self.options)
+    }
+
+    /// The strongest standard of proof each explanation of an event meets,
+    /// best-ranked first; the first entry is the leading explanation's.
+    ///
+    /// # Errors
+    /// As [`View::compare`]; [`Error::InvalidOption`](crate::Error::InvalidOption) for thresholds out of range.
+    ///
+    /// ```
+    /// use historiograph::{CompareOptions, EventId, ProofThresholds, StandardOfProof};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let crisis: EventId = corpus.resolve("taiwan-strait-crisis-1958")?;
+    /// let met = corpus.view(&CompareOptions::new()).standards_of_proof(crisis, &ProofThresholds::new())?;
+    /// // Domestic politics leads, on one evidence item and two scholars:
+    /// // more weight for it than against, but not clear and convincing.
+    /// assert_eq!(met[0].1, Some(StandardOfProof::Preponderance));
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn standards_of_proof(
+        self,
+        event: EventId,
+        thresholds: &ProofThresholds,
+    ) -> Result<Vec<(ExplanationId, Option<StandardOfProof>)>> {
+        self.corpus
+            .standards_of_proof(event, self.options, thresholds)
+    }
+
+    /// What would change an event's leading explanation: each piece of
+    /// evidence, claim and scholar whose removal alone changes it (to another
+    /// explanation, or to none), and the smallest set of them whose joint
+    /// removal does (searched among sets of up to `max_set` items, smallest
+    /// first). Removing a scholar discounts their positions.
+    ///
+    /// # Errors
+    /// As [`View::compare`].
+    ///
+    /// # Complexity
+    /// One comparison per candidate, plus one per candidate set tried:
+    /// O(k^max_set) comparisons for *k* candidates in the worst case.
+    pub fn sensitivity(self, event: EventId, max_set: usize) -> Result<Sensitivity> {
+        self.corpus.sensitivity(event, self.options, max_set)
+    }
+
+    /// What a claim rests on, in view; `None` if the claim is not in the
+    /// corpus.
+    ///
+    /// # Complexity
+    /// O(d log d) for the claim's citations and positions, *d*.
+    ///
+    /// ```
+    /// use historiograph::{ClaimId, CompareOptions};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let claim: ClaimId = corpus.resolve("christensen-taiwan-mobilization")?;
+    /// let all = corpus.view(&CompareOptions::new()).provenance(claim).expect("live claim");
+    /// let before = corpus.view(&CompareOptions::new().with_as_of(Some(2000))).provenance(claim).unwrap();
+    /// assert_eq!((all.positions().len(), before.positions().len()), (2, 1));
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn provenance(self, claim: ClaimId) -> Option<Provenance> {
+        self.corpus.provenance(claim, self.options)
+    }
+
+    /// The claims a scholar holds (advances, endorses or qualifies) by their
+    /// latest position in view, with that position, by claim: a claim they
+    /// later rejected is not held after they rejected it.
+    ///
+    /// # Complexity
+    /// O(d log d) for the scholar's positions, *d*.
+    ///
+    /// ```
+    /// use historiograph::{CompareOptions, ScholarId};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let luthi: ScholarId = corpus.resolve("luthi")?;
+    /// let before = CompareOptions::new().with_as_of(Some(2007));
+    /// assert_eq!(corpus.view(&before).claims_held_by(luthi).count(), 0);
+    /// assert!(corpus.view(&CompareOptions::new()).claims_held_by(luthi).count() > 0);
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn claims_held_by(
+        self,
+        scholar: ScholarId,
+    ) -> impl Iterator<Item = (ClaimId, Position)> + 'c {
+        self.corpus.claims_held_by(scholar, self.options)
+    }
+
+    /// Where two scholars disagree, each point once, with each side's latest
+    /// position in view: a claim one holds and the other rejects, and an
+    /// attack between a claim one holds and a claim the other holds (a
+    /// rebuttal once, whichever way it was written). With `event`, only
+    /// points about it: a claim about an event in its scope (the options'
+    /// enclosing and enclosed events), or an attack with such a claim at
+    /// either end.
+    ///
+    /// A scholar never disagrees with himself: the same scholar twice gives
+    /// nothing, and an attack between two claims one of them holds both
+    /// of is no point between the two.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`](crate::Error::UnknownId) for a scholar or event
+    /// not in the corpus, and as [`CompareOptions`] are checked.
+    ///
+    /// # Complexity
+    /// O((d + a) log(d + a)) for the two scholars' positions *d* and the
+    /// attacks on and by the claims they hold, *a*.
+    ///
+    /// ```
+    /// use historiograph::{CompareOptions, ScholarId};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let luthi: ScholarId = corpus.resolve("luthi")?;
+    /// let haas: ScholarId = corpus.resolve("haas")?;
+    /// for d in corpus.view(&CompareOptions::new()).disagreements(luthi, haas, None)? {
+    ///     println!("{d}");
+    /// }
+    /// assert!(corpus.view(&CompareOptions::new()).disagreements(luthi, luthi, None)?.is_empty());
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn disagreements(
+        self,
+        first: ScholarId,
+        second: ScholarId,
+        event: Option<EventId>,
+    ) -> Result<Vec<Disagreement>> {
+        self.corpus
+            .disagreements(first, second, event, self.options)
+    }
+
+    /// A scholar's trajectory: every change of position in view, over time
+    /// — the first stance on each claim, and each later stance that differs
+    /// from the one before (advancing a claim in one book, rejecting it in
+    /// a later one). Positions are ordered as the calculus (§2) orders a
+    /// scholar's positions on a claim: by the year they entered the debate,
+    /// then by how much they back the claim.
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`](crate::Error::UnknownId) for a scholar not in
+    /// the corpus, and as [`CompareOptions`] are checked.
+    ///
+    /// # Complexity
+    /// O(d log d) for the scholar's positions, *d*.
+    ///
+    /// ```
+    /// use historiograph::{CompareOptions, ScholarId};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let luthi: ScholarId = corpus.resolve("luthi")?;
+    /// let trajectory = corpus.view(&CompareOptions::new()).trajectory(luthi)?;
+    /// assert!(trajectory.moves().iter().all(|m| m.from().is_none()));
+    /// print!("{trajectory}");
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn trajectory(self, scholar: ScholarId) -> Result<Trajectory> {
+        self.corpus.trajectory(scholar, self.options)
+    }
+
+    /// The claims in view (see [`CompareOptions`]: the year, scholars and
+    /// preferences apply; the event scope does not) as an argumentation
+    /// framework: one argument per claim, named by its key, in id order;
+    /// the defeats among them as attacks (the calculus, §3: what the
+    /// preferences make of each attack); the supports; and base weights for
+    /// gradual semantics from [`View::base_weight`].
+    ///
+    /// # Complexity
+    /// O(c log c + r) for *c* claims and *r* relations among them.
+    ///
+    /// ```
+    /// use historiograph::{ClaimId, CompareOptions, Semantics};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let view = corpus.view(&CompareOptions::new()).framework();
+    /// let triangle = view
+    ///     .argument(corpus.resolve::<ClaimId>("triangle-balancing")?)
+    ///     .expect("the claim is in view");
+    /// // Lüthi's undercut leaves the triangle reading in no preferred extension.
+    /// let decision = view.framework().credulous(Semantics::Preferred, triangle)?;
+    /// assert!(!decision.is_accepted());
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    pub fn framework(self) -> ClaimFramework {
+        self.corpus.framework(self.options)
+    }
+
+    /// The base weight of a claim for gradual semantics, in (0, 1): the
+    /// Laplace-smoothed share of what speaks for it among all that bears on it,
+    ///
+    /// *w* = (1 + *b* + *s*) / (2 + *b* + *s* + *r* + *u*),
+    ///
+    /// with *b* its backing and *r* its rejections as [the
+    /// calculus](crate::calculus) (§2) counts them (each scholar once, by
+    /// their latest position in view; each work once; a claim no position
+    /// in view advances has an unnamed proponent, who counts as one voice
+    /// advancing it), and *s* and *u* the evidence in
+    /// view that supports and undermines it. A claim with one backer and
+    /// nothing else weighs ⅔; each supporting item raises it, each
+    /// rejection or undermining item lowers it.
+    pub fn base_weight(self, claim: ClaimId) -> f64 {
+        self.corpus.base_weight(claim, self.options)
     }
 }

@@ -1,7 +1,7 @@
 //! One scholar, one voice: each scholar's latest position on a claim, and
 //! the voices those positions speak with (the calculus, §2).
 
-use super::view::backing;
+use super::options::backing;
 use crate::graph::Corpus;
 use crate::model::{ClaimId, Position, ScholarId, Stance, WorkId};
 
@@ -104,12 +104,12 @@ pub(crate) fn backing_and_rejections(
         match &mut group {
             Some((v, n, backing, rejected)) if *v == voice => {
                 *n += 1.0;
-                *backing += super::view::backing(stance);
+                *backing += super::options::backing(stance);
                 *rejected += rejects;
             }
             _ => {
                 close(group.take());
-                group = Some((voice, 1.0, super::view::backing(stance), rejects));
+                group = Some((voice, 1.0, super::options::backing(stance), rejects));
             }
         }
     }

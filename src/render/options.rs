@@ -59,7 +59,7 @@ impl MapOptions {
 
     /// Which claims, positions and evidence are in view: the year and
     /// scholars of these [`CompareOptions`] apply (as for
-    /// [`Corpus::framework`](crate::Corpus::framework)). Default: everything.
+    /// [`View::framework`](crate::View::framework)). Default: everything.
     #[must_use]
     pub fn with_view(mut self, view: CompareOptions) -> MapOptions {
         self.view = view;

@@ -70,7 +70,7 @@ impl Picture {
 /// a legend. Scholars, evidence and groups by event as the options say.
 ///
 /// # Complexity
-/// [`Corpus::framework`] plus the chosen semantics (grounded: linear;
+/// [`View::framework`](crate::View::framework) plus the chosen semantics (grounded: linear;
 /// others: see [`Framework::acceptance_of_all`](crate::Framework::acceptance_of_all)),
 /// plus linear work in the claims, positions and citations drawn.
 ///
@@ -90,7 +90,7 @@ pub fn argument_map(corpus: &Corpus, options: &MapOptions) -> Picture {
     }
 }
 
-/// A comparison (from [`Corpus::compare`]) as a picture: the event at the
+/// A comparison (from [`View::compare`](crate::View::compare)) as a picture: the event at the
 /// bottom; above it each explanation with its rank, verdict and score
 /// (heavy border supported, dotted contested, dashed rejected); above
 /// those the claims for (green) and against (red) each, and the claims that
@@ -105,7 +105,7 @@ pub fn argument_map(corpus: &Corpus, options: &MapOptions) -> Picture {
 ///
 /// let corpus = historiograph::sino_soviet_split();
 /// let crisis: EventId = corpus.resolve("taiwan-strait-crisis-1958")?;
-/// let comparison = corpus.compare(crisis, &CompareOptions::new())?;
+/// let comparison = corpus.view(&CompareOptions::new()).compare(crisis)?;
 /// let picture = render::comparison(&corpus, &comparison, &PictureOptions::new());
 /// assert!(picture.to_dot().contains("Second Taiwan Strait Crisis"));
 /// # Ok::<(), historiograph::Error>(())
@@ -138,7 +138,7 @@ pub fn timeline(corpus: &Corpus, options: &PictureOptions) -> Picture {
     }
 }
 
-/// The events × explanations matrix (from [`Corpus::matrix`]) as a heat
+/// The events × explanations matrix (from [`View::matrix`](crate::View::matrix)) as a heat
 /// map: a row per event, a column per explanation (its family's colour
 /// above it), each cell coloured on a diverging scale from red (−1) through
 /// white (0) to blue (+1) and marked with the verdict and score; a scale
@@ -150,7 +150,7 @@ pub fn timeline(corpus: &Corpus, options: &PictureOptions) -> Picture {
 ///
 /// let corpus = historiograph::sino_soviet_split();
 /// let events: Vec<EventId> = corpus.events_by_date().collect();
-/// let matrix = corpus.matrix(events, &CompareOptions::new().with_roll_up(true))?;
+/// let matrix = corpus.view(&CompareOptions::new().with_roll_up(true)).matrix(events)?;
 /// let heat = render::heat_map(&corpus, &matrix);
 /// assert!(heat.to_dot().contains("Ideology"));
 /// # Ok::<(), historiograph::Error>(())

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::model::{Absent, ClaimNumbers, Debate, Outcome, Tally};
 use crate::argument::{Acceptance, Argument, Framework, GradualOptions, grounded_labels_among};
 use crate::model::{Bearing, EvidenceId, Polarity, Stance};
-use crate::query::view::Weighing;
+use crate::query::options::Weighing;
 use crate::query::voice::{Voice, backing_and_rejections};
 
 impl Debate {

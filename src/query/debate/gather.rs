@@ -10,7 +10,7 @@ use crate::model::{
     AttackKind, Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Position, ScholarId, Stance,
 };
 use crate::query::defeat::{Order, defeats_among};
-use crate::query::view::{CompareOptions, Weighing};
+use crate::query::options::{CompareOptions, Weighing};
 
 impl Corpus {
     /// The debate about the claims in `about` (each mapped to the events in

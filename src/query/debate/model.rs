@@ -4,8 +4,8 @@ use crate::argument::Acceptance;
 use crate::model::{
     Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Polarity, Position, ScholarId,
 };
+use crate::query::options::Weighing;
 use crate::query::report::Verdict;
-use crate::query::view::Weighing;
 use crate::query::voice::Held;
 
 pub(super) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
