@@ -279,8 +279,11 @@ impl Corpus {
         Some((I::from_raw(raw), node))
     }
 
-    /// Like [`lookup`](Corpus::lookup), but an unknown key is an
-    /// [`Error::UnknownKey`], for use with `?`.
+    /// Like [`lookup`](Corpus::lookup), but an unknown key is an error,
+    /// for use with `?`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownKey`] naming the kind and the key.
     pub fn resolve<I: EntityId>(&self, key: &str) -> Result<I> {
         self.lookup(key).ok_or_else(|| Error::UnknownKey {
             kind: I::KIND,

@@ -143,3 +143,59 @@ fn loaders_build_through_the_bulk_api() {
     // loaders name no graph module but the bulk API's items.
     forbid("io", &["graph::edit", "graph::table", "graph_mut"]);
 }
+
+/// Every public function that returns a `Result` says which errors it can
+/// return, under `# Errors` in its documentation (or in the page its
+/// documentation includes).
+#[test]
+fn every_fallible_public_function_documents_its_errors() {
+    let mut missing = Vec::new();
+    for (path, text) in sources("") {
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(rest) = line.trim_start().strip_prefix("pub fn ") else {
+                continue;
+            };
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let signature: String = lines[i..]
+                .iter()
+                .take_while(|l| !l.contains('{') && !l.trim_end().ends_with(';'))
+                .chain(lines[i..].iter().find(|l| l.contains('{')))
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let returns = signature.split("->").nth(1).unwrap_or_default();
+            if !returns.contains("Result<") {
+                continue;
+            }
+            let doc: Vec<&str> = lines[..i]
+                .iter()
+                .rev()
+                .take_while(|l| {
+                    let l = l.trim_start();
+                    l.starts_with("///") || l.starts_with("#[")
+                })
+                .copied()
+                .collect();
+            let included = doc.iter().find_map(|l| {
+                let start = l.find("include_str!(\"")? + "include_str!(\"".len();
+                let end = l[start..].find('"')? + start;
+                let page = path.parent()?.join(&l[start..end]);
+                std::fs::read_to_string(page).ok()
+            });
+            let documented = doc.iter().any(|l| l.contains("# Errors"))
+                || included.is_some_and(|page| page.contains("# Errors"));
+            if !documented {
+                missing.push(format!("{}:{} {name}", path.display(), i + 1));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "public functions returning Result without `# Errors`:\n{}",
+        missing.join("\n")
+    );
+}
