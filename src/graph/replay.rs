@@ -158,6 +158,10 @@ impl Corpus {
         if self.graph.neighbors_undirected(node).next().is_some() {
             return Err(format!("{id} still has relations"));
         }
+        // A position names its work inside the relation, not by an edge.
+        if I::KIND == Kind::Work && self.taken_in(crate::model::WorkId(id.raw())) {
+            return Err(format!("positions are still taken in {id}"));
+        }
         self.retire(id);
         Ok(())
     }
@@ -280,6 +284,13 @@ impl Corpus {
         }
         self.relink(edge, new.relation());
         Ok(())
+    }
+
+    /// Whether any position is taken in `work`.
+    fn taken_in(&self, work: crate::model::WorkId) -> bool {
+        self.positions.iter().flatten().any(
+            |&edge| matches!(self.graph.edge_weight(edge), Some(Relation::Takes(_, p)) if p.work() == Some(work)),
+        )
     }
 
     /// The graph node of a live entity.
