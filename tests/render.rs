@@ -1,9 +1,11 @@
-//! Pictures: golden DOT files for a small corpus, determinism, escaping of
-//! hostile text, well-formed SVG, the layered layout (no overlapping boxes,
-//! edges that start and end on their nodes) and long chains.
+//! Pictures: golden DOT and SVG files for a small corpus, determinism,
+//! escaping of hostile text, well-formed SVG, the layered layout (no
+//! overlapping boxes, edges that start and end on their nodes) and long
+//! chains.
 //!
-//! Golden files are in `tests/data/render/`; after a deliberate change,
-//! rewrite them with `BLESS=1 cargo test --test render` and review the diff.
+//! Golden files (DOT, and SVG with the `svg` feature) are in
+//! `tests/data/render/`; after a deliberate change, rewrite them with
+//! `BLESS=1 cargo test --test render` and review the diff.
 
 use historiograph::render::{self, MapOptions, PictureOptions};
 use historiograph::*;
@@ -408,6 +410,18 @@ fn dot_of_the_small_corpus_matches_the_golden_files() -> Result<()> {
         let dot = picture.to_dot();
         check_dot(&dot);
         golden(&format!("{name}.dot"), &dot);
+    }
+    Ok(())
+}
+
+/// The SVG of every picture, laid out in pure Rust, byte for byte: a change
+/// to the layout or the writer shows here.
+#[cfg(feature = "svg")]
+#[test]
+fn svg_of_the_small_corpus_matches_the_golden_files() -> Result<()> {
+    let corpus = small()?;
+    for (name, picture) in pictures(&corpus)? {
+        golden(&format!("{name}.svg"), &picture.to_svg());
     }
     Ok(())
 }
