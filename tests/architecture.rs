@@ -113,6 +113,7 @@ fn mod_files_declare_and_re_export_only() {
         "argument",
         "io",
         "render",
+        "render/layered",
         "corpus",
         "query/debate",
     ] {

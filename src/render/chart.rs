@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::heat::{HeatMap, KEY, cell_fill, cell_text};
-use super::layout::Point;
+use super::layered::Point;
 use super::svg::{ADVANCE, Svg, ink_on, num};
 use super::text::{score_colour, signed, truncate, width};
 use super::timeline::{Timeline, position};

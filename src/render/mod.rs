@@ -17,7 +17,7 @@ mod comparison;
 mod dot;
 mod heat;
 #[cfg(feature = "svg")]
-mod layout;
+mod layered;
 mod map;
 mod options;
 mod picture;

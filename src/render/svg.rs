@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::layout::{self, Block, Point};
+use super::layered::{self, Block, Point};
 use super::scene::{Head, Key, Scene, Shape, Stroke};
 use super::text::{Rgb, width, xml};
 
@@ -279,7 +279,7 @@ pub(crate) fn write(scene: &Scene) -> String {
         })
         .collect();
     let edges: Vec<(usize, usize)> = scene.edges.iter().map(|e| (e.from, e.to)).collect();
-    let laid = layout::layout(&blocks, &edges, scene.left_to_right);
+    let laid = layered::layout(&blocks, &edges, scene.left_to_right);
     let margin = 20.0;
     let title_h = 36.0;
     let (lw, lh) = if scene.legend.is_empty() {
