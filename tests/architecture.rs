@@ -114,6 +114,9 @@ fn mod_files_declare_and_re_export_only() {
         "io",
         "render",
         "render/layered",
+        "render/layout",
+        "render/layout/place",
+        "render/svg",
         "corpus",
         "query/debate",
     ] {

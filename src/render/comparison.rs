@@ -5,11 +5,11 @@ use std::collections::HashMap;
 
 use super::map::{Families, claim_node};
 use super::options::PictureOptions;
-use super::scene::{Edge, Head, Key, Node, Scene, Shape, Stroke};
+use super::scene::{Edge, EdgeKind, Head, Key, Node, Scene, Shape, Stroke};
 use super::text::{ATTACK, INK, Rgb, SUPPORT, clean, signed, wrap};
 use crate::argument::Acceptance;
-use crate::graph::Corpus;
-use crate::model::{ClaimId, ExplanationId};
+use crate::graph::{Corpus, Node as Entity};
+use crate::model::{AttackKind, ClaimId, ExplanationId};
 use crate::query::{Comparison, Verdict};
 
 fn verdict_stroke(verdict: Verdict) -> Stroke {
@@ -34,6 +34,8 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
         ..Scene::default()
     };
     let event = scene.node(Node {
+        entity: Entity::Event(comparison.event()),
+        key: comparison.event_key().to_owned(),
         id: format!("event{}", comparison.event().index()),
         caption: Some(match &when {
             Some(when) => format!("event · {when}"),
@@ -49,11 +51,13 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
     });
 
     let mut claims: HashMap<ClaimId, usize> = HashMap::new();
-    let mut attacks: Vec<(ClaimId, ClaimId, String)> = Vec::new();
+    let mut attacks: Vec<(ClaimId, ClaimId, AttackKind)> = Vec::new();
     let mut explanations: Vec<ExplanationId> = Vec::new();
     for (rank, standing) in comparison.standings().iter().enumerate() {
         explanations.push(standing.id());
         let x = scene.node(Node {
+            entity: Entity::Explanation(standing.id()),
+            key: standing.explanation_key().to_owned(),
             id: format!("explanation{}", standing.id().index()),
             caption: Some(format!(
                 "#{} · {} · {}",
@@ -79,6 +83,7 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
         scene.edges.push(Edge {
             from: x,
             to: event,
+            kind: EdgeKind::Verdict(standing.verdict()),
             colour: INK,
             stroke: verdict_stroke(standing.verdict()),
             head: Head::Normal,
@@ -102,6 +107,11 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
                 scene.edges.push(Edge {
                     from: c,
                     to: x,
+                    kind: if affirms {
+                        EdgeKind::Supporting
+                    } else {
+                        EdgeKind::Opposing
+                    },
                     colour: if affirms { SUPPORT } else { ATTACK },
                     stroke: if affirms {
                         Stroke::Dashed
@@ -117,11 +127,7 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
                     ),
                 });
                 for attacker in entry.attacked_by().iter().filter(|a| !a.is_reply()) {
-                    attacks.push((
-                        attacker.id(),
-                        entry.id(),
-                        attacker.kind().as_str().to_owned(),
-                    ));
+                    attacks.push((attacker.id(), entry.id(), attacker.kind()));
                 }
             }
         }
@@ -136,7 +142,7 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
         .flat_map(|s| s.supporting().iter().chain(s.opposing()))
         .flat_map(|e| e.attacked_by().iter().map(|a| (a.key(), a.acceptance())))
         .collect();
-    for (attacker, target, verb) in attacks {
+    for (attacker, target, kind) in attacks {
         let Some(&to) = claims.get(&target) else {
             continue;
         };
@@ -154,12 +160,14 @@ pub(crate) fn scene(corpus: &Corpus, comparison: &Comparison, options: &PictureO
         scene.edges.push(Edge {
             from,
             to,
+            kind: EdgeKind::Attack(kind),
             colour: ATTACK,
             stroke: Stroke::Solid,
             head: Head::Tee,
             tooltip: format!(
-                "{} {verb} {}",
+                "{} {} {}",
                 corpus.name_of(attacker),
+                kind.as_str(),
                 corpus.name_of(target)
             ),
         });

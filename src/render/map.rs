@@ -5,10 +5,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::options::MapOptions;
-use super::scene::{Cluster, Edge, Head, Key, Node, Scene, Shape, Stroke};
+use super::scene::{Cluster, Edge, EdgeKind, Head, Key, Node, Scene, Shape, Stroke};
 use super::text::{ATTACK, GREY, INK, Rgb, SUPPORT, clean, family_colour, wrap};
 use crate::argument::{Acceptance, Semantics};
-use crate::graph::Corpus;
+use crate::graph::{Corpus, Node as Entity};
 use crate::model::{
     Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Polarity, ScholarId, Stance,
 };
@@ -111,6 +111,8 @@ pub(crate) fn claim_node(
     let fill = explanation.map_or(GREY, |x| families.colour(corpus, x));
     let faded = acceptance == Some(Acceptance::Out);
     Node {
+        entity: Entity::Claim(claim),
+        key: corpus.name_of(claim),
         id: format!("claim{}", claim.index()),
         caption: Some(caption),
         lines: wrap(text, wrap_at),
@@ -215,7 +217,7 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
                     let label = corpus
                         .event(event)
                         .map_or_else(|| corpus.name_of(event), |e| clean(e.name()));
-                    scene.clusters.push(Cluster { label });
+                    scene.clusters.push(Cluster { event, label });
                 }
                 node.cluster = Some(c);
             }
@@ -234,6 +236,7 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
                 scene.edges.push(Edge {
                     from,
                     to,
+                    kind: EdgeKind::Attack(kind),
                     colour: ATTACK,
                     stroke: Stroke::Solid,
                     head: Head::Tee,
@@ -246,6 +249,7 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
                 scene.edges.push(Edge {
                     from,
                     to,
+                    kind: EdgeKind::Support,
                     colour: SUPPORT,
                     stroke: Stroke::Dashed,
                     head: Head::Normal,
@@ -322,6 +326,8 @@ fn add_scholars(
             .scholar(scholar)
             .map_or_else(|| corpus.name_of(scholar), |s| clean(s.name()));
         let from = scene.node(Node {
+            entity: Entity::Scholar(scholar),
+            key: corpus.name_of(scholar),
             id: format!("scholar{}", scholar.index()),
             caption: None,
             lines: wrap(&name, 20),
@@ -344,6 +350,7 @@ fn add_scholars(
             scene.edges.push(Edge {
                 from,
                 to,
+                kind: EdgeKind::Stance(stance),
                 colour: INK,
                 stroke,
                 head,
@@ -378,6 +385,8 @@ fn add_evidence(
             caption = format!("{caption} · {}", corpus.name_of(work));
         }
         let from = scene.node(Node {
+            entity: Entity::Evidence(evidence),
+            key: corpus.name_of(evidence),
             id: format!("evidence{}", evidence.index()),
             caption: Some(caption),
             lines: wrap(description, 24),
@@ -399,6 +408,7 @@ fn add_evidence(
             scene.edges.push(Edge {
                 from,
                 to,
+                kind: EdgeKind::Evidence(bearing),
                 colour: INK,
                 stroke: Stroke::Dashed,
                 head,

@@ -1,8 +1,9 @@
 //! One connected component, laid out step by step: ranks, dummies on long
 //! edges, order, coordinates, routes.
 
-use super::pack::{Block, Point, Rect};
+use super::pack::Block;
 use super::{order, place, rank, route};
+use crate::render::layout::{Rect, Xy};
 
 /// Width reserved for a dummy.
 const DUMMY_WIDTH: f64 = 6.0;
@@ -20,7 +21,7 @@ pub(super) struct Component {
 /// A laid out component, local coordinates from (0, 0).
 pub(super) struct Cell {
     pub(super) nodes: Vec<Rect>,
-    pub(super) paths: Vec<Vec<Point>>,
+    pub(super) paths: Vec<Vec<Xy>>,
     pub(super) width: f64,
     pub(super) height: f64,
 }

@@ -31,4 +31,4 @@ mod place;
 mod rank;
 mod route;
 
-pub(crate) use pack::{Block, Point, layout};
+pub(crate) use pack::{Block, layout};

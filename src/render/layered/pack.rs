@@ -3,26 +3,11 @@
 //! and coming out.
 
 use super::component::Component;
-
-/// A point.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Point {
-    pub(crate) x: f64,
-    pub(crate) y: f64,
-}
+use crate::render::layout::{Rect, Xy};
 
 /// The size of a node's box.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Block {
-    pub(crate) width: f64,
-    pub(crate) height: f64,
-}
-
-/// A placed box: top-left corner and size.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Rect {
-    pub(crate) x: f64,
-    pub(crate) y: f64,
     pub(crate) width: f64,
     pub(crate) height: f64,
 }
@@ -32,7 +17,7 @@ pub(crate) struct Rect {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Laid {
     pub(crate) nodes: Vec<Rect>,
-    pub(crate) edges: Vec<Vec<Point>>,
+    pub(crate) edges: Vec<Vec<Xy>>,
     pub(crate) width: f64,
     pub(crate) height: f64,
 }
@@ -68,7 +53,7 @@ pub(crate) fn layout(blocks: &[Block], edges: &[(usize, usize)], left_to_right: 
         edges: laid
             .edges
             .iter()
-            .map(|p| p.iter().map(|q| Point { x: q.y, y: q.x }).collect())
+            .map(|p| p.iter().map(|q| Xy { x: q.y, y: q.x }).collect())
             .collect(),
         width: laid.height,
         height: laid.width,
@@ -139,7 +124,7 @@ fn layout_down(blocks: &[Block], edges: &[(usize, usize)]) -> Laid {
         };
         n
     ];
-    let mut paths: Vec<Vec<Point>> = vec![Vec::new(); edges.len()];
+    let mut paths: Vec<Vec<Xy>> = vec![Vec::new(); edges.len()];
     let cells: Vec<_> = parts
         .members
         .iter()
@@ -173,7 +158,7 @@ fn layout_down(blocks: &[Block], edges: &[(usize, usize)]) -> Laid {
         for (k, &e) in parts.edges[c].iter().enumerate() {
             paths[e] = cell.paths[k]
                 .iter()
-                .map(|p| Point {
+                .map(|p| Xy {
                     x: p.x + x,
                     y: p.y + y,
                 })

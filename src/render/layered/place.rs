@@ -1,7 +1,7 @@
 //! Coordinates: the horizontal centre of every vertex, balanced toward its
 //! neighbours, and the band of every layer.
 
-use super::pack::Rect;
+use crate::render::layout::Rect;
 
 /// Gap between neighbouring boxes of a layer.
 const NODE_GAP: f64 = 22.0;

@@ -3,7 +3,7 @@
 //! the edges go, and runs straight down its dummies' lanes between.
 
 use super::component::Layered;
-use super::pack::{Point, Rect};
+use crate::render::layout::{Rect, Xy};
 
 /// The polyline of every edge, in the direction of the original edge
 /// (reversed edges run bottom to top).
@@ -13,7 +13,7 @@ pub(super) fn paths(
     xs: &[f64],
     tops: &[(f64, f64)],
     reversed: &[bool],
-) -> Vec<Vec<Point>> {
+) -> Vec<Vec<Xy>> {
     let chains = &graph.chains;
     let (start_x, end_x) = ports(chains, nodes, xs);
     chains
@@ -22,7 +22,7 @@ pub(super) fn paths(
         .map(|(e, chain)| {
             let (u, v) = (chain[0], chain[chain.len() - 1]);
             let mut points = Vec::with_capacity(chain.len());
-            points.push(Point {
+            points.push(Xy {
                 x: start_x[e],
                 y: nodes[u].y + nodes[u].height,
             });
@@ -30,15 +30,15 @@ pub(super) fn paths(
             // down its dummy's lane, clear of the boxes beside it.
             for &d in &chain[1..chain.len() - 1] {
                 let (top, h) = tops[graph.layer_of[d]];
-                points.push(Point { x: xs[d], y: top });
+                points.push(Xy { x: xs[d], y: top });
                 if h > 0.0 {
-                    points.push(Point {
+                    points.push(Xy {
                         x: xs[d],
                         y: top + h,
                     });
                 }
             }
-            points.push(Point {
+            points.push(Xy {
                 x: end_x[e],
                 y: nodes[v].y,
             });
