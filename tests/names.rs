@@ -51,6 +51,9 @@ fn every_enum_names_its_variants_once() {
     check(&StandardOfProof::ALL);
     check(&Rating::ALL);
     check(&Gradual::ALL);
+    check(&historiograph::render::Shape::ALL);
+    check(&historiograph::render::Stroke::ALL);
+    check(&historiograph::render::Anchor::ALL);
 }
 
 #[test]
