@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::options::MapOptions;
 use super::scene::{Cluster, Edge, EdgeKind, Head, Key, Node, Scene, Shape, Stroke};
 use super::text::{ATTACK, GREY, INK, Rgb, SUPPORT, clean, family_colour, wrap};
-use crate::argument::{Acceptance, Semantics};
+use crate::argument::{Acceptance, Framework, Semantics};
 use crate::graph::{Corpus, Node as Entity};
 use crate::model::{
     Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Polarity, ScholarId, Stance,
@@ -164,19 +164,8 @@ pub(crate) fn relation_legend() -> Vec<Key> {
 /// Builds the argument map.
 pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
     let view = corpus.framework(options.view());
-    let af = view.framework();
-    let labels: Option<Vec<Acceptance>> = options.semantics().map(|s| match s {
-        Semantics::Grounded => af.grounded().labels().to_vec(),
-        s => af
-            .acceptance_of_all(s)
-            .into_iter()
-            .map(|(credulous, sceptical)| match (credulous, sceptical) {
-                (_, true) => Acceptance::In,
-                (true, false) => Acceptance::Undecided,
-                (false, false) => Acceptance::Out,
-            })
-            .collect(),
-    });
+    let labels: Option<Vec<Acceptance>> =
+        options.semantics().map(|s| acceptance(view.framework(), s));
     let families = Families::new(corpus);
     let wanted: Option<std::collections::HashSet<EventId>> =
         options.events().map(|events| events.collect());
@@ -268,12 +257,36 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
 
     let explanations = claims.iter().filter_map(|&c| corpus.explanation_of(c));
     scene.legend = families.legend(corpus, explanations);
-    scene.legend.extend(relation_legend());
+    scene.legend.extend(legend(options));
+    scene
+}
+
+/// Every argument's acceptance under a semantics: grounded labels, or in
+/// every extension (in), some (undecided) or none (out).
+fn acceptance(af: &Framework, semantics: Semantics) -> Vec<Acceptance> {
+    match semantics {
+        Semantics::Grounded => af.grounded().labels().to_vec(),
+        s => af
+            .acceptance_of_all(s)
+            .into_iter()
+            .map(|(credulous, sceptical)| match (credulous, sceptical) {
+                (_, true) => Acceptance::In,
+                (true, false) => Acceptance::Undecided,
+                (false, false) => Acceptance::Out,
+            })
+            .collect(),
+    }
+}
+
+/// The legend's lines after the families: relations, acceptance, and the
+/// scholars' and evidence's arrows when drawn.
+fn legend(options: &MapOptions) -> Vec<Key> {
+    let mut legend = relation_legend();
     if let Some(s) = options.semantics() {
-        scene.legend.extend(acceptance_legend(s));
+        legend.extend(acceptance_legend(s));
     }
     if options.scholars() {
-        scene.legend.extend([
+        legend.extend([
             Key::Arrow(
                 INK,
                 Stroke::Solid,
@@ -285,7 +298,7 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
         ]);
     }
     if options.evidence() {
-        scene.legend.extend([
+        legend.extend([
             Key::Arrow(INK, Stroke::Dashed, Head::Dot, "evidence for".to_owned()),
             Key::Arrow(
                 INK,
@@ -295,7 +308,7 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
             ),
         ]);
     }
-    scene
+    legend
 }
 
 fn add_scholars(
