@@ -1,7 +1,8 @@
 //! Writes pictures of the built-in corpus (the debate over the Sino-Soviet
 //! split): the argument map, the comparison of the Second Taiwan Strait
 //! Crisis, the timeline and the events × explanations heat map, each as
-//! Graphviz DOT and, with the `svg` feature (on by default), as SVG.
+//! Graphviz DOT and, with the `svg` feature (on by default), as SVG; and
+//! the argument map's layout as JSON, for a tool that draws it itself.
 //!
 //! ```text
 //! cargo run --example render -- [DIRECTORY]     # default target/pictures
@@ -79,6 +80,10 @@ fn run(dir: &std::path::Path) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>
         ("heat-map", &heat, true),
     ];
     let mut written = Vec::new();
+    // The map laid out: every box, arrow and label with its coordinates.
+    let path = dir.join("map.layout.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&map.layout())?)?;
+    written.push(path);
     for (name, picture, svg) in pictures {
         let path = dir.join(format!("{name}.dot"));
         std::fs::write(&path, picture.to_dot())?;

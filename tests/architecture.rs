@@ -113,6 +113,10 @@ fn mod_files_declare_and_re_export_only() {
         "argument",
         "io",
         "render",
+        "render/layered",
+        "render/layout",
+        "render/layout/place",
+        "render/svg",
         "corpus",
         "query/debate",
     ] {

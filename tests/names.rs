@@ -52,6 +52,12 @@ fn every_enum_names_its_variants_once() {
     check(&Rating::ALL);
     check(&Gradual::ALL);
     check(&Format::ALL);
+    #[cfg(feature = "render")]
+    {
+        check(&historiograph::render::Shape::ALL);
+        check(&historiograph::render::Stroke::ALL);
+        check(&historiograph::render::Anchor::ALL);
+    }
 }
 
 #[test]

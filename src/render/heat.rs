@@ -7,21 +7,33 @@ use super::dot::header;
 use super::map::Families;
 use super::text::{Rgb, clean, dot_string, score_colour, signed, wrap, xml};
 use crate::graph::Corpus;
+use crate::model::{EventId, ExplanationId};
 use crate::query::{Matrix, Verdict};
 
-/// A column: an explanation's name and family colour, and whether it is a variant.
+/// A column: an explanation, its key, name and family colour, and whether
+/// it is a variant.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Column {
+    pub(crate) explanation: ExplanationId,
+    pub(crate) key: String,
     pub(crate) name: String,
     pub(crate) colour: Rgb,
     pub(crate) variant: bool,
+}
+
+/// A row: an event, its key and name.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Row {
+    pub(crate) event: EventId,
+    pub(crate) key: String,
+    pub(crate) name: String,
 }
 
 /// The matrix, as text and numbers.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct HeatMap {
     pub(crate) title: String,
-    pub(crate) rows: Vec<String>,
+    pub(crate) rows: Vec<Row>,
     pub(crate) columns: Vec<Column>,
     pub(crate) cells: Vec<Vec<Option<(Verdict, f64)>>>,
 }
@@ -31,16 +43,20 @@ pub(crate) fn build(corpus: &Corpus, matrix: &Matrix) -> HeatMap {
     let rows = matrix
         .events()
         .iter()
-        .map(|&e| {
-            corpus
+        .map(|&e| Row {
+            event: e,
+            key: corpus.name_of(e),
+            name: corpus
                 .event(e)
-                .map_or_else(|| corpus.name_of(e), |x| clean(x.name()))
+                .map_or_else(|| corpus.name_of(e), |x| clean(x.name())),
         })
         .collect();
     let columns = matrix
         .explanations()
         .iter()
         .map(|&x| Column {
+            explanation: x,
+            key: corpus.name_of(x),
             name: corpus
                 .explanation(x)
                 .map_or_else(|| corpus.name_of(x), |d| clean(d.name())),
@@ -125,13 +141,13 @@ impl HeatMap {
             );
         }
         table.push_str("</TR>");
-        for (name, row) in self.rows.iter().zip(&self.cells) {
+        for (row, cells) in self.rows.iter().zip(&self.cells) {
             let _ = write!(
                 table,
                 "<TR><TD ALIGN=\"RIGHT\" BORDER=\"0\" CELLPADDING=\"6\">{}</TD>",
-                xml(name)
+                xml(&row.name)
             );
-            for cell in row {
+            for cell in cells {
                 match cell {
                     Some((verdict, score)) => {
                         let fill = cell_fill(*verdict, *score);

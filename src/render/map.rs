@@ -5,10 +5,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::options::MapOptions;
-use super::scene::{Cluster, Edge, Head, Key, Node, Scene, Shape, Stroke};
+use super::scene::{Cluster, Edge, EdgeKind, Head, Key, Node, Scene, Shape, Stroke};
 use super::text::{ATTACK, GREY, INK, Rgb, SUPPORT, clean, family_colour, wrap};
-use crate::argument::{Acceptance, Semantics};
-use crate::graph::Corpus;
+use crate::argument::{Acceptance, Framework, Semantics};
+use crate::graph::{Corpus, Node as Entity};
 use crate::model::{
     Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Polarity, ScholarId, Stance,
 };
@@ -111,6 +111,8 @@ pub(crate) fn claim_node(
     let fill = explanation.map_or(GREY, |x| families.colour(corpus, x));
     let faded = acceptance == Some(Acceptance::Out);
     Node {
+        entity: Entity::Claim(claim),
+        key: corpus.name_of(claim),
         id: format!("claim{}", claim.index()),
         caption: Some(caption),
         lines: wrap(text, wrap_at),
@@ -162,19 +164,8 @@ pub(crate) fn relation_legend() -> Vec<Key> {
 /// Builds the argument map.
 pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
     let view = corpus.framework(options.view());
-    let af = view.framework();
-    let labels: Option<Vec<Acceptance>> = options.semantics().map(|s| match s {
-        Semantics::Grounded => af.grounded().labels().to_vec(),
-        s => af
-            .acceptance_of_all(s)
-            .into_iter()
-            .map(|(credulous, sceptical)| match (credulous, sceptical) {
-                (_, true) => Acceptance::In,
-                (true, false) => Acceptance::Undecided,
-                (false, false) => Acceptance::Out,
-            })
-            .collect(),
-    });
+    let labels: Option<Vec<Acceptance>> =
+        options.semantics().map(|s| acceptance(view.framework(), s));
     let families = Families::new(corpus);
     let wanted: Option<std::collections::HashSet<EventId>> =
         options.events().map(|events| events.collect());
@@ -215,7 +206,7 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
                     let label = corpus
                         .event(event)
                         .map_or_else(|| corpus.name_of(event), |e| clean(e.name()));
-                    scene.clusters.push(Cluster { label });
+                    scene.clusters.push(Cluster { event, label });
                 }
                 node.cluster = Some(c);
             }
@@ -234,6 +225,7 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
                 scene.edges.push(Edge {
                     from,
                     to,
+                    kind: EdgeKind::Attack(kind),
                     colour: ATTACK,
                     stroke: Stroke::Solid,
                     head: Head::Tee,
@@ -246,6 +238,7 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
                 scene.edges.push(Edge {
                     from,
                     to,
+                    kind: EdgeKind::Support,
                     colour: SUPPORT,
                     stroke: Stroke::Dashed,
                     head: Head::Normal,
@@ -264,12 +257,36 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
 
     let explanations = claims.iter().filter_map(|&c| corpus.explanation_of(c));
     scene.legend = families.legend(corpus, explanations);
-    scene.legend.extend(relation_legend());
+    scene.legend.extend(legend(options));
+    scene
+}
+
+/// Every argument's acceptance under a semantics: grounded labels, or in
+/// every extension (in), some (undecided) or none (out).
+fn acceptance(af: &Framework, semantics: Semantics) -> Vec<Acceptance> {
+    match semantics {
+        Semantics::Grounded => af.grounded().labels().to_vec(),
+        s => af
+            .acceptance_of_all(s)
+            .into_iter()
+            .map(|(credulous, sceptical)| match (credulous, sceptical) {
+                (_, true) => Acceptance::In,
+                (true, false) => Acceptance::Undecided,
+                (false, false) => Acceptance::Out,
+            })
+            .collect(),
+    }
+}
+
+/// The legend's lines after the families: relations, acceptance, and the
+/// scholars' and evidence's arrows when drawn.
+fn legend(options: &MapOptions) -> Vec<Key> {
+    let mut legend = relation_legend();
     if let Some(s) = options.semantics() {
-        scene.legend.extend(acceptance_legend(s));
+        legend.extend(acceptance_legend(s));
     }
     if options.scholars() {
-        scene.legend.extend([
+        legend.extend([
             Key::Arrow(
                 INK,
                 Stroke::Solid,
@@ -281,7 +298,7 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
         ]);
     }
     if options.evidence() {
-        scene.legend.extend([
+        legend.extend([
             Key::Arrow(INK, Stroke::Dashed, Head::Dot, "evidence for".to_owned()),
             Key::Arrow(
                 INK,
@@ -291,7 +308,7 @@ pub(crate) fn scene(corpus: &Corpus, options: &MapOptions) -> Scene {
             ),
         ]);
     }
-    scene
+    legend
 }
 
 fn add_scholars(
@@ -322,6 +339,8 @@ fn add_scholars(
             .scholar(scholar)
             .map_or_else(|| corpus.name_of(scholar), |s| clean(s.name()));
         let from = scene.node(Node {
+            entity: Entity::Scholar(scholar),
+            key: corpus.name_of(scholar),
             id: format!("scholar{}", scholar.index()),
             caption: None,
             lines: wrap(&name, 20),
@@ -344,6 +363,7 @@ fn add_scholars(
             scene.edges.push(Edge {
                 from,
                 to,
+                kind: EdgeKind::Stance(stance),
                 colour: INK,
                 stroke,
                 head,
@@ -378,6 +398,8 @@ fn add_evidence(
             caption = format!("{caption} · {}", corpus.name_of(work));
         }
         let from = scene.node(Node {
+            entity: Entity::Evidence(evidence),
+            key: corpus.name_of(evidence),
             id: format!("evidence{}", evidence.index()),
             caption: Some(caption),
             lines: wrap(description, 24),
@@ -399,6 +421,7 @@ fn add_evidence(
             scene.edges.push(Edge {
                 from,
                 to,
+                kind: EdgeKind::Evidence(bearing),
                 colour: INK,
                 stroke: Stroke::Dashed,
                 head,

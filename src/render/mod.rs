@@ -1,6 +1,7 @@
 //! Pictures of a debate: the argument map, an event's comparison, the
 //! timeline and the events × explanations heat map, as Graphviz DOT
-//! (always) and as SVG laid out in pure Rust (with the `svg` feature).
+//! (always), as layouts a tool can draw itself (always), and as SVG drawn
+//! from those layouts in pure Rust (with the `svg` feature).
 //!
 //! ```
 //! use historiograph::render::{self, MapOptions};
@@ -11,12 +12,10 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
-#[cfg(feature = "svg")]
-mod chart;
 mod comparison;
 mod dot;
 mod heat;
-#[cfg(feature = "svg")]
+mod layered;
 mod layout;
 mod map;
 mod options;
@@ -27,5 +26,11 @@ mod svg;
 mod text;
 mod timeline;
 
+pub use layout::{
+    Anchor, Arrowhead, AxisYear, Cluster, DateMark, EdgeKind, EdgePath, GraphLayout, HeatCell,
+    HeatColumn, HeatMapLayout, HeatRow, Label, Layout, Legend, LegendEntry, NodeBox, Rect, Sample,
+    Shape, Stop, Stroke, Tick, TimeAxis, TimelineLayout, TimelineRow, Xy,
+};
 pub use options::{MapOptions, PictureOptions};
 pub use picture::{Picture, argument_map, comparison, heat_map, timeline};
+pub use text::Rgb;

@@ -1,5 +1,6 @@
 //! [`Picture`] and the functions that make one.
 
+use super::layout::{GraphLayout, HeatMapLayout, Layout, TimelineLayout};
 use super::options::{MapOptions, PictureOptions};
 use super::scene::Scene;
 use super::{dot, heat, map};
@@ -7,10 +8,11 @@ use crate::graph::Corpus;
 use crate::query::{Comparison, Matrix};
 
 /// A picture of part of a corpus, ready to be written as Graphviz DOT
-/// ([`to_dot`](Picture::to_dot)) or, with the `svg` feature, as SVG laid
-/// out in pure Rust (`to_svg`).
+/// ([`to_dot`](Picture::to_dot)), laid out as data a tool can draw itself
+/// ([`layout`](Picture::layout)) or, with the `svg` feature, written as SVG
+/// from that layout (`to_svg`).
 ///
-/// Both outputs are deterministic: the same corpus and options give the
+/// Every output is deterministic: the same corpus and options give the
 /// same bytes. Every text from the corpus is escaped; DOT uses HTML-like
 /// labels and SVG is well-formed XML, whatever the text holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,21 +37,40 @@ impl Picture {
         }
     }
 
-    /// The picture as a standalone SVG document, laid out without any
-    /// external program: graphs by a layered (Sugiyama-style) layout, the
-    /// timeline as bars on a time axis, the matrix as a grid of cells.
+    /// The picture laid out without any external program: graphs by a
+    /// layered (Sugiyama-style) layout, the timeline as rows of bars on a
+    /// time axis, the matrix as a grid of cells. Everything the SVG shows
+    /// is in it, with coordinates: see [`Layout`]. Needs no feature.
     ///
     /// # Complexity
     /// For graphs, about O(s · (V + E) log(V + E)) for a fixed number *s* of
     /// sweeps, where *E* counts edge segments after long edges are split
     /// at every layer they cross.
+    ///
+    /// ```
+    /// use historiograph::render::{self, PictureOptions};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let timeline = render::timeline(&corpus, &PictureOptions::new()).layout();
+    /// let rows = timeline.as_timeline().map_or(0, |t| t.rows().len());
+    /// assert_eq!(rows, corpus.count::<historiograph::EventId>());
+    /// ```
+    pub fn layout(&self) -> Layout {
+        match &self.kind {
+            Kind::Graph(scene) => Layout::Graph(GraphLayout::of(scene)),
+            Kind::Timeline(t) => Layout::Timeline(TimelineLayout::of(t)),
+            Kind::HeatMap(h) => Layout::HeatMap(HeatMapLayout::of(h)),
+        }
+    }
+
+    /// The picture as a standalone SVG document: its
+    /// [`layout`](Self::layout), written.
+    ///
+    /// # Complexity
+    /// That of [`layout`](Self::layout), plus linear work in what it holds.
     #[cfg(feature = "svg")]
     pub fn to_svg(&self) -> String {
-        match &self.kind {
-            Kind::Graph(scene) => super::svg::write(scene),
-            Kind::Timeline(t) => super::chart::timeline(t),
-            Kind::HeatMap(h) => super::chart::heat_map(h),
-        }
+        self.layout().to_svg()
     }
 
     /// The picture's title.

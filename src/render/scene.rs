@@ -1,49 +1,20 @@
 //! The scene a graph picture is drawn from: boxes with text, arrows, groups
-//! and a legend. The argument map and the comparison build one; the DOT and
-//! SVG writers read it, so both show the same thing.
+//! and a legend. The argument map and the comparison build one; the DOT
+//! writer and the layout ([`GraphLayout`](super::GraphLayout), which the
+//! SVG writer draws) read it, so all show the same thing.
 
+pub(crate) use super::layout::{EdgeKind, Head, Shape, Stroke};
 use super::text::Rgb;
-
-/// A node's outline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Shape {
-    /// A box with rounded corners (claims, explanations).
-    Rounded,
-    /// An ellipse (scholars).
-    Ellipse,
-    /// A box with a folded corner (evidence).
-    Note,
-    /// A box with a double border (the event of a comparison).
-    Double,
-}
-
-/// How a node's border or an edge is stroked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Stroke {
-    /// A heavy solid line.
-    Bold,
-    /// A solid line.
-    Solid,
-    /// A dashed line.
-    Dashed,
-    /// A dotted line.
-    Dotted,
-}
-
-/// An arrowhead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Head {
-    /// A filled triangle.
-    Normal,
-    /// A bar across the line.
-    Tee,
-    /// A hollow circle.
-    Dot,
-}
+use crate::graph::Node as Entity;
+use crate::model::EventId;
 
 /// A box with text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Node {
+    /// The entity drawn.
+    pub(crate) entity: Entity,
+    /// Its key.
+    pub(crate) key: String,
     /// The DOT id and SVG id: letters, digits and `_` only.
     pub(crate) id: String,
     /// A small first line (family, status), if any.
@@ -66,6 +37,8 @@ pub(crate) struct Node {
 pub(crate) struct Edge {
     pub(crate) from: usize,
     pub(crate) to: usize,
+    /// What the arrow stands for.
+    pub(crate) kind: EdgeKind,
     pub(crate) colour: Rgb,
     pub(crate) stroke: Stroke,
     pub(crate) head: Head,
@@ -75,6 +48,8 @@ pub(crate) struct Edge {
 /// A group of nodes (DOT clusters).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Cluster {
+    /// The event whose claims the group holds.
+    pub(crate) event: EventId,
     pub(crate) label: String,
 }
 

@@ -102,7 +102,6 @@ pub(crate) fn wrap(text: &str, limit: usize) -> Vec<String> {
 }
 
 /// Shortens a cleaned text to `limit` columns with an ellipsis.
-#[cfg(feature = "svg")]
 pub(crate) fn truncate(text: &str, limit: usize) -> String {
     let text = clean(text);
     if width(&text) <= limit {
@@ -161,15 +160,36 @@ pub(crate) fn dot_string(text: &str) -> String {
     out
 }
 
-/// A colour as `#rrggbb`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Rgb(pub(crate) u8, pub(crate) u8, pub(crate) u8);
+/// A colour: red, green and blue from 0 to 255, written `#rrggbb` (as
+/// SVG and CSS write it) by `Display` and serde.
+///
+/// ```
+/// use historiograph::render::Rgb;
+///
+/// let red = Rgb(0xcc, 0x33, 0x11);
+/// assert_eq!(red.to_string(), "#cc3311");
+/// assert_eq!(serde_json::to_string(&red)?, "\"#cc3311\"");
+/// assert_eq!(serde_json::from_str::<Rgb>("\"#CC3311\"")?, red);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rgb(pub u8, pub u8, pub u8);
 
 impl Rgb {
     pub(crate) fn hex(self) -> String {
         let mut s = String::with_capacity(7);
         let _ = write!(s, "#{:02x}{:02x}{:02x}", self.0, self.1, self.2);
         s
+    }
+
+    /// Reads `#rrggbb` (either case).
+    fn from_hex(text: &str) -> Option<Rgb> {
+        let digits = text.strip_prefix('#')?;
+        if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let byte = |at: usize| u8::from_str_radix(digits.get(at..at + 2)?, 16).ok();
+        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
     }
 
     fn mix(self, other: Rgb, t: f64) -> Rgb {
@@ -187,6 +207,36 @@ impl Rgb {
         let l =
             0.2126 * f64::from(self.0) + 0.7152 * f64::from(self.1) + 0.0722 * f64::from(self.2);
         l < 128.0
+    }
+}
+
+impl std::fmt::Display for Rgb {
+    /// `#rrggbb`, in lower case.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+impl serde::Serialize for Rgb {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.hex())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Rgb {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Rgb, D::Error> {
+        struct Hex;
+        impl serde::de::Visitor<'_> for Hex {
+            type Value = Rgb;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a colour written #rrggbb")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Rgb, E> {
+                Rgb::from_hex(text)
+                    .ok_or_else(|| E::custom(format!("`{text}` is not a colour written #rrggbb")))
+            }
+        }
+        deserializer.deserialize_str(Hex)
     }
 }
 

@@ -7,9 +7,7 @@ use super::dot::header;
 use super::options::PictureOptions;
 use super::text::{clean, dot_string, wrap, xml};
 use crate::graph::Corpus;
-#[cfg(feature = "svg")]
-use crate::model::Date;
-use crate::model::{EventId, When};
+use crate::model::{Date, EventId, When};
 
 /// Groups deeper than this are drawn in their ancestor's group (DOT).
 const MAX_CLUSTER_DEPTH: usize = 6;
@@ -17,6 +15,8 @@ const MAX_CLUSTER_DEPTH: usize = 6;
 /// One event of a timeline.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Row {
+    pub(crate) event: EventId,
+    pub(crate) key: String,
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) when: Option<When>,
@@ -52,6 +52,8 @@ pub(crate) fn build(corpus: &Corpus, options: &PictureOptions) -> Timeline {
             }
             let data = corpus.event(event);
             rows.push(Row {
+                event,
+                key: corpus.name_of(event),
                 id: format!("event{}", event.index()),
                 name: data.map_or_else(|| corpus.name_of(event), |e| clean(e.name())),
                 when: data.and_then(|e| e.when()),
@@ -253,7 +255,6 @@ fn shade(depth: usize) -> &'static str {
 }
 
 /// A date as a fractional year: its earliest (`end` false) or latest moment.
-#[cfg(feature = "svg")]
 pub(crate) fn position(date: Date, end: bool) -> f64 {
     let (y, m, d) = if end { date.latest() } else { date.earliest() };
     let base = f64::from(y) + (f64::from(m) - 1.0) / 12.0 + (f64::from(d) - 1.0) / 365.0;

@@ -1,11 +1,15 @@
-//! Shared by the property tests (`properties`, `aif`, `argdown`, `export`): random
-//! corpora generated as a [`Plan`] (plain data, so proptest can shrink it),
-//! built through the public API only, and the removals a plan may carry.
+//! Shared by the property tests (`properties`, `aif`, `argdown`, `export`,
+//! `layout`): random corpora generated as a [`Plan`] (plain data, so
+//! proptest can shrink it), built through the public API only, and the
+//! removals a plan may carry. `pictures` is shared by the picture tests.
 //!
 //! Not every test binary uses every item.
 #![allow(dead_code)]
 
 use std::collections::HashSet;
+
+#[cfg(feature = "render")]
+pub mod pictures;
 
 use historiograph::*;
 use proptest::collection::vec;
