@@ -14,7 +14,11 @@ use crate::model::{
     Polarity, ScholarId, Stance, When, WorkId, WorkKind,
 };
 
+mod claims;
 mod load;
+mod sections;
+mod sink;
+mod stream;
 
 /// The format version this crate reads and writes.
 const VERSION: u64 = 1;
@@ -414,20 +418,7 @@ impl Corpus {
     fn merge_json_text(&mut self, text: &str, options: &JsonOptions) -> Result<()> {
         // Build on a copy and swap it in on success: all or nothing.
         let mut next = self.bulk_copy();
-        let two = match options.threads {
-            Threads::One => false,
-            Threads::Two => true,
-            Threads::Auto => {
-                text.len() >= Threads::AUTO_MIN_BYTES
-                    && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
-            }
-        };
-        let outcome = match two {
-            true => read_on_two_threads(text, &mut next)
-                .unwrap_or_else(|| read_on_one_thread(text, &mut next)),
-            false => read_on_one_thread(text, &mut next),
-        };
-        match outcome {
+        match sink::read(text, &mut next, options.threads) {
             (_, Some((path, source))) => {
                 let (line, column) = locate(text, &path).unwrap_or((0, 0));
                 Err(Error::Document {
@@ -630,59 +621,18 @@ pub enum Threads {
 
 impl Threads {
     const AUTO_MIN_BYTES: usize = 1 << 20;
-}
 
-/// What reading a document came to: the parser's verdict, and the first
-/// rule the document breaks, if the builder met one.
-type Outcome = (serde_json::Result<()>, Option<load::Failure>);
-
-fn read_on_one_thread(text: &str, corpus: &mut Corpus) -> Outcome {
-    let mut failure = None;
-    let mut sink = load::Direct {
-        loading: load::Loading::new(corpus),
-        failure: &mut failure,
-    };
-    let read = parse_into(text, &mut sink);
-    (read, failure)
-}
-
-/// The parser on this thread hands pieces over a bounded channel to a
-/// builder on a scoped thread; `None` when that thread cannot be started.
-///
-/// A rule the builder finds broken is reported before any error the
-/// parser meets later, as on one thread: the builder takes every piece
-/// parsed before that error (the last batch of claims is handed on
-/// whatever the parser's verdict), and the parser stops as soon as the
-/// builder does.
-fn read_on_two_threads(text: &str, corpus: &mut Corpus) -> Option<Outcome> {
-    std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::sync_channel(8);
-        let (returns, returned) = std::sync::mpsc::channel();
-        let builder = std::thread::Builder::new()
-            .name("historiograph-json".to_owned())
-            .spawn_scoped(scope, move || {
-                let mut loading = load::Loading::new(corpus);
-                for piece in receiver {
-                    loading.take_batch(piece, &returns)?;
-                }
-                Ok(())
-            })
-            .ok()?;
-        let mut sink = load::Channel::new(sender, returned);
-        let read = parse_into(text, &mut sink);
-        sink.close();
-        let failure = match builder.join() {
-            Ok(built) => built.err(),
-            Err(panic) => std::panic::resume_unwind(panic),
-        };
-        Some((read, failure))
-    })
-}
-
-fn parse_into<'a, S: load::Sink<'a>>(text: &'a str, sink: &mut S) -> serde_json::Result<()> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    serde::de::DeserializeSeed::deserialize(load::Stream { sink }, &mut deserializer)?;
-    deserializer.end()
+    /// Whether to read a document of `bytes` bytes on two threads.
+    fn two_for(self, bytes: usize) -> bool {
+        match self {
+            Threads::One => false,
+            Threads::Two => true,
+            Threads::Auto => {
+                bytes >= Threads::AUTO_MIN_BYTES
+                    && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+            }
+        }
+    }
 }
 
 /// The error of a document that does not parse, located.
