@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::import;
 use crate::error::Result;
 use crate::io::import::Unmapped;
-use crate::io::json::json_error;
+use crate::io::json::error::json_error;
 
 /// The eight node types of AIF as AIFdb writes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::ext::{AttackExt, ClaimExt, Extension, ParticipantExt, StanceExt};
 use super::parse::split_name;
 use crate::graph::Corpus;
-use crate::io::json::CiteDoc;
+use crate::io::json::document::CiteDoc;
 use crate::model::{AttackKind, ClaimId, ScholarId, Stance};
 
 #[derive(Serialize)]

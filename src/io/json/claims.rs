@@ -3,8 +3,9 @@
 //! supports. A relation whose target lies in a section not yet read is
 //! kept as a [`Later`] and settled once the whole document is read.
 
+use super::document::{AttackDoc, CiteDoc, ClaimDoc, StanceDoc};
 use super::load::{Outcome, Read, at, at_entity, unknown};
-use super::{AttackDoc, CiteDoc, ClaimDoc, StanceDoc, Text};
+use super::text::Text;
 use crate::error::Error;
 use crate::graph::first_repeat;
 use crate::graph::{Corpus, Relation};

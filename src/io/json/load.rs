@@ -15,10 +15,11 @@
 //! claim and the references that wait.
 
 use super::claims::Later;
-use super::stream::Piece;
-use super::{
-    ClaimDoc, Document, EventDoc, EvidenceDoc, ExplanationDoc, ScholarDoc, Text, VERSION, WorkDoc,
+use super::document::{
+    ClaimDoc, Document, EventDoc, EvidenceDoc, ExplanationDoc, ScholarDoc, VERSION, WorkDoc,
 };
+use super::stream::Piece;
+use super::text::Text;
 use crate::error::Error;
 use crate::graph::{Corpus, EntityId};
 use crate::model::ClaimId;

@@ -3,8 +3,9 @@
 //! cycle check per section), evidence (its work). Each entity goes through
 //! the public editing API, its errors pointed at the field they are about.
 
+use super::document::{EventDoc, EvidenceDoc, ExplanationDoc, ScholarDoc, WorkDoc};
 use super::load::{Outcome, at, at_entity};
-use super::{EventDoc, EvidenceDoc, ExplanationDoc, ScholarDoc, Text, WorkDoc};
+use super::text::Text;
 use crate::graph::entity::is;
 use crate::graph::{Corpus, EntityId, Relation};
 use crate::model::{

@@ -5,9 +5,10 @@
 //! pieces in document order, so one thread and two give the same corpus,
 //! or the same error.
 
+use super::document::ClaimDoc;
 use super::load::{Failure, Loading};
+use super::options::Threads;
 use super::stream::{Piece, parse_into};
-use super::{ClaimDoc, Threads};
 use crate::graph::Corpus;
 
 /// What reading a document came to: the parser's verdict, and the first

@@ -9,8 +9,9 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
+use super::document::{ClaimDoc, EventDoc, EvidenceDoc, ExplanationDoc, ScholarDoc, WorkDoc};
 use super::sink::Sink;
-use super::{ClaimDoc, EventDoc, EvidenceDoc, ExplanationDoc, ScholarDoc, Text, WorkDoc};
+use super::text::Text;
 
 const FIELDS: &[&str] = &[
     "version",
