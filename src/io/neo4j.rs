@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::graph::{Corpus, EntityId};
+use crate::graph::Corpus;
 use crate::model::{ClaimId, EventId, EvidenceId, ExplanationId, ScholarId, WorkId};
 
 /// One file of the Neo4j bulk-import layout written by
@@ -557,11 +557,6 @@ impl Corpus {
             rows,
             multiline,
         })
-    }
-
-    /// The key of an id the graph just handed out (always live).
-    pub(crate) fn key_or_empty<I: EntityId>(&self, id: I) -> &str {
-        self.key(id).unwrap_or_default()
     }
 }
 

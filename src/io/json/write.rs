@@ -141,4 +141,11 @@ impl Corpus {
     fn key_text<I: EntityId>(&self, id: I) -> Text<'_> {
         Text::from(self.key(id).unwrap_or_default())
     }
+
+    /// The key of an id the graph just handed out (always live), for the
+    /// writers of other formats.
+    #[cfg_attr(not(any(feature = "neo4j", feature = "graphml")), allow(dead_code))]
+    pub(crate) fn key_or_empty<I: EntityId>(&self, id: I) -> &str {
+        self.key(id).unwrap_or_default()
+    }
 }
