@@ -2,7 +2,7 @@
 //! name, header row and label or relationship type.
 
 /// One file of the Neo4j bulk-import layout written by
-/// [`Corpus::write_neo4j_csv`].
+/// [`Corpus::write_neo4j_csv`](crate::Corpus::write_neo4j_csv).
 ///
 /// Node files carry a `key:ID(<Label>)` column (an id space per kind, so a
 /// scholar and a work may share a key, as in the document format) and a
@@ -50,8 +50,8 @@ pub enum Neo4jFile {
 }
 
 impl Neo4jFile {
-    /// Every file, nodes first, in the order [`Corpus::write_neo4j_csv`]
-    /// writes them.
+    /// Every file, nodes first, in the order
+    /// [`Corpus::write_neo4j_csv`](crate::Corpus::write_neo4j_csv) writes them.
     pub const ALL: [Neo4jFile; 17] = [
         Neo4jFile::Corpus,
         Neo4jFile::Scholars,
