@@ -46,6 +46,7 @@ pub use query::{
 };
 
 #[doc = include_str!("io/format.md")]
+#[cfg_attr(feature = "aif", doc = include_str!("io/format_aif.md"))]
 pub mod format {}
 
 #[doc = include_str!("query/calculus.md")]

@@ -3,7 +3,7 @@
 
 use serde::de::DeserializeOwned;
 
-use super::json::json_error;
+use super::json::error::json_error;
 use super::locate::line_column;
 use crate::error::{Error, Result};
 

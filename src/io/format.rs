@@ -68,7 +68,7 @@ pub enum Format {
     /// GraphML, for graph tools; written only.
     GraphMl,
     /// The neo4j-admin bulk-import CSV files: a directory, written by
-    /// [`Corpus::write_neo4j_csv`](crate::Corpus::write_neo4j_csv).
+    /// `Corpus::write_neo4j_csv`.
     Neo4jCsv,
 }
 
@@ -338,7 +338,7 @@ impl Corpus {
     ///
     /// # Errors
     /// [`Error::Unsupported`] for a format that is only read, for the
-    /// Neo4j files (a directory: [`write_neo4j_csv`](Corpus::write_neo4j_csv)),
+    /// Neo4j files (a directory: `write_neo4j_csv`),
     /// or for one whose feature this build leaves out;
     /// [`Error::InvalidOption`] for a view that does not fit the corpus.
     pub fn write(&self, format: Format, options: &WriteOptions) -> Result<Vec<u8>> {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::io::json::{CiteDoc, Document, LegacyYear, claim_date};
+use crate::io::json::document::{CiteDoc, Document, LegacyYear, claim_date};
 use crate::model::{AttackKind, Date, Polarity};
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {

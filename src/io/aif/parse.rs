@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::import;
 use crate::error::Result;
 use crate::io::import::Unmapped;
-use crate::io::json::json_error;
+use crate::io::json::error::json_error;
 
 /// The eight node types of AIF as AIFdb writes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +158,24 @@ const GRAPH_MEMBERS: [&str; 4] = ["nodes", "edges", "locutions", "participants"]
 /// The graph of an AIF document (plain, OVA, or xAIF's `AIF` member), and
 /// what of the document's members has no place in a corpus.
 pub(super) fn graph(value: &Value, unmapped: &mut Vec<Unmapped>) -> Result<Graph> {
+    let (body, prefix) = body(value, unmapped)?;
+    let mut graph = Graph::default();
+    let mut extras = Extras::default();
+    graph.read_nodes(body, &prefix, &mut extras)?;
+    graph.read_edges(body, &prefix, &mut extras, unmapped)?;
+    graph.read_locutions(body, &prefix, &mut extras)?;
+    graph.read_participants(body, &prefix, &mut extras)?;
+    extras.report(&prefix, unmapped);
+    Ok(graph)
+}
+
+/// The object the graph's members are in (the document, or xAIF's `AIF`
+/// member) and the prefix of their paths (`AIF.`, or none); the document's
+/// other members that say something go to `unmapped`.
+fn body<'v>(
+    value: &'v Value,
+    unmapped: &mut Vec<Unmapped>,
+) -> Result<(&'v Map<String, Value>, String)> {
     let Value::Object(top) = value else {
         return Err(import("document", "an AIF document is a JSON object"));
     };
@@ -188,147 +206,188 @@ pub(super) fn graph(value: &Value, unmapped: &mut Vec<Unmapped>) -> Result<Graph
             }
         }
     }
+    Ok((body, prefix))
+}
 
-    let mut graph = Graph::default();
-    let mut extras = Extras::default();
-    let nodes = match body.get("nodes") {
-        Some(Value::Array(nodes)) => nodes,
-        Some(_) => return Err(import(format!("{prefix}nodes"), "`nodes` is not an array")),
-        None => {
-            return Err(import(
-                format!("{prefix}nodes"),
-                "no `nodes`: not an AIF document",
-            ));
-        }
-    };
-    for (i, node) in nodes.iter().enumerate() {
-        let here = format!("{prefix}nodes[{i}]");
-        let node = object(node, &here, "a node")?;
-        let id = id_member(node, "nodeID").ok_or_else(|| {
-            import(
-                here.as_str(),
-                "a node needs a `nodeID` (a string or an integer)",
-            )
-        })?;
-        let at = format!("node {id}");
-        let kind = match node.get("type") {
-            Some(Value::String(kind)) => NodeType::parse(kind).ok_or_else(|| {
-                import(
-                    at.as_str(),
-                    format!("unknown node type `{kind}` (AIF has I, L, RA, CA, MA, PA, TA and YA)"),
-                )
-            })?,
-            _ => return Err(import(at, "a node needs a `type` (a string)")),
+/// Reading the graph's members, in the order `graph` calls them: edges,
+/// locutions and participants name nodes read before them.
+impl Graph {
+    /// `nodes`: each node's id, type, text and scheme; ids are unique.
+    fn read_nodes(
+        &mut self,
+        body: &Map<String, Value>,
+        prefix: &str,
+        extras: &mut Extras,
+    ) -> Result<()> {
+        let nodes = match body.get("nodes") {
+            Some(Value::Array(nodes)) => nodes,
+            Some(_) => return Err(import(format!("{prefix}nodes"), "`nodes` is not an array")),
+            None => {
+                return Err(import(
+                    format!("{prefix}nodes"),
+                    "no `nodes`: not an AIF document",
+                ));
+            }
         };
-        let text = string_member(node, "text", &at)?.unwrap_or_default();
-        let scheme = string_member(node, "scheme", &at)?;
-        extras.count("nodes", node, &["nodeID", "type", "text", "scheme"]);
-        if graph.index.insert(id.clone(), graph.nodes.len()).is_some() {
-            return Err(import(at, "two nodes have this id"));
-        }
-        graph.nodes.push(Node {
-            id,
-            text,
-            kind,
-            scheme,
-        });
-    }
-    graph.ins = vec![Vec::new(); graph.nodes.len()];
-    graph.outs = vec![Vec::new(); graph.nodes.len()];
-
-    let mut seen = HashSet::new();
-    for (i, edge) in array(body, "edges", &prefix)?.iter().enumerate() {
-        let here = format!("{prefix}edges[{i}]");
-        let edge = object(edge, &here, "an edge")?;
-        let label = id_member(edge, "edgeID").map_or(here, |id| format!("edge {id}"));
-        let end = |member: &str, direction: &str| -> Result<usize> {
-            let id = id_member(edge, member).ok_or_else(|| {
+        for (i, node) in nodes.iter().enumerate() {
+            let here = format!("{prefix}nodes[{i}]");
+            let node = object(node, &here, "a node")?;
+            let id = id_member(node, "nodeID").ok_or_else(|| {
                 import(
-                    label.as_str(),
-                    format!("an edge needs a `{member}` (a string or an integer)"),
+                    here.as_str(),
+                    "a node needs a `nodeID` (a string or an integer)",
                 )
             })?;
-            graph.index.get(&id).copied().ok_or_else(|| {
+            let at = format!("node {id}");
+            let kind = match node.get("type") {
+                Some(Value::String(kind)) => NodeType::parse(kind).ok_or_else(|| {
+                    import(
+                        at.as_str(),
+                        format!(
+                            "unknown node type `{kind}` (AIF has I, L, RA, CA, MA, PA, TA and YA)"
+                        ),
+                    )
+                })?,
+                _ => return Err(import(at, "a node needs a `type` (a string)")),
+            };
+            let text = string_member(node, "text", &at)?.unwrap_or_default();
+            let scheme = string_member(node, "scheme", &at)?;
+            extras.count("nodes", node, &["nodeID", "type", "text", "scheme"]);
+            if self.index.insert(id.clone(), self.nodes.len()).is_some() {
+                return Err(import(at, "two nodes have this id"));
+            }
+            self.nodes.push(Node {
+                id,
+                text,
+                kind,
+                scheme,
+            });
+        }
+        self.ins = vec![Vec::new(); self.nodes.len()];
+        self.outs = vec![Vec::new(); self.nodes.len()];
+        Ok(())
+    }
+
+    /// `edges`, between nodes of the file: an edge from a node to itself is
+    /// listed in `unmapped`, a repeated one dropped.
+    fn read_edges(
+        &mut self,
+        body: &Map<String, Value>,
+        prefix: &str,
+        extras: &mut Extras,
+        unmapped: &mut Vec<Unmapped>,
+    ) -> Result<()> {
+        let mut seen = HashSet::new();
+        for (i, edge) in array(body, "edges", prefix)?.iter().enumerate() {
+            let here = format!("{prefix}edges[{i}]");
+            let edge = object(edge, &here, "an edge")?;
+            let label = id_member(edge, "edgeID").map_or(here, |id| format!("edge {id}"));
+            let end = |member: &str, direction: &str| -> Result<usize> {
+                let id = id_member(edge, member).ok_or_else(|| {
+                    import(
+                        label.as_str(),
+                        format!("an edge needs a `{member}` (a string or an integer)"),
+                    )
+                })?;
+                self.index.get(&id).copied().ok_or_else(|| {
+                    import(
+                        label.as_str(),
+                        format!("{direction} node `{id}`, which is not in the file"),
+                    )
+                })
+            };
+            let from = end("fromID", "comes from")?;
+            let to = end("toID", "goes to")?;
+            extras.count("edges", edge, &["edgeID", "fromID", "toID"]);
+            if from == to {
+                unmapped.push(Unmapped::new(
+                    label,
+                    "an edge from a node to itself has no meaning in AIF",
+                ));
+                continue;
+            }
+            if !seen.insert((from, to)) {
+                continue;
+            }
+            let e = self.edges.len();
+            if let Some(outs) = self.outs.get_mut(from) {
+                outs.push(e);
+            }
+            if let Some(ins) = self.ins.get_mut(to) {
+                ins.push(e);
+            }
+            self.edges.push(Edge { label, from, to });
+        }
+        Ok(())
+    }
+
+    /// `locutions`: which node each is, and who uttered it.
+    fn read_locutions(
+        &mut self,
+        body: &Map<String, Value>,
+        prefix: &str,
+        extras: &mut Extras,
+    ) -> Result<()> {
+        for (i, locution) in array(body, "locutions", prefix)?.iter().enumerate() {
+            let here = format!("{prefix}locutions[{i}]");
+            let locution = object(locution, &here, "a locution")?;
+            let id = id_member(locution, "nodeID").ok_or_else(|| {
                 import(
-                    label.as_str(),
-                    format!("{direction} node `{id}`, which is not in the file"),
+                    here.as_str(),
+                    "a locution needs a `nodeID` (a string or an integer)",
                 )
-            })
-        };
-        let from = end("fromID", "comes from")?;
-        let to = end("toID", "goes to")?;
-        extras.count("edges", edge, &["edgeID", "fromID", "toID"]);
-        if from == to {
-            unmapped.push(Unmapped::new(
-                label,
-                "an edge from a node to itself has no meaning in AIF",
-            ));
-            continue;
+            })?;
+            let node = self.index.get(&id).copied().ok_or_else(|| {
+                import(
+                    here.as_str(),
+                    format!("names node `{id}`, which is not in the file"),
+                )
+            })?;
+            let person = id_member(locution, "personID");
+            extras.count("locutions", locution, &["nodeID", "personID"]);
+            self.locutions.push(Locution {
+                at: i,
+                node,
+                person,
+            });
         }
-        if !seen.insert((from, to)) {
-            continue;
-        }
-        let e = graph.edges.len();
-        if let Some(outs) = graph.outs.get_mut(from) {
-            outs.push(e);
-        }
-        if let Some(ins) = graph.ins.get_mut(to) {
-            ins.push(e);
-        }
-        graph.edges.push(Edge { label, from, to });
+        Ok(())
     }
 
-    for (i, locution) in array(body, "locutions", &prefix)?.iter().enumerate() {
-        let here = format!("{prefix}locutions[{i}]");
-        let locution = object(locution, &here, "a locution")?;
-        let id = id_member(locution, "nodeID").ok_or_else(|| {
-            import(
-                here.as_str(),
-                "a locution needs a `nodeID` (a string or an integer)",
-            )
-        })?;
-        let node = graph.index.get(&id).copied().ok_or_else(|| {
-            import(
-                here.as_str(),
-                format!("names node `{id}`, which is not in the file"),
-            )
-        })?;
-        let person = id_member(locution, "personID");
-        extras.count("locutions", locution, &["nodeID", "personID"]);
-        graph.locutions.push(Locution {
-            at: i,
-            node,
-            person,
-        });
-    }
-
-    let mut ids = HashSet::new();
-    for (i, participant) in array(body, "participants", &prefix)?.iter().enumerate() {
-        let here = format!("{prefix}participants[{i}]");
-        let participant = object(participant, &here, "a participant")?;
-        let id = id_member(participant, "participantID").ok_or_else(|| {
-            import(
-                here.as_str(),
-                "a participant needs a `participantID` (a string or an integer)",
-            )
-        })?;
-        if !ids.insert(id.clone()) {
-            return Err(import(here, format!("two participants have the id `{id}`")));
+    /// `participants`: unique ids, and names from first name and surname.
+    fn read_participants(
+        &mut self,
+        body: &Map<String, Value>,
+        prefix: &str,
+        extras: &mut Extras,
+    ) -> Result<()> {
+        let mut ids = HashSet::new();
+        for (i, participant) in array(body, "participants", prefix)?.iter().enumerate() {
+            let here = format!("{prefix}participants[{i}]");
+            let participant = object(participant, &here, "a participant")?;
+            let id = id_member(participant, "participantID").ok_or_else(|| {
+                import(
+                    here.as_str(),
+                    "a participant needs a `participantID` (a string or an integer)",
+                )
+            })?;
+            if !ids.insert(id.clone()) {
+                return Err(import(here, format!("two participants have the id `{id}`")));
+            }
+            let first = string_member(participant, "firstname", &here)?.unwrap_or_default();
+            let last = string_member(participant, "surname", &here)?.unwrap_or_default();
+            extras.count(
+                "participants",
+                participant,
+                &["participantID", "firstname", "surname"],
+            );
+            self.participants.push(Participant {
+                name: join_name(&first, &last),
+                id,
+            });
         }
-        let first = string_member(participant, "firstname", &here)?.unwrap_or_default();
-        let last = string_member(participant, "surname", &here)?.unwrap_or_default();
-        extras.count(
-            "participants",
-            participant,
-            &["participantID", "firstname", "surname"],
-        );
-        graph.participants.push(Participant {
-            name: join_name(&first, &last),
-            id,
-        });
+        Ok(())
     }
-    extras.report(&prefix, unmapped);
-    Ok(graph)
 }
 
 /// A person's name from first name and surname, as written; one of them

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::ext::{AttackExt, ClaimExt, Extension, ParticipantExt, StanceExt};
 use super::parse::split_name;
 use crate::graph::Corpus;
-use crate::io::json::CiteDoc;
+use crate::io::json::document::CiteDoc;
 use crate::model::{AttackKind, ClaimId, ScholarId, Stance};
 
 #[derive(Serialize)]
@@ -66,9 +66,13 @@ fn illocution(stance: Stance) -> &'static str {
     }
 }
 
+/// The nodes and edges written so far, numbered from 1 in the order they
+/// are made, and the I-node of each claim.
+#[derive(Default)]
 struct Writer {
     nodes: Vec<NodeOut>,
     edges: Vec<EdgeOut>,
+    node_of: HashMap<ClaimId, String>,
 }
 
 impl Writer {
@@ -90,86 +94,81 @@ impl Writer {
             to: to.to_owned(),
         });
     }
-}
 
-impl Corpus {
-    /// The corpus as an AIF file with the extension.
-    pub(super) fn to_aif_file(&self) -> File<'_> {
-        let mut out = Writer {
-            nodes: Vec::new(),
-            edges: Vec::new(),
-        };
-        let mut document = self.to_document();
-        document.claims.clear();
+    /// The I-node of a claim written by [`claims`](Writer::claims).
+    fn claim_node(&self, id: ClaimId) -> String {
+        self.node_of.get(&id).cloned().unwrap_or_default()
+    }
 
-        let mut participant_of: HashMap<ScholarId, String> = HashMap::new();
-        let mut participants = Vec::new();
-        let mut links = Vec::new();
-        for (i, (id, scholar)) in self.entities::<ScholarId>().enumerate() {
-            let pid = (i + 1).to_string();
-            let (first, last) = split_name(scholar.name());
-            participants.push(ParticipantOut {
-                id: pid.clone(),
-                firstname: first.to_owned(),
-                surname: last.to_owned(),
-            });
-            links.push(ParticipantExt {
-                participant: pid.clone(),
-                scholar: scholar.key().to_owned(),
-            });
-            participant_of.insert(id, pid);
-        }
-
-        let mut node_of: HashMap<ClaimId, String> = HashMap::new();
+    /// An I-node per claim, and the extension's record of each.
+    fn claims<'c>(&mut self, corpus: &'c Corpus) -> Vec<ClaimExt<'c>> {
         let mut claims = Vec::new();
-        for (id, claim) in self.entities::<ClaimId>() {
-            let node = out.node(claim.text().to_owned(), "I");
+        for (id, claim) in corpus.entities::<ClaimId>() {
+            let node = self.node(claim.text().to_owned(), "I");
             claims.push(ClaimExt {
                 node: node.clone(),
                 key: claim.key().to_owned(),
-                explanation: self.explanation_of(id).map(|x| self.name_of(x)),
-                events: self.events_of(id).map(|e| self.name_of(e)).collect(),
+                explanation: corpus.explanation_of(id).map(|x| corpus.name_of(x)),
+                events: corpus.events_of(id).map(|e| corpus.name_of(e)).collect(),
                 polarity: claim.polarity(),
                 date: claim.date(),
-                cites: self
+                cites: corpus
                     .citations(id)
                     .map(|(evidence, bearing)| CiteDoc {
-                        evidence: self.name_of(evidence).into(),
+                        evidence: corpus.name_of(evidence).into(),
                         bearing,
                     })
                     .collect(),
             });
-            node_of.insert(id, node);
+            self.node_of.insert(id, node);
         }
-        let node = |id: ClaimId| node_of.get(&id).cloned().unwrap_or_default();
+        claims
+    }
 
-        for id in self.ids::<ClaimId>() {
-            for target in self.supports_by(id) {
-                let ra = out.node("Default Inference".to_owned(), "RA");
-                out.edge(&node(id), &ra);
-                out.edge(&ra, &node(target));
+    /// An RA-node per support, between the two claims' I-nodes.
+    fn supports(&mut self, corpus: &Corpus) {
+        for id in corpus.ids::<ClaimId>() {
+            for target in corpus.supports_by(id) {
+                let ra = self.node("Default Inference".to_owned(), "RA");
+                self.edge(&self.claim_node(id), &ra);
+                self.edge(&ra, &self.claim_node(target));
             }
         }
+    }
+
+    /// A CA-node per attack; the extension keeps the kind of those that
+    /// are not rebuttals.
+    fn attacks(&mut self, corpus: &Corpus) -> Vec<AttackExt> {
         let mut attacks = Vec::new();
-        for id in self.ids::<ClaimId>() {
-            for (target, kind) in self.attacks_by(id) {
-                let ca = out.node("Default Conflict".to_owned(), "CA");
-                out.edge(&node(id), &ca);
-                out.edge(&ca, &node(target));
+        for id in corpus.ids::<ClaimId>() {
+            for (target, kind) in corpus.attacks_by(id) {
+                let ca = self.node("Default Conflict".to_owned(), "CA");
+                self.edge(&self.claim_node(id), &ca);
+                self.edge(&ca, &self.claim_node(target));
                 if kind != AttackKind::Rebuts {
                     attacks.push(AttackExt { node: ca, kind });
                 }
             }
         }
+        attacks
+    }
+
+    /// A locution and its illocution (YA-node) per position; the extension
+    /// keeps the work and year of those that have them.
+    fn positions(
+        &mut self,
+        corpus: &Corpus,
+        participant_of: &HashMap<ScholarId, String>,
+    ) -> (Vec<LocutionOut>, Vec<StanceExt>) {
         let mut locutions = Vec::new();
         let mut stances = Vec::new();
-        for (id, claim) in self.entities::<ClaimId>() {
-            for (_, scholar, position) in self.positions_on(id) {
-                let name = self.scholar(scholar).map_or("", |s| s.name());
-                let l = out.node(format!("{name} : {}", claim.text()), "L");
-                let ya = out.node(illocution(position.stance()).to_owned(), "YA");
-                out.edge(&l, &ya);
-                out.edge(&ya, &node(id));
+        for (id, claim) in corpus.entities::<ClaimId>() {
+            for (_, scholar, position) in corpus.positions_on(id) {
+                let name = corpus.scholar(scholar).map_or("", |s| s.name());
+                let l = self.node(format!("{name} : {}", claim.text()), "L");
+                let ya = self.node(illocution(position.stance()).to_owned(), "YA");
+                self.edge(&l, &ya);
+                self.edge(&ya, &self.claim_node(id));
                 locutions.push(LocutionOut {
                     node: l,
                     person: participant_of.get(&scholar).cloned().unwrap_or_default(),
@@ -177,12 +176,57 @@ impl Corpus {
                 if position.work().is_some() || position.year().is_some() {
                     stances.push(StanceExt {
                         node: ya,
-                        work: position.work().map(|w| self.name_of(w)),
+                        work: position.work().map(|w| corpus.name_of(w)),
                         year: position.year(),
                     });
                 }
             }
         }
+        (locutions, stances)
+    }
+}
+
+/// The AIF participants (one per scholar, numbered from 1), the
+/// extension's link from each to its scholar, and each scholar's
+/// participant id.
+fn participants(
+    corpus: &Corpus,
+) -> (
+    Vec<ParticipantOut>,
+    Vec<ParticipantExt>,
+    HashMap<ScholarId, String>,
+) {
+    let mut participant_of: HashMap<ScholarId, String> = HashMap::new();
+    let mut participants = Vec::new();
+    let mut links = Vec::new();
+    for (i, (id, scholar)) in corpus.entities::<ScholarId>().enumerate() {
+        let pid = (i + 1).to_string();
+        let (first, last) = split_name(scholar.name());
+        participants.push(ParticipantOut {
+            id: pid.clone(),
+            firstname: first.to_owned(),
+            surname: last.to_owned(),
+        });
+        links.push(ParticipantExt {
+            participant: pid.clone(),
+            scholar: scholar.key().to_owned(),
+        });
+        participant_of.insert(id, pid);
+    }
+    (participants, links, participant_of)
+}
+
+impl Corpus {
+    /// The corpus as an AIF file with the extension.
+    pub(super) fn to_aif_file(&self) -> File<'_> {
+        let mut document = self.to_document();
+        document.claims.clear();
+        let (participants, links, participant_of) = participants(self);
+        let mut out = Writer::default();
+        let claims = out.claims(self);
+        out.supports(self);
+        let attacks = out.attacks(self);
+        let (locutions, stances) = out.positions(self, &participant_of);
         File {
             nodes: out.nodes,
             edges: out.edges,

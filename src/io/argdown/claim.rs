@@ -55,16 +55,91 @@ pub(super) fn claim_document(
     unmapped: &mut Vec<Unmapped>,
 ) -> Result<Value> {
     let (attacks_out, supports_out) = outgoing;
-    let key = |draft: usize| drafts.get(draft).map_or("", |d| d.key.as_str());
     let Some(draft) = drafts.get(index) else {
         return Ok(Value::Null);
     };
-    let at = &draft.origin;
     let data = &draft.data;
     let mut claim = Map::new();
     claim.insert("key".to_owned(), Value::from(draft.key.clone()));
     claim.insert("text".to_owned(), Value::from(draft.text.clone()));
-    let explanation = match data.get("explanation") {
+    let explanation = explanation(draft, named, unmapped)?;
+    claim.insert("explanation".to_owned(), Value::from(explanation));
+    let events = events(draft, named)?;
+    claim.insert("events".to_owned(), json!(events));
+    let (stances, year) = stances(draft, named, unmapped)?;
+    if !stances.is_empty() {
+        claim.insert("stances".to_owned(), Value::Array(stances));
+    }
+    if let Some(year) = year {
+        claim.insert("year".to_owned(), year);
+    }
+    if let Some(date) = data.get("date") {
+        claim.insert("date".to_owned(), date_field(date));
+    }
+    let cites = cites(draft)?;
+    if !cites.is_empty() {
+        claim.insert("cites".to_owned(), Value::Array(cites));
+    }
+    if let Some(polarity) = data.get("polarity") {
+        claim.insert("polarity".to_owned(), polarity.clone());
+    }
+    for field in data.keys().filter(|f| !CLAIM_FIELDS.contains(&f.as_str())) {
+        note(
+            unmapped,
+            &draft.origin,
+            format!("data field `{field}` has no place in a claim"),
+        );
+    }
+    let attacks = attacks(draft, drafts, attacks_out, unmapped)?;
+    if !attacks.is_empty() {
+        claim.insert("attacks".to_owned(), Value::Array(attacks));
+    }
+    let supports: Vec<Value> = supports_out
+        .iter()
+        .map(|&to| Value::from(draft_key(drafts, to)))
+        .collect();
+    if !supports.is_empty() {
+        claim.insert("supports".to_owned(), Value::Array(supports));
+    }
+    Ok(Value::Object(claim))
+}
+
+/// The data fields a claim reads; others are listed as unmapped.
+const CLAIM_FIELDS: [&str; 17] = [
+    "key",
+    "text",
+    "explanation",
+    "event",
+    "events",
+    "stances",
+    "scholar",
+    "scholars",
+    "year",
+    "date",
+    "work",
+    "cites",
+    "evidence",
+    "note",
+    "polarity",
+    "undercuts",
+    "undermines",
+];
+
+/// The key of the draft at `index`, empty if there is none.
+fn draft_key(drafts: &[Draft], index: usize) -> &str {
+    drafts.get(index).map_or("", |d| d.key.as_str())
+}
+
+/// The key of the claim's explanation: from the data's `explanation`, else
+/// its first tag, else the unspecified explanation. Tags it does not use
+/// are listed as unmapped.
+fn explanation(
+    draft: &Draft,
+    named: &mut Vec<Named>,
+    unmapped: &mut Vec<Unmapped>,
+) -> Result<String> {
+    let at = &draft.origin;
+    Ok(match draft.data.get("explanation") {
         Some(value) => {
             let key = text_field(at, "explanation", value)?;
             for tag in &draft.tags {
@@ -96,11 +171,16 @@ pub(super) fn claim_document(
                 UNSPECIFIED.to_owned()
             }
         },
-    };
-    claim.insert("explanation".to_owned(), Value::from(explanation));
+    })
+}
+
+/// The keys of the claim's events, from the data's `event` and `events`;
+/// the unspecified event when there are none.
+fn events(draft: &Draft, named: &mut Vec<Named>) -> Result<Vec<String>> {
+    let at = &draft.origin;
     let mut events = Vec::new();
     for field in ["event", "events"] {
-        if let Some(value) = data.get(field) {
+        if let Some(value) = draft.data.get(field) {
             events.extend(text_list(at, field, value)?);
         }
     }
@@ -116,7 +196,20 @@ pub(super) fn claim_document(
     for event in &events {
         named.push(("events", event.clone(), event.clone(), at.clone()));
     }
-    claim.insert("events".to_owned(), json!(events));
+    Ok(events)
+}
+
+/// The claim's stances: the data's `stances`, then one `advances` per
+/// scholar of the shorthand `scholar`/`scholars` (with the data's `work`
+/// and `year`); and the claim's own `year`, which the data's `year` is
+/// unless the shorthand took it.
+fn stances(
+    draft: &Draft,
+    named: &mut Vec<Named>,
+    unmapped: &mut Vec<Unmapped>,
+) -> Result<(Vec<Value>, Option<Value>)> {
+    let at = &draft.origin;
+    let data = &draft.data;
     let mut stances = match data.get("stances") {
         Some(Value::Array(items)) => items.clone(),
         Some(_) => {
@@ -165,93 +258,62 @@ pub(super) fn claim_document(
             ));
         }
     }
-    if !stances.is_empty() {
-        claim.insert("stances".to_owned(), Value::Array(stances));
-    }
-    if let (Some(year), true) = (year, shorthand.is_empty()) {
-        claim.insert("year".to_owned(), year);
-    }
-    if let Some(date) = data.get("date") {
-        claim.insert("date".to_owned(), date_field(date));
-    }
-    let mut cites = match data.get("cites") {
+    let year = year.filter(|_| shorthand.is_empty());
+    Ok((stances, year))
+}
+
+/// The claim's citations: the data's `cites`, then one per key of
+/// `evidence` and `note`.
+fn cites(draft: &Draft) -> Result<Vec<Value>> {
+    let at = &draft.origin;
+    let mut cites = match draft.data.get("cites") {
         Some(Value::Array(items)) => items.clone(),
         Some(_) => return Err(import_error(format!("{at} data.cites"), "expected a list")),
         None => Vec::new(),
     };
     for field in ["evidence", "note"] {
-        if let Some(value) = data.get(field) {
+        if let Some(value) = draft.data.get(field) {
             for key in text_list(at, field, value)? {
                 cites.push(json!({"evidence": key}));
             }
         }
     }
-    if !cites.is_empty() {
-        claim.insert("cites".to_owned(), Value::Array(cites));
-    }
-    if let Some(polarity) = data.get("polarity") {
-        claim.insert("polarity".to_owned(), polarity.clone());
-    }
-    let known = [
-        "key",
-        "text",
-        "explanation",
-        "event",
-        "events",
-        "stances",
-        "scholar",
-        "scholars",
-        "year",
-        "date",
-        "work",
-        "cites",
-        "evidence",
-        "note",
-        "polarity",
-        "undercuts",
-        "undermines",
-    ];
-    for field in data.keys().filter(|f| !known.contains(&f.as_str())) {
-        note(
-            unmapped,
-            at,
-            format!("data field `{field}` has no place in a claim"),
-        );
-    }
-    let attacks: Vec<Value> = attacks_out
+    Ok(cites)
+}
+
+/// The claim's attacks as the map draws them; the `undercuts` and
+/// `undermines` of the data that name no attack of the map are listed as
+/// unmapped.
+fn attacks(
+    draft: &Draft,
+    drafts: &[Draft],
+    attacks_out: &[(usize, AttackKind)],
+    unmapped: &mut Vec<Unmapped>,
+) -> Result<Vec<Value>> {
+    let attacks = attacks_out
         .iter()
-        .map(|&(to, kind)| json!({"claim": key(to), "kind": kind}))
+        .map(|&(to, kind)| json!({"claim": draft_key(drafts, to), "kind": kind}))
         .collect();
     // Kinds listed for attacks the map does not draw.
     for kind in [AttackKind::Undercuts, AttackKind::Undermines] {
         let field = kind.as_str();
-        let Some(value) = data.get(field) else {
+        let Some(value) = draft.data.get(field) else {
             continue;
         };
-        for target in text_list(at, field, value)? {
+        for target in text_list(&draft.origin, field, value)? {
             let drawn = attacks_out
                 .iter()
-                .any(|&(to, k)| k == kind && key(to) == target);
+                .any(|&(to, k)| k == kind && draft_key(drafts, to) == target);
             if !drawn {
                 note(
                     unmapped,
-                    at,
+                    &draft.origin,
                     format!("`{field}: {target}` names no attack of the map"),
                 );
             }
         }
     }
-    if !attacks.is_empty() {
-        claim.insert("attacks".to_owned(), Value::Array(attacks));
-    }
-    let supports: Vec<Value> = supports_out
-        .iter()
-        .map(|&to| Value::from(key(to)))
-        .collect();
-    if !supports.is_empty() {
-        claim.insert("supports".to_owned(), Value::Array(supports));
-    }
-    Ok(Value::Object(claim))
+    Ok(attacks)
 }
 
 /// A draft from a statement's or an argument's members, tags and data.

@@ -85,6 +85,11 @@ pub(super) fn parse(text: &str) -> Result<ArgdownJson> {
 }
 
 impl Builder {
+    /// Reads one line, by what it starts with: a blank line or a heading
+    /// closes everything open; `--` is an inference, a numbered line a step
+    /// of a premise–conclusion structure, `{` data for the element above,
+    /// a relation operator a relation to the element it hangs from, and
+    /// anything else a new top-level element.
     fn line(&mut self, line: usize, raw: &str) -> Result<()> {
         let indent: usize = raw
             .chars()
@@ -100,120 +105,25 @@ impl Builder {
             return Ok(());
         }
         if indent == 0 && is_heading(t) {
-            self.close_all()?;
-            self.finish_pcs(line)?;
-            let level = t.len() - t.trim_start_matches('#').len();
-            let rest = rest(line, &t[level..])?;
-            self.sections.push(SectionJson {
-                title: without_ranges(&rest),
-                data: rest.data,
-                tags: rest.tags,
-                children: Vec::new(),
-            });
-            self.preceding_argument = None;
-            return Ok(());
+            return self.heading(line, t);
         }
         if t.starts_with("--") {
-            self.close_all()?;
-            let Some(pcs) = &mut self.pcs else {
-                return Err(syntax(
-                    line,
-                    "an inference outside a premise–conclusion structure",
-                ));
-            };
-            let inner = t.trim_start_matches('-').trim_end_matches('-');
-            let rest = rest(line, inner)?;
-            let rules = without_ranges(&rest)
-                .split(',')
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-                .map(ToOwned::to_owned)
-                .collect();
-            pcs.inference = Some(InferenceJson {
-                rules,
-                data: rest.data,
-            });
-            self.last_inference = Some((pcs.argument.clone(), pcs.steps.len()));
-            return Ok(());
+            return self.inference(line, t);
         }
         if let Some(content) = pcs_step(t) {
-            self.close_all()?;
-            if self.pcs.is_none() {
-                let argument = match self.preceding_argument.take() {
-                    Some(title) => title,
-                    None => {
-                        let title = self.untitled_title();
-                        self.argument_entry(&title);
-                        title
-                    }
-                };
-                if self
-                    .argument_at
-                    .get(&argument)
-                    .and_then(|&at| self.arguments.get(at))
-                    .is_some_and(|(_, a)| !a.pcs.is_empty())
-                {
-                    return Err(syntax(
-                        line,
-                        format!("argument `{argument}` is reconstructed twice"),
-                    ));
-                }
-                self.pcs = Some(Pcs {
-                    argument,
-                    steps: Vec::new(),
-                    inference: None,
-                    line,
-                });
-            }
-            let mut open = element(line, content)?;
-            if open.kind == Kind::Argument {
-                return Err(syntax(line, "a premise or conclusion must be a statement"));
-            }
-            open.indent = indent;
-            open.step = true;
-            self.open.push(open);
-            return Ok(());
+            return self.step(line, indent, content);
         }
         if t.starts_with('{') {
-            let Some(open) = self.open.last_mut() else {
-                return Err(syntax(line, "data with nothing before it to belong to"));
-            };
-            open.rest.data = Some(parse_flow(t).map_err(|m| syntax(line, m))?);
-            return Ok(());
+            return self.data(line, t);
         }
         if let Some((op, content)) = relation(t) {
-            self.close_above(indent)?;
-            let Some(parent) = self.open.last_mut() else {
-                return Err(syntax(
-                    line,
-                    format!("relation `{op}` with nothing to relate to"),
-                ));
-            };
-            let entered = std::mem::replace(&mut parent.has_relations, true);
-            let (kind, title) = (parent.kind, parent.title.clone());
-            if !entered {
-                // Argdown makes the entry of a relation's parent first.
-                let title = match title {
-                    Some(title) => title,
-                    None => {
-                        let title = self.untitled_title();
-                        if let Some(parent) = self.open.last_mut() {
-                            parent.title = Some(title.clone());
-                        }
-                        title
-                    }
-                };
-                self.entry(kind, &title);
-            }
-            let mut child = element(line, content)?;
-            child.indent = indent;
-            child.relation = Some(op);
-            if op == "><" && (kind, child.kind) != (Kind::Statement, Kind::Statement) {
-                return Err(syntax(line, "`><` relates two statements"));
-            }
-            self.open.push(child);
-            return Ok(());
+            return self.relation(line, indent, op, content);
         }
+        self.top_level(line, indent, t)
+    }
+
+    /// Any other line: a new element, not related to the ones above.
+    fn top_level(&mut self, line: usize, indent: usize, t: &str) -> Result<()> {
         self.close_all()?;
         self.finish_pcs(line)?;
         let mut open = element(line, t)?;
@@ -223,6 +133,146 @@ impl Builder {
             self.preceding_argument = open.title.clone();
         }
         self.open.push(open);
+        Ok(())
+    }
+
+    /// A heading: a new section.
+    fn heading(&mut self, line: usize, t: &str) -> Result<()> {
+        self.close_all()?;
+        self.finish_pcs(line)?;
+        let level = t.len() - t.trim_start_matches('#').len();
+        let rest = rest(line, &t[level..])?;
+        self.sections.push(SectionJson {
+            title: without_ranges(&rest),
+            data: rest.data,
+            tags: rest.tags,
+            children: Vec::new(),
+        });
+        self.preceding_argument = None;
+        Ok(())
+    }
+
+    /// `-- rules --`: the inference to the next step of the structure.
+    fn inference(&mut self, line: usize, t: &str) -> Result<()> {
+        self.close_all()?;
+        let Some(pcs) = &mut self.pcs else {
+            return Err(syntax(
+                line,
+                "an inference outside a premise–conclusion structure",
+            ));
+        };
+        let inner = t.trim_start_matches('-').trim_end_matches('-');
+        let rest = rest(line, inner)?;
+        let rules = without_ranges(&rest)
+            .split(',')
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(ToOwned::to_owned)
+            .collect();
+        pcs.inference = Some(InferenceJson {
+            rules,
+            data: rest.data,
+        });
+        self.last_inference = Some((pcs.argument.clone(), pcs.steps.len()));
+        Ok(())
+    }
+
+    /// `(n) statement`: a step of the structure being read, which it starts
+    /// if there is none.
+    fn step(&mut self, line: usize, indent: usize, content: &str) -> Result<()> {
+        self.close_all()?;
+        if self.pcs.is_none() {
+            self.start_pcs(line)?;
+        }
+        let mut open = element(line, content)?;
+        if open.kind == Kind::Argument {
+            return Err(syntax(line, "a premise or conclusion must be a statement"));
+        }
+        open.indent = indent;
+        open.step = true;
+        self.open.push(open);
+        Ok(())
+    }
+
+    /// A structure starting at `line`: it belongs to the argument just
+    /// before it, or to a new untitled one.
+    fn start_pcs(&mut self, line: usize) -> Result<()> {
+        let argument = match self.preceding_argument.take() {
+            Some(title) => title,
+            None => {
+                let title = self.untitled_title();
+                self.argument_entry(&title);
+                title
+            }
+        };
+        if self
+            .argument_at
+            .get(&argument)
+            .and_then(|&at| self.arguments.get(at))
+            .is_some_and(|(_, a)| !a.pcs.is_empty())
+        {
+            return Err(syntax(
+                line,
+                format!("argument `{argument}` is reconstructed twice"),
+            ));
+        }
+        self.pcs = Some(Pcs {
+            argument,
+            steps: Vec::new(),
+            inference: None,
+            line,
+        });
+        Ok(())
+    }
+
+    /// `{ ... }`: data for the element open above.
+    fn data(&mut self, line: usize, t: &str) -> Result<()> {
+        let Some(open) = self.open.last_mut() else {
+            return Err(syntax(line, "data with nothing before it to belong to"));
+        };
+        open.rest.data = Some(parse_flow(t).map_err(|m| syntax(line, m))?);
+        Ok(())
+    }
+
+    /// `<+ element` and the like: an element related to the one it hangs
+    /// from, whose entry Argdown makes first.
+    fn relation(
+        &mut self,
+        line: usize,
+        indent: usize,
+        op: &'static str,
+        content: &str,
+    ) -> Result<()> {
+        self.close_above(indent)?;
+        let Some(parent) = self.open.last_mut() else {
+            return Err(syntax(
+                line,
+                format!("relation `{op}` with nothing to relate to"),
+            ));
+        };
+        let entered = std::mem::replace(&mut parent.has_relations, true);
+        let (kind, title) = (parent.kind, parent.title.clone());
+        if !entered {
+            // Argdown makes the entry of a relation's parent first.
+            let title = match title {
+                Some(title) => title,
+                None => {
+                    let title = self.untitled_title();
+                    if let Some(parent) = self.open.last_mut() {
+                        parent.title = Some(title.clone());
+                    }
+                    title
+                }
+            };
+            self.entry(kind, &title);
+        }
+        let mut child = element(line, content)?;
+        child.indent = indent;
+        child.relation = Some(op);
+        if op == "><" && (kind, child.kind) != (Kind::Statement, Kind::Statement) {
+            return Err(syntax(line, "`><` relates two statements"));
+        }
+        self.open.push(child);
         Ok(())
     }
 

@@ -96,85 +96,117 @@ impl Relations {
         pcs: &HashMap<String, &[PcsJson]>,
         strict: bool,
     ) -> Vec<RelationJson> {
-        let reconstructed = |end: &End| match end {
-            End::Argument(title) => pcs.get(title).filter(|steps| !steps.is_empty()).copied(),
-            _ => None,
-        };
-        // Relations of reconstructed arguments: from the conclusion, and
-        // undercuts to the inference of the main conclusion.
+        let mut kept = self.move_to_reconstructions(pcs);
+        if strict {
+            kept = self.strict_names(kept);
+        }
+        let settled = self.without_repeated_attacks(kept, pcs);
+        settled.into_iter().map(|id| self.export(id)).collect()
+    }
+
+    /// Relations of reconstructed arguments: from the conclusion, and
+    /// undercuts to the inference of the main conclusion. Returns the
+    /// relations kept, in order: a relation the new end already has is
+    /// dropped.
+    fn move_to_reconstructions(&mut self, pcs: &HashMap<String, &[PcsJson]>) -> Vec<usize> {
         let mut kept = Vec::new();
         for id in std::mem::take(&mut self.model) {
-            let mut keep = true;
-            let from = self.all[id].from.clone();
-            if let Some(steps) = reconstructed(&from) {
-                self.unlist(&from, id);
-                let conclusion =
-                    End::Statement(steps.last().map_or(String::new(), |s| s.title.clone()));
-                self.all[id].from = conclusion.clone();
-                let (to, kind) = (self.all[id].to.clone(), self.all[id].kind);
-                let known = self
-                    .list(&conclusion)
-                    .iter()
-                    .any(|&r| self.all[r].to == to && self.all[r].kind == kind);
-                if known {
-                    self.unlist(&to, id);
-                    keep = false;
-                } else {
-                    self.lists.entry(conclusion).or_default().push(id);
-                }
-            }
-            let to = self.all[id].to.clone();
-            if let (Some(steps), "undercut", End::Argument(title)) =
-                (reconstructed(&to), self.all[id].kind, &to)
-            {
-                let inference = End::Inference(title.clone(), steps.len().saturating_sub(1));
-                self.all[id].to = inference.clone();
-                self.unlist(&inference, id);
-                let (from, kind) = (self.all[id].from.clone(), self.all[id].kind);
-                let known = self
-                    .list(&inference)
-                    .iter()
-                    .any(|&r| self.all[r].from == from && self.all[r].kind == kind);
-                if known {
-                    self.unlist(&from, id);
-                    keep = false;
-                } else {
-                    self.lists.entry(inference).or_default().push(id);
-                }
-            }
-            if keep {
+            let start_kept = self.start_at_conclusion(id, pcs);
+            let aim_kept = self.aim_at_inference(id, pcs);
+            if start_kept && aim_kept {
                 kept.push(id);
             }
         }
-        if strict {
-            let mut renamed = Vec::new();
-            for id in kept {
-                let (from, to) = (self.all[id].from.clone(), self.all[id].to.clone());
-                let both = matches!((&from, &to), (End::Statement(_), End::Statement(_)));
-                match (both, self.all[id].kind) {
-                    (true, "support") => self.all[id].kind = "entails",
-                    (true, "attack") => {
-                        let known = self.list(&from).iter().any(|&r| {
-                            let r = &self.all[r];
-                            r.kind == "contrary"
-                                && ((r.from == from && r.to == to)
-                                    || (r.from == to && r.to == from))
-                        });
-                        if known {
-                            self.unlist(&from, id);
-                            self.unlist(&to, id);
-                            continue;
-                        }
-                        self.all[id].kind = "contrary";
-                    }
-                    _ => {}
-                }
-                renamed.push(id);
-            }
-            kept = renamed;
+        kept
+    }
+
+    /// Moves the start of relation `id` from a reconstructed argument to
+    /// its conclusion; false when the conclusion has that relation already.
+    fn start_at_conclusion(&mut self, id: usize, pcs: &HashMap<String, &[PcsJson]>) -> bool {
+        let from = self.all[id].from.clone();
+        let Some(steps) = reconstructed(pcs, &from) else {
+            return true;
+        };
+        self.unlist(&from, id);
+        let conclusion = End::Statement(steps.last().map_or(String::new(), |s| s.title.clone()));
+        self.all[id].from = conclusion.clone();
+        let (to, kind) = (self.all[id].to.clone(), self.all[id].kind);
+        let known = self
+            .list(&conclusion)
+            .iter()
+            .any(|&r| self.all[r].to == to && self.all[r].kind == kind);
+        if known {
+            self.unlist(&to, id);
+            false
+        } else {
+            self.lists.entry(conclusion).or_default().push(id);
+            true
         }
-        // An attack on an argument that repeats its source's attack on (or
-        // contradiction of) one of the argument's premises.
+    }
+
+    /// Aims an undercut of a reconstructed argument at the inference to its
+    /// main conclusion; false when the inference has that relation already.
+    fn aim_at_inference(&mut self, id: usize, pcs: &HashMap<String, &[PcsJson]>) -> bool {
+        let to = self.all[id].to.clone();
+        let (Some(steps), "undercut", End::Argument(title)) =
+            (reconstructed(pcs, &to), self.all[id].kind, &to)
+        else {
+            return true;
+        };
+        let inference = End::Inference(title.clone(), steps.len().saturating_sub(1));
+        self.all[id].to = inference.clone();
+        self.unlist(&inference, id);
+        let (from, kind) = (self.all[id].from.clone(), self.all[id].kind);
+        let known = self
+            .list(&inference)
+            .iter()
+            .any(|&r| self.all[r].from == from && self.all[r].kind == kind);
+        if known {
+            self.unlist(&from, id);
+            false
+        } else {
+            self.lists.entry(inference).or_default().push(id);
+            true
+        }
+    }
+
+    /// Strict mode: a support between statements is `entails`, an attack
+    /// `contrary`, unless that contrariety is there already (then it is
+    /// dropped).
+    fn strict_names(&mut self, kept: Vec<usize>) -> Vec<usize> {
+        let mut renamed = Vec::new();
+        for id in kept {
+            let (from, to) = (self.all[id].from.clone(), self.all[id].to.clone());
+            let both = matches!((&from, &to), (End::Statement(_), End::Statement(_)));
+            match (both, self.all[id].kind) {
+                (true, "support") => self.all[id].kind = "entails",
+                (true, "attack") => {
+                    let known = self.list(&from).iter().any(|&r| {
+                        let r = &self.all[r];
+                        r.kind == "contrary"
+                            && ((r.from == from && r.to == to) || (r.from == to && r.to == from))
+                    });
+                    if known {
+                        self.unlist(&from, id);
+                        self.unlist(&to, id);
+                        continue;
+                    }
+                    self.all[id].kind = "contrary";
+                }
+                _ => {}
+            }
+            renamed.push(id);
+        }
+        renamed
+    }
+
+    /// Drops an attack on an argument that repeats its source's attack on
+    /// (or contradiction of) one of the argument's premises.
+    fn without_repeated_attacks(
+        &mut self,
+        kept: Vec<usize>,
+        pcs: &HashMap<String, &[PcsJson]>,
+    ) -> Vec<usize> {
         let mut settled = Vec::new();
         for id in kept {
             let relation = self.all[id].clone();
@@ -210,20 +242,28 @@ impl Relations {
             settled.push(id);
         }
         settled
-            .into_iter()
-            .map(|id| {
-                let relation = &self.all[id];
-                let (from, from_type, _) = relation.from.json();
-                let (to, to_type, conclusion) = relation.to.json();
-                RelationJson {
-                    relation: relation.kind.to_owned(),
-                    from: from.to_owned(),
-                    to: to.to_owned(),
-                    from_type: from_type.to_owned(),
-                    to_type: to_type.to_owned(),
-                    conclusion,
-                }
-            })
-            .collect()
+    }
+
+    /// Relation `id` as Argdown exports it.
+    fn export(&self, id: usize) -> RelationJson {
+        let relation = &self.all[id];
+        let (from, from_type, _) = relation.from.json();
+        let (to, to_type, conclusion) = relation.to.json();
+        RelationJson {
+            relation: relation.kind.to_owned(),
+            from: from.to_owned(),
+            to: to.to_owned(),
+            from_type: from_type.to_owned(),
+            to_type: to_type.to_owned(),
+            conclusion,
+        }
+    }
+}
+
+/// The structure of `end`, if it is an argument with one.
+fn reconstructed<'p>(pcs: &HashMap<String, &'p [PcsJson]>, end: &End) -> Option<&'p [PcsJson]> {
+    match end {
+        End::Argument(title) => pcs.get(title).filter(|steps| !steps.is_empty()).copied(),
+        _ => None,
     }
 }
