@@ -20,6 +20,8 @@ mod layout;
 mod map;
 mod options;
 mod picture;
+#[cfg(feature = "svg")]
+mod report;
 mod scene;
 #[cfg(feature = "svg")]
 mod svg;
@@ -33,4 +35,6 @@ pub use layout::{
 };
 pub use options::{MapOptions, PictureOptions};
 pub use picture::{Picture, argument_map, comparison, heat_map, timeline};
+#[cfg(feature = "svg")]
+pub use report::{ReportOptions, report};
 pub use text::Rgb;
