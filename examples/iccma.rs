@@ -7,7 +7,7 @@
 //! ```
 //!
 //! Tasks are `DC-σ` (credulous acceptance), `DS-σ` (sceptical acceptance)
-//! and `SE-σ` (some extension) for σ in GR, CO, PR, ST, SST, STG. Answers
+//! and `SE-σ` (some extension) for σ in GR, CO, PR, ST, SST, STG, ID. Answers
 //! follow the competition's rules: `YES` or `NO`, with a certificate line
 //! `w a b c` after a credulous `YES` and a sceptical `NO`; `SE` prints
 //! `w ...` or `NO` when there is no extension. Files are read in the ICCMA

@@ -73,6 +73,19 @@ impl Oracle {
             set = next;
         }
     }
+    /// The ideal extension by its definition (Dung, Mancarella and Toni
+    /// 2007): the ⊆-largest admissible set inside every preferred
+    /// extension. The largest exists and is unique; the oracle checks that.
+    fn ideal(&self, complete: &[u32]) -> u32 {
+        let preferred = self.maximal(complete, |s| s);
+        let common = preferred.iter().fold((1u32 << self.n) - 1, |m, &p| m & p);
+        let inside: Vec<u32> = (0..1u32 << self.n)
+            .filter(|&s| self.admissible(s) && s & !common == 0)
+            .collect();
+        let largest = self.maximal(&inside, |s| s);
+        assert_eq!(largest.len(), 1, "one largest admissible set in {common:b}");
+        largest[0]
+    }
     fn maximal(&self, candidates: &[u32], measure: impl Fn(u32) -> u32) -> Vec<u32> {
         candidates
             .iter()
@@ -99,6 +112,7 @@ impl Oracle {
             Semantics::Stable => all.into_iter().filter(|&s| self.stable(s)).collect(),
             Semantics::SemiStable => self.maximal(&complete, |s| self.range(s)),
             Semantics::Stage => self.maximal(&cf, |s| self.range(s)),
+            Semantics::Ideal => vec![self.ideal(&complete)],
             other => panic!("{other}: a new semantics needs its brute force here"),
         };
         out.sort_unstable();
@@ -222,6 +236,78 @@ proptest! {
             prop_assert_eq!(af.is_admissible(&members).expect("in range"), oracle.admissible(set));
             prop_assert_eq!(af.is_complete(&members).expect("in range"), oracle.complete(set));
             prop_assert_eq!(af.is_stable(&members).expect("in range"), oracle.stable(set));
+        }
+    }
+}
+
+/// Every framework of up to four arguments (self-attacks included): the
+/// ideal extension, credulous and sceptical acceptance under it, against
+/// its definition.
+#[test]
+fn ideal_on_every_small_framework() {
+    for n in 1..=4usize {
+        let pairs: Vec<(usize, usize)> = (0..n).flat_map(|a| (0..n).map(move |b| (a, b))).collect();
+        for chosen in 0..1u32 << pairs.len() {
+            let attacks: Vec<(usize, usize)> = pairs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| chosen & 1 << i != 0)
+                .map(|(_, &p)| p)
+                .collect();
+            let af = build(n, &attacks);
+            let expected = Oracle::new(n, &attacks).extensions(Semantics::Ideal)[0];
+            let found = af.extension(Semantics::Ideal).expect("always one");
+            assert_eq!(mask(&found), expected, "{n} arguments, attacks {attacks:?}");
+            for (a, &(credulous, sceptical)) in
+                af.acceptance_of_all(Semantics::Ideal).iter().enumerate()
+            {
+                let inside = expected & 1 << a != 0;
+                assert_eq!(
+                    (credulous, sceptical),
+                    (inside, inside),
+                    "{a} in {attacks:?}"
+                );
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Directionality (Baroni and Giacomin 2007), which the corpus's
+    /// weighing relies on for grounded, complete, preferred and ideal
+    /// semantics: on a set U closed under attackers, the extensions of the
+    /// framework restricted to U are the extensions of the whole framework
+    /// cut down to U.
+    #[test]
+    fn directional_semantics_are_directional((n, attacks) in frameworks(9), seed in any::<u32>()) {
+        let oracle = Oracle::new(n, &attacks);
+        // U: the seed's arguments and everything that can reach them.
+        let mut closed = seed & ((1u32 << n) - 1);
+        loop {
+            let grown = (0..n).filter(|&a| closed & 1 << a != 0).fold(closed, |m, a| m | oracle.attackers[a]);
+            if grown == closed {
+                break;
+            }
+            closed = grown;
+        }
+        let kept: Vec<usize> = (0..n).filter(|&a| closed & 1 << a != 0).collect();
+        prop_assume!(!kept.is_empty());
+        let local = |a: usize| kept.iter().position(|&k| k == a);
+        let restricted_attacks: Vec<(usize, usize)> = attacks
+            .iter()
+            .filter_map(|&(a, b)| Some((local(a)?, local(b)?)))
+            .collect();
+        let restricted = build(kept.len(), &restricted_attacks);
+        let widen = |m: u32| (0..kept.len()).filter(|&i| m & 1 << i != 0).fold(0, |w, i| w | 1 << kept[i]);
+        for semantics in [Semantics::Grounded, Semantics::Complete, Semantics::Preferred, Semantics::Ideal] {
+            let mut cut: Vec<u32> = oracle.extensions(semantics).iter().map(|e| e & closed).collect();
+            cut.sort_unstable();
+            cut.dedup();
+            let mut own: Vec<u32> = restricted.extensions(semantics).map(|e| widen(mask(&e))).collect();
+            own.sort_unstable();
+            prop_assert_eq!(cut, own, "{}", semantics);
         }
     }
 }

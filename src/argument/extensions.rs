@@ -7,6 +7,7 @@ use std::str::FromStr;
 use super::backend::Lit;
 use super::framework::{Argument, Framework};
 use super::grounded::Acceptance;
+use super::ideal::ideal_extension;
 use super::labelling::Labelling;
 use super::sat::{Base, Core, Measure, Sat};
 use crate::error::{Error, Result};
@@ -27,21 +28,26 @@ pub enum Semantics {
     SemiStable,
     /// Conflict-free sets whose range is maximal.
     Stage,
+    /// The largest admissible set contained in every preferred extension
+    /// (Dung, Mancarella and Toni 2007): one extension, between the
+    /// grounded extension and the preferred ones' intersection.
+    Ideal,
 }
 
 impl Semantics {
     /// All of them.
-    pub const ALL: [Semantics; 6] = [
+    pub const ALL: [Semantics; 7] = [
         Semantics::Grounded,
         Semantics::Complete,
         Semantics::Preferred,
         Semantics::Stable,
         Semantics::SemiStable,
         Semantics::Stage,
+        Semantics::Ideal,
     ];
 
     /// The name documents and serialization use: `grounded`, `complete`,
-    /// `preferred`, `stable`, `semi_stable`, `stage`.
+    /// `preferred`, `stable`, `semi_stable`, `stage`, `ideal`.
     pub fn as_str(self) -> &'static str {
         match self {
             Semantics::Grounded => "grounded",
@@ -50,11 +56,12 @@ impl Semantics {
             Semantics::Stable => "stable",
             Semantics::SemiStable => "semi_stable",
             Semantics::Stage => "stage",
+            Semantics::Ideal => "ideal",
         }
     }
 
     /// The name in words: `grounded`, `complete`, `preferred`, `stable`,
-    /// `semi-stable`, `stage`.
+    /// `semi-stable`, `stage`, `ideal`.
     pub fn name(self) -> &'static str {
         match self {
             Semantics::Grounded => "grounded",
@@ -63,10 +70,11 @@ impl Semantics {
             Semantics::Stable => "stable",
             Semantics::SemiStable => "semi-stable",
             Semantics::Stage => "stage",
+            Semantics::Ideal => "ideal",
         }
     }
 
-    /// The ICCMA abbreviation: `GR`, `CO`, `PR`, `ST`, `SST`, `STG`.
+    /// The ICCMA abbreviation: `GR`, `CO`, `PR`, `ST`, `SST`, `STG`, `ID`.
     pub fn abbreviation(self) -> &'static str {
         match self {
             Semantics::Grounded => "GR",
@@ -75,6 +83,7 @@ impl Semantics {
             Semantics::Stable => "ST",
             Semantics::SemiStable => "SST",
             Semantics::Stage => "STG",
+            Semantics::Ideal => "ID",
         }
     }
 
@@ -120,6 +129,7 @@ impl FromStr for Semantics {
                     "stable",
                     "semi_stable",
                     "stage",
+                    "ideal",
                 ],
             })
     }
@@ -179,6 +189,10 @@ impl<'f> Solver<'f> {
         }
     }
 
+    fn ideal_extension(&self) -> Vec<Argument> {
+        ideal_extension(self.framework, &self.grounded)
+    }
+
     fn grounded_extension(&self) -> Vec<Argument> {
         (0..self.grounded.len())
             .filter(|&a| self.grounded[a] == Acceptance::In)
@@ -199,7 +213,7 @@ impl<'f> Solver<'f> {
                 Base::Complete,
                 true,
             ),
-            Semantics::Preferred => Sat::new(
+            Semantics::Preferred | Semantics::Ideal => Sat::new(
                 Core::undecided(self.framework, &self.grounded),
                 Base::Admissible,
                 false,
@@ -223,6 +237,7 @@ impl<'f> Solver<'f> {
     fn one(&self) -> Option<Vec<Argument>> {
         match self.semantics {
             Semantics::Grounded | Semantics::Complete => Some(self.grounded_extension()),
+            Semantics::Ideal => Some(self.ideal_extension()),
             Semantics::Stable => {
                 let mut sat = self.sat();
                 sat.solve(&[]).then(|| sat.extension())
@@ -262,12 +277,19 @@ impl<'f> Solver<'f> {
             Semantics::Preferred | Semantics::SemiStable | Semantics::Stage => sat
                 .maximal(self.measure(), constraint)
                 .then(|| sat.extension()),
+            // One extension: it holds the argument or it does not.
+            Semantics::Ideal => {
+                let extension = self.ideal_extension();
+                (extension.binary_search(&argument).is_ok() == wanted).then_some(extension)
+            }
         }
     }
 
     fn credulous(&self, argument: Argument) -> Decision {
-        if self.semantics == Semantics::Grounded {
-            return self.grounded_decision(argument);
+        match self.semantics {
+            Semantics::Grounded => return self.grounded_decision(argument),
+            Semantics::Ideal => return self.single_decision(self.ideal_extension(), argument),
+            _ => {}
         }
         match self.one_with(argument, true) {
             Some(extension) => Decision::yes(Some(extension)),
@@ -276,8 +298,10 @@ impl<'f> Solver<'f> {
     }
 
     fn sceptical(&self, argument: Argument) -> Decision {
-        if matches!(self.semantics, Semantics::Grounded | Semantics::Complete) {
-            return self.grounded_decision(argument);
+        match self.semantics {
+            Semantics::Grounded | Semantics::Complete => return self.grounded_decision(argument),
+            Semantics::Ideal => return self.single_decision(self.ideal_extension(), argument),
+            _ => {}
         }
         match self.one_with(argument, false) {
             Some(extension) => Decision::no(Some(extension)),
@@ -288,8 +312,13 @@ impl<'f> Solver<'f> {
     /// Membership in the grounded extension: a yes needs no certificate
     /// beyond it, a no is proved by it.
     fn grounded_decision(&self, argument: Argument) -> Decision {
-        let extension = self.grounded_extension();
-        if self.grounded[argument.index()] == Acceptance::In {
+        self.single_decision(self.grounded_extension(), argument)
+    }
+
+    /// Membership in the one extension of a single-status semantics
+    /// (grounded, ideal), which proves either answer.
+    fn single_decision(&self, extension: Vec<Argument>, argument: Argument) -> Decision {
+        if extension.binary_search(&argument).is_ok() {
             Decision::yes(Some(extension))
         } else {
             Decision::no(Some(extension))
@@ -309,6 +338,13 @@ impl Framework {
     /// undecided ones (all of them, for stage) cost SAT calls.
     pub fn acceptance_of_all(&self, semantics: Semantics) -> Vec<(bool, bool)> {
         let solver = Solver::new(self, semantics);
+        if semantics == Semantics::Ideal {
+            let mut inside = vec![false; self.len()];
+            for a in solver.ideal_extension() {
+                inside[a.index()] = true;
+            }
+            return inside.into_iter().map(|i| (i, i)).collect();
+        }
         let exists = match semantics {
             Semantics::Stable => solver.one().is_some(),
             _ => true,
@@ -380,7 +416,10 @@ impl Framework {
     /// Grounded and complete: O(n + attacks). Stable: one SAT call;
     /// preferred, semi-stable, stage: a sequence of SAT calls, each growing
     /// the extension, on the arguments the grounded labelling leaves
-    /// undecided (stage: on all).
+    /// undecided (stage: on all). Ideal: one SAT call per batch of newly
+    /// found credulously accepted arguments among the undecided ones, then
+    /// linear time (see the `ideal` module's characterization, after Dunne
+    /// 2009).
     ///
     /// ```
     /// use historiograph::{Argument, Framework, Semantics};
@@ -408,6 +447,7 @@ impl Framework {
         let solver = Solver::new(self, semantics);
         let state = match semantics {
             Semantics::Grounded => State::Once(Some(solver.grounded_extension())),
+            Semantics::Ideal => State::Once(Some(solver.ideal_extension())),
             Semantics::Complete | Semantics::Stable => State::Enumerate {
                 sat: Box::new(solver.sat()),
             },
@@ -430,6 +470,8 @@ impl Framework {
     /// Grounded: linear. Complete, preferred, stable: one SAT call (plus
     /// growing the certificate to a preferred extension). Semi-stable and
     /// stage: counter-example guided SAT calls (the problem is Σ₂ᴾ-complete).
+    /// Ideal: the ideal extension, as in [`Framework::extension`], which
+    /// is the certificate of either answer.
     pub fn credulous(&self, semantics: Semantics, argument: Argument) -> Result<Decision> {
         self.check(argument)?;
         Ok(Solver::new(self, semantics).credulous(argument))
@@ -446,6 +488,7 @@ impl Framework {
     /// # Complexity
     /// Grounded and complete: linear. Stable: one SAT call. Preferred,
     /// semi-stable, stage: counter-example guided SAT calls (Π₂ᴾ-complete).
+    /// Ideal: as [`Framework::credulous`]; the two answers are the same.
     pub fn sceptical(&self, semantics: Semantics, argument: Argument) -> Result<Decision> {
         self.check(argument)?;
         Ok(Solver::new(self, semantics).sceptical(argument))

@@ -1,5 +1,5 @@
 //! Argumentation semantics: abstract frameworks, extension-based semantics
-//! (grounded, complete, preferred, stable, semi-stable, stage) solved with
+//! (grounded, complete, preferred, stable, semi-stable, stage, ideal) solved with
 //! SAT, and gradual semantics for weighted bipolar frameworks. The
 //! framework view of a corpus is in `query/framework.rs`.
 
@@ -8,6 +8,7 @@ mod extensions;
 mod framework;
 mod gradual;
 mod grounded;
+mod ideal;
 pub(crate) use grounded::grounded_labels_among;
 mod labelling;
 mod sat;

@@ -348,6 +348,34 @@ impl Sat {
         }
     }
 
+    /// Which core arguments are in some candidate: credulous acceptance of
+    /// every core argument at once. Each call asks for a candidate holding
+    /// at least one argument not yet covered (the clause is switched off
+    /// after the call), so there are at most as many calls as covered
+    /// arguments, plus the last, unsatisfiable one.
+    pub(crate) fn covered(&mut self) -> Vec<bool> {
+        let n = self.core.len();
+        let mut covered = vec![false; n];
+        loop {
+            let mut wanted: Vec<Lit> = (0..n).filter(|&a| !covered[a]).map(|a| self.x[a]).collect();
+            if wanted.is_empty() {
+                break;
+            }
+            let switch = self.fresh();
+            wanted.push(!switch);
+            self.clause(wanted);
+            let found = self.solve(&[switch]);
+            self.clause(vec![!switch]);
+            if !found {
+                break;
+            }
+            for (a, &v) in self.model.iter().enumerate() {
+                covered[a] |= v;
+            }
+        }
+        covered
+    }
+
     /// Blocks the last model exactly (for enumerating extensions).
     pub(crate) fn block_model(&mut self) {
         let clause: Vec<Lit> = self

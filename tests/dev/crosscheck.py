@@ -9,11 +9,12 @@ never linked):
     python3 tests/dev/crosscheck.py --reference /tmp/crustabri-bin/bin/crustabri_iccma23
 
 On seeded random frameworks it asks both solvers every task (SE, DC, DS for
-GR, CO, PR, ST, SST, STG) and checks that
+GR, CO, PR, ST, SST, STG, ID) and checks that
 - DC and DS answers agree, and every certificate is an extension of the
   semantics that proves the answer;
 - SE answers agree on whether an extension exists, and each extension given
-  is one of the semantics.
+  is one of the semantics; for the single-status semantics (GR, ID) the two
+  extensions are the same set.
 Small frameworks (up to 12 arguments) are checked against brute-force
 enumeration in this script; larger ones against the reference only, with
 the polynomial checks (conflict-free, admissible, complete, stable).
@@ -28,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 
-SEMANTICS = ["GR", "CO", "PR", "ST", "SST", "STG"]
+SEMANTICS = ["GR", "CO", "PR", "ST", "SST", "STG", "ID"]
 
 
 def generate(rng, n, density):
@@ -115,12 +116,18 @@ class Oracle:
         if sem == "STG":
             cfs = [s for s in subsets if self.cf(s)]
             return {s for s in cfs if not any(rng(s) < rng(t) for t in cfs)}
+        if sem == "ID":
+            # The largest admissible set inside every preferred extension.
+            preferred = self.extensions("PR")
+            common = frozenset.intersection(*preferred)
+            inside = [s for s in subsets if s <= common and self.admissible(s)]
+            return {s for s in inside if not any(s < t for t in inside)}
 
     def plausible(self, sem, s):
         """Polynomial necessary conditions for larger frameworks."""
         if sem == "GR":
             return s == self.grounded()
-        if sem in ("CO", "PR", "SST"):
+        if sem in ("CO", "PR", "SST", "ID"):
             return self.complete(s)
         if sem == "ST":
             return self.stable(s)
@@ -158,6 +165,8 @@ def main():
                     if task == "SE":
                         if (ours[0] == "NO") != (ref[0] == "NO"):
                             problems.append("existence differs")
+                        if sem in ("GR", "ID") and ours[1] != ref[1]:
+                            problems.append("the one extension differs")
                         if ours[1] is not None:
                             ok = ours[1] in exts if small else oracle.plausible(sem, set(ours[1]))
                             if not ok:

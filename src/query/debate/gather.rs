@@ -193,7 +193,8 @@ impl Rows {
 
 /// Whether a weighing is directional (Baroni and Giacomin 2007): a claim's
 /// standing depends only on the claims that can reach it. Grounded,
-/// complete and preferred semantics and the gradual semantics are; stable,
+/// complete, preferred and ideal semantics and the gradual semantics are
+/// (`tests/semantics.rs` checks the extension-based ones); stable,
 /// semi-stable and stage semantics are not.
 pub(crate) fn directional(weighing: Weighing) -> bool {
     !matches!(
