@@ -106,6 +106,158 @@ fn moral_maze_aifdb_file() {
     );
 }
 
+/// Supports, attacks and positions in `c`.
+fn relations(c: &Corpus) -> (usize, usize, usize) {
+    let sum = |f: &dyn Fn(ClaimId) -> usize| c.ids::<ClaimId>().map(f).sum::<usize>();
+    (
+        sum(&|id| c.supports_by(id).count()),
+        sum(&|id| c.attacks_by(id).count()),
+        sum(&|id| c.positions_on(id).count()),
+    )
+}
+
+/// The reasons that start with one of `prefixes`.
+fn reasons_starting(imported: &Imported, prefixes: &[&str]) -> Vec<String> {
+    reasons(imported)
+        .into_iter()
+        .filter(|r| prefixes.iter().any(|p| r.starts_with(p)))
+        .collect()
+}
+
+#[test]
+fn moral_maze_reconstructed_file_loads_without_its_locutions() {
+    // AIFdb's "reconstructed" export of nodeset 6064: the argument only,
+    // with the locutions of the L-nodes it leaves out. It was refused
+    // whole ("names node `29056`, which is not in the file").
+    let imported = golden("moral-maze-6064-reconstructed");
+    let c = &imported.corpus;
+    // Nine I-nodes, four of them one claim by three rephrases (MA).
+    assert_eq!(c.count::<ClaimId>(), 6);
+    assert_eq!(c.count::<ScholarId>(), 0);
+    assert_eq!(relations(c), (5, 0, 0));
+    let missing: Vec<String> = [
+        (0, "29056"),
+        (1, "29058"),
+        (2, "29069"),
+        (3, "29056"),
+        (4, "29058"),
+        (5, "111807"),
+        (6, "111811"),
+        (7, "111818"),
+        (8, "29069"),
+        (9, "111831"),
+        (10, "111835"),
+        (11, "111841"),
+        (12, "111835"),
+    ]
+    .into_iter()
+    .map(|(i, node)| format!("locutions[{i}]: names node {node}, which is not in the file"))
+    .collect();
+    assert_eq!(reasons_starting(&imported, &["locutions["]), missing);
+    assert_eq!(imported.unmapped.len(), 13 + 2 + 3);
+}
+
+#[test]
+fn moral_maze_file_cut_to_one_nodeset_loads_the_rest() {
+    // Nodeset 6064 without the six nodes (three I, three L) it shares with
+    // a nodeset of 2014: fifteen edges and six locutions name them.
+    let imported = golden("moral-maze-6064-2015");
+    let c = &imported.corpus;
+    assert_eq!(c.count::<ClaimId>(), 6);
+    assert_eq!(c.count::<ScholarId>(), 2);
+    // Of five inferences, 111803 lost both ends and 111824 its conclusion.
+    // CL advances 111805 and 111809 and qualifies 111816; NL qualifies
+    // 111833 and advances 111839.
+    assert_eq!(relations(c), (3, 0, 5));
+    assert_eq!(reasons_starting(&imported, &["edge "]).len(), 15);
+    assert_eq!(
+        reasons_starting(&imported, &["locutions["]),
+        [
+            "locutions[0]: names node 29056, which is not in the file",
+            "locutions[1]: names node 29058, which is not in the file",
+            "locutions[2]: names node 29069, which is not in the file",
+            "locutions[3]: names node 29056, which is not in the file",
+            "locutions[4]: names node 29058, which is not in the file",
+            "locutions[8]: names node 29069, which is not in the file",
+        ]
+    );
+    assert_eq!(
+        reasons_starting(
+            &imported,
+            &[
+                "node 111800",
+                "node 111801",
+                "node 111803",
+                "node 111804",
+                "node 111824",
+                "node 111825",
+                "node 111826"
+            ]
+        ),
+        [
+            "node 111800: the illocution `Asserting` anchors nothing (edge 148463 goes to node 29053, which is not in the file)",
+            "node 111801: the illocution `Asserting` anchors nothing (edge 148465 goes to node 29054, which is not in the file)",
+            "node 111804: the illocution `Arguing` on node 111803, an RA-node, reaches no claim",
+            "node 111825: the illocution `Arguing` on node 111824, an RA-node, reaches no claim",
+            "node 111826: the illocution `Asserting` anchors nothing (edge 148497 goes to node 29045, which is not in the file)",
+            "node 111803: an RA-node with no premise and no conclusion (edge 148470 comes from node 29053, which is not in the file; edge 148469 goes to node 29054, which is not in the file): no support is kept",
+            "node 111824: an RA-node with no conclusion (edge 148494 goes to node 29053, which is not in the file): no support is kept",
+        ]
+    );
+}
+
+#[test]
+fn xaif_file_with_dangling_references_loads_the_rest() {
+    // An OVA edit that deleted nodes 40 to 45 and participant 3, and left
+    // the references to them: edges, locutions and extension entries.
+    let imported = golden("dangling-xaif");
+    let c = &imported.corpus;
+    assert_eq!(c.count::<ClaimId>(), 4);
+    assert_eq!(c.count::<ScholarId>(), 3);
+    // CA 4 (undermines, as the extension says); RA 12 lost its conclusion,
+    // so CA 13 undercuts nothing; three positions have a speaker.
+    assert_eq!(relations(c), (0, 1, 3));
+    assert_eq!(
+        c.attacks_by(claim(c, "no-triangle")).collect::<Vec<_>>(),
+        [(claim(c, "balance"), AttackKind::Undermines)]
+    );
+    // What names something deleted, in the order the reader meets it.
+    assert_eq!(
+        reasons_starting(
+            &imported,
+            &["edge ", "AIF.locutions[", "historiograph.", "node "]
+        ),
+        [
+            "edge 10: goes to node 40, which is not in the file",
+            "edge 13: comes from node 41, which is not in the file",
+            "edge 16: goes to node 42, which is not in the file",
+            "edge 21: comes from node 43, which is not in the file",
+            "edge 23: comes from node 44 and goes to node 45, neither of which is in the file",
+            "edge 24: goes to no node (it has no `toID`)",
+            "AIF.locutions[3]: names node 42, which is not in the file",
+            "AIF.locutions[4]: names no node (it has no `nodeID`)",
+            "historiograph.participants[2]: names participant 3, which is not in the file",
+            "historiograph.participants[3]: names scholar `chen-jian`, which is not in the file: participant 4 becomes a scholar of their own name",
+            "historiograph.claims[3]: names node 40, which is not in the file",
+            "historiograph.attacks[1]: names node 46, which is not in the file",
+            "historiograph.stances[2]: names node 47, which is not in the file",
+            "node 14: an MA-node with no rephrased node (edge 13 comes from node 41, which is not in the file): no rephrase is kept",
+            "historiograph.claims[0].cites[1]: names evidence `luthi-2008-n99`, which is not in the file: the citation is not kept",
+            "historiograph.claims[1].explanation: names explanation `realism`, which is not in the file: the claim invokes `aif-unclassified`",
+            "historiograph.claims[2].events[0]: names event `cold-war`, which is not in the file: the claim concerns `aif-debate`",
+            "historiograph.stances[1].work: names work `luthi-2009`, which is not in the file: the position is kept without its work",
+            "node 16: no speaker: the illocution `Asserting` comes from node 15, a TA-node that leads to no L-node (edge 16 goes to node 42, which is not in the file)",
+            "node 18: no speaker: node 17, the L-node the illocution `Asserting` comes from, has no locution naming a person and its text names no speaker (`Name : ...`)",
+            "node 19: no speaker: the illocution `Disagreeing` comes from no L-node (edge 21 comes from node 43, which is not in the file)",
+            "node 20: the illocution `Arguing` on node 12, an RA-node, reaches no claim",
+            "node 12: an RA-node with no conclusion (edge 10 goes to node 40, which is not in the file): no support is kept",
+            "node 13: attacks node 12, an RA-node with no conclusion: no attack on it is kept",
+            "node 15: a transition between locutions (the course of the dialogue) has no place in the corpus",
+        ]
+    );
+    assert_eq!(imported.unmapped.len(), 25 + 4);
+}
+
 #[test]
 fn microtexts_file_with_an_attack_on_an_attack() {
     let imported = golden("microtexts-6361");
