@@ -925,6 +925,150 @@ fn broken_extension_is_an_error_with_its_path() {
 // Properties
 // ---------------------------------------------------------------------------
 
+/// The valid AIF files the deletion property starts from.
+const WHOLE_FILES: [&str; 5] = [
+    "moral-maze-6064.json",
+    "microtexts-6361.json",
+    "ova-xaif.json",
+    "every-node-type.json",
+    "extension.json",
+];
+
+/// An id as the reader takes it: a string, or an integer as text.
+fn id_of(value: Option<&serde_json::Value>) -> Option<String> {
+    match value? {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// What a file refers to that deleting nodes left out, counted by kind.
+#[derive(Debug, Default, PartialEq)]
+struct Dangling {
+    edges: usize,
+    locutions: usize,
+    entries: usize,
+}
+
+/// Deletes the nodes at `picks` from the AIF file `aif` (plain or xAIF);
+/// gives the file, and what in it now names a node it leaves out.
+fn delete_nodes(aif: &str, picks: &[proptest::sample::Index]) -> (String, Dangling) {
+    let mut value: serde_json::Value = serde_json::from_str(aif).expect("valid JSON");
+    let body = match value.get("AIF") {
+        Some(_) => &mut value["AIF"],
+        None => &mut value,
+    };
+    let nodes = body["nodes"].as_array_mut().expect("nodes");
+    let mut gone = std::collections::HashSet::new();
+    if !nodes.is_empty() {
+        let len = nodes.len();
+        let mut at: Vec<usize> = picks.iter().map(|p| p.index(len)).collect();
+        at.sort_unstable();
+        at.dedup();
+        for i in at.into_iter().rev() {
+            gone.extend(id_of(nodes.remove(i).get("nodeID")));
+        }
+    }
+    let names_gone = |item: &serde_json::Value, member: &str| {
+        id_of(item.get(member)).is_some_and(|id| gone.contains(&id))
+    };
+    let list = |body: &serde_json::Value, name: &str| -> Vec<serde_json::Value> {
+        body.get(name)
+            .and_then(serde_json::Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut dangling = Dangling {
+        edges: list(body, "edges")
+            .iter()
+            .filter(|e| names_gone(e, "fromID") || names_gone(e, "toID"))
+            .count(),
+        locutions: list(body, "locutions")
+            .iter()
+            .filter(|l| names_gone(l, "nodeID"))
+            .count(),
+        entries: 0,
+    };
+    if let Some(ext) = value.get("historiograph") {
+        for name in ["claims", "attacks", "stances"] {
+            dangling.entries += list(ext, name)
+                .iter()
+                .filter(|e| names_gone(e, "node"))
+                .count();
+        }
+    }
+    (value.to_string(), dangling)
+}
+
+/// The deleted file loads; what it lists as naming a left-out node matches
+/// `dangling`, and every relation it loads joins things that exist.
+fn check_deleted(aif: &str, dangling: &Dangling) -> Result<(), TestCaseError> {
+    let imported =
+        Corpus::from_aif(aif.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e}\n{aif}")))?;
+    let missing = |at: &dyn Fn(&str) -> bool| {
+        imported
+            .unmapped
+            .iter()
+            .filter(|u| at(&u.at) && u.reason.contains("in the file"))
+            .count()
+    };
+    let found = Dangling {
+        edges: missing(&|at| at.starts_with("edge")),
+        locutions: missing(&|at| at.contains("locutions[")),
+        entries: imported
+            .unmapped
+            .iter()
+            .filter(|u| {
+                [
+                    "historiograph.claims[",
+                    "historiograph.attacks[",
+                    "historiograph.stances[",
+                ]
+                .iter()
+                .any(|p| u.at.starts_with(p) && !u.at.contains("]."))
+                    && u.reason.starts_with("names node")
+                    && u.reason.ends_with("which is not in the file")
+            })
+            .count(),
+    };
+    prop_assert_eq!(&found, dangling, "{:#?}", imported.unmapped);
+    let c = &imported.corpus;
+    for claim in c.ids::<ClaimId>() {
+        for target in c.supports_by(claim) {
+            prop_assert!(c.key(target).is_some());
+        }
+        for (target, _) in c.attacks_by(claim) {
+            prop_assert!(c.key(target).is_some());
+        }
+        for (_, scholar, position) in c.positions_on(claim) {
+            prop_assert!(c.key(scholar).is_some());
+            if let Some(work) = position.work() {
+                prop_assert!(c.key(work).is_some());
+            }
+        }
+    }
+    let json = c.to_json();
+    let back = Corpus::from_json(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(back.to_json(), json);
+    Ok(())
+}
+
+#[test]
+fn deleting_no_node_changes_nothing() {
+    for name in WHOLE_FILES {
+        let text = std::fs::read_to_string(data(name)).expect("read");
+        let (same, dangling) = delete_nodes(&text, &[]);
+        assert_eq!(dangling, Dangling::default());
+        let (a, b) = (
+            Corpus::from_aif(text.as_bytes()).expect("whole file"),
+            Corpus::from_aif(same.as_bytes()).expect("same file"),
+        );
+        assert_eq!(a.unmapped, b.unmapped, "{name}");
+        assert_eq!(a.corpus.to_json(), b.corpus.to_json(), "{name}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
@@ -951,6 +1095,30 @@ proptest! {
             .map_err(|e| TestCaseError::fail(format!("{e}\n{argdown}")))?;
         prop_assert!(back.is_lossless(), "{:?}", back.unmapped);
         prop_assert_eq!(back.corpus.to_json(), text);
+    }
+
+    /// Deleting nodes from a real or hand-written AIF file: it still
+    /// loads, each edge, locution and extension entry that names a deleted
+    /// node is listed, and what loads joins only things that exist.
+    #[test]
+    fn deleting_nodes_from_a_file_lists_what_named_them(
+        name in select(WHOLE_FILES.to_vec()),
+        picks in vec(any::<proptest::sample::Index>(), 0..12),
+    ) {
+        let text = std::fs::read_to_string(data(name)).expect("read");
+        let (cut, dangling) = delete_nodes(&text, &picks);
+        check_deleted(&cut, &dangling)?;
+    }
+
+    /// The same for what `to_aif` writes of random corpora, with the
+    /// `historiograph` extension naming the deleted nodes too.
+    #[test]
+    fn deleting_nodes_from_a_written_file_lists_what_named_them(
+        plan in plan(0),
+        picks in vec(any::<proptest::sample::Index>(), 0..12),
+    ) {
+        let (cut, dangling) = delete_nodes(&build(&plan).to_aif(), &picks);
+        check_deleted(&cut, &dangling)?;
     }
 
     /// Any bytes: an answer, never a panic.
