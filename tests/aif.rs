@@ -869,6 +869,13 @@ fn malformed_shapes_are_import_errors() {
         (br#"{"nodes": [{"nodeID": "1", "text": " ", "type": "I"}]}"#, "node 1"),
         (br#"{"AIF": 3}"#, "AIF"),
         (br#"{"nodes": [], "participants": [{"participantID": 1}, {"participantID": "1"}]}"#, "participants[1]"),
+        (br#"{"AIF": {"edges": []}}"#, "AIF.nodes"),
+        (br#"{"nodes": [], "edges": {}}"#, "edges"),
+        (br#"{"nodes": [], "edges": [3]}"#, "edges[0]"),
+        (br#"{"nodes": [], "edges": [{"edgeID": 4, "fromID": true, "toID": "1"}]}"#, "edge 4"),
+        (br#"{"nodes": [], "locutions": "none"}"#, "locutions"),
+        (br#"{"AIF": {"nodes": [], "locutions": [[]]}}"#, "AIF.locutions[0]"),
+        (br#"{"nodes": [], "locutions": [{"nodeID": {"id": 1}}]}"#, "locutions[0]"),
     ] {
         let (found, _) = import_error(input);
         assert_eq!(found, at, "{}", String::from_utf8_lossy(input));
