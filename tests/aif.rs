@@ -106,6 +106,158 @@ fn moral_maze_aifdb_file() {
     );
 }
 
+/// Supports, attacks and positions in `c`.
+fn relations(c: &Corpus) -> (usize, usize, usize) {
+    let sum = |f: &dyn Fn(ClaimId) -> usize| c.ids::<ClaimId>().map(f).sum::<usize>();
+    (
+        sum(&|id| c.supports_by(id).count()),
+        sum(&|id| c.attacks_by(id).count()),
+        sum(&|id| c.positions_on(id).count()),
+    )
+}
+
+/// The reasons that start with one of `prefixes`.
+fn reasons_starting(imported: &Imported, prefixes: &[&str]) -> Vec<String> {
+    reasons(imported)
+        .into_iter()
+        .filter(|r| prefixes.iter().any(|p| r.starts_with(p)))
+        .collect()
+}
+
+#[test]
+fn moral_maze_reconstructed_file_loads_without_its_locutions() {
+    // AIFdb's "reconstructed" export of nodeset 6064: the argument only,
+    // with the locutions of the L-nodes it leaves out. It was refused
+    // whole ("names node `29056`, which is not in the file").
+    let imported = golden("moral-maze-6064-reconstructed");
+    let c = &imported.corpus;
+    // Nine I-nodes, four of them one claim by three rephrases (MA).
+    assert_eq!(c.count::<ClaimId>(), 6);
+    assert_eq!(c.count::<ScholarId>(), 0);
+    assert_eq!(relations(c), (5, 0, 0));
+    let missing: Vec<String> = [
+        (0, "29056"),
+        (1, "29058"),
+        (2, "29069"),
+        (3, "29056"),
+        (4, "29058"),
+        (5, "111807"),
+        (6, "111811"),
+        (7, "111818"),
+        (8, "29069"),
+        (9, "111831"),
+        (10, "111835"),
+        (11, "111841"),
+        (12, "111835"),
+    ]
+    .into_iter()
+    .map(|(i, node)| format!("locutions[{i}]: names node {node}, which is not in the file"))
+    .collect();
+    assert_eq!(reasons_starting(&imported, &["locutions["]), missing);
+    assert_eq!(imported.unmapped.len(), 13 + 2 + 3);
+}
+
+#[test]
+fn moral_maze_file_cut_to_one_nodeset_loads_the_rest() {
+    // Nodeset 6064 without the six nodes (three I, three L) it shares with
+    // a nodeset of 2014: fifteen edges and six locutions name them.
+    let imported = golden("moral-maze-6064-2015");
+    let c = &imported.corpus;
+    assert_eq!(c.count::<ClaimId>(), 6);
+    assert_eq!(c.count::<ScholarId>(), 2);
+    // Of five inferences, 111803 lost both ends and 111824 its conclusion.
+    // CL advances 111805 and 111809 and qualifies 111816; NL qualifies
+    // 111833 and advances 111839.
+    assert_eq!(relations(c), (3, 0, 5));
+    assert_eq!(reasons_starting(&imported, &["edge "]).len(), 15);
+    assert_eq!(
+        reasons_starting(&imported, &["locutions["]),
+        [
+            "locutions[0]: names node 29056, which is not in the file",
+            "locutions[1]: names node 29058, which is not in the file",
+            "locutions[2]: names node 29069, which is not in the file",
+            "locutions[3]: names node 29056, which is not in the file",
+            "locutions[4]: names node 29058, which is not in the file",
+            "locutions[8]: names node 29069, which is not in the file",
+        ]
+    );
+    assert_eq!(
+        reasons_starting(
+            &imported,
+            &[
+                "node 111800",
+                "node 111801",
+                "node 111803",
+                "node 111804",
+                "node 111824",
+                "node 111825",
+                "node 111826"
+            ]
+        ),
+        [
+            "node 111800: the illocution `Asserting` anchors nothing (edge 148463 goes to node 29053, which is not in the file)",
+            "node 111801: the illocution `Asserting` anchors nothing (edge 148465 goes to node 29054, which is not in the file)",
+            "node 111804: the illocution `Arguing` on node 111803, an RA-node, reaches no claim",
+            "node 111825: the illocution `Arguing` on node 111824, an RA-node, reaches no claim",
+            "node 111826: the illocution `Asserting` anchors nothing (edge 148497 goes to node 29045, which is not in the file)",
+            "node 111803: an RA-node with no premise and no conclusion (edge 148470 comes from node 29053, which is not in the file; edge 148469 goes to node 29054, which is not in the file): no support is kept",
+            "node 111824: an RA-node with no conclusion (edge 148494 goes to node 29053, which is not in the file): no support is kept",
+        ]
+    );
+}
+
+#[test]
+fn xaif_file_with_dangling_references_loads_the_rest() {
+    // An OVA edit that deleted nodes 40 to 45 and participant 3, and left
+    // the references to them: edges, locutions and extension entries.
+    let imported = golden("dangling-xaif");
+    let c = &imported.corpus;
+    assert_eq!(c.count::<ClaimId>(), 4);
+    assert_eq!(c.count::<ScholarId>(), 3);
+    // CA 4 (undermines, as the extension says); RA 12 lost its conclusion,
+    // so CA 13 undercuts nothing; three positions have a speaker.
+    assert_eq!(relations(c), (0, 1, 3));
+    assert_eq!(
+        c.attacks_by(claim(c, "no-triangle")).collect::<Vec<_>>(),
+        [(claim(c, "balance"), AttackKind::Undermines)]
+    );
+    // What names something deleted, in the order the reader meets it.
+    assert_eq!(
+        reasons_starting(
+            &imported,
+            &["edge ", "AIF.locutions[", "historiograph.", "node "]
+        ),
+        [
+            "edge 10: goes to node 40, which is not in the file",
+            "edge 13: comes from node 41, which is not in the file",
+            "edge 16: goes to node 42, which is not in the file",
+            "edge 21: comes from node 43, which is not in the file",
+            "edge 23: comes from node 44 and goes to node 45, neither of which is in the file",
+            "edge 24: goes to no node (it has no `toID`)",
+            "AIF.locutions[3]: names node 42, which is not in the file",
+            "AIF.locutions[4]: names no node (it has no `nodeID`)",
+            "historiograph.participants[2]: names participant 3, which is not in the file",
+            "historiograph.participants[3]: names scholar `chen-jian`, which is not in the file: participant 4 becomes a scholar of their own name",
+            "historiograph.claims[3]: names node 40, which is not in the file",
+            "historiograph.attacks[1]: names node 46, which is not in the file",
+            "historiograph.stances[2]: names node 47, which is not in the file",
+            "node 14: an MA-node with no rephrased node (edge 13 comes from node 41, which is not in the file): no rephrase is kept",
+            "historiograph.claims[0].cites[1]: names evidence `luthi-2008-n99`, which is not in the file: the citation is not kept",
+            "historiograph.claims[1].explanation: names explanation `realism`, which is not in the file: the claim invokes `aif-unclassified`",
+            "historiograph.claims[2].events[0]: names event `cold-war`, which is not in the file: the claim concerns `aif-debate`",
+            "historiograph.stances[1].work: names work `luthi-2009`, which is not in the file: the position is kept without its work",
+            "node 16: no speaker: the illocution `Asserting` comes from node 15, a TA-node that leads to no L-node (edge 16 goes to node 42, which is not in the file)",
+            "node 18: no speaker: node 17, the L-node the illocution `Asserting` comes from, has no locution naming a person and its text names no speaker (`Name : ...`)",
+            "node 19: no speaker: the illocution `Disagreeing` comes from no L-node (edge 21 comes from node 43, which is not in the file)",
+            "node 20: the illocution `Arguing` on node 12, an RA-node, reaches no claim",
+            "node 12: an RA-node with no conclusion (edge 10 goes to node 40, which is not in the file): no support is kept",
+            "node 13: attacks node 12, an RA-node with no conclusion: no attack on it is kept",
+            "node 15: a transition between locutions (the course of the dialogue) has no place in the corpus",
+        ]
+    );
+    assert_eq!(imported.unmapped.len(), 25 + 4);
+}
+
 #[test]
 fn microtexts_file_with_an_attack_on_an_attack() {
     let imported = golden("microtexts-6361");
@@ -531,17 +683,42 @@ fn non_utf8_is_an_error_at_the_byte() {
 }
 
 #[test]
-fn edge_to_a_missing_node_names_the_edge() {
-    let (at, message) = import_error(
+fn edge_to_a_missing_node_is_listed_and_the_rest_loads() -> Result<(), Error> {
+    let imported = Corpus::from_aif(
         br#"{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}],
             "edges": [{"edgeID": "e7", "fromID": "1", "toID": "99"}]}"#,
+    )?;
+    assert_eq!(imported.corpus.count::<ClaimId>(), 1);
+    assert_eq!(
+        reasons(&imported),
+        ["edge e7: goes to node 99, which is not in the file"]
     );
-    assert_eq!(at, "edge e7");
-    assert_eq!(message, "goes to node `99`, which is not in the file");
-    let (at, _) = import_error(
-        br#"{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}], "edges": [{"fromID": 5, "toID": "1"}]}"#,
+    // An edge without an id is named by its place; one without an end too.
+    let imported = Corpus::from_aif(
+        br#"{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}],
+            "edges": [{"fromID": 5, "toID": "1"}, {"fromID": "1"}, {"fromID": "8", "toID": "9"}]}"#,
+    )?;
+    assert_eq!(imported.corpus.count::<ClaimId>(), 1);
+    assert_eq!(
+        reasons(&imported),
+        [
+            "edges[0]: comes from node 5, which is not in the file",
+            "edges[1]: goes to no node (it has no `toID`)",
+            "edges[2]: comes from node 8 and goes to node 9, neither of which is in the file",
+        ]
     );
-    assert_eq!(at, "edges[0]");
+    // An end that is not an id at all is not AIF.
+    let (at, message) = import_error(
+        br#"{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}], "edges": [{"fromID": [1], "toID": "1"}]}"#,
+    );
+    assert_eq!(
+        (at.as_str(), message.as_str()),
+        (
+            "edges[0]",
+            "`fromID` is not a node id (a string or an integer)"
+        )
+    );
+    Ok(())
 }
 
 #[test]
@@ -553,19 +730,24 @@ fn unknown_node_type_names_the_node() {
 }
 
 #[test]
-fn ra_without_conclusion_or_premise_names_the_node() {
-    let (at, message) = import_error(
-        br#"{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "Default Inference", "type": "RA"}],
-            "edges": [{"edgeID": "1", "fromID": "1", "toID": "2"}]}"#,
+fn s_nodes_without_an_end_are_listed_with_the_edges_they_lost() -> Result<(), Error> {
+    let imported = Corpus::from_aif(
+        br#"{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "Default Inference", "type": "RA"},
+                       {"nodeID": "3", "text": "Default Conflict", "type": "CA"}, {"nodeID": "4", "text": "Default Rephrase", "type": "MA"}],
+            "edges": [{"edgeID": "1", "fromID": "1", "toID": "2"}, {"edgeID": "2", "fromID": "3", "toID": "1"},
+                      {"edgeID": "3", "fromID": "2", "toID": "77"}, {"edgeID": "4", "fromID": "1", "toID": "4"}]}"#,
+    )?;
+    assert_eq!(imported.corpus.count::<ClaimId>(), 1);
+    assert_eq!(
+        reasons(&imported),
+        [
+            "edge 3: goes to node 77, which is not in the file",
+            "node 4: an MA-node with no rephrasing node: no rephrase is kept",
+            "node 2: an RA-node with no conclusion (edge 3 goes to node 77, which is not in the file): no support is kept",
+            "node 3: a CA-node with no attacker: no attack is kept",
+        ]
     );
-    assert_eq!(at, "node 2");
-    assert!(message.contains("needs a conclusion"), "{message}");
-    let (at, message) = import_error(
-        br#"{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "Default Conflict", "type": "CA"}],
-            "edges": [{"edgeID": "1", "fromID": "2", "toID": "1"}]}"#,
-    );
-    assert_eq!(at, "node 2");
-    assert!(message.contains("needs a premise"), "{message}");
+    Ok(())
 }
 
 #[test]
@@ -657,12 +839,17 @@ fn locution_naming_a_missing_person_is_reported_and_named_from_its_text() -> Res
         stance(&imported.corpus, "chen-jian", "1"),
         Some(Stance::Advances)
     );
-    // A locution of a node that is not there is an error.
-    let (at, message) =
-        import_error(br#"{"nodes": [], "locutions": [{"nodeID": "5", "personID": "1"}]}"#);
+    // A locution of a node that is not there is listed.
+    let imported = Corpus::from_aif(
+        br#"{"nodes": [], "locutions": [{"nodeID": "5", "personID": "1"}, {"personID": "1"}]}"#,
+    )?;
+    assert!(imported.corpus.is_empty());
     assert_eq!(
-        (at.as_str(), message.as_str()),
-        ("locutions[0]", "names node `5`, which is not in the file")
+        reasons(&imported),
+        [
+            "locutions[0]: names node 5, which is not in the file",
+            "locutions[1]: names no node (it has no `nodeID`)",
+        ]
     );
     Ok(())
 }
@@ -682,6 +869,13 @@ fn malformed_shapes_are_import_errors() {
         (br#"{"nodes": [{"nodeID": "1", "text": " ", "type": "I"}]}"#, "node 1"),
         (br#"{"AIF": 3}"#, "AIF"),
         (br#"{"nodes": [], "participants": [{"participantID": 1}, {"participantID": "1"}]}"#, "participants[1]"),
+        (br#"{"AIF": {"edges": []}}"#, "AIF.nodes"),
+        (br#"{"nodes": [], "edges": {}}"#, "edges"),
+        (br#"{"nodes": [], "edges": [3]}"#, "edges[0]"),
+        (br#"{"nodes": [], "edges": [{"edgeID": 4, "fromID": true, "toID": "1"}]}"#, "edge 4"),
+        (br#"{"nodes": [], "locutions": "none"}"#, "locutions"),
+        (br#"{"AIF": {"nodes": [], "locutions": [[]]}}"#, "AIF.locutions[0]"),
+        (br#"{"nodes": [], "locutions": [{"nodeID": {"id": 1}}]}"#, "locutions[0]"),
     ] {
         let (found, _) = import_error(input);
         assert_eq!(found, at, "{}", String::from_utf8_lossy(input));
@@ -689,12 +883,26 @@ fn malformed_shapes_are_import_errors() {
 }
 
 #[test]
-fn broken_extension_is_an_error_with_its_path() {
+fn extension_naming_a_key_its_document_leaves_out_is_listed() -> Result<(), Error> {
     let aif = br#"{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}],
       "historiograph": {"document": {"version": 1}, "claims": [{"node": "1", "key": "a", "explanation": "nope"}]}}"#;
-    let (at, message) = import_error(aif);
-    assert_eq!(at, "historiograph.claims[0].explanation");
-    assert_eq!(message, "unknown explanation key `nope`");
+    let imported = Corpus::from_aif(aif)?;
+    let c = &imported.corpus;
+    assert_eq!(
+        c.explanation_of(claim(c, "a")),
+        c.lookup("aif-unclassified")
+    );
+    assert_eq!(
+        reasons(&imported),
+        [
+            "historiograph.claims[0].explanation: names explanation `nope`, which is not in the file: the claim invokes `aif-unclassified`"
+        ]
+    );
+    Ok(())
+}
+
+#[test]
+fn broken_extension_is_an_error_with_its_path() {
     let aif = br#"{"nodes": [],
       "historiograph": {"document": {"version": 1, "works": [{"key": "w", "title": "W", "authors": ["x"]}]}}}"#;
     match Corpus::from_aif(aif) {
@@ -724,6 +932,150 @@ fn broken_extension_is_an_error_with_its_path() {
 // Properties
 // ---------------------------------------------------------------------------
 
+/// The valid AIF files the deletion property starts from.
+const WHOLE_FILES: [&str; 5] = [
+    "moral-maze-6064.json",
+    "microtexts-6361.json",
+    "ova-xaif.json",
+    "every-node-type.json",
+    "extension.json",
+];
+
+/// An id as the reader takes it: a string, or an integer as text.
+fn id_of(value: Option<&serde_json::Value>) -> Option<String> {
+    match value? {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// What a file refers to that deleting nodes left out, counted by kind.
+#[derive(Debug, Default, PartialEq)]
+struct Dangling {
+    edges: usize,
+    locutions: usize,
+    entries: usize,
+}
+
+/// Deletes the nodes at `picks` from the AIF file `aif` (plain or xAIF);
+/// gives the file, and what in it now names a node it leaves out.
+fn delete_nodes(aif: &str, picks: &[proptest::sample::Index]) -> (String, Dangling) {
+    let mut value: serde_json::Value = serde_json::from_str(aif).expect("valid JSON");
+    let body = match value.get("AIF") {
+        Some(_) => &mut value["AIF"],
+        None => &mut value,
+    };
+    let nodes = body["nodes"].as_array_mut().expect("nodes");
+    let mut gone = std::collections::HashSet::new();
+    if !nodes.is_empty() {
+        let len = nodes.len();
+        let mut at: Vec<usize> = picks.iter().map(|p| p.index(len)).collect();
+        at.sort_unstable();
+        at.dedup();
+        for i in at.into_iter().rev() {
+            gone.extend(id_of(nodes.remove(i).get("nodeID")));
+        }
+    }
+    let names_gone = |item: &serde_json::Value, member: &str| {
+        id_of(item.get(member)).is_some_and(|id| gone.contains(&id))
+    };
+    let list = |body: &serde_json::Value, name: &str| -> Vec<serde_json::Value> {
+        body.get(name)
+            .and_then(serde_json::Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut dangling = Dangling {
+        edges: list(body, "edges")
+            .iter()
+            .filter(|e| names_gone(e, "fromID") || names_gone(e, "toID"))
+            .count(),
+        locutions: list(body, "locutions")
+            .iter()
+            .filter(|l| names_gone(l, "nodeID"))
+            .count(),
+        entries: 0,
+    };
+    if let Some(ext) = value.get("historiograph") {
+        for name in ["claims", "attacks", "stances"] {
+            dangling.entries += list(ext, name)
+                .iter()
+                .filter(|e| names_gone(e, "node"))
+                .count();
+        }
+    }
+    (value.to_string(), dangling)
+}
+
+/// The deleted file loads; what it lists as naming a left-out node matches
+/// `dangling`, and every relation it loads joins things that exist.
+fn check_deleted(aif: &str, dangling: &Dangling) -> Result<(), TestCaseError> {
+    let imported =
+        Corpus::from_aif(aif.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e}\n{aif}")))?;
+    let missing = |at: &dyn Fn(&str) -> bool| {
+        imported
+            .unmapped
+            .iter()
+            .filter(|u| at(&u.at) && u.reason.contains("in the file"))
+            .count()
+    };
+    let found = Dangling {
+        edges: missing(&|at| at.starts_with("edge")),
+        locutions: missing(&|at| at.contains("locutions[")),
+        entries: imported
+            .unmapped
+            .iter()
+            .filter(|u| {
+                [
+                    "historiograph.claims[",
+                    "historiograph.attacks[",
+                    "historiograph.stances[",
+                ]
+                .iter()
+                .any(|p| u.at.starts_with(p) && !u.at.contains("]."))
+                    && u.reason.starts_with("names node")
+                    && u.reason.ends_with("which is not in the file")
+            })
+            .count(),
+    };
+    prop_assert_eq!(&found, dangling, "{:#?}", imported.unmapped);
+    let c = &imported.corpus;
+    for claim in c.ids::<ClaimId>() {
+        for target in c.supports_by(claim) {
+            prop_assert!(c.key(target).is_some());
+        }
+        for (target, _) in c.attacks_by(claim) {
+            prop_assert!(c.key(target).is_some());
+        }
+        for (_, scholar, position) in c.positions_on(claim) {
+            prop_assert!(c.key(scholar).is_some());
+            if let Some(work) = position.work() {
+                prop_assert!(c.key(work).is_some());
+            }
+        }
+    }
+    let json = c.to_json();
+    let back = Corpus::from_json(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(back.to_json(), json);
+    Ok(())
+}
+
+#[test]
+fn deleting_no_node_changes_nothing() {
+    for name in WHOLE_FILES {
+        let text = std::fs::read_to_string(data(name)).expect("read");
+        let (same, dangling) = delete_nodes(&text, &[]);
+        assert_eq!(dangling, Dangling::default());
+        let (a, b) = (
+            Corpus::from_aif(text.as_bytes()).expect("whole file"),
+            Corpus::from_aif(same.as_bytes()).expect("same file"),
+        );
+        assert_eq!(a.unmapped, b.unmapped, "{name}");
+        assert_eq!(a.corpus.to_json(), b.corpus.to_json(), "{name}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
@@ -750,6 +1102,30 @@ proptest! {
             .map_err(|e| TestCaseError::fail(format!("{e}\n{argdown}")))?;
         prop_assert!(back.is_lossless(), "{:?}", back.unmapped);
         prop_assert_eq!(back.corpus.to_json(), text);
+    }
+
+    /// Deleting nodes from a real or hand-written AIF file: it still
+    /// loads, each edge, locution and extension entry that names a deleted
+    /// node is listed, and what loads joins only things that exist.
+    #[test]
+    fn deleting_nodes_from_a_file_lists_what_named_them(
+        name in select(WHOLE_FILES.to_vec()),
+        picks in vec(any::<proptest::sample::Index>(), 0..12),
+    ) {
+        let text = std::fs::read_to_string(data(name)).expect("read");
+        let (cut, dangling) = delete_nodes(&text, &picks);
+        check_deleted(&cut, &dangling)?;
+    }
+
+    /// The same for what `to_aif` writes of random corpora, with the
+    /// `historiograph` extension naming the deleted nodes too.
+    #[test]
+    fn deleting_nodes_from_a_written_file_lists_what_named_them(
+        plan in plan(0),
+        picks in vec(any::<proptest::sample::Index>(), 0..12),
+    ) {
+        let (cut, dangling) = delete_nodes(&build(&plan).to_aif(), &picks);
+        check_deleted(&cut, &dangling)?;
     }
 
     /// Any bytes: an answer, never a panic.

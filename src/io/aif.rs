@@ -106,10 +106,14 @@ impl Corpus {
     ///
     /// # Errors
     /// [`Error::Utf8`] for input that is not UTF-8 and [`Error::Json`] for
-    /// input that is not JSON, with the line and column; [`Error::Import`] for JSON that is not AIF (an edge
-    /// to a missing node, a node of unknown type, an RA-node with no
-    /// conclusion), naming the node or edge; [`Error::Document`] or
-    /// [`Error::Json`] for a broken `historiograph` extension.
+    /// input that is not JSON, with the line and column; [`Error::Import`]
+    /// for JSON that is not AIF (no `nodes` array, a member of the wrong
+    /// type, a node of unknown type), naming the key, node or edge;
+    /// [`Error::Document`] or [`Error::Json`] for a broken `historiograph`
+    /// extension. What refers to something the file leaves out (an edge or
+    /// a locution naming a missing node, an RA-node that loses its
+    /// conclusion with it) is no error: it is listed in
+    /// [`Imported::unmapped`], and the rest loads.
     ///
     /// ```
     /// use historiograph::{ClaimId, Corpus};

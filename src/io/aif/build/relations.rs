@@ -7,9 +7,12 @@ use crate::io::aif::parse::NodeType;
 use crate::model::{AttackKind, ClaimId};
 
 impl Builder<'_> {
-    /// The premises and conclusions of an S-node; an S-node needs both.
-    pub(super) fn ends(&self, node: usize, kind: &str) -> Result<(Vec<usize>, Vec<usize>)> {
+    /// The premises and conclusions of an S-node (RA, CA or MA). One
+    /// without both relates nothing: it is listed, with the edges left out
+    /// that would have given it the missing end, and none is returned.
+    pub(super) fn ends(&mut self, node: usize) -> Option<(Vec<usize>, Vec<usize>)> {
         let graph = self.graph;
+        let kind = graph.kind(node)?;
         let from: Vec<usize> = graph
             .sources(node)
             .filter(|&n| {
@@ -20,25 +23,39 @@ impl Builder<'_> {
             })
             .collect();
         let to: Vec<usize> = graph.targets(node).collect();
-        if from.is_empty() {
-            return Err(import(
-                self.at(node),
-                format!("{kind} node needs a premise: no I-node has an edge into it"),
-            ));
+        if !from.is_empty() && !to.is_empty() {
+            return Some((from, to));
         }
-        if to.is_empty() {
-            return Err(import(
-                self.at(node),
-                format!("{kind} node needs a conclusion: it has no edge to another node"),
-            ));
-        }
-        Ok((from, to))
+        let (first, second, relation) = match kind {
+            NodeType::Ca => ("attacker", "target", "attack"),
+            NodeType::Ma => ("rephrased node", "rephrasing node", "rephrase"),
+            _ => ("premise", "conclusion", "support"),
+        };
+        let (what, lost) = match (from.is_empty(), to.is_empty()) {
+            (true, true) => (
+                format!("no {first} and no {second}"),
+                [graph.lost_into(node), graph.lost_from(node)].concat(),
+            ),
+            (true, false) => (format!("no {first}"), graph.lost_into(node).to_vec()),
+            _ => (format!("no {second}"), graph.lost_from(node).to_vec()),
+        };
+        self.left_out(
+            node,
+            format!(
+                "{} with {what}{}: no {relation} is kept",
+                kind.with_article(),
+                Self::because(&lost)
+            ),
+        );
+        None
     }
 
     /// Supports from the RA-nodes: each premise supports each conclusion.
     pub(super) fn inferences(&mut self) -> Result<()> {
         for ra in self.nodes_of(NodeType::Ra) {
-            let (from, to) = self.ends(ra, "an RA")?;
+            let Some((from, to)) = self.ends(ra) else {
+                continue;
+            };
             let mut beyond = false;
             for &p in &from {
                 for &c in &to {
@@ -83,13 +100,16 @@ impl Builder<'_> {
     pub(super) fn conflicts(&mut self, index: &Index<'_>) -> Result<()> {
         let graph = self.graph;
         for ca in self.nodes_of(NodeType::Ca) {
-            let (from, to) = self.ends(ca, "a CA")?;
+            let Some((from, to)) = self.ends(ca) else {
+                continue;
+            };
             let named = graph
                 .nodes
                 .get(ca)
                 .and_then(|n| index.attacks.get(n.id.as_str()))
                 .copied();
             let mut beyond = false;
+            let mut undercuts_nothing = Vec::new();
             for &p in &from {
                 let Some(attacker) = self.i_claim(p) else {
                     beyond = true;
@@ -105,13 +125,30 @@ impl Builder<'_> {
                         }
                         _ => (Vec::new(), AttackKind::Rebuts),
                     };
-                    if targets.is_empty() {
+                    if targets.is_empty() && graph.kind(t) == Some(NodeType::Ra) {
+                        if graph.targets(t).next().is_none() {
+                            undercuts_nothing.push(t);
+                        } else {
+                            beyond = true;
+                        }
+                    } else if targets.is_empty() {
                         beyond = true;
                     }
                     for target in targets {
                         self.attack(ca, attacker, target, named.unwrap_or(kind))?;
                     }
                 }
+            }
+            undercuts_nothing.sort_unstable();
+            undercuts_nothing.dedup();
+            for ra in undercuts_nothing {
+                self.left_out(
+                    ca,
+                    format!(
+                        "attacks node {}, an RA-node with no conclusion: no attack on it is kept",
+                        graph.id(ra)
+                    ),
+                );
             }
             if beyond {
                 self.left_out(

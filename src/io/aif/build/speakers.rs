@@ -2,7 +2,8 @@
 //! L-node (its locution's participant or person, else the `Speaker :` its
 //! text begins with).
 
-use super::{Builder, KEY_BASE_CHARS, unique};
+use super::claims::unique;
+use super::{Builder, KEY_BASE_CHARS};
 use crate::error::Result;
 use crate::io::aif::import;
 use crate::io::import::Unmapped;
@@ -45,7 +46,7 @@ impl Builder<'_> {
             return Ok(known);
         }
         let graph = self.graph;
-        let mut person: Option<(usize, &str)> = None;
+        let mut person: Option<(&str, &str)> = None;
         for &l in self.locutions.get(&node).into_iter().flatten() {
             let Some(locution) = graph.locutions.get(l) else {
                 continue;
@@ -54,9 +55,9 @@ impl Builder<'_> {
                 continue;
             };
             match person {
-                None => person = Some((locution.at, p)),
+                None => person = Some((locution.label.as_str(), p)),
                 Some((_, first)) if first != p => self.unmapped.push(Unmapped::new(
-                    format!("locutions[{}]", locution.at),
+                    locution.label.clone(),
                     format!(
                         "names a second speaker for node {}; the first is kept",
                         graph.id(node)
@@ -73,7 +74,7 @@ impl Builder<'_> {
                 } else {
                     if !graph.participants.is_empty() {
                         self.unmapped.push(Unmapped::new(
-                            format!("locutions[{at}]"),
+                            at,
                             format!(
                                 "names person `{p}`, who is not among the participants: the speaker is named after the locution's text"
                             ),

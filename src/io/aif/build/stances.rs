@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::io::aif::ext::StanceExt;
 use crate::io::aif::import;
 use crate::io::aif::parse::NodeType;
+use crate::io::import::Unmapped;
 use crate::model::{ClaimId, Position, ScholarId, Stance, WorkId};
 
 impl Builder<'_> {
@@ -36,7 +37,10 @@ impl Builder<'_> {
             let mut problems: Vec<String> = Vec::new();
             let targets: Vec<usize> = graph.targets(ya).collect();
             if targets.is_empty() {
-                problems.push(format!("the illocution `{named}` anchors nothing"));
+                problems.push(format!(
+                    "the illocution `{named}` anchors nothing{}",
+                    Self::because(graph.lost_from(ya))
+                ));
             }
             for target in targets {
                 let Some(kind) = graph.kind(target) else {
@@ -64,32 +68,32 @@ impl Builder<'_> {
                     NodeType::Ra | NodeType::Ca => self.claims_among(graph.targets(target)),
                     _ => self.claims_among(graph.sources(target).chain(graph.targets(target))),
                 };
+                if claims.is_empty() {
+                    problems.push(format!(
+                        "the illocution `{named}` on node {}, {}, reaches no claim",
+                        graph.id(target),
+                        kind.with_article()
+                    ));
+                }
                 takes.extend(claims.into_iter().map(|c| (c, stance)));
             }
             if !takes.is_empty() {
-                let source = graph
-                    .sources(ya)
-                    .find(|&s| matches!(graph.kind(s), Some(NodeType::L | NodeType::Ta)));
-                let locution = match source {
-                    Some(s) if graph.kind(s) == Some(NodeType::Ta) => graph
-                        .targets(s)
-                        .find(|&l| graph.kind(l) == Some(NodeType::L)),
-                    other => other,
-                };
-                let speaker = match locution {
-                    Some(l) => self.speaker(l)?,
-                    None => None,
-                };
-                match speaker {
-                    Some(scholar) => {
-                        let ext = index.stances.get(node.id.as_str()).copied();
+                match self.speaker_of(ya, named)? {
+                    Ok(scholar) => {
+                        let (work, year) =
+                            self.stance_ext(index.stances.get(node.id.as_str()).copied());
                         for (claim, stance) in takes {
-                            self.take(ya, scholar, claim, stance, ext)?;
+                            let mut position = Position::new(stance);
+                            if let Some(work) = work {
+                                position = position.in_work(work);
+                            }
+                            if let Some(year) = year {
+                                position = position.in_year(year);
+                            }
+                            self.take(ya, scholar, claim, position)?;
                         }
                     }
-                    None => problems.push(format!(
-                        "no speaker: the illocution `{named}` comes from no locution that names one"
-                    )),
+                    Err(problem) => problems.push(problem),
                 }
             }
             for problem in problems {
@@ -99,26 +103,84 @@ impl Builder<'_> {
         Ok(())
     }
 
-    pub(super) fn take(
+    /// The scholar who uttered the locution illocution `ya` comes from
+    /// (directly, or through a transition to a later L-node), or why there
+    /// is none.
+    fn speaker_of(
+        &mut self,
+        ya: usize,
+        named: &str,
+    ) -> Result<std::result::Result<ScholarId, String>> {
+        let graph = self.graph;
+        let source = graph
+            .sources(ya)
+            .find(|&s| matches!(graph.kind(s), Some(NodeType::L | NodeType::Ta)));
+        let locution = match source {
+            None => {
+                return Ok(Err(format!(
+                    "no speaker: the illocution `{named}` comes from no L-node{}",
+                    Self::because(graph.lost_into(ya))
+                )));
+            }
+            Some(ta) if graph.kind(ta) == Some(NodeType::Ta) => {
+                match graph
+                    .targets(ta)
+                    .find(|&l| graph.kind(l) == Some(NodeType::L))
+                {
+                    Some(l) => l,
+                    None => {
+                        return Ok(Err(format!(
+                            "no speaker: the illocution `{named}` comes from node {}, a TA-node that leads to no L-node{}",
+                            graph.id(ta),
+                            Self::because(graph.lost_from(ta))
+                        )));
+                    }
+                }
+            }
+            Some(l) => l,
+        };
+        Ok(match self.speaker(locution)? {
+            Some(scholar) => Ok(scholar),
+            None => Err(format!(
+                "no speaker: node {}, the L-node the illocution `{named}` comes from, has no locution naming a person and its text names no speaker (`Name : ...`)",
+                graph.id(locution)
+            )),
+        })
+    }
+
+    /// The work and year the extension gives an illocution's position; a
+    /// work its document leaves out is listed, and the position kept
+    /// without it.
+    fn stance_ext(&mut self, ext: Option<(usize, &StanceExt)>) -> (Option<WorkId>, Option<i32>) {
+        let Some((i, s)) = ext else {
+            return (None, None);
+        };
+        let work = s.work.as_deref().and_then(|key| {
+            let found = self.corpus.lookup::<WorkId>(key);
+            if found.is_none() {
+                self.unmapped.push(Unmapped::new(
+                    format!("historiograph.stances[{i}].work"),
+                    format!(
+                        "names work `{key}`, which is not in the file: the position is kept without its work"
+                    ),
+                ));
+            }
+            found
+        });
+        (work, s.year)
+    }
+
+    /// Adds `scholar`'s `position` on `claim`, unless the scholar already
+    /// holds one there in the same work: the same is nothing new, another
+    /// is listed.
+    fn take(
         &mut self,
         ya: usize,
         scholar: ScholarId,
         claim: ClaimId,
-        stance: Stance,
-        ext: Option<(usize, &StanceExt)>,
+        position: Position,
     ) -> Result<()> {
-        let mut position = Position::new(stance);
-        if let Some((i, s)) = ext {
-            if let Some(work) = &s.work {
-                let work = self.corpus.resolve::<WorkId>(work).map_err(|e| {
-                    import(format!("historiograph.stances[{i}].work"), e.to_string())
-                })?;
-                position = position.in_work(work);
-            }
-            if let Some(year) = s.year {
-                position = position.in_year(year);
-            }
-        }
+        let stance = position.stance();
         let existing = self
             .corpus
             .positions_on(claim)
