@@ -35,7 +35,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let usage =
         "usage: convert --from FORMAT --to FORMAT [--strict] [--database NAME] INPUT OUTPUT";
     let (mut from, mut to, mut strict, mut files) = (None, None, false, Vec::new());
-    let mut database = "neo4j".to_owned();
+    let mut database = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut format = || -> Result<Format, String> {
@@ -46,7 +46,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
             "--from" => from = Some(format()?),
             "--to" => to = Some(format()?),
             "--strict" => strict = true,
-            "--database" => database = args.next().ok_or(usage)?,
+            "--database" => database = Some(args.next().ok_or(usage)?),
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag}\n{usage}")),
             _ => files.push(arg),
         }
@@ -54,6 +54,9 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let (Some(from), Some(to), [input, output]) = (from, to, files.as_slice()) else {
         return Err(usage.to_owned());
     };
+    if database.is_some() && to != Format::Neo4jCsv {
+        return Err(format!("--database is for --to neo4j\n{usage}"));
+    }
     let bytes = std::fs::read(input).map_err(|e| format!("{input}: {e}"))?;
     let imported =
         Corpus::read(from, &bytes, &ReadOptions::new()).map_err(|e| format!("{input}: {e}"))?;
@@ -73,7 +76,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
         let rows: u64 = files.written().map(|w| w.rows()).sum();
         let count = files.written().count();
         eprintln!("convert: wrote {count} files ({rows} rows) to {output}; load them with:");
-        outln!("{}", files.command(&database));
+        outln!("{}", files.command(database.as_deref().unwrap_or("neo4j")));
         return Ok(());
     }
     let text = imported
