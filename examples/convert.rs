@@ -3,12 +3,18 @@
 //! `cargo run --example convert -- --from FORMAT --to FORMAT [--strict] INPUT OUTPUT`.
 //!
 //! FORMAT is a `historiograph::Format` name (`json`, `aif`, `argdown`,
-//! `csl-json`, `iccma`, `svg`, ...; for `neo4j`, OUTPUT is a directory).
-//! What the input held that has no place in the corpus is listed on
-//! standard error; `--strict` makes that an error.
+//! `csl-json`, `iccma`, `svg`, ...). What the input held that has no place
+//! in the corpus is listed on standard error; `--strict` makes that an
+//! error.
+//!
+//! For `neo4j`, OUTPUT is a directory, and the `neo4j-admin` command that
+//! loads it into the database `--database NAME` (default `neo4j`) is
+//! printed on standard output, alone, so that a script can run it as it is
+//! (`--multiline-fields=true` included when some text spans lines); what
+//! was written goes to standard error.
 
 #[path = "common/out.rs"]
-#[allow(dead_code)] // only `end_if_broken_pipe`: the output is a file
+#[macro_use]
 mod out;
 
 use std::process::ExitCode;
@@ -26,8 +32,10 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Vec<String>) -> Result<(), String> {
-    let usage = "usage: convert --from FORMAT --to FORMAT [--strict] INPUT OUTPUT";
+    let usage =
+        "usage: convert --from FORMAT --to FORMAT [--strict] [--database NAME] INPUT OUTPUT";
     let (mut from, mut to, mut strict, mut files) = (None, None, false, Vec::new());
+    let mut database = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut format = || -> Result<Format, String> {
@@ -38,6 +46,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
             "--from" => from = Some(format()?),
             "--to" => to = Some(format()?),
             "--strict" => strict = true,
+            "--database" => database = Some(args.next().ok_or(usage)?),
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag}\n{usage}")),
             _ => files.push(arg),
         }
@@ -45,6 +54,9 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let (Some(from), Some(to), [input, output]) = (from, to, files.as_slice()) else {
         return Err(usage.to_owned());
     };
+    if database.is_some() && to != Format::Neo4jCsv {
+        return Err(format!("--database is for --to neo4j\n{usage}"));
+    }
     let bytes = std::fs::read(input).map_err(|e| format!("{input}: {e}"))?;
     let imported =
         Corpus::read(from, &bytes, &ReadOptions::new()).map_err(|e| format!("{input}: {e}"))?;
@@ -61,10 +73,10 @@ fn run(args: Vec<String>) -> Result<(), String> {
     if to == Format::Neo4jCsv {
         let files = (imported.corpus.write_neo4j_csv(output.as_ref()))
             .map_err(|e| format!("{output}: {e}"))?;
-        eprintln!(
-            "convert: wrote {} files to {output}",
-            files.written().count()
-        );
+        let rows: u64 = files.written().map(|w| w.rows()).sum();
+        let count = files.written().count();
+        eprintln!("convert: wrote {count} files ({rows} rows) to {output}; load them with:");
+        outln!("{}", files.command(database.as_deref().unwrap_or("neo4j")));
         return Ok(());
     }
     let text = imported

@@ -148,12 +148,24 @@ enum Type {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Column {
-    Id { space: String },
+    /// The node's id; `name` is the property that keeps it (empty: none).
+    Id {
+        name: String,
+        space: String,
+    },
     Label,
     RelType,
-    StartId { space: String },
-    EndId { space: String },
-    Property { name: String, ty: Type, array: bool },
+    StartId {
+        space: String,
+    },
+    EndId {
+        space: String,
+    },
+    Property {
+        name: String,
+        ty: Type,
+        array: bool,
+    },
 }
 
 fn is_identifier(text: &str) -> bool {
@@ -189,6 +201,7 @@ fn parse_header(fields: &[Field], relationships: bool) -> Result<Vec<Column>, St
             "LABEL" => Column::Label,
             "TYPE" => Column::RelType,
             k if k.starts_with("ID") => Column::Id {
+                name: name.to_owned(),
                 space: id_space(k, "ID")?,
             },
             k if k.starts_with("START_ID") => Column::StartId {
@@ -340,7 +353,11 @@ fn check_neo4j(files: &[(Neo4jWritten, Vec<u8>)]) -> Result<Graph, String> {
             for (column, field) in columns.iter().zip(row) {
                 let text = field_text(field);
                 match column {
-                    Column::Id { space } => {
+                    Column::Id { name, space } => {
+                        // Every node file has its key, as a property.
+                        if name != "key" {
+                            return Err(at(format!("the id column is `{name}`, not `key`")));
+                        }
                         if text.is_empty() {
                             return Err(at("empty id".into()));
                         }
@@ -398,6 +415,9 @@ fn check_neo4j(files: &[(Neo4jWritten, Vec<u8>)]) -> Result<Graph, String> {
                     return Err(at(format!("label {label} in id space {space}")));
                 }
                 if label == "Corpus" {
+                    if key != "corpus" {
+                        return Err(at(format!("the corpus node's key is `{key}`")));
+                    }
                     graph.title = match props.remove("title") {
                         Some(Value::Str(title)) => Some(title),
                         other => return Err(at(format!("corpus title {other:?}"))),
@@ -1067,6 +1087,12 @@ fn headers_are_what_the_files_start_with() {
             .rows
             .remove(0);
         parse_header(&fields, file.is_relationships()).unwrap();
+        // Every node file has its key.
+        assert_eq!(
+            file.header().starts_with("key:ID("),
+            !file.is_relationships(),
+            "{file:?}"
+        );
         assert_eq!(
             file.header().contains(file.label()),
             !file.is_relationships(),
@@ -1267,6 +1293,25 @@ fn the_csv_checker_rejects_broken_files() {
             "year Some(Int(1959)), expected Some(1958)",
         ),
         (Neo4jFile::Claims, ",Claim,", ",Claim;9lives,", "bad labels"),
+        // Every node file has its key: the corpus's too.
+        (
+            Neo4jFile::Corpus,
+            "key:ID(Corpus)",
+            ":ID(Corpus)",
+            "the id column is ``, not `key`",
+        ),
+        (
+            Neo4jFile::Scholars,
+            "key:ID(Scholar)",
+            "id:ID(Scholar)",
+            "not `key`",
+        ),
+        (
+            Neo4jFile::Corpus,
+            "\"corpus\",Corpus",
+            "\"title\",Corpus",
+            "the corpus node's key is `title`",
+        ),
     ];
     for &(file, from, to, message) in cases {
         let result = mutated(|files| replace_in(files, file, from, to)).and_then(rebuild);

@@ -256,6 +256,306 @@ fn check_heat(h: &HeatMapLayout) {
     check_legend(h.legend(), width, height);
 }
 
+// ---------------------------------------------------------------------------
+// Texts apart: no label overlaps another, or a sample, a box or a mark
+// ---------------------------------------------------------------------------
+
+/// A convex outline in picture coordinates: its corners in order.
+type Outline = Vec<Xy>;
+
+/// What a text must keep clear of: a label, a legend sample, a box, a mark.
+struct Area {
+    what: String,
+    outline: Outline,
+    /// The box or cell a label belongs to, which it may sit on.
+    owner: Option<usize>,
+}
+
+/// Overlaps smaller than this (in px) are rounding: JSON keeps a tenth.
+const SLACK: f64 = 0.05;
+
+/// The box of a label's text, as laid out: its estimated width (6.9 px a
+/// column at 12 px, wide characters two), from 0.8 of its size above the
+/// baseline to 0.2 below, placed by its anchor and turned about its point
+/// as SVG turns it.
+fn text_box(label: &Label, offset: Xy) -> Outline {
+    let width = label.estimated_width();
+    let size = label.size();
+    let left = match label.anchor() {
+        render::Anchor::Start => 0.0,
+        render::Anchor::Middle => -width / 2.0,
+        render::Anchor::End => -width,
+    };
+    let (sin, cos) = label.rotation().unwrap_or(0.0).to_radians().sin_cos();
+    let at = Xy::new(offset.x + label.at().x, offset.y + label.at().y);
+    [
+        (left, -0.8 * size),
+        (left + width, -0.8 * size),
+        (left + width, 0.2 * size),
+        (left, 0.2 * size),
+    ]
+    .into_iter()
+    .map(|(x, y)| Xy::new(at.x + x * cos - y * sin, at.y + x * sin + y * cos))
+    .collect()
+}
+
+fn rect_outline(r: Rect, offset: Xy) -> Outline {
+    let (x, y) = (offset.x + r.x, offset.y + r.y);
+    vec![
+        Xy::new(x, y),
+        Xy::new(x + r.width, y),
+        Xy::new(x + r.width, y + r.height),
+        Xy::new(x, y + r.height),
+    ]
+}
+
+/// The bounding box of some points, as an outline.
+fn hull(points: &[Xy]) -> Outline {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for p in points {
+        (x0, y0, x1, y1) = (x0.min(p.x), y0.min(p.y), x1.max(p.x), y1.max(p.y));
+    }
+    rect_outline(Rect::new(x0, y0, x1 - x0, y1 - y0), Xy::default())
+}
+
+/// Whether two convex outlines overlap by more than [`SLACK`]: no axis
+/// (an edge's normal) separates them (the separating axis theorem).
+fn outlines_overlap(a: &Outline, b: &Outline) -> bool {
+    for outline in [a, b] {
+        for (i, p) in outline.iter().enumerate() {
+            let q = outline[(i + 1) % outline.len()];
+            let (nx, ny) = (p.y - q.y, q.x - p.x);
+            let length = (nx * nx + ny * ny).sqrt();
+            if length < 1e-9 {
+                continue;
+            }
+            let project = |o: &Outline| {
+                o.iter()
+                    .map(|c| (c.x * nx + c.y * ny) / length)
+                    .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)))
+            };
+            let ((a0, a1), (b0, b1)) = (project(a), project(b));
+            if a1 <= b0 + SLACK || b1 <= a0 + SLACK {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+fn sample_outline(sample: &Sample) -> Option<Outline> {
+    Some(match sample {
+        Sample::Fill { rect, .. }
+        | Sample::Border { rect, .. }
+        | Sample::Bar { rect, .. }
+        | Sample::Quiet { rect }
+        | Sample::Scale { rect, .. } => rect_outline(*rect, Xy::default()),
+        Sample::Arrow { line, head, .. } => {
+            let mut points = line.to_vec();
+            points.extend(head.iter().flat_map(head_points));
+            hull(&points)
+        }
+        Sample::Diamond { points, .. } => points.to_vec(),
+        other => panic!("a sample this test does not know: {other:?}"),
+    })
+}
+
+fn head_points(head: &render::Arrowhead) -> Vec<Xy> {
+    match head {
+        render::Arrowhead::Normal { points } => points.to_vec(),
+        render::Arrowhead::Tee { ends } => ends.to_vec(),
+        render::Arrowhead::Dot { centre, radius } => vec![
+            Xy::new(centre.x - radius, centre.y - radius),
+            Xy::new(centre.x + radius, centre.y + radius),
+        ],
+        other => panic!("a head this test does not know: {other:?}"),
+    }
+}
+
+/// A legend's texts (tick values too) and samples.
+fn legend_shapes(legend: &Legend, texts: &mut Vec<Area>, marks: &mut Vec<Area>) {
+    let origin = Xy::default();
+    let text = |label: &Label| Area {
+        what: format!("legend text {:?}", label.text()),
+        outline: text_box(label, origin),
+        owner: None,
+    };
+    texts.push(text(legend.heading()));
+    for entry in legend.entries() {
+        texts.extend(entry.label().map(text));
+        if let Some(Sample::Scale { ticks, .. }) = entry.sample() {
+            texts.extend(ticks.iter().map(|t| text(&t.label)));
+        }
+        if let Some(outline) = entry.sample().and_then(sample_outline) {
+            let what = format!("the sample of {:?}", entry.label().map(Label::text));
+            marks.push(Area {
+                what,
+                outline,
+                owner: None,
+            });
+        }
+    }
+}
+
+/// Every text of a layout, and what texts must keep clear of besides one
+/// another, in picture coordinates.
+fn shapes(layout: &Layout) -> (Vec<Area>, Vec<Area>) {
+    let (mut texts, mut marks) = (Vec::new(), Vec::new());
+    let origin = Xy::default();
+    let text = |what: String, label: &Label, offset: Xy, owner: Option<usize>| Area {
+        what: format!("{what} {:?}", label.text()),
+        outline: text_box(label, offset),
+        owner,
+    };
+    texts.push(text("the title".into(), layout.title(), origin, None));
+    match layout {
+        Layout::Graph(g) => {
+            let area = Xy::new(g.area().x, g.area().y);
+            for (i, node) in g.nodes().iter().enumerate() {
+                for label in node.caption().into_iter().chain(node.lines()) {
+                    texts.push(text(format!("in {}", node.key()), label, area, Some(i)));
+                }
+                marks.push(Area {
+                    what: format!("the box of {}", node.key()),
+                    outline: rect_outline(node.rect(), area),
+                    owner: Some(i),
+                });
+            }
+            if let Some(legend) = g.legend() {
+                legend_shapes(legend, &mut texts, &mut marks);
+            }
+        }
+        Layout::Timeline(t) => {
+            for heading in t.headings() {
+                texts.push(text("the heading".into(), heading, origin, None));
+            }
+            for year in t.axis().iter().flat_map(|a| a.years()) {
+                if let Some(label) = year.label() {
+                    texts.push(text("the year".into(), label, origin, None));
+                }
+            }
+            for row in t.rows() {
+                texts.push(text(
+                    format!("the name of {}", row.key()),
+                    row.name(),
+                    origin,
+                    None,
+                ));
+                texts.push(text(
+                    format!("the date of {}", row.key()),
+                    row.date(),
+                    origin,
+                    None,
+                ));
+                let what = format!("the mark of {}", row.key());
+                match row.mark() {
+                    Some(render::DateMark::Bar { rect, open, .. }) => {
+                        marks.push(Area {
+                            what,
+                            outline: rect_outline(*rect, origin),
+                            owner: None,
+                        });
+                        if let Some(arrow) = open {
+                            texts.push(text(format!("after {}", row.key()), arrow, origin, None));
+                        }
+                    }
+                    Some(render::DateMark::Diamond { points, .. }) => marks.push(Area {
+                        what,
+                        outline: points.to_vec(),
+                        owner: None,
+                    }),
+                    Some(other) => panic!("a mark this test does not know: {other:?}"),
+                    None => {}
+                }
+            }
+            legend_shapes(t.legend(), &mut texts, &mut marks);
+        }
+        Layout::HeatMap(h) => {
+            for column in h.columns() {
+                texts.push(text(
+                    format!("the header of {}", column.key()),
+                    column.header(),
+                    origin,
+                    None,
+                ));
+                marks.push(Area {
+                    what: format!("the strip of {}", column.key()),
+                    outline: rect_outline(column.strip(), origin),
+                    owner: None,
+                });
+            }
+            let columns = h.columns().len().max(1);
+            for (i, row) in h.rows().iter().enumerate() {
+                texts.push(text(
+                    format!("the row {}", row.key()),
+                    row.label(),
+                    origin,
+                    None,
+                ));
+                for (k, cell) in row.cells().iter().enumerate() {
+                    let owner = Some(i * columns + k);
+                    if let Some(label) = cell.text() {
+                        texts.push(text(
+                            format!("in a cell of {}", row.key()),
+                            label,
+                            origin,
+                            owner,
+                        ));
+                    }
+                    marks.push(Area {
+                        what: format!("a cell of {}", row.key()),
+                        outline: rect_outline(cell.rect(), origin),
+                        owner,
+                    });
+                }
+            }
+            legend_shapes(h.legend(), &mut texts, &mut marks);
+        }
+        other => panic!("a layout this test does not know: {other:?}"),
+    }
+    (texts, marks)
+}
+
+/// No text overlaps another text, or a legend sample, a box, a cell or a
+/// mark other than its own; and every text lies within the picture.
+fn check_texts_apart(layout: &Layout) {
+    let (texts, marks) = shapes(layout);
+    let (width, height) = (layout.width(), layout.height());
+    for (i, a) in texts.iter().enumerate() {
+        for p in &a.outline {
+            assert!(
+                p.x >= -SLACK && p.x <= width + SLACK && p.y >= -SLACK && p.y <= height + SLACK,
+                "{} runs out of the picture ({width} x {height}): {:?}",
+                a.what,
+                a.outline
+            );
+        }
+        for b in &texts[i + 1..] {
+            assert!(
+                !outlines_overlap(&a.outline, &b.outline),
+                "{} overlaps {}: {:?} and {:?}",
+                a.what,
+                b.what,
+                a.outline,
+                b.outline
+            );
+        }
+        for b in marks
+            .iter()
+            .filter(|b| b.owner.is_none() || b.owner != a.owner)
+        {
+            assert!(
+                !outlines_overlap(&a.outline, &b.outline),
+                "{} overlaps {}: {:?} and {:?}",
+                a.what,
+                b.what,
+                a.outline,
+                b.outline
+            );
+        }
+    }
+}
+
 fn check_layout(layout: &Layout) {
     assert!(layout.width().is_finite() && layout.height().is_finite());
     match layout {
@@ -348,6 +648,55 @@ fn every_layout_of_the_built_in_corpus_holds_and_round_trips() -> Fallible {
     }
     assert_eq!(kinds.len(), 3, "{kinds:?}");
     Ok(())
+}
+
+/// Every picture the `render` example writes, and every picture of the
+/// test corpora: no text overlaps another, or a legend sample, a box, a
+/// cell or a mark (the timeline's "a day or a month" ran into the
+/// "approximate" swatch), and every text lies within its picture.
+#[test]
+fn no_text_overlaps_another_or_a_sample_in_any_picture() -> Fallible {
+    let corpus = historiograph::sino_soviet_split();
+    let crisis: EventId = corpus.resolve("taiwan-strait-crisis-1958")?;
+    let leap: EventId = corpus.resolve("great-leap-forward")?;
+    let mut all = pictures(&corpus)?;
+    all.push((
+        "map-scholars-evidence-1958",
+        render::argument_map(
+            &corpus,
+            &everything(MapOptions::new()).with_events([crisis, leap]),
+        ),
+    ));
+    all.push((
+        "map-full",
+        render::argument_map(&corpus, &everything(MapOptions::new())),
+    ));
+    let events: Vec<EventId> = corpus.events_by_date().collect();
+    let matrix = corpus
+        .view(&CompareOptions::new().with_roll_up(true))
+        .matrix(events)?;
+    all.push(("heat-map-rolled-up", render::heat_map(&corpus, &matrix)));
+    for other in [small()?, hostile()?, Corpus::new()] {
+        all.extend(pictures(&other)?);
+    }
+    for (_, picture) in &all {
+        let layout = picture.layout();
+        check_texts_apart(&layout);
+        check_texts_apart(&round_trip(&layout));
+    }
+    Ok(())
+}
+
+#[test]
+#[should_panic(expected = "overlaps")]
+fn the_text_check_can_fail() {
+    let corpus = small().expect("corpus");
+    let layout = render::timeline(&corpus, &PictureOptions::new()).layout();
+    let mut json = serde_json::to_value(&layout).expect("serializable");
+    // The first row's date written where its name is.
+    json["rows"][0]["date"]["at"] = json["rows"][0]["name"]["at"].clone();
+    let odd: Layout = serde_json::from_value(json).expect("readable");
+    check_texts_apart(&odd);
 }
 
 #[test]
@@ -507,6 +856,7 @@ proptest! {
         let layout = map.layout();
         let graph = layout.as_graph().expect("a graph");
         check_graph(graph);
+        check_texts_apart(&layout);
         check_against_dot(&map);
         // Every claim once, every attack and support once.
         let mut claims: Vec<Node> = graph.nodes().iter().map(|n| n.entity()).collect();
@@ -518,6 +868,7 @@ proptest! {
         let comparison = corpus.view(&CompareOptions::new()).compare(event).expect("compare");
         let picture = render::comparison(&corpus, &comparison, &PictureOptions::new());
         check_layout(&picture.layout());
+        check_texts_apart(&picture.layout());
         check_against_dot(&picture);
     }
 }
@@ -534,11 +885,31 @@ proptest! {
         for (name, picture) in pictures(&corpus).expect("pictures") {
             let layout = picture.layout();
             check_layout(&layout);
+            check_texts_apart(&layout);
             if layout.as_graph().is_some() {
                 check_against_dot(&picture);
             }
             let back = round_trip(&layout);
             prop_assert_eq!(back.title(), layout.title(), "{}", name);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// Seeded synthetic corpora (`synthetic::Synthetic`: skewed authorship,
+    /// nested events, variants, attacks mostly within an event): no text of
+    /// any picture overlaps another text or a sample, a box, a cell or a
+    /// mark.
+    #[test]
+    fn no_text_overlaps_in_the_pictures_of_a_synthetic_corpus(
+        claims in 1usize..120,
+        seed in any::<u64>(),
+    ) {
+        let corpus = synthetic::Synthetic::new(claims).with_seed(seed).build();
+        for (_, picture) in pictures(&corpus).expect("pictures") {
+            check_texts_apart(&picture.layout());
         }
     }
 }

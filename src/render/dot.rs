@@ -1,5 +1,6 @@
 //! Graphviz DOT for a [`Scene`]: HTML-like labels (so every text is XML
-//! escaped), one `subgraph cluster_N` per group, a legend table.
+//! escaped), one `subgraph cluster_N` per group; a graph picture's components packed
+//! into a near-square page, its legend a table under the title, at the top.
 
 use std::fmt::Write as _;
 
@@ -8,15 +9,30 @@ use super::text::{INK, dot_string, xml};
 
 pub(crate) const FONT: &str = "Helvetica,Arial,sans-serif";
 
-/// The opening lines every picture shares: the graph, node and edge defaults.
+/// The opening lines of the timeline and the heat map: [`opening`] with
+/// the bold title as the label and ranks across clusters (`newrank`).
 pub(crate) fn header(out: &mut String, title: &str, rankdir: &str) {
+    let label = format!("<B>{}</B>", xml(title));
+    opening(out, title, &label, rankdir, "newrank=true");
+}
+
+/// How a graph picture is laid out: each weakly connected component on its
+/// own, packed as polyominoes into a near-square page (`packmode=graph`),
+/// rather than side by side in one row. Without `newrank`: Graphviz 2.43
+/// crashes on `pack` with `newrank`, and the scenes need no ranks across
+/// clusters.
+pub(crate) const PACK: &str = "pack=true, packmode=\"graph\"";
+
+/// The opening lines every picture shares: the graph, with `label` (the
+/// content of an HTML label) at the top and the graph attributes `layout`;
+/// the node and edge defaults.
+fn opening(out: &mut String, title: &str, label: &str, rankdir: &str, layout: &str) {
     let _ = writeln!(out, "digraph historiograph {{");
     let _ = writeln!(
         out,
         "  graph [rankdir={rankdir}, fontname=\"{FONT}\", fontsize=18, labelloc=t, \
-         label=<<B>{}</B>>, nodesep=0.25, ranksep=0.45, newrank=true, \
+         label=<{label}>, nodesep=0.25, ranksep=0.45, {layout}, \
          tooltip={}];",
-        xml(title),
         dot_string(title)
     );
     let _ = writeln!(
@@ -71,11 +87,18 @@ pub(crate) fn arrowhead(head: Head) -> &'static str {
 /// The scene as DOT.
 pub(crate) fn write(scene: &Scene) -> String {
     let mut out = String::new();
-    header(
-        &mut out,
-        &scene.title,
-        if scene.left_to_right { "LR" } else { "TB" },
-    );
+    let rankdir = if scene.left_to_right { "LR" } else { "TB" };
+    let mut label = format!("<B>{}</B>", xml(&scene.title));
+    if !scene.legend.is_empty() {
+        // The legend at the top, under the title: a table in the label.
+        label = format!(
+            "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\">\
+             <TR><TD ALIGN=\"LEFT\">{label}</TD></TR>\
+             <TR><TD ALIGN=\"LEFT\">{}</TD></TR></TABLE>",
+            legend_table(&scene.legend)
+        );
+    }
+    opening(&mut out, &scene.title, &label, rankdir, PACK);
     // Nodes, grouped by cluster: the ungrouped first, then each cluster.
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); scene.clusters.len()];
     for (i, node) in scene.nodes.iter().enumerate() {
@@ -116,9 +139,6 @@ pub(crate) fn write(scene: &Scene) -> String {
             arrowhead(edge.head),
             dot_string(&edge.tooltip)
         );
-    }
-    if !scene.legend.is_empty() {
-        write_legend(&mut out, &scene.legend);
     }
     out.push_str("}\n");
     out
@@ -163,63 +183,71 @@ fn write_node(out: &mut String, scene: &Scene, i: usize, indent: &str) {
     );
 }
 
-/// The legend as one borderless node holding an HTML table.
-pub(crate) fn write_legend(out: &mut String, legend: &[Key]) {
+/// Keys on a line of the legend: a wide, short table, for the top of the
+/// page.
+const KEYS_PER_ROW: usize = 4;
+
+/// The legend as an HTML table in 10 pt grey text, [`KEYS_PER_ROW`] keys
+/// (a sample and its text) a row.
+fn legend_table(legend: &[Key]) -> String {
     let mut rows = String::new();
-    for key in legend {
-        let (swatch, label) = match key {
-            Key::Fill(colour, label) => (
+    for line in legend.chunks(KEYS_PER_ROW) {
+        rows.push_str("<TR>");
+        for key in line {
+            let (sample, label) = legend_cells(key);
+            let _ = write!(rows, "{sample}<TD ALIGN=\"LEFT\">{}</TD>", xml(label));
+        }
+        rows.push_str("</TR>");
+    }
+    format!(
+        "<FONT POINT-SIZE=\"10\" COLOR=\"{}\">\
+         <TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">\
+         <TR><TD COLSPAN=\"{}\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>{rows}</TABLE></FONT>",
+        INK.hex(),
+        2 * KEYS_PER_ROW.min(legend.len())
+    )
+}
+
+/// A key's sample cell, and its text.
+fn legend_cells(key: &Key) -> (String, &str) {
+    match key {
+        Key::Fill(colour, label) => (
+            format!(
+                "<TD BGCOLOR=\"{}\" WIDTH=\"28\" BORDER=\"1\"> </TD>",
+                colour.hex()
+            ),
+            label,
+        ),
+        Key::Border(stroke, label) => {
+            let cell = match stroke {
+                Stroke::Bold => "BORDER=\"3\"",
+                Stroke::Solid => "BORDER=\"1\"",
+                Stroke::Dashed => "BORDER=\"1\" STYLE=\"dashed\"",
+                Stroke::Dotted => "BORDER=\"2\" STYLE=\"dotted\"",
+            };
+            (
+                format!("<TD {cell} WIDTH=\"28\" COLOR=\"#222222\"> </TD>"),
+                label,
+            )
+        }
+        Key::Arrow(colour, stroke, head, label) => {
+            let line = match stroke {
+                Stroke::Dashed => "- - -",
+                Stroke::Dotted => "·····",
+                _ => "─────",
+            };
+            let tip = match head {
+                Head::Normal => "▶",
+                Head::Tee => "┤",
+                Head::Dot => "○",
+            };
+            (
                 format!(
-                    "<TD BGCOLOR=\"{}\" WIDTH=\"28\" BORDER=\"1\"> </TD>",
+                    "<TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">{line}{tip}</FONT></TD>",
                     colour.hex()
                 ),
                 label,
-            ),
-            Key::Border(stroke, label) => {
-                let cell = match stroke {
-                    Stroke::Bold => "BORDER=\"3\"",
-                    Stroke::Solid => "BORDER=\"1\"",
-                    Stroke::Dashed => "BORDER=\"1\" STYLE=\"dashed\"",
-                    Stroke::Dotted => "BORDER=\"2\" STYLE=\"dotted\"",
-                };
-                (
-                    format!("<TD {cell} WIDTH=\"28\" COLOR=\"#222222\"> </TD>"),
-                    label,
-                )
-            }
-            Key::Arrow(colour, stroke, head, label) => {
-                let line = match stroke {
-                    Stroke::Dashed => "- - -",
-                    Stroke::Dotted => "·····",
-                    _ => "─────",
-                };
-                let tip = match head {
-                    Head::Normal => "▶",
-                    Head::Tee => "┤",
-                    Head::Dot => "○",
-                };
-                (
-                    format!(
-                        "<TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">{}{}</FONT></TD>",
-                        colour.hex(),
-                        line,
-                        tip
-                    ),
-                    label,
-                )
-            }
-        };
-        let _ = write!(
-            rows,
-            "<TR>{swatch}<TD ALIGN=\"LEFT\">{}</TD></TR>",
-            xml(label)
-        );
+            )
+        }
     }
-    let _ = writeln!(
-        out,
-        "  legend [shape=plain, fontsize=10, fontcolor=\"{}\", tooltip=\"legend\", label=<\
-         <TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">\
-         <TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>{rows}</TABLE>>];",
-        INK.hex()
-    );
 }

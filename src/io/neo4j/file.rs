@@ -4,15 +4,17 @@
 /// One file of the Neo4j bulk-import layout written by
 /// [`Corpus::write_neo4j_csv`](crate::Corpus::write_neo4j_csv).
 ///
-/// Node files carry a `key:ID(<Label>)` column (an id space per kind, so a
-/// scholar and a work may share a key, as in the document format) and a
-/// `:LABEL` column; relationship files carry `:START_ID(<Label>)`,
+/// Every node file carries a `key:ID(<Label>)` column (an id space per
+/// kind, so a scholar and a work may share a key, as in the document
+/// format; the key is also the node's `key` property) and a `:LABEL`
+/// column; relationship files carry `:START_ID(<Label>)`,
 /// `:END_ID(<Label>)` and `:TYPE`. [`header`](Neo4jFile::header) gives each
 /// file's header row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Neo4jFile {
-    /// `corpus.csv`: one `Corpus` node holding the corpus title, if it has one.
+    /// `corpus.csv`: one `Corpus` node, keyed `corpus`, holding the corpus
+    /// title, if it has one.
     Corpus,
     /// `scholars.csv`: `Scholar` nodes.
     Scholars,
@@ -113,7 +115,7 @@ impl Neo4jFile {
     /// ```
     pub fn header(self) -> &'static str {
         match self {
-            Neo4jFile::Corpus => ":ID(Corpus),:LABEL,title",
+            Neo4jFile::Corpus => "key:ID(Corpus),:LABEL,title",
             Neo4jFile::Scholars => "key:ID(Scholar),:LABEL,name,born:int,died:int,affiliation",
             Neo4jFile::Works => {
                 "key:ID(Work),:LABEL,type,title,issued,year:int,container_title,publisher,\

@@ -137,7 +137,9 @@ impl Corpus {
     ///
     /// # The layout
     /// - Each kind of entity has its own id space, named after its label
-    ///   (`key:ID(Claim)`); the key is kept as the property `key`.
+    ///   (`key:ID(Claim)`); the key is kept as the property `key`. Every
+    ///   node file has its key, the corpus's one node too (`corpus`, in
+    ///   the id space `Corpus`), so `MATCH (n {key: ...})` finds any node.
     /// - Properties are named as in the JSON document (see the
     ///   [`format`](crate::format) page); years and positions are `int`.
     ///   Dates stay EDTF strings (`issued`, `when`, `date`: `1958-08`,

@@ -68,8 +68,7 @@ impl Corpus {
 
     fn corpus_row<W: Write>(&self, csv: &mut Csv<W>, label: &str) -> io::Result<()> {
         if let Some(title) = self.title() {
-            csv.raw("corpus")?;
-            csv.raw(label)?;
+            csv.node("corpus", label)?;
             csv.text(title)?;
             csv.end()?;
         }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::geometry::Xy;
-use crate::render::text::Rgb;
+use crate::render::text::{Rgb, width};
 
 /// The font family the pictures are laid out for (CSS font-family).
 #[cfg(feature = "svg")]
@@ -117,6 +117,27 @@ impl Label {
     /// The font size, in px.
     pub fn size(&self) -> f64 {
         self.size
+    }
+
+    /// The width the layout reserves for the text, in px: 6.9 px a column
+    /// at 12 px and in proportion at other sizes, where a wide character
+    /// (CJK, most emoji) takes two columns and a combining mark none. The
+    /// estimate every picture is laid out with, so that no two texts, and
+    /// no text and legend sample, overlap; a tool that measures text in
+    /// its own font may do better.
+    ///
+    /// ```
+    /// use historiograph::render::{self, PictureOptions};
+    ///
+    /// let corpus = historiograph::sino_soviet_split();
+    /// let layout = render::timeline(&corpus, &PictureOptions::new()).layout();
+    /// let title = layout.title();
+    /// assert_eq!(title.size(), 18.0);
+    /// let columns = title.text().chars().count() as f64;
+    /// assert!((title.estimated_width() - columns * 6.9 * 18.0 / 12.0).abs() < 1e-9);
+    /// ```
+    pub fn estimated_width(&self) -> f64 {
+        width(&self.text) as f64 * ADVANCE * self.size / TEXT
     }
 
     /// The colour of the text; `None` for the picture's default, black.

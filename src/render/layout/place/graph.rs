@@ -38,20 +38,23 @@ impl GraphLayout {
             legend_size(&scene.legend)
         };
         let graph_w = laid.width;
-        let width = MARGIN * 2.0 + graph_w + if lw > 0.0 { lw + MARGIN } else { 0.0 };
+        let title = Label::new(
+            scene.title.clone(),
+            Xy::new(MARGIN, MARGIN + 16.0),
+            Anchor::Start,
+            18.0,
+        )
+        .in_bold();
+        // As wide as the title, too.
+        let width = (MARGIN * 2.0 + graph_w + if lw > 0.0 { lw + MARGIN } else { 0.0 })
+            .max(MARGIN * 2.0 + title.estimated_width());
         let height = MARGIN * 2.0 + TITLE_HEIGHT + laid.height.max(lh);
         let top = MARGIN + TITLE_HEIGHT;
         let paths = scene.edges.iter().zip(laid.edges);
         GraphLayout {
             width: width.ceil(),
             height: height.ceil(),
-            title: Label::new(
-                scene.title.clone(),
-                Xy::new(MARGIN, MARGIN + 16.0),
-                Anchor::Start,
-                18.0,
-            )
-            .in_bold(),
+            title,
             area: Rect::new(MARGIN, top, laid.width, laid.height),
             left_to_right: scene.left_to_right,
             nodes: scene

@@ -36,9 +36,25 @@ impl HeatMapLayout {
         let cols = h.columns.len() as f64;
         let grid_w = cols * CELL_W;
         let grid_h = h.rows.len() as f64 * CELL_H;
-        let legend_w: f64 = 420.0;
+        let title = Label::new(
+            h.title.clone(),
+            Xy::new(MARGIN, MARGIN + 16.0),
+            Anchor::Start,
+            18.0,
+        )
+        .in_bold();
+        let legend = legend(MARGIN, grid_y + grid_h + 24.0);
+        // As wide as the grid with its headers, the title and the legend's
+        // texts.
+        let legend_w = legend
+            .entries()
+            .iter()
+            .filter_map(|e| e.label())
+            .map(|l| l.at().x - MARGIN + l.estimated_width())
+            .fold(420.0, f64::max);
         let width_total = (grid_x + grid_w + longest * cos + MARGIN)
-            .max(MARGIN * 2.0 + legend_w.max(name_w + 60.0));
+            .max(MARGIN * 2.0 + legend_w.max(name_w + 60.0))
+            .max(MARGIN * 2.0 + title.estimated_width());
         let height = grid_y + grid_h + 100.0 + MARGIN;
         let columns = h
             .columns
@@ -92,17 +108,11 @@ impl HeatMapLayout {
         HeatMapLayout {
             width: width_total.ceil(),
             height: height.ceil(),
-            title: Label::new(
-                h.title.clone(),
-                Xy::new(MARGIN, MARGIN + 16.0),
-                Anchor::Start,
-                18.0,
-            )
-            .in_bold(),
+            title,
             columns,
             rows,
             grid: Rect::new(grid_x, grid_y, grid_w, grid_h),
-            legend: legend(MARGIN, grid_y + grid_h + 24.0),
+            legend,
         }
     }
 }

@@ -18,6 +18,8 @@ const TITLE: f64 = 40.0;
 const ROW: f64 = 22.0;
 /// Indent per level of nesting.
 const INDENT: f64 = 16.0;
+/// Font size of the date column.
+const DATE: f64 = 11.0;
 /// Height of the legend.
 const LEGEND: f64 = 60.0;
 /// Width of a year in which an event starts or ends.
@@ -160,39 +162,48 @@ impl TimelineLayout {
             + 24.0;
         let detail_w = details
             .iter()
-            .map(|d| width(d) as f64 * ADVANCE * 0.9)
+            .map(|d| width(d) as f64 * ADVANCE * DATE / TEXT)
             .fold(60.0, f64::max)
             + 16.0;
         let chart_x = MARGIN + name_w + detail_w;
         let chart_w = axis.as_ref().map_or(0.0, Axis::width);
         let top = MARGIN + TITLE + 24.0;
+        let bottom = top + t.rows.len() as f64 * ROW;
+        let title = Label::new(
+            t.title.clone(),
+            Xy::new(MARGIN, MARGIN + 16.0),
+            Anchor::Start,
+            18.0,
+        )
+        .in_bold();
+        // At least as wide as the title, and as the legend with its texts
+        // inside its frame.
+        let (_, legend_end) = legend(bottom + 16.0, 0.0);
+        let width_total = (chart_x + chart_w + MARGIN)
+            .max(640.0)
+            .max(MARGIN * 2.0 + title.estimated_width())
+            .max(legend_end + 10.0 + MARGIN);
+        let (legend, _) = legend(bottom + 16.0, width_total);
         let columns = Columns {
             date: MARGIN + name_w,
             chart: chart_x,
-            width: (chart_x + chart_w + MARGIN).max(640.0),
+            width: width_total,
             top,
         };
         let height = top + t.rows.len() as f64 * ROW + 16.0 + LEGEND + MARGIN;
-        let bottom = top + t.rows.len() as f64 * ROW;
         let heading = |text: &str, x: f64| {
             Label::new(text, Xy::new(x, top - 8.0), Anchor::Start, TEXT).in_bold()
         };
         TimelineLayout {
             width: columns.width.ceil(),
             height: height.ceil(),
-            title: Label::new(
-                t.title.clone(),
-                Xy::new(MARGIN, MARGIN + 16.0),
-                Anchor::Start,
-                18.0,
-            )
-            .in_bold(),
+            title,
             headings: vec![heading("event", MARGIN), heading("date", columns.date)],
             rows: (0..t.rows.len())
                 .map(|i| row(t, i, &names[i], &details[i], axis.as_ref(), &columns))
                 .collect(),
             axis: axis.as_ref().map(|a| a.placed(chart_x, top, bottom)),
-            legend: legend(bottom + 16.0, columns.width),
+            legend,
         }
     }
 }
@@ -241,7 +252,7 @@ fn row(
             detail,
             Xy::new(columns.date, mid + 4.0),
             Anchor::Start,
-            11.0,
+            DATE,
         )
         .in_colour(Rgb(0x44, 0x44, 0x44)),
         mark: axis.and_then(|axis| mark(row, axis, columns.chart, mid)),
@@ -289,61 +300,97 @@ fn mark(row: &Row, axis: &Axis, chart_x: f64, mid: f64) -> Option<DateMark> {
     })
 }
 
-/// The legend at `ly`, across the picture: the fills by depth on one line;
-/// a diamond, a faded bar, an open end and quiet years on the next.
-fn legend(ly: f64, width_total: f64) -> Legend {
-    let plain = |text: &str, x: f64, y: f64| Label::new(text, Xy::new(x, y), Anchor::Start, TEXT);
-    let mut x = MARGIN + 10.0;
-    let y = ly + 22.0;
+/// Space between a sample and its text, and between a text and the next
+/// entry.
+const GAP: f64 = 6.0;
+
+/// A line of the legend, filled from the left: each entry's sample, its
+/// text [`GAP`] px after it, and the next entry [`GAP`] px after the text,
+/// as wide as the layout estimates it ([`Label::estimated_width`]), so
+/// that no text runs into the next sample.
+struct Line {
+    x: f64,
+    y: f64,
+}
+
+impl Line {
+    /// Adds an entry: `sample` drawn at the line's x (`width` px wide; none
+    /// when 0), then `text`.
+    fn push(
+        &mut self,
+        legend: &mut Legend,
+        width: f64,
+        sample: impl FnOnce(f64, f64) -> Option<Sample>,
+        text: &str,
+    ) {
+        let sample = sample(self.x, self.y);
+        if width > 0.0 {
+            self.x += width + GAP;
+        }
+        let label = Label::new(text, Xy::new(self.x, self.y + 4.0), Anchor::Start, TEXT);
+        self.x += label.estimated_width() + GAP;
+        legend.push(sample, Some(label));
+    }
+
+    /// The right end of the last text.
+    fn end(&self) -> f64 {
+        self.x - GAP
+    }
+}
+
+/// The legend at `ly`, its frame across a picture `width_total` px wide:
+/// the fills by depth on one line; a diamond, a faded bar, an open end and
+/// quiet years on the next. Returns it with the x of its rightmost text's
+/// end.
+fn legend(ly: f64, width_total: f64) -> (Legend, f64) {
+    let x = MARGIN + 10.0;
     let mut legend = Legend::new(
         Some(Rect::new(MARGIN, ly, width_total - 2.0 * MARGIN, LEGEND)),
-        plain("Legend", x, y + 4.0).in_bold(),
+        Label::new("Legend", Xy::new(x, ly + 26.0), Anchor::Start, TEXT).in_bold(),
     );
-    x += 64.0;
+    let bar = |fill: Rgb, approximate: bool| {
+        move |x: f64, y: f64| {
+            Some(Sample::Bar {
+                rect: Rect::new(x, y - 6.0, 30.0, 12.0),
+                fill,
+                approximate,
+            })
+        }
+    };
+    let mut first = Line {
+        x: x + 64.0,
+        y: ly + 22.0,
+    };
     for (depth, label) in ["outermost event", "within one", "within two", "deeper"]
         .iter()
         .enumerate()
     {
-        let bar = Sample::Bar {
-            rect: Rect::new(x, y - 6.0, 30.0, 12.0),
-            fill: DEPTH[depth],
-            approximate: false,
-        };
-        legend.push(Some(bar), Some(plain(label, x + 36.0, y + 4.0)));
-        x += 42.0 + width(label) as f64 * ADVANCE;
+        first.push(&mut legend, 30.0, bar(DEPTH[depth], false), label);
     }
-    let y = ly + 44.0;
-    let mut x = MARGIN + 74.0;
-    let diamond = Sample::Diamond {
-        points: [
-            Xy::new(x + 6.0, y - 6.0),
-            Xy::new(x + 12.0, y),
-            Xy::new(x + 6.0, y + 6.0),
-            Xy::new(x, y),
-        ],
-        fill: DEPTH[0],
+    let mut second = Line {
+        x: x + 64.0,
+        y: ly + 44.0,
     };
-    legend.push(
-        Some(diamond),
-        Some(plain("a day or a month", x + 18.0, y + 4.0)),
-    );
-    x += 110.0;
-    let faded = Sample::Bar {
-        rect: Rect::new(x, y - 6.0, 30.0, 12.0),
-        fill: DEPTH[0],
-        approximate: true,
+    let diamond = |x: f64, y: f64| {
+        Some(Sample::Diamond {
+            points: [
+                Xy::new(x + 6.0, y - 6.0),
+                Xy::new(x + 12.0, y),
+                Xy::new(x + 6.0, y + 6.0),
+                Xy::new(x, y),
+            ],
+            fill: DEPTH[0],
+        })
     };
-    legend.push(
-        Some(faded),
-        Some(plain("approximate (~)", x + 36.0, y + 4.0)),
-    );
-    x += 150.0;
-    legend.push(None, Some(plain("→ open end", x, y + 4.0)));
-    x += 100.0;
-    let quiet = Sample::Quiet {
-        rect: Rect::new(x, y - 6.0, 30.0, 12.0),
+    second.push(&mut legend, 12.0, diamond, "a day or a month");
+    second.push(&mut legend, 30.0, bar(DEPTH[0], true), "approximate (~)");
+    second.push(&mut legend, 0.0, |_, _| None, "→ open end");
+    let quiet = |x: f64, y: f64| {
+        Some(Sample::Quiet {
+            rect: Rect::new(x, y - 6.0, 30.0, 12.0),
+        })
     };
-    let label = plain("years without events, narrowed", x + 36.0, y + 4.0);
-    legend.push(Some(quiet), Some(label));
-    legend
+    second.push(&mut legend, 30.0, quiet, "years without events, narrowed");
+    let end = first.end().max(second.end());
+    (legend, end)
 }
