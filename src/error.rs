@@ -176,6 +176,22 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A gradual semantics gave a strength that is not a finite number. The
+    /// formulas keep every strength in \[0, 1\], so this is a defect of the
+    /// crate, reported rather than passed on.
+    #[error(
+        "{semantics} gave argument {argument} the strength {value} in round {round}, which is not a finite number"
+    )]
+    NonFinite {
+        /// The gradual semantics, in words.
+        semantics: &'static str,
+        /// The argument, by its 1-based number.
+        argument: String,
+        /// The value it got (`NaN`, `inf`).
+        value: String,
+        /// The round (1 for the one pass over an acyclic framework).
+        round: usize,
+    },
     /// An argument that is not in the framework (by index or by name).
     #[error("unknown argument `{argument}`")]
     UnknownArgument {

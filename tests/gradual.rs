@@ -242,3 +242,103 @@ proptest! {
         }
     }
 }
+
+/// A hub of `hub_weight` with `supporters` and `attackers` leaves of weight
+/// `leaf_weight`; with `cycle`, two more arguments attack each other, so
+/// the framework is cyclic and strengths are iterated.
+fn hub(
+    hub_weight: f64,
+    leaf_weight: f64,
+    supporters: usize,
+    attackers: usize,
+    cycle: bool,
+) -> Framework {
+    let n = 1 + supporters + attackers + if cycle { 2 } else { 0 };
+    let mut af = Framework::with_arguments(n);
+    let target = Argument::new(0);
+    af.set_weight(target, hub_weight).expect("valid");
+    for i in 1..=supporters + attackers {
+        let leaf = Argument::new(i as u32);
+        af.set_weight(leaf, leaf_weight).expect("valid");
+        if i <= supporters {
+            af.add_support(leaf, target).expect("in range");
+        } else {
+            af.add_attack(leaf, target).expect("in range");
+        }
+    }
+    if cycle {
+        let [a, b] = [n - 2, n - 1].map(|i| Argument::new(i as u32));
+        af.add_attack(a, b).expect("in range");
+        af.add_attack(b, a).expect("in range");
+    }
+    af
+}
+
+#[test]
+fn euler_based_gives_the_formulas_value_past_the_overflow_of_e_to_the_energy() {
+    // E = 2000 > 709: e^E overflows, and 0·e^E was NaN. The formula gives
+    // 1 − (1 − 0) / (1 + 0) = 0 for a base weight of 0, on one pass and
+    // iterated alike.
+    for cycle in [false, true] {
+        let af = hub(0.0, 1.0, 2000, 0, cycle);
+        assert_eq!(
+            strength_of(&af, Gradual::EulerBased, 0),
+            0.0,
+            "cycle {cycle}"
+        );
+        // A tiny weight is lifted all the way: w·e^E is finite as e^(ln w + E).
+        let af = hub(1e-300, 1.0, 2000, 0, cycle);
+        assert_eq!(
+            strength_of(&af, Gradual::EulerBased, 0),
+            1.0,
+            "cycle {cycle}"
+        );
+        // Weight 1 stays 1 under any attack: 1 − 0 / (1 + e^E).
+        let af = hub(1.0, 1.0, 0, 2000, cycle);
+        assert_eq!(
+            strength_of(&af, Gradual::EulerBased, 0),
+            1.0,
+            "cycle {cycle}"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// At the extremes (base weights 0 and 1, thousands of supporters or
+    /// attackers, acyclic or iterated) every gradual semantics gives a
+    /// finite strength in [0, 1], never an error, and the values its
+    /// formula fixes: weight 0 stays 0 under the h-categoriser and the
+    /// Euler-based semantics; weight 1 stays 1 under the Euler-based one;
+    /// with only supporters no semantics lowers a strength, with only
+    /// attackers none raises it.
+    #[test]
+    fn every_gradual_semantics_is_finite_at_the_extremes(
+        hub_weight in prop_oneof![Just(0.0), Just(1.0), 0.0f64..=1.0],
+        leaf_weight in prop_oneof![Just(0.0), Just(1.0), 0.0f64..=1.0],
+        supporters in prop_oneof![Just(0usize), 1usize..5, 700usize..3000],
+        attackers in prop_oneof![Just(0usize), 1usize..5, 700usize..3000],
+        cycle in any::<bool>(),
+    ) {
+        let af = hub(hub_weight, leaf_weight, supporters, attackers, cycle);
+        for semantics in Gradual::ALL {
+            let s = af.strengths(semantics, &GradualOptions::new()).expect("finite");
+            let v = s.values()[0];
+            prop_assert!((0.0..=1.0).contains(&v), "{}: {}", semantics, v);
+            if hub_weight == 0.0 && matches!(semantics, Gradual::HCategoriser | Gradual::EulerBased) {
+                prop_assert_eq!(v, 0.0, "{}", semantics);
+            }
+            if hub_weight == 1.0 && semantics == Gradual::EulerBased {
+                prop_assert_eq!(v, 1.0, "{}", semantics);
+            }
+            if attackers == 0 {
+                // To rounding: Euler-based 1 − (1 − w²)/(1 + w) is w only in ℝ.
+                prop_assert!(v >= hub_weight - 1e-15, "{}: {} below {}", semantics, v, hub_weight);
+            }
+            if supporters == 0 {
+                prop_assert!(v <= hub_weight + 1e-15, "{}: {} above {}", semantics, v, hub_weight);
+            }
+        }
+    }
+}

@@ -78,13 +78,24 @@ impl Gradual {
             }
             Gradual::EulerBased => {
                 let energy = supporters.sum::<f64>() - attackers.sum::<f64>();
-                1.0 - (1.0 - w * w) / (1.0 + w * energy.exp())
+                // w·e^E as e^(ln w + E): with w = 0 it is 0 whatever E (the
+                // formula's value, where 0·e^E overflows to 0·∞ = NaN past
+                // E ≈ 709), and a small w does not overflow with e^E alone.
+                let grown = if w > 0.0 {
+                    (w.ln() + energy).exp()
+                } else {
+                    0.0
+                };
+                1.0 - (1.0 - w * w) / (1.0 + grown)
             }
             Gradual::QuadraticEnergy => {
                 let energy = supporters.sum::<f64>() - attackers.sum::<f64>();
+                // p²/(1 + p²), taken as its limit 1 where p² overflows
+                // (∞/∞ would be NaN).
                 let h = |x: f64| {
                     let p = x.max(0.0);
-                    p * p / (1.0 + p * p)
+                    let q = p * p;
+                    if q.is_finite() { q / (1.0 + q) } else { 1.0 }
                 };
                 w - w * h(-energy) + (1.0 - w) * h(energy)
             }
@@ -234,7 +245,11 @@ impl Framework {
     /// base weights ([`Framework::set_weight`], default ½).
     ///
     /// # Errors
-    /// [`Error::InvalidOption`] for options out of range.
+    /// [`Error::InvalidOption`] for options out of range;
+    /// [`Error::NonFinite`] if a strength comes out as NaN or infinite,
+    /// which the four formulas never give from base weights in \[0, 1\]:
+    /// it would be a defect, and is reported rather than passed on or
+    /// mistaken for convergence.
     ///
     /// # Complexity
     /// Acyclic: O(n + attacks + supports), one pass in topological order.
@@ -259,7 +274,7 @@ impl Framework {
         if let Some(order) = self.topological_order() {
             let mut values = self.weights().to_vec();
             for a in order {
-                values[a] = self.local_strength(semantics, &values, a);
+                values[a] = finite(semantics, a, 1, self.local_strength(semantics, &values, a))?;
             }
             return Ok(Strengths {
                 values,
@@ -277,7 +292,12 @@ impl Framework {
             residual = 0.0;
             for (a, slot) in next.iter_mut().enumerate() {
                 let target = self.local_strength(semantics, &values, a);
-                let moved = values[a] + options.damping * (target - values[a]);
+                let moved = finite(
+                    semantics,
+                    a,
+                    iterations + 1,
+                    values[a] + options.damping * (target - values[a]),
+                )?;
                 residual = f64::max(residual, (moved - values[a]).abs());
                 *slot = moved;
             }
@@ -382,5 +402,19 @@ impl Framework {
             })
             .collect();
         Ok(out)
+    }
+}
+
+/// `value` if it is a finite number, else [`Error::NonFinite`].
+fn finite(semantics: Gradual, argument: usize, round: usize, value: f64) -> Result<f64> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(Error::NonFinite {
+            semantics: semantics.name(),
+            argument: Argument::new(argument as u32).to_string(),
+            value: value.to_string(),
+            round,
+        })
     }
 }
