@@ -9,7 +9,7 @@
 
 use std::hint::black_box;
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use historiograph::{Argument, Framework, Gradual, GradualOptions, Semantics};
 
 mod common;
@@ -90,5 +90,42 @@ fn sat_based(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(semantics, linear_time, sat_based);
+/// The three framework readers on one framework of 10⁶ arguments and
+/// 3·10⁶ attacks, the size of the grounded target in BENCHMARKS.md, in
+/// bytes per second. APX and TGF name the arguments `a1` … `a1000000`.
+fn read(c: &mut Criterion) {
+    let n = 1_000_000;
+    let iccma = random_iccma(n, 3.0, 13);
+    let af = Framework::from_iccma(&iccma).expect("valid");
+    let mut named = Framework::new();
+    for i in 1..=n {
+        named.add_argument(format!("a{i}")).expect("fresh name");
+    }
+    for (a, b) in af.attacks() {
+        named.add_attack(a, b).expect("in range");
+    }
+    let texts = [
+        ("iccma", iccma.clone()),
+        ("apx", named.to_apx()),
+        ("tgf", named.to_tgf()),
+    ];
+    let mut group = c.benchmark_group("read");
+    group.sample_size(10);
+    for (format, text) in &texts {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new(*format, n), text, |b, t| {
+            b.iter(|| {
+                let af = match *format {
+                    "iccma" => Framework::from_iccma(black_box(t)),
+                    "apx" => Framework::from_apx(black_box(t)),
+                    _ => Framework::from_tgf(black_box(t)),
+                };
+                af.expect("valid")
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(semantics, linear_time, sat_based, read);
 criterion_main!(semantics);
