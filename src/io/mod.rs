@@ -12,6 +12,8 @@ mod apx;
 #[cfg(feature = "argdown")]
 mod argdown;
 #[cfg(feature = "csl")]
+mod bibliography;
+#[cfg(feature = "csl")]
 mod csl;
 mod foreign;
 mod format;
@@ -28,7 +30,7 @@ mod tgf;
 #[cfg(feature = "aif")]
 pub use aif::AifOptions;
 #[cfg(feature = "csl")]
-pub use csl::Merged;
+pub use bibliography::Merged;
 pub use format::{Format, ReadOptions, WriteOptions};
 pub use import::{Imported, Unmapped};
 pub use json::{JsonOptions, Threads};

@@ -187,6 +187,15 @@ impl NameParts {
         })
     }
 
+    /// The same parts, written in the other order.
+    #[cfg_attr(not(feature = "csl"), allow(dead_code))]
+    pub(crate) fn in_other_order(&self) -> NameParts {
+        NameParts {
+            family_first: !self.family_first,
+            ..self.clone()
+        }
+    }
+
     pub(crate) fn empty_field(&self) -> Option<&'static str> {
         (!crate::model::non_empty(&self.family)).then_some("parts.family")
     }
