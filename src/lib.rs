@@ -27,7 +27,7 @@ pub use graph::{
 };
 #[cfg(feature = "aif")]
 pub use io::AifOptions;
-#[cfg(feature = "csl")]
+#[cfg(any(feature = "csl", feature = "biblatex"))]
 pub use io::Merged;
 pub use io::{Format, Imported, JsonOptions, ReadOptions, Threads, Unmapped, WriteOptions};
 #[cfg(feature = "neo4j")]

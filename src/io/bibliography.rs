@@ -1,4 +1,4 @@
-//! What the bibliography importers share: the scholars
+//! What the bibliography importers (CSL-JSON, BibLaTeX) share: the scholars
 //! their name lists stand for, found by name or added with a new key; a
 //! work added with its contributors; what a merge returns.
 
@@ -9,7 +9,8 @@ use crate::graph::Corpus;
 use crate::io::Unmapped;
 use crate::model::{NameParts, Role, Scholar, ScholarId, Work, WorkId};
 
-/// What a bibliography merge added ([`Corpus::merge_csl_json`]): the works, in the order of the entries,
+/// What a bibliography merge added ([`Corpus::merge_csl_json`],
+/// [`Corpus::merge_biblatex`]): the works, in the order of the entries,
 /// and what the entries held that has no place in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

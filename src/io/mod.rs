@@ -3,15 +3,17 @@
 //! are the argumentation community's formats for abstract frameworks. The
 //! Neo4j bulk-import CSV files and GraphML are exports for graph databases.
 //! [`Format`] names them all; `Corpus::read` and `Corpus::write` read and
-//! write any of them. AIF, Argdown, CSL-JSON, Neo4j and GraphML each sit
-//! behind a cargo feature of their name (on by default).
+//! write any of them. AIF, Argdown, CSL-JSON, BibLaTeX, Neo4j and GraphML
+//! each sit behind a cargo feature of their name (on by default).
 
 #[cfg(feature = "aif")]
 mod aif;
 mod apx;
 #[cfg(feature = "argdown")]
 mod argdown;
-#[cfg(feature = "csl")]
+#[cfg(feature = "biblatex")]
+mod biblatex;
+#[cfg(any(feature = "csl", feature = "biblatex"))]
 mod bibliography;
 #[cfg(feature = "csl")]
 mod csl;
@@ -29,7 +31,7 @@ mod tgf;
 
 #[cfg(feature = "aif")]
 pub use aif::AifOptions;
-#[cfg(feature = "csl")]
+#[cfg(any(feature = "csl", feature = "biblatex"))]
 pub use bibliography::Merged;
 pub use format::{Format, ReadOptions, WriteOptions};
 pub use import::{Imported, Unmapped};

@@ -188,7 +188,7 @@ impl NameParts {
     }
 
     /// The same parts, written in the other order.
-    #[cfg_attr(not(feature = "csl"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "csl", feature = "biblatex")), allow(dead_code))]
     pub(crate) fn in_other_order(&self) -> NameParts {
         NameParts {
             family_first: !self.family_first,
