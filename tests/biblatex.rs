@@ -138,10 +138,7 @@ fn names_find_the_scholars_of_the_corpus_in_either_order() {
 fn parse_errors_name_the_line() {
     assert_eq!(
         bib_error("@book{a,\n  title = {A},\n  publisher = {B,\n}\n"),
-        (
-            "line 5, column 1".to_owned(),
-            "expected comma".to_owned()
-        )
+        ("line 5, column 1".to_owned(), "expected comma".to_owned())
     );
     assert_eq!(
         bib_error("@book{a,\n  title = {A},\n  publisher = pup,\n}\n").0,
