@@ -124,7 +124,8 @@ pub enum Error {
     /// The same relation between the same two entities was added twice.
     #[error("{relation} from `{from}` to `{to}` exists already")]
     DuplicateRelation {
-        /// The relation (`attack`, `support`, `citation`, `stance`, `author`, `event`).
+        /// The relation (`attack`, `support`, `citation`, `stance`, `author`,
+        /// `editor`, `translator`, `event`).
         relation: &'static str,
         /// The key of the source entity.
         from: String,

@@ -27,15 +27,15 @@ pub use graph::{
 };
 #[cfg(feature = "aif")]
 pub use io::AifOptions;
-#[cfg(feature = "csl")]
+#[cfg(any(feature = "csl", feature = "biblatex"))]
 pub use io::Merged;
 pub use io::{Format, Imported, JsonOptions, ReadOptions, Threads, Unmapped, WriteOptions};
 #[cfg(feature = "neo4j")]
 pub use io::{Neo4jFile, Neo4jFiles, Neo4jWritten};
 pub use model::{
     AttackKind, Bearing, Claim, ClaimId, Date, Event, EventId, Evidence, EvidenceId, EvidenceKind,
-    Explanation, ExplanationId, Kind, Polarity, Position, PositionId, Precision, Scholar,
-    ScholarId, Stance, When, Work, WorkId, WorkKind,
+    Explanation, ExplanationId, Kind, NameParts, Polarity, Position, PositionId, Precision, Role,
+    Scholar, ScholarId, Stance, When, Work, WorkId, WorkKind,
 };
 pub use query::{
     Acceptance, Accounts, AchMatrix, AchOptions, Attacker, Cell, CellDifference, ClaimEntry,

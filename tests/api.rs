@@ -863,7 +863,7 @@ fn bad_documents_are_refused_with_line_column_and_key() {
     );
     assert_eq!(
         load_error("{\"version\": 1, \"scholars\": [{\"key\": \"a\", \"nmae\": \"A\"}]}"),
-        "line 1, column 47 (scholars[0].nmae): unknown field `nmae`, expected one of `key`, `name`, `born`, `died`, `affiliation`"
+        "line 1, column 47 (scholars[0].nmae): unknown field `nmae`, expected one of `key`, `name`, `born`, `died`, `affiliation`, `parts`, `literal`"
     );
     assert_eq!(
         load_error(

@@ -77,6 +77,20 @@ fn a_position(c: &Corpus, op: &Op) -> Position {
     p
 }
 
+/// A scholar named the usual way, by explicit parts (family first), or
+/// cited as written.
+fn a_scholar(key: String, small: u8) -> Scholar {
+    match small % 3 {
+        0 => Scholar::new(key, "S"),
+        1 => Scholar::new(key, "Chen Jian").with_parts(
+            NameParts::new("Chen")
+                .with_given("Jian")
+                .with_family_first(),
+        ),
+        _ => Scholar::new(key, "Central Committee").with_literal_name(),
+    }
+}
+
 /// Runs one edit; `None` when there was nothing to pick from.
 fn edit(c: &mut Corpus, op: &Op) -> Option<Result<()>> {
     let (a, b, small) = (op.a, op.b, op.small);
@@ -84,10 +98,13 @@ fn edit(c: &mut Corpus, op: &Op) -> Option<Result<()>> {
     let year = 1950 + i32::from(small % 40);
     let done = |r: Result<()>| Some(r);
     match op.method % 26 {
-        0 => done(c.add_scholar(Scholar::new(k, "S")).map(drop)),
+        0 => done(c.add_scholar(a_scholar(k, small)).map(drop)),
         1 => {
             let authors: Vec<ScholarId> = [pick(c, a), pick(c, b)].into_iter().flatten().collect();
-            let work = Work::new(k, "W").with_issued(Date::from_year(year));
+            let mut work = Work::new(k, "W").with_issued(Date::from_year(year));
+            if small % 2 == 0 {
+                work = work.with_volume("39").with_issue("1").with_page("156-179");
+            }
             done(c.add_work(work, authors).map(drop))
         }
         2 => {
@@ -164,9 +181,15 @@ fn edit(c: &mut Corpus, op: &Op) -> Option<Result<()>> {
             done(c.set_variant_of(pick(c, a)?, parent))
         }
         20 => {
-            let authors: Vec<ScholarId> =
+            let scholars: Vec<ScholarId> =
                 [pick(c, b), pick(c, op.c)].into_iter().flatten().collect();
-            done(c.set_authors(pick(c, a)?, authors))
+            match small % 4 {
+                0 => done(c.set_authors(pick(c, a)?, scholars)),
+                role => {
+                    let role = Role::ALL[usize::from(role) % Role::ALL.len()];
+                    done(c.set_contributors(pick(c, a)?, role, scholars))
+                }
+            }
         }
         21 => {
             let work = pick(c, b).filter(|_| small % 3 != 0);
@@ -186,10 +209,12 @@ fn replace(c: &mut Corpus, op: &Op) -> Option<Result<()>> {
     let (k, year) = (key(op.small), 1950 + i32::from(op.small % 40));
     let r = match op.small % 6 {
         0 => c
-            .replace(pick::<ScholarId>(c, op.a)?, Scholar::new(k, "S2"))
+            .replace(pick::<ScholarId>(c, op.a)?, a_scholar(k, op.small / 6))
             .map(drop),
         1 => {
-            let work = Work::new(k, "W2").with_issued(Date::from_year(year));
+            let work = Work::new(k, "W2")
+                .with_issued(Date::from_year(year))
+                .with_volume("II");
             c.replace(pick::<WorkId>(c, op.a)?, work).map(drop)
         }
         2 => {

@@ -45,6 +45,7 @@ fn every_enum_names_its_variants_once() {
     check(&WorkKind::ALL);
     check(&EvidenceKind::ALL);
     check(&Kind::ALL);
+    check(&Role::ALL);
     check(&Precision::ALL);
     check(&Verdict::ALL);
     check(&Acceptance::ALL);

@@ -131,7 +131,7 @@ impl fmt::Display for Link {
     /// `claim#3 -attacks(rebuts)-> claim#5`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.relation {
-            Relation::AuthoredBy { position } => format!("author {}", position + 1),
+            Relation::ContributedBy { role, position } => format!("{role} {}", position + 1),
             Relation::FoundIn => "found in".to_owned(),
             Relation::Within => "within".to_owned(),
             Relation::VariantOf => "variant of".to_owned(),

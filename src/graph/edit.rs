@@ -13,7 +13,7 @@ use super::{Corpus, EntityId, Relation};
 use crate::error::{Error, Result};
 use crate::model::{
     AttackKind, Bearing, Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation,
-    ExplanationId, Kind, Scholar, ScholarId, Work, WorkId,
+    ExplanationId, Kind, Role, Scholar, ScholarId, Work, WorkId,
 };
 
 /// The ids in `ids`, all live, with no repeats; `relation` names the list in errors.
@@ -64,14 +64,19 @@ impl Corpus {
         self.check_entity::<WorkId>(&work, None)?;
         let authors = distinct_live(self, work.key(), "author", authors)?;
         let (id, node) = self.issue(work);
-        self.link_authors(node, &authors);
+        self.link_contributors(node, Role::Author, &authors);
         Ok(id)
     }
 
-    fn link_authors(&mut self, work: NodeIndex, authors: &[(ScholarId, NodeIndex)]) {
-        for (position, &(_, scholar)) in authors.iter().enumerate() {
+    fn link_contributors(
+        &mut self,
+        work: NodeIndex,
+        role: Role,
+        scholars: &[(ScholarId, NodeIndex)],
+    ) {
+        for (position, &(_, scholar)) in scholars.iter().enumerate() {
             let position = position as u32;
-            self.link(work, scholar, Relation::AuthoredBy { position });
+            self.link(work, scholar, Relation::ContributedBy { role, position });
         }
     }
 
@@ -304,10 +309,45 @@ impl Corpus {
         work: WorkId,
         authors: impl IntoIterator<Item = ScholarId>,
     ) -> Result<()> {
+        self.set_contributors(work, Role::Author, authors)
+    }
+
+    /// Sets a work's contributors in one role (its editors, its
+    /// translators), in order, replacing the old list of that role; the
+    /// other roles are kept. A scholar may hold several roles in a work.
+    ///
+    /// ```
+    /// use historiograph::{Corpus, Role, Scholar, Work};
+    ///
+    /// let mut corpus = Corpus::new();
+    /// let westad = corpus.add_scholar(Scholar::new("westad", "Odd Arne Westad"))?;
+    /// let volume = corpus.add_work(Work::new("westad-1998", "Brothers in Arms"), [])?;
+    /// corpus.set_contributors(volume, Role::Editor, [westad])?;
+    /// assert_eq!(corpus.contributors(volume).collect::<Vec<_>>(), [(Role::Editor, westad)]);
+    /// assert_eq!(corpus.authors(volume).count(), 0);
+    /// # Ok::<(), historiograph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`]; [`Error::DuplicateRelation`] for a scholar
+    /// listed twice.
+    pub fn set_contributors(
+        &mut self,
+        work: WorkId,
+        role: Role,
+        scholars: impl IntoIterator<Item = ScholarId>,
+    ) -> Result<()> {
         let node = self.live(work)?;
-        let authors = distinct_live(self, &self.name_of(work), "author", authors)?;
-        self.drop_edges(node, Outgoing, is::author);
-        self.link_authors(node, &authors);
+        let scholars = distinct_live(self, &self.name_of(work), role.as_str(), scholars)?;
+        let old: Vec<EdgeIndex> = self
+            .edges(node, Outgoing, is::contributor)
+            .filter(|(_, r, _)| matches!(r, Relation::ContributedBy { role: other, .. } if *other == role))
+            .map(|(_, _, edge)| edge)
+            .collect();
+        for edge in old {
+            self.unlink(edge);
+        }
+        self.link_contributors(node, role, &scholars);
         Ok(())
     }
 

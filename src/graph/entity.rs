@@ -5,7 +5,7 @@ use super::change::Record;
 use crate::graph::table::{Table, Tables};
 use crate::model::{
     AttackKind, Bearing, Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation,
-    ExplanationId, Kind, Position, PositionId, Scholar, ScholarId, Work, WorkId,
+    ExplanationId, Kind, Position, PositionId, Role, Scholar, ScholarId, Work, WorkId,
 };
 
 /// A node of the corpus graph: the id of one entity. The entity itself is
@@ -76,9 +76,13 @@ impl Node {
 /// Only seen through [`Corpus::as_petgraph`](crate::Corpus::as_petgraph).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Relation {
-    /// Work → scholar: the scholar is an author, `position` (0-based) in the list.
-    AuthoredBy {
-        /// Place in the author list, from 0.
+    /// Work → scholar: the scholar contributes to the work in `role` (an
+    /// author, an editor, a translator), `position` (0-based) in that
+    /// role's list.
+    ContributedBy {
+        /// What the scholar did for the work.
+        role: Role,
+        /// Place in the role's list, from 0.
         position: u32,
     },
     /// Evidence → work: the evidence is found in the work.
@@ -107,7 +111,17 @@ pub(crate) mod is {
     use super::Relation;
 
     pub(crate) fn author(r: &Relation) -> bool {
-        matches!(r, Relation::AuthoredBy { .. })
+        matches!(
+            r,
+            Relation::ContributedBy {
+                role: crate::model::Role::Author,
+                ..
+            }
+        )
+    }
+
+    pub(crate) fn contributor(r: &Relation) -> bool {
+        matches!(r, Relation::ContributedBy { .. })
     }
 
     pub(crate) fn found_in(r: &Relation) -> bool {

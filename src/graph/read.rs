@@ -8,7 +8,7 @@ use super::entity::is;
 use super::{Corpus, Relation};
 use crate::model::{
     AttackKind, Bearing, Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation,
-    ExplanationId, Position, PositionId, Scholar, ScholarId, Work, WorkId,
+    ExplanationId, Position, PositionId, Role, Scholar, ScholarId, Work, WorkId,
 };
 
 impl Corpus {
@@ -44,21 +44,40 @@ impl Corpus {
 
     /// A work's authors, in order.
     pub fn authors(&self, work: WorkId) -> impl Iterator<Item = ScholarId> + '_ {
-        let mut authors: Vec<(u32, ScholarId)> = match self.node(work) {
+        self.contributors(work)
+            .filter(|(role, _)| *role == Role::Author)
+            .map(|(_, id)| id)
+    }
+
+    /// A work's contributors in one role, in order.
+    pub fn contributors_as(
+        &self,
+        work: WorkId,
+        role: Role,
+    ) -> impl Iterator<Item = ScholarId> + '_ {
+        self.contributors(work)
+            .filter(move |(r, _)| *r == role)
+            .map(|(_, id)| id)
+    }
+
+    /// A work's contributors with their roles: the authors in order, then
+    /// the editors, then the translators.
+    pub fn contributors(&self, work: WorkId) -> impl Iterator<Item = (Role, ScholarId)> + '_ {
+        let mut all: Vec<(Role, u32, ScholarId)> = match self.node(work) {
             Some(node) => self
-                .edges(node, Outgoing, is::author)
+                .edges(node, Outgoing, is::contributor)
                 .map(|(scholar, relation, _)| {
-                    let position = match relation {
-                        Relation::AuthoredBy { position } => *position,
-                        _ => u32::MAX,
+                    let (role, position) = match relation {
+                        Relation::ContributedBy { role, position } => (*role, *position),
+                        _ => (Role::Author, u32::MAX),
                     };
-                    (position, self.id_at(scholar))
+                    (role, position, self.id_at(scholar))
                 })
                 .collect(),
             None => Vec::new(),
         };
-        authors.sort_unstable();
-        authors.into_iter().map(|(_, id)| id)
+        all.sort_unstable();
+        all.into_iter().map(|(role, _, id)| (role, id))
     }
 
     /// The works a scholar is an author of.

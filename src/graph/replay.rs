@@ -200,7 +200,7 @@ impl Corpus {
         if link.from().kind() != from_kind || link.to().kind() != to_kind {
             return Err(format!("{link} joins the wrong kinds of entity"));
         }
-        if from == to && !matches!(relation, Relation::AuthoredBy { .. }) {
+        if from == to && !matches!(relation, Relation::ContributedBy { .. }) {
             return Err(format!("{link} joins an entity to itself"));
         }
         let kind = std::mem::discriminant(&relation);
@@ -218,6 +218,14 @@ impl Corpus {
                 }
                 self.position_edge(from, to, position.work()).is_some()
             }
+            // One edge per role: a scholar may edit and translate a work.
+            Relation::ContributedBy { role, .. } => self
+                .edge_between(
+                    from,
+                    to,
+                    |r| matches!(r, Relation::ContributedBy { role: other, .. } if *other == role),
+                )
+                .is_some(),
             _ => self
                 .edge_between(from, to, |r| std::mem::discriminant(r) == kind)
                 .is_some(),
@@ -324,7 +332,7 @@ impl Corpus {
 /// The kinds of entity a relation runs between.
 fn ends_of(relation: &Relation) -> (Kind, Kind) {
     match relation {
-        Relation::AuthoredBy { .. } => (Kind::Work, Kind::Scholar),
+        Relation::ContributedBy { .. } => (Kind::Work, Kind::Scholar),
         Relation::FoundIn => (Kind::Evidence, Kind::Work),
         Relation::Within => (Kind::Event, Kind::Event),
         Relation::VariantOf => (Kind::Explanation, Kind::Explanation),

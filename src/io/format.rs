@@ -12,8 +12,8 @@ use crate::query::CompareOptions;
 ///
 /// Its name (`Display`, `FromStr`, serde) is what a command line or a
 /// configuration file would write: `json`, `aif`, `argdown`,
-/// `argdown-json`, `csl-json`, `iccma`, `apx`, `tgf`, `dot`, `svg`,
-/// `graphml`, `neo4j`. Read a corpus with [`Corpus::read`], write one with
+/// `argdown-json`, `csl-json`, `biblatex`, `iccma`, `apx`, `tgf`, `dot`,
+/// `svg`, `graphml`, `neo4j`. Read a corpus with [`Corpus::read`], write one with
 /// [`Corpus::write`]; the three framework formats are read and written by
 /// [`Framework::read`] and [`Framework::write`] too.
 ///
@@ -53,8 +53,11 @@ pub enum Format {
     Argdown,
     /// What `argdown json` (@argdown/cli 1.x) writes; read only.
     ArgdownJson,
-    /// CSL-JSON: the works and their authors.
+    /// CSL-JSON: the works and their authors, editors and translators.
     CslJson,
+    /// BibLaTeX and BibTeX (`.bib`, what Zotero and JabRef export): the
+    /// works and their authors, editors and translators; read only.
+    BibLatex,
     /// ICCMA 2023 abstract frameworks (`p af n`, one attack per line).
     Iccma,
     /// ASPARTIX `arg(a). att(a,b).` frameworks.
@@ -78,6 +81,7 @@ names!(Format, "format", [
     Argdown => "argdown",
     ArgdownJson => "argdown-json" | "argdown_json",
     CslJson => "csl-json" | "csl_json" | "csl",
+    BibLatex => "biblatex" | "bibtex" | "bib",
     Iccma => "iccma" | "af",
     Apx => "apx",
     Tgf => "tgf",
@@ -93,6 +97,7 @@ impl Format {
         match self {
             Format::Json | Format::Aif | Format::ArgdownJson | Format::CslJson => "json",
             Format::Argdown => "argdown",
+            Format::BibLatex => "bib",
             Format::Iccma => "af",
             Format::Apx => "apx",
             Format::Tgf => "tgf",
@@ -110,6 +115,7 @@ impl Format {
         match self {
             Format::Json | Format::Aif | Format::ArgdownJson => "application/json",
             Format::CslJson => "application/vnd.citationstyles.csl+json",
+            Format::BibLatex => "application/x-bibtex",
             Format::Argdown | Format::Iccma | Format::Apx | Format::Tgf => "text/plain",
             Format::Dot => "text/vnd.graphviz",
             Format::Svg => "image/svg+xml",
@@ -125,6 +131,7 @@ impl Format {
             Format::Aif => Some("aif"),
             Format::Argdown | Format::ArgdownJson => Some("argdown"),
             Format::CslJson => Some("csl"),
+            Format::BibLatex => Some("biblatex"),
             Format::Dot => Some("render"),
             Format::Svg => Some("svg"),
             Format::GraphMl => Some("graphml"),
@@ -139,6 +146,7 @@ impl Format {
             Format::Aif => cfg!(feature = "aif"),
             Format::Argdown | Format::ArgdownJson => cfg!(feature = "argdown"),
             Format::CslJson => cfg!(feature = "csl"),
+            Format::BibLatex => cfg!(feature = "biblatex"),
             Format::Dot => cfg!(feature = "render"),
             Format::Svg => cfg!(feature = "svg"),
             Format::GraphMl => cfg!(feature = "graphml"),
@@ -150,14 +158,22 @@ impl Format {
     pub fn reads_corpus(self) -> bool {
         matches!(
             self,
-            Format::Json | Format::Aif | Format::Argdown | Format::ArgdownJson | Format::CslJson
+            Format::Json
+                | Format::Aif
+                | Format::Argdown
+                | Format::ArgdownJson
+                | Format::CslJson
+                | Format::BibLatex
         )
     }
 
     /// Whether [`Corpus::write`] writes it (as bytes; the Neo4j files are a
     /// directory).
     pub fn writes_corpus(self) -> bool {
-        !matches!(self, Format::ArgdownJson | Format::Neo4jCsv)
+        !matches!(
+            self,
+            Format::ArgdownJson | Format::BibLatex | Format::Neo4jCsv
+        )
     }
 
     /// Whether it holds an abstract argumentation framework
@@ -277,7 +293,7 @@ impl Corpus {
     /// Input is bytes; text that is not UTF-8 is an error at its line and
     /// column. Each format's own reader documents its errors
     /// ([`from_json`](Corpus::from_json), `from_aif`, `from_argdown`,
-    /// `from_argdown_json`, `from_csl_json`).
+    /// `from_argdown_json`, `from_csl_json`, `from_biblatex`).
     ///
     /// # Errors
     /// [`Error::Unsupported`] for a format that holds no corpus (a
@@ -295,6 +311,8 @@ impl Corpus {
             Format::ArgdownJson => Corpus::from_argdown_json(bytes),
             #[cfg(feature = "csl")]
             Format::CslJson => Corpus::from_csl_json(bytes),
+            #[cfg(feature = "biblatex")]
+            Format::BibLatex => Corpus::from_biblatex(bytes),
             _ => Err(format.unsupported(match format.is_framework() {
                 true => "it holds an argumentation framework, not a corpus: read it with Framework::read".to_owned(),
                 false => "it is written, never read".to_owned(),
@@ -305,7 +323,8 @@ impl Corpus {
     /// Reads a document into this corpus, all or nothing (inside a
     /// [`Transaction`](crate::Transaction), the merge is undone with it):
     /// the corpus's own document ([`merge_json`](Corpus::merge_json)) or
-    /// CSL-JSON (`merge_csl_json`, which adds works and their authors).
+    /// a bibliography: CSL-JSON (`merge_csl_json`) or BibLaTeX
+    /// (`merge_biblatex`), which add works and their contributors.
     /// Returns what the input held that has no place in the corpus.
     ///
     /// # Errors
@@ -325,8 +344,10 @@ impl Corpus {
                 .map(|()| Vec::new()),
             #[cfg(feature = "csl")]
             Format::CslJson => self.merge_csl_json(bytes).map(|merged| merged.unmapped),
+            #[cfg(feature = "biblatex")]
+            Format::BibLatex => self.merge_biblatex(bytes).map(|merged| merged.unmapped),
             _ => Err(format.unsupported(
-                "only the corpus document and CSL-JSON merge into a corpus".to_owned(),
+                "only the corpus document, CSL-JSON and BibLaTeX merge into a corpus".to_owned(),
             )),
         }
     }

@@ -3,14 +3,18 @@
 //! are the argumentation community's formats for abstract frameworks. The
 //! Neo4j bulk-import CSV files and GraphML are exports for graph databases.
 //! [`Format`] names them all; `Corpus::read` and `Corpus::write` read and
-//! write any of them. AIF, Argdown, CSL-JSON, Neo4j and GraphML each sit
-//! behind a cargo feature of their name (on by default).
+//! write any of them. AIF, Argdown, CSL-JSON, BibLaTeX, Neo4j and GraphML
+//! each sit behind a cargo feature of their name (on by default).
 
 #[cfg(feature = "aif")]
 mod aif;
 mod apx;
 #[cfg(feature = "argdown")]
 mod argdown;
+#[cfg(feature = "biblatex")]
+mod biblatex;
+#[cfg(any(feature = "csl", feature = "biblatex"))]
+mod bibliography;
 #[cfg(feature = "csl")]
 mod csl;
 mod foreign;
@@ -27,8 +31,8 @@ mod tgf;
 
 #[cfg(feature = "aif")]
 pub use aif::AifOptions;
-#[cfg(feature = "csl")]
-pub use csl::Merged;
+#[cfg(any(feature = "csl", feature = "biblatex"))]
+pub use bibliography::Merged;
 pub use format::{Format, ReadOptions, WriteOptions};
 pub use import::{Imported, Unmapped};
 pub use json::{JsonOptions, Threads};

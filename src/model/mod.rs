@@ -7,6 +7,7 @@ mod event;
 mod evidence;
 mod explanation;
 mod id;
+mod name;
 mod relation;
 mod scholar;
 mod text;
@@ -18,7 +19,8 @@ pub use event::Event;
 pub use evidence::{Evidence, EvidenceKind};
 pub use explanation::Explanation;
 pub use id::{ClaimId, EventId, EvidenceId, ExplanationId, Kind, PositionId, ScholarId, WorkId};
-pub use relation::{AttackKind, Bearing, Position, Stance};
+pub use name::NameParts;
+pub use relation::{AttackKind, Bearing, Position, Role, Stance};
 pub use scholar::Scholar;
 pub use work::{Work, WorkKind};
 

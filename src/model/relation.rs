@@ -1,6 +1,44 @@
-//! The values that label relations: stances, bearings, attacks.
+//! The values that label relations: stances, bearings, attacks, the roles
+//! of a work's contributors.
 
 use crate::model::WorkId;
+
+/// What a scholar did for a work: wrote it, edited it, translated it (the
+/// CSL-JSON and BibLaTeX name lists of the same names).
+///
+/// A scholar may hold several roles in one work (the editor of a volume
+/// who also translated it), each list in its own order; see
+/// [`Corpus::contributors`](crate::Corpus::contributors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[non_exhaustive]
+pub enum Role {
+    /// An author (CSL `author`).
+    #[default]
+    Author,
+    /// An editor: of an edited volume, or of the volume a chapter is in
+    /// (CSL `editor`).
+    Editor,
+    /// A translator (CSL `translator`).
+    Translator,
+}
+
+names!(Role, "contributor role", [
+    Author => "author",
+    Editor => "editor",
+    Translator => "translator",
+]);
+
+impl Role {
+    /// The list of a work that holds this role in the corpus document
+    /// (`authors`, `editors`, `translators`).
+    pub fn list_name(self) -> &'static str {
+        match self {
+            Role::Author => "authors",
+            Role::Editor => "editors",
+            Role::Translator => "translators",
+        }
+    }
+}
 
 /// A scholar's position toward a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

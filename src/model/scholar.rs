@@ -1,6 +1,6 @@
 //! Scholars: the people who take positions in a debate.
 
-use crate::model::non_empty;
+use crate::model::{NameParts, non_empty};
 
 /// A person who writes about the debate (a historian, a political scientist)
 /// or who witnessed it and left testimony.
@@ -18,6 +18,19 @@ pub struct Scholar {
     born: Option<i32>,
     died: Option<i32>,
     affiliation: Option<String>,
+    naming: Naming,
+}
+
+/// How a scholar's name divides into parts for citation styles.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+enum Naming {
+    /// By the usual reading of the display name ([`NameParts::parse`]).
+    #[default]
+    Usual,
+    /// By explicit parts (boxed: few scholars need them).
+    Parts(Box<NameParts>),
+    /// Never: the name is cited as written.
+    Literal,
 }
 
 impl Scholar {
@@ -29,7 +42,35 @@ impl Scholar {
             born: None,
             died: None,
             affiliation: None,
+            naming: Naming::Usual,
         }
+    }
+
+    /// Sets the parts of the name that citation styles print (`Chen`,
+    /// `Jian`, family first), where the usual reading of the display name
+    /// ([`NameParts::parse`]) would divide it wrongly. The display name
+    /// stays as given.
+    ///
+    /// ```
+    /// use historiograph::{NameParts, Scholar};
+    ///
+    /// let chen = Scholar::new("chen-jian", "Chen Jian")
+    ///     .with_parts(NameParts::new("Chen").with_given("Jian").with_family_first());
+    /// assert_eq!(chen.to_name_parts().map(|p| p.family().to_owned()), Some("Chen".to_owned()));
+    /// ```
+    #[must_use]
+    pub fn with_parts(mut self, parts: NameParts) -> Scholar {
+        self.naming = Naming::Parts(Box::new(parts));
+        self
+    }
+
+    /// Marks the name as cited as written, never divided into parts: an
+    /// institution (`Central Committee of the CCP`), an author known by one
+    /// name (CSL-JSON `literal`). Clears any parts.
+    #[must_use]
+    pub fn with_literal_name(mut self) -> Scholar {
+        self.naming = Naming::Literal;
+        self
     }
 
     /// Sets the year of birth.
@@ -78,7 +119,36 @@ impl Scholar {
         self.affiliation.as_deref()
     }
 
+    /// The parts of the name, when given explicitly
+    /// ([`with_parts`](Scholar::with_parts)).
+    pub fn parts(&self) -> Option<&NameParts> {
+        match &self.naming {
+            Naming::Parts(parts) => Some(parts),
+            _ => None,
+        }
+    }
+
+    /// Whether the name is cited as written
+    /// ([`with_literal_name`](Scholar::with_literal_name)).
+    pub fn has_literal_name(&self) -> bool {
+        self.naming == Naming::Literal
+    }
+
+    /// The parts citation styles print: the explicit ones, else the usual
+    /// reading of the display name ([`NameParts::parse`]); `None` for a
+    /// name cited as written, or one the usual reading cannot divide.
+    pub fn to_name_parts(&self) -> Option<NameParts> {
+        match &self.naming {
+            Naming::Usual => NameParts::parse(&self.name),
+            Naming::Parts(parts) => Some(parts.as_ref().clone()),
+            Naming::Literal => None,
+        }
+    }
+
     pub(crate) fn empty_field(&self) -> Option<&'static str> {
-        (!non_empty(&self.name)).then_some("name")
+        if !non_empty(&self.name) {
+            return Some("name");
+        }
+        self.parts().and_then(NameParts::empty_field)
     }
 }

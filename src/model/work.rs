@@ -60,9 +60,10 @@ names!(WorkKind, "work type", [
 /// A publication or document: a monograph, an article, a memoir, an archival file.
 ///
 /// Fields follow CSL-JSON where it has one (`type`, `issued`,
-/// `container-title`, `publisher`, `archive`, `archive_location`). The
-/// authors are a relation in the corpus, see
-/// [`Corpus::add_work`](crate::Corpus::add_work).
+/// `container-title`, `volume`, `issue`, `page`, `publisher`, `archive`,
+/// `archive_location`). The authors, editors and translators are
+/// relations in the corpus, see [`Corpus::add_work`](crate::Corpus::add_work)
+/// and [`Corpus::set_contributors`](crate::Corpus::set_contributors).
 ///
 /// ```
 /// use historiograph::{Date, Work, WorkKind};
@@ -87,6 +88,9 @@ pub struct Work {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 struct Details {
     container_title: Option<String>,
+    volume: Option<String>,
+    issue: Option<String>,
+    page: Option<String>,
     publisher: Option<String>,
     publisher_place: Option<String>,
     archive: Option<String>,
@@ -166,6 +170,14 @@ impl Work {
     optional_text! {
         /// The journal or edited volume that contains the work (CSL `container-title`).
         container_title, with_container_title;
+        /// The volume: of a journal, of a multi-volume work (CSL `volume`;
+        /// a text, `39` or `II`).
+        volume, with_volume;
+        /// The issue of a journal (CSL `issue`; BibLaTeX `number`).
+        issue, with_issue;
+        /// The pages the work covers in its container (CSL `page`:
+        /// `156-179`).
+        page, with_page;
         /// The publisher.
         publisher, with_publisher;
         /// The place of publication (CSL `publisher-place`).

@@ -3,5 +3,3 @@
 
 mod read;
 mod write;
-
-pub use read::Merged;

@@ -1,15 +1,16 @@
 //! Reading CSL-JSON: works, their authors as scholars, and what has no
 //! place.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::graph::Corpus;
+use crate::io::bibliography::{Contributors, Merged, Name, People};
 use crate::io::foreign::{parse_json, utf8};
 use crate::io::{Imported, Unmapped};
-use crate::model::{Date, Scholar, ScholarId, Work, WorkId, WorkKind};
+use crate::model::{Date, NameParts, Role, Work, WorkId, WorkKind};
 
 const FORMAT: &str = "csl-json";
 
@@ -24,10 +25,13 @@ fn csl_error(at: impl Into<String>, message: impl Into<String>) -> Error {
 /// Sets one optional text of a work.
 type Setter = fn(Work, String) -> Work;
 
-/// The CSL variables a work holds besides `id`, `type`, `title`, `author`
-/// and `issued`, with the setter of each.
-const TEXT_FIELDS: [(&str, Setter); 6] = [
+/// The CSL variables a work holds besides `id`, `type`, `title`, the
+/// names and `issued`, with the setter of each.
+const TEXT_FIELDS: [(&str, Setter); 9] = [
     ("container-title", Work::with_container_title),
+    ("volume", Work::with_volume),
+    ("issue", Work::with_issue),
+    ("page", Work::with_page),
     ("publisher", Work::with_publisher),
     ("publisher-place", Work::with_publisher_place),
     ("archive", Work::with_archive),
@@ -35,16 +39,12 @@ const TEXT_FIELDS: [(&str, Setter); 6] = [
     ("note", Work::with_note),
 ];
 
-/// What [`Corpus::merge_csl_json`] added: the works, in the order of the
-/// items, and what the items held that has no place in the corpus.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Merged {
-    /// The works, in the order of the items.
-    pub works: Vec<WorkId>,
-    /// What had no place.
-    pub unmapped: Vec<Unmapped>,
-}
+/// The CSL name variables a work holds: each role's list.
+const NAME_FIELDS: [(&str, Role); 3] = [
+    ("author", Role::Author),
+    ("editor", Role::Editor),
+    ("translator", Role::Translator),
+];
 
 impl Corpus {
     /// Reads the works of a CSL-JSON bibliography (an array of CSL items)
@@ -88,21 +88,29 @@ impl Corpus {
     /// - `id` is the work's key (a number is read as its digits); `type`
     ///   its [`WorkKind`] (a CSL type the crate does not name is read as
     ///   `other`, and listed as unmapped); `title`, `container-title`,
-    ///   `publisher`, `publisher-place`, `archive`, `archive_location` and
-    ///   `note` the fields of the same name.
+    ///   `volume`, `issue`, `page`, `publisher`, `publisher-place`,
+    ///   `archive`, `archive_location` and `note` the fields of the same
+    ///   name.
     /// - `issued` is the date: `date-parts` (`[[1958, 8]]`), or an EDTF
     ///   string in `edtf` or `raw`, with `circa`. The end of a range, a
     ///   `season` and a `literal` date are unmapped.
-    /// - Each name in `author` is a scholar. The name is `literal`, else
-    ///   `given` and `family` joined by a space (with any particles and
-    ///   suffix in between). An author is the first scholar of the corpus
-    ///   with exactly that name; otherwise a new scholar whose key is the
-    ///   family name (or the literal name) in lower case, with accents of
-    ///   Latin letters dropped and runs of other characters turned into
-    ///   `-` (`Lüthi` → `luthi`); if that key is taken, the given name is
-    ///   added (`jian-chen`), then `-2`, `-3`, ...
-    /// - Every other variable (`editor`, `DOI`, `URL`, `page`, ...) is
-    ///   unmapped.
+    /// - Each name in `author`, `editor` and `translator` is a scholar in
+    ///   that [`Role`]. A `literal` name is cited as written (an
+    ///   institution); otherwise `family`, `given`,
+    ///   `non-dropping-particle`, `dropping-particle` and `suffix` are its
+    ///   [`NameParts`], family first with `static-ordering`, and its
+    ///   display name is the parts joined by spaces in their order
+    ///   (`Lorenz M. Lüthi`, `Chen Jian`). A name is the first scholar of
+    ///   the corpus with that display name, else (with both family and
+    ///   given names) the first with the name written in the other order
+    ///   (`Chen Jian` for `Jian Chen`); otherwise a new scholar whose key
+    ///   is the family name (or the literal name) in lower case, with
+    ///   accents of Latin letters dropped and runs of other characters
+    ///   turned into `-` (`Lüthi` → `luthi`); if that key is taken, the
+    ///   given name is added (`jian-chen`), then `-2`, `-3`, ... A new
+    ///   scholar keeps the parts only where the usual reading of the
+    ///   display name ([`NameParts::parse`]) differs (`Chen Jian`).
+    /// - Every other variable (`DOI`, `URL`, `ISBN`, ...) is unmapped.
     ///
     /// All or nothing: if the input is refused, the corpus is unchanged.
     ///
@@ -111,7 +119,8 @@ impl Corpus {
     /// that is not UTF-8 or not JSON; [`Error::Import`] naming the item and field (`items[3].id`,
     /// `items[0].issued.date-parts`) for a top level that is not an array,
     /// an item with no id or no title, an id that is not a valid key or is
-    /// already a work's key, a name with no part, or a bad date.
+    /// already a work's key, a name with no family, given or literal
+    /// part, or a bad date.
     pub fn merge_csl_json(&mut self, bytes: impl AsRef<[u8]>) -> Result<Merged> {
         let text = utf8(bytes.as_ref())?;
         let value: Value = parse_json(text)?;
@@ -122,15 +131,11 @@ impl Corpus {
             )
         })?;
         let mut next = self.bulk_copy();
-        // Scholars by name, the first (lowest id) of each name.
-        let mut by_name: HashMap<String, ScholarId> = HashMap::new();
-        for (id, scholar) in next.entities::<ScholarId>() {
-            by_name.entry(scholar.name().to_owned()).or_insert(id);
-        }
+        let mut people = People::of(&next);
         let mut unmapped = Vec::new();
         let mut works = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            works.push(next.add_csl_item(i, item, &mut by_name, &mut unmapped)?);
+            works.push(next.add_csl_item(i, item, &mut people, &mut unmapped)?);
         }
         self.bulk_adopt(next);
         Ok(Merged { works, unmapped })
@@ -140,7 +145,7 @@ impl Corpus {
         &mut self,
         i: usize,
         item: &Value,
-        by_name: &mut HashMap<String, ScholarId>,
+        people: &mut People,
         unmapped: &mut Vec<Unmapped>,
     ) -> Result<WorkId> {
         let at = format!("items[{i}]");
@@ -193,23 +198,31 @@ impl Corpus {
                 work = set(work, value);
             }
         }
-        let mut authors = Vec::new();
-        if let Some(names) = fields.get("author") {
+        let mut contributors = Contributors::default();
+        for (field, role) in NAME_FIELDS {
+            let Some(names) = fields.get(field) else {
+                continue;
+            };
             let names = names
                 .as_array()
-                .ok_or_else(|| csl_error(field_at("author"), "expected a list of names"))?;
+                .ok_or_else(|| csl_error(field_at(field), "expected a list of names"))?;
             for (j, name) in names.iter().enumerate() {
-                let here = format!("{at}.author[{j}]");
-                let scholar = self.csl_author(&here, name, by_name, unmapped)?;
-                if authors.contains(&scholar) {
-                    unmapped.push(Unmapped::new(here, "an author named twice is listed once"));
-                } else {
-                    authors.push(scholar);
+                let here = format!("{at}.{field}[{j}]");
+                let name = csl_name(&here, name, unmapped)?;
+                let scholar = people
+                    .find_or_add(self, &name)
+                    .map_err(|message| csl_error(&here, message))?;
+                if !contributors.push(role, scholar) {
+                    unmapped.push(Unmapped::new(
+                        here,
+                        format!("{} named twice in the list is listed once", role),
+                    ));
                 }
             }
         }
-        let known: BTreeSet<&str> = ["id", "type", "title", "issued", "author"]
+        let known: BTreeSet<&str> = ["id", "type", "title", "issued"]
             .into_iter()
+            .chain(NAME_FIELDS.iter().map(|(f, _)| *f))
             .chain(TEXT_FIELDS.iter().map(|(f, _)| *f))
             .collect();
         for field in fields.keys().filter(|f| !known.contains(f.as_str())) {
@@ -218,7 +231,7 @@ impl Corpus {
                 "CSL variable with no place in a work",
             ));
         }
-        self.add_work(work, authors).map_err(|e| {
+        contributors.add_work(self, work).map_err(|e| {
             let field = match e {
                 Error::Empty { .. } => "title",
                 _ => "id",
@@ -226,93 +239,84 @@ impl Corpus {
             csl_error(field_at(field), e.to_string())
         })
     }
+}
 
-    /// The scholar a CSL name stands for: found by name, or created.
-    fn csl_author(
-        &mut self,
-        at: &str,
-        name: &Value,
-        by_name: &mut HashMap<String, ScholarId>,
-        unmapped: &mut Vec<Unmapped>,
-    ) -> Result<ScholarId> {
-        let parts = name
-            .as_object()
-            .ok_or_else(|| csl_error(at, "expected a name object"))?;
-        let part = |field: &str| -> Result<Option<String>> {
-            parts
-                .get(field)
-                .map(|v| {
-                    text(v).ok_or_else(|| csl_error(format!("{at}.{field}"), "expected a text"))
-                })
-                .transpose()
-                .map(|v| v.filter(|s| !s.trim().is_empty()))
-        };
-        let literal = part("literal")?;
-        let family = part("family")?;
-        let given = part("given")?;
-        let full = match &literal {
-            Some(literal) => literal.clone(),
-            None => {
-                let words: Vec<String> = [
-                    given.clone(),
-                    part("dropping-particle")?,
-                    part("non-dropping-particle")?,
-                    family.clone(),
-                    part("suffix")?,
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
-                if family.is_none() && given.is_none() {
-                    return Err(csl_error(at, "a name needs `family`, `given` or `literal`"));
-                }
-                words.join(" ")
-            }
-        };
-        let known = [
-            "literal",
-            "family",
-            "given",
-            "dropping-particle",
-            "non-dropping-particle",
-            "suffix",
-        ];
-        for field in parts.keys().filter(|f| !known.contains(&f.as_str())) {
-            unmapped.push(Unmapped::new(
-                format!("{at}.{field}"),
-                "name part with no place in a scholar",
-            ));
+/// A CSL name: `literal`, else its parts.
+fn csl_name(at: &str, name: &Value, unmapped: &mut Vec<Unmapped>) -> Result<Name> {
+    let parts = name
+        .as_object()
+        .ok_or_else(|| csl_error(at, "expected a name object"))?;
+    let part = |field: &str| -> Result<Option<String>> {
+        parts
+            .get(field)
+            .map(|v| text(v).ok_or_else(|| csl_error(format!("{at}.{field}"), "expected a text")))
+            .transpose()
+            .map(|v| v.filter(|s| !s.trim().is_empty()))
+    };
+    let known = [
+        "literal",
+        "family",
+        "given",
+        "dropping-particle",
+        "non-dropping-particle",
+        "suffix",
+        "static-ordering",
+    ];
+    for field in parts.keys().filter(|f| !known.contains(&f.as_str())) {
+        unmapped.push(Unmapped::new(
+            format!("{at}.{field}"),
+            "name part with no place in a scholar",
+        ));
+    }
+    if let Some(literal) = part("literal")? {
+        return Ok(Name::Literal(literal));
+    }
+    let (family, given) = match (part("family")?, part("given")?) {
+        (Some(family), given) => (family, given),
+        // A given name alone (`Plato`) is cited as written.
+        (None, Some(given)) => return Ok(Name::Literal(given)),
+        (None, None) => {
+            return Err(csl_error(at, "a name needs `family`, `given` or `literal`"));
         }
-        if let Some(&id) = by_name.get(&full) {
-            return Ok(id);
+    };
+    let mut out = NameParts::new(family);
+    for (value, set) in [
+        (
+            given,
+            NameParts::with_given as fn(NameParts, String) -> NameParts,
+        ),
+        (
+            part("non-dropping-particle")?,
+            NameParts::with_non_dropping_particle,
+        ),
+        (
+            part("dropping-particle")?,
+            NameParts::with_dropping_particle,
+        ),
+        (part("suffix")?, NameParts::with_suffix),
+    ] {
+        if let Some(value) = value {
+            out = set(out, value);
         }
-        let base = slug(
-            family
-                .as_deref()
-                .or(literal.as_deref())
-                .or(given.as_deref())
-                .unwrap_or(&full),
-        );
-        let mut candidates = vec![base.clone()];
-        if let (Some(given), Some(_)) = (&given, &family) {
-            candidates.push(format!("{base}-{}", slug(given)));
-        }
-        let mut n = 2usize;
-        let key = loop {
-            if let Some(key) = candidates
-                .iter()
-                .find(|k| self.lookup::<ScholarId>(k).is_none())
-            {
-                break key.clone();
-            }
-            candidates = vec![format!("{base}-{n}")];
-            n += 1;
-        };
-        let id = self
-            .add_scholar(Scholar::new(key, full.clone()))
-            .map_err(|e| csl_error(at, e.to_string()))?;
-        by_name.insert(full, id);
-        Ok(id)
+    }
+    if truthy(
+        &format!("{at}.static-ordering"),
+        parts.get("static-ordering"),
+    )? {
+        out = out.with_family_first();
+    }
+    Ok(Name::Parts(out))
+}
+
+/// A CSL flag: `true`, `1`, `"true"`; absent, `false`, `0`, `""`, `"0"`,
+/// `"false"` and null are false.
+fn truthy(at: &str, value: Option<&Value>) -> Result<bool> {
+    match value {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(Value::Number(n)) => Ok(n.as_f64() != Some(0.0)),
+        Some(Value::String(s)) => Ok(!s.is_empty() && s != "0" && s != "false"),
+        Some(_) => Err(csl_error(at, "expected true or false")),
     }
 }
 
@@ -321,13 +325,7 @@ fn csl_date(at: &str, value: &Value, unmapped: &mut Vec<Unmapped>) -> Result<Opt
     let fields = value
         .as_object()
         .ok_or_else(|| csl_error(at, "expected a date object"))?;
-    let circa = match fields.get("circa") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(Value::Number(n)) => n.as_i64() != Some(0),
-        Some(Value::String(s)) => !s.is_empty() && s != "0" && s != "false",
-        Some(_) => return Err(csl_error(format!("{at}.circa"), "expected true or false")),
-    };
+    let circa = truthy(&format!("{at}.circa"), fields.get("circa"))?;
     let mut date = None;
     if let Some(parts) = fields.get("date-parts") {
         let here = format!("{at}.date-parts");
@@ -418,102 +416,5 @@ fn kind_of(value: &Value) -> &'static str {
         Value::String(_) => "a text",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
-    }
-}
-
-/// A scholar key from a name: lower case, Latin accents dropped, runs of
-/// anything but letters and digits turned into `-`.
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        match FOLDS
-            .iter()
-            .find(|(accented, _)| *accented == c)
-            .map(|(_, plain)| plain)
-        {
-            Some(plain) => out.push_str(plain),
-            None if c.is_alphanumeric() => out.push(c),
-            None => {
-                if !out.is_empty() && !out.ends_with('-') {
-                    out.push('-');
-                }
-            }
-        }
-    }
-    let out = out.trim_end_matches('-');
-    let out: String = out.chars().take(150).collect();
-    if out.is_empty() {
-        "author".to_owned()
-    } else {
-        out
-    }
-}
-
-const FOLDS: [(char, &str); 52] = [
-    ('à', "a"),
-    ('á', "a"),
-    ('â', "a"),
-    ('ã', "a"),
-    ('ä', "a"),
-    ('å', "a"),
-    ('ā', "a"),
-    ('ą', "a"),
-    ('ç', "c"),
-    ('ć', "c"),
-    ('č', "c"),
-    ('ď', "d"),
-    ('đ', "d"),
-    ('è', "e"),
-    ('é', "e"),
-    ('ê', "e"),
-    ('ë', "e"),
-    ('ē', "e"),
-    ('ė', "e"),
-    ('ę', "e"),
-    ('ě', "e"),
-    ('ğ', "g"),
-    ('ì', "i"),
-    ('í', "i"),
-    ('î', "i"),
-    ('ï', "i"),
-    ('ī', "i"),
-    ('ı', "i"),
-    ('ł', "l"),
-    ('ñ', "n"),
-    ('ń', "n"),
-    ('ň', "n"),
-    ('ò', "o"),
-    ('ó', "o"),
-    ('ô', "o"),
-    ('õ', "o"),
-    ('ö', "o"),
-    ('ø', "o"),
-    ('ō', "o"),
-    ('ő', "o"),
-    ('ř', "r"),
-    ('ś', "s"),
-    ('š', "s"),
-    ('ş', "s"),
-    ('ß', "ss"),
-    ('ť', "t"),
-    ('ù', "u"),
-    ('ú', "u"),
-    ('û', "u"),
-    ('ü', "u"),
-    ('ý', "y"),
-    ('ž', "z"),
-];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_from_names() {
-        assert_eq!(slug("Lüthi"), "luthi");
-        assert_eq!(slug("MacFarquhar"), "macfarquhar");
-        assert_eq!(slug("van der Berg, Jr."), "van-der-berg-jr");
-        assert_eq!(slug("陈兼"), "陈兼");
-        assert_eq!(slug("--"), "author");
     }
 }

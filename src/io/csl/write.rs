@@ -3,16 +3,27 @@
 use serde::Serialize;
 
 use crate::graph::Corpus;
-use crate::model::{Date, Precision, WorkId, WorkKind};
+use crate::model::{Date, Precision, Role, Scholar, WorkId, WorkKind};
 
-/// A CSL name: `family` and `given` for a person, `literal` for anything
-/// else.
-#[derive(Serialize)]
+/// A CSL name: its parts for a person, `literal` for an institution or a
+/// name cited as written.
+#[derive(Serialize, Default)]
 struct NameOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     family: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     given: Option<String>,
+    #[serde(
+        rename = "non-dropping-particle",
+        skip_serializing_if = "Option::is_none"
+    )]
+    non_dropping_particle: Option<String>,
+    #[serde(rename = "dropping-particle", skip_serializing_if = "Option::is_none")]
+    dropping_particle: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suffix: Option<String>,
+    #[serde(rename = "static-ordering", skip_serializing_if = "std::ops::Not::not")]
+    static_ordering: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     literal: Option<String>,
 }
@@ -37,10 +48,20 @@ struct ItemOut<'a> {
     title: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     author: Vec<NameOut>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    editor: Vec<NameOut>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    translator: Vec<NameOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     issued: Option<DateOut>,
     #[serde(rename = "container-title", skip_serializing_if = "Option::is_none")]
     container_title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    volume: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issue: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     publisher: Option<&'a str>,
     #[serde(rename = "publisher-place", skip_serializing_if = "Option::is_none")]
@@ -57,11 +78,19 @@ impl Corpus {
     /// Writes the corpus's works as CSL-JSON: an array of CSL items, in the
     /// order the works were added, pretty-printed.
     ///
-    /// Each work's key is its `id`; authors are names split at the last
-    /// space of the scholar's name (`Lorenz M. Lüthi` → given `Lorenz M.`,
-    /// family `Lüthi`), or a `literal` name when the name has no space;
-    /// [`merge_csl_json`](Corpus::merge_csl_json) joins them again and
-    /// finds the scholar by that name. The date is `date-parts` with
+    /// Each work's key is its `id`; its authors, editors and translators
+    /// are the name lists `author`, `editor` and `translator`. A name is
+    /// written in the parts styles print ([`Scholar::to_name_parts`]):
+    /// `family`, `given`, `non-dropping-particle`, `dropping-particle`,
+    /// `suffix`, and `static-ordering` for a family-first name (`Chen
+    /// Jian`: family `Chen`, given `Jian`); the explicit parts where the
+    /// scholar has them, else the usual reading of the name (`Lorenz M.
+    /// Lüthi` → given `Lorenz M.`, family `Lüthi`; `Jan van der Berg` →
+    /// `van der` a non-dropping particle). A name cited as written (an
+    /// institution), or one the usual reading cannot divide, is
+    /// `literal`. [`merge_csl_json`](Corpus::merge_csl_json) joins the
+    /// parts again and finds the scholar by that name. `volume`, `issue`
+    /// and `page` are the work's fields of those names. The date is `date-parts` with
     /// `circa`; a decade or century (`196X`, `19XX`), which `date-parts`
     /// cannot write, is its EDTF text in `raw` (`"raw": "196X"`), which
     /// [`merge_csl_json`](Corpus::merge_csl_json) reads back. Evidence, claims and the rest of the corpus are not
@@ -79,13 +108,14 @@ impl Corpus {
                 id: work.key(),
                 kind: work.kind(),
                 title: work.title(),
-                author: self
-                    .authors(id)
-                    .filter_map(|s| self.scholar(s))
-                    .map(|s| csl_name(s.name()))
-                    .collect(),
+                author: self.csl_names(id, Role::Author),
+                editor: self.csl_names(id, Role::Editor),
+                translator: self.csl_names(id, Role::Translator),
                 issued: work.issued().map(date_out),
                 container_title: work.container_title(),
+                volume: work.volume(),
+                issue: work.issue(),
+                page: work.page(),
                 publisher: work.publisher(),
                 publisher_place: work.publisher_place(),
                 archive: work.archive(),
@@ -97,6 +127,14 @@ impl Corpus {
             serde_json::to_string_pretty(&items).unwrap_or_else(|e| format!("[\"error: {e}\"]"));
         text.push('\n');
         text
+    }
+
+    /// A work's scholars in one role as CSL names.
+    fn csl_names(&self, work: WorkId, role: Role) -> Vec<NameOut> {
+        self.contributors_as(work, role)
+            .filter_map(|s| self.scholar(s))
+            .map(csl_name)
+            .collect()
     }
 
     /// Writes [`to_csl_json`](Corpus::to_csl_json)'s text to `writer`.
@@ -131,23 +169,22 @@ fn date_out(date: Date) -> DateOut {
     }
 }
 
-/// A scholar's name as a CSL name that joins back to the same text.
-///
-/// The reader drops blank parts and joins `given` and `family` with one
-/// space, so a split is used only when both parts are words with no white
-/// space at their ends; anything else is written `literal`.
-fn csl_name(name: &str) -> NameOut {
-    let clean = |part: &str| !part.is_empty() && part.trim() == part;
-    match name.rsplit_once(' ') {
-        Some((given, family)) if clean(given) && clean(family) => NameOut {
-            family: Some(family.to_owned()),
-            given: Some(given.to_owned()),
+/// A scholar's name as a CSL name: its parts, or `literal`.
+fn csl_name(scholar: &Scholar) -> NameOut {
+    let text = |part: Option<&str>| part.map(str::to_owned);
+    match scholar.to_name_parts() {
+        Some(parts) => NameOut {
+            family: Some(parts.family().to_owned()),
+            given: text(parts.given()),
+            non_dropping_particle: text(parts.non_dropping_particle()),
+            dropping_particle: text(parts.dropping_particle()),
+            suffix: text(parts.suffix()),
+            static_ordering: parts.is_family_first(),
             literal: None,
         },
-        _ => NameOut {
-            family: None,
-            given: None,
-            literal: Some(name.to_owned()),
+        None => NameOut {
+            literal: Some(scholar.name().to_owned()),
+            ..NameOut::default()
         },
     }
 }
@@ -157,16 +194,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_split_and_join() {
-        let name = csl_name("Lorenz M. Lüthi");
+    fn names_are_written_in_parts() {
+        let json = |scholar: Scholar| serde_json::to_string(&csl_name(&scholar)).expect("json");
         assert_eq!(
-            (name.given.as_deref(), name.family.as_deref()),
-            (Some("Lorenz M."), Some("Lüthi"))
+            json(Scholar::new("l", "Lorenz M. Lüthi")),
+            r#"{"family":"Lüthi","given":"Lorenz M."}"#
         );
-        assert_eq!(csl_name("Plato").literal.as_deref(), Some("Plato"));
-        assert_eq!(csl_name("a  b").literal.as_deref(), Some("a  b"));
-        assert_eq!(csl_name("a \t").literal.as_deref(), Some("a \t"));
-        assert_eq!(csl_name(" a").literal.as_deref(), Some(" a"));
+        assert_eq!(
+            json(Scholar::new("b", "Jan van der Berg")),
+            r#"{"family":"Berg","given":"Jan","non-dropping-particle":"van der"}"#
+        );
+        assert_eq!(json(Scholar::new("p", "Plato")), r#"{"family":"Plato"}"#);
+        assert_eq!(json(Scholar::new("a", "a  b")), r#"{"literal":"a  b"}"#);
+        assert_eq!(json(Scholar::new("a", "a \t")), r#"{"literal":"a \t"}"#);
+        assert_eq!(
+            json(Scholar::new("c", "Central Committee of the CCP").with_literal_name()),
+            r#"{"literal":"Central Committee of the CCP"}"#
+        );
+        let chen = Scholar::new("chen-jian", "Chen Jian").with_parts(
+            crate::model::NameParts::new("Chen")
+                .with_given("Jian")
+                .with_family_first(),
+        );
+        assert_eq!(
+            json(chen),
+            r#"{"family":"Chen","given":"Jian","static-ordering":true}"#
+        );
     }
 
     #[test]

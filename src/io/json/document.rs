@@ -37,19 +37,82 @@ pub(crate) struct Document<'a> {
     pub(crate) claims: Vec<ClaimDoc<'a>>,
 }
 
+/// A scholar of the document. Read through [`ScholarFields`], which
+/// refuses a name with both `parts` and `literal`.
+#[derive(Debug, Serialize)]
+pub(super) struct ScholarDoc<'a> {
+    pub(super) key: Text<'a>,
+    pub(super) name: Text<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) born: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) died: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) affiliation: Option<Text<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) parts: Option<PartsDoc<'a>>,
+    #[serde(skip_serializing_if = "is_default")]
+    pub(super) literal: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScholarFields<'a> {
+    #[serde(borrow)]
+    key: Text<'a>,
+    #[serde(borrow)]
+    name: Text<'a>,
+    #[serde(default)]
+    born: Option<i32>,
+    #[serde(default)]
+    died: Option<i32>,
+    #[serde(borrow, default)]
+    affiliation: Option<Text<'a>>,
+    #[serde(borrow, default)]
+    parts: Option<PartsDoc<'a>>,
+    #[serde(default)]
+    literal: bool,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for ScholarDoc<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let s = ScholarFields::deserialize(deserializer)?;
+        if s.literal && s.parts.is_some() {
+            return Err(serde::de::Error::custom(format!(
+                "scholar `{}` has both `parts` and `literal` (a name cited as written has no parts): give one",
+                &*s.key
+            )));
+        }
+        Ok(ScholarDoc {
+            key: s.key,
+            name: s.name,
+            born: s.born,
+            died: s.died,
+            affiliation: s.affiliation,
+            parts: s.parts,
+            literal: s.literal,
+        })
+    }
+}
+
+/// A scholar's name parts, as CSL-JSON names them (in snake case).
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct ScholarDoc<'a> {
+pub(super) struct PartsDoc<'a> {
     #[serde(borrow)]
-    pub(super) key: Text<'a>,
-    #[serde(borrow)]
-    pub(super) name: Text<'a>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) born: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) died: Option<i32>,
+    pub(super) family: Text<'a>,
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
-    pub(super) affiliation: Option<Text<'a>>,
+    pub(super) given: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub(super) non_dropping_particle: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub(super) dropping_particle: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub(super) suffix: Option<Text<'a>>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub(super) family_first: bool,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -65,8 +128,18 @@ pub(super) struct WorkDoc<'a> {
     pub(super) issued: Option<Date>,
     #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
     pub(super) authors: Vec<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) editors: Vec<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) translators: Vec<Text<'a>>,
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     pub(super) container_title: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub(super) volume: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub(super) issue: Option<Text<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub(super) page: Option<Text<'a>>,
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     pub(super) publisher: Option<Text<'a>>,
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]

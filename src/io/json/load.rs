@@ -291,6 +291,13 @@ pub(super) fn at_entity(path: impl FnOnce() -> String) -> impl FnOnce(Error) -> 
             Error::DuplicateRelation {
                 relation: "author", ..
             } => Some("authors"),
+            Error::DuplicateRelation {
+                relation: "editor", ..
+            } => Some("editors"),
+            Error::DuplicateRelation {
+                relation: "translator",
+                ..
+            } => Some("translators"),
             _ => None,
         };
         match field {

@@ -3,14 +3,14 @@
 //! cycle check per section), evidence (its work). Each entity goes through
 //! the public editing API, its errors pointed at the field they are about.
 
-use super::document::{EventDoc, EvidenceDoc, ExplanationDoc, ScholarDoc, WorkDoc};
+use super::document::{EventDoc, EvidenceDoc, ExplanationDoc, PartsDoc, ScholarDoc, WorkDoc};
 use super::load::{Outcome, at, at_entity};
 use super::text::Text;
 use crate::graph::entity::is;
 use crate::graph::{Corpus, EntityId, Relation};
 use crate::model::{
-    Event, EventId, Evidence, EvidenceId, Explanation, ExplanationId, Scholar, ScholarId, Work,
-    WorkId,
+    Event, EventId, Evidence, EvidenceId, Explanation, ExplanationId, NameParts, Role, Scholar,
+    ScholarId, Work, WorkId,
 };
 
 impl Corpus {
@@ -27,6 +27,11 @@ impl Corpus {
             if let Some(affiliation) = s.affiliation {
                 scholar = scholar.with_affiliation(affiliation);
             }
+            if let Some(parts) = s.parts {
+                scholar = scholar.with_parts(name_parts(parts));
+            } else if s.literal {
+                scholar = scholar.with_literal_name();
+            }
             self.add_scholar(scholar)
                 .map_err(at_entity(|| format!("scholars[{i}]")))?;
         }
@@ -34,16 +39,15 @@ impl Corpus {
     }
 
     pub(super) fn absorb_works(&mut self, docs: Vec<WorkDoc<'_>>) -> Outcome {
-        let authors: usize = docs.iter().map(|w| w.authors.len()).sum();
-        self.bulk_reserve::<WorkId>(docs.len(), authors);
+        let contributors: usize = docs
+            .iter()
+            .map(|w| w.authors.len() + w.editors.len() + w.translators.len())
+            .sum();
+        self.bulk_reserve::<WorkId>(docs.len(), contributors);
         for (i, w) in docs.into_iter().enumerate() {
-            let mut authors = Vec::with_capacity(w.authors.len());
-            for (j, k) in w.authors.iter().enumerate() {
-                authors.push(
-                    self.resolve::<ScholarId>(k)
-                        .map_err(at(|| format!("works[{i}].authors[{j}]")))?,
-                );
-            }
+            let authors = self.scholars_at(i, Role::Author, &w.authors)?;
+            let editors = self.scholars_at(i, Role::Editor, &w.editors)?;
+            let translators = self.scholars_at(i, Role::Translator, &w.translators)?;
             let mut work = Work::new(w.key, w.title).with_kind(w.kind);
             if let Some(issued) = w.issued {
                 work = work.with_issued(issued);
@@ -53,6 +57,9 @@ impl Corpus {
                     w.container_title,
                     Work::with_container_title as fn(Work, String) -> Work,
                 ),
+                (w.volume, Work::with_volume),
+                (w.issue, Work::with_issue),
+                (w.page, Work::with_page),
                 (w.publisher, Work::with_publisher),
                 (w.publisher_place, Work::with_publisher_place),
                 (w.archive, Work::with_archive),
@@ -63,10 +70,29 @@ impl Corpus {
                     work = set(work, value.into());
                 }
             }
-            self.add_work(work, authors)
+            let id = self
+                .add_work(work, authors)
                 .map_err(at_entity(|| format!("works[{i}]")))?;
+            for (role, scholars) in [(Role::Editor, editors), (Role::Translator, translators)] {
+                if !scholars.is_empty() {
+                    self.set_contributors(id, role, scholars)
+                        .map_err(at_entity(|| format!("works[{i}]")))?;
+                }
+            }
         }
         Ok(())
+    }
+
+    /// The scholars of one of a work's lists (`works[i].editors`).
+    fn scholars_at(&self, i: usize, role: Role, keys: &[Text<'_>]) -> Outcome<Vec<ScholarId>> {
+        let mut out = Vec::with_capacity(keys.len());
+        for (j, k) in keys.iter().enumerate() {
+            out.push(
+                self.resolve::<ScholarId>(k)
+                    .map_err(at(|| format!("works[{i}].{}[{j}]", role.list_name())))?,
+            );
+        }
+        Ok(out)
     }
 
     pub(super) fn absorb_events(&mut self, docs: Vec<EventDoc<'_>>) -> Outcome {
@@ -156,4 +182,28 @@ impl Corpus {
         self.bulk_set_parents(&links, relation, keep)
             .map_err(|(at, error)| (format!("{section}[{}].{field}", nesting[at].0), error))
     }
+}
+
+fn name_parts(doc: PartsDoc<'_>) -> NameParts {
+    let mut parts = NameParts::new(doc.family);
+    for (value, set) in [
+        (
+            doc.given,
+            NameParts::with_given as fn(NameParts, String) -> NameParts,
+        ),
+        (
+            doc.non_dropping_particle,
+            NameParts::with_non_dropping_particle,
+        ),
+        (doc.dropping_particle, NameParts::with_dropping_particle),
+        (doc.suffix, NameParts::with_suffix),
+    ] {
+        if let Some(value) = value {
+            parts = set(parts, value.into());
+        }
+    }
+    if doc.family_first {
+        parts = parts.with_family_first();
+    }
+    parts
 }

@@ -3,12 +3,14 @@
 //! sorted by target id, defaults omitted).
 
 use super::document::{
-    AttackDoc, CiteDoc, ClaimDoc, Document, EventDoc, EvidenceDoc, ExplanationDoc, ScholarDoc,
-    StanceDoc, VERSION, WorkDoc,
+    AttackDoc, CiteDoc, ClaimDoc, Document, EventDoc, EvidenceDoc, ExplanationDoc, PartsDoc,
+    ScholarDoc, StanceDoc, VERSION, WorkDoc,
 };
 use super::text::Text;
 use crate::graph::{Corpus, EntityId};
-use crate::model::{Claim, ClaimId, EventId, EvidenceId, ExplanationId, ScholarId, WorkId};
+use crate::model::{
+    Claim, ClaimId, EventId, EvidenceId, ExplanationId, NameParts, Role, ScholarId, WorkId,
+};
 
 impl Corpus {
     /// Writes the corpus as a JSON document, pretty-printed, entities in the
@@ -44,6 +46,8 @@ impl Corpus {
                     born: s.born(),
                     died: s.died(),
                     affiliation: s.affiliation().map(Text::from),
+                    parts: s.parts().map(parts_doc),
+                    literal: s.has_literal_name(),
                 })
                 .collect(),
             works: self
@@ -54,7 +58,15 @@ impl Corpus {
                     title: w.title().into(),
                     issued: w.issued(),
                     authors: self.authors(id).map(key).collect(),
+                    editors: self.contributors_as(id, Role::Editor).map(key).collect(),
+                    translators: self
+                        .contributors_as(id, Role::Translator)
+                        .map(key)
+                        .collect(),
                     container_title: w.container_title().map(Text::from),
+                    volume: w.volume().map(Text::from),
+                    issue: w.issue().map(Text::from),
+                    page: w.page().map(Text::from),
                     publisher: w.publisher().map(Text::from),
                     publisher_place: w.publisher_place().map(Text::from),
                     archive: w.archive().map(Text::from),
@@ -147,5 +159,16 @@ impl Corpus {
     #[cfg_attr(not(any(feature = "neo4j", feature = "graphml")), allow(dead_code))]
     pub(crate) fn key_or_empty<I: EntityId>(&self, id: I) -> &str {
         self.key(id).unwrap_or_default()
+    }
+}
+
+fn parts_doc(parts: &NameParts) -> PartsDoc<'_> {
+    PartsDoc {
+        family: parts.family().into(),
+        given: parts.given().map(Text::from),
+        non_dropping_particle: parts.non_dropping_particle().map(Text::from),
+        dropping_particle: parts.dropping_particle().map(Text::from),
+        suffix: parts.suffix().map(Text::from),
+        family_first: parts.is_family_first(),
     }
 }
