@@ -1,9 +1,9 @@
 //! Abstract argumentation frameworks (Dung 1995), with supports and base
 //! weights for bipolar and gradual semantics.
 
-use std::collections::HashMap;
 use std::fmt;
 
+use super::names::NameIndex;
 use crate::error::{Error, Result};
 
 /// An argument of a [`Framework`]: its 0-based position.
@@ -54,10 +54,11 @@ impl fmt::Display for Argument {
 /// assert_eq!(af.extension(Semantics::Grounded), Some(vec![a, c]));
 /// # Ok::<(), historiograph::Error>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Framework {
     names: Option<Vec<String>>,
-    index: HashMap<String, u32>,
+    /// Determined by `names`, so equality leaves it out.
+    index: NameIndex,
     attackers: Vec<Vec<u32>>,
     targets: Vec<Vec<u32>>,
     supporters: Vec<Vec<u32>>,
@@ -65,6 +66,19 @@ pub struct Framework {
     weights: Vec<f64>,
     attacks: usize,
     supports: usize,
+}
+
+impl PartialEq for Framework {
+    fn eq(&self, other: &Framework) -> bool {
+        self.names == other.names
+            && self.attackers == other.attackers
+            && self.targets == other.targets
+            && self.supporters == other.supporters
+            && self.supported == other.supported
+            && self.weights == other.weights
+            && self.attacks == other.attacks
+            && self.supports == other.supports
+    }
 }
 
 /// The base weight of an argument no one set a weight for.
@@ -109,15 +123,23 @@ impl Framework {
         if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(Error::InvalidArgumentName { argument: name });
         }
-        if self.argument(&name).is_some() {
-            return Err(Error::DuplicateArgument { argument: name });
-        }
+        self.push_argument(name.clone())
+            .ok_or(Error::DuplicateArgument { argument: name })
+    }
+
+    /// Adds an argument whose name the caller has checked; `None` if the
+    /// name is taken.
+    pub(crate) fn push_argument(&mut self, name: String) -> Option<Argument> {
         let id = Argument(self.len() as u32);
-        let names = self.names_mut();
-        names.push(name.clone());
-        self.index.insert(name, id.0);
+        self.names_mut();
+        if !self.index.insert(&name, id.0) {
+            return None;
+        }
+        if let Some(names) = self.names.as_mut() {
+            names.push(name);
+        }
         self.grow(id.index() + 1);
-        Ok(id)
+        Some(id)
     }
 
     /// The names, created from the numbers on first use.
@@ -128,7 +150,7 @@ impl Framework {
             (0..n)
                 .map(|i| {
                     let name = (i + 1).to_string();
-                    index.insert(name.clone(), i as u32);
+                    index.insert(&name, i as u32);
                     name
                 })
                 .collect()
@@ -179,7 +201,7 @@ impl Framework {
     /// The argument with this name (or, for unnamed arguments, this 1-based number).
     pub fn argument(&self, name: &str) -> Option<Argument> {
         match &self.names {
-            Some(_) => self.index.get(name).map(|&i| Argument(i)),
+            Some(_) => self.index.get(name).map(Argument),
             None => {
                 let number: usize = name.parse().ok()?;
                 (number >= 1 && number <= self.len() && name == number.to_string())
@@ -214,15 +236,39 @@ impl Framework {
         Ok(true)
     }
 
-    /// Adds an attack without checking for a duplicate; readers call
-    /// [`dedup`](Framework::dedup) once they are done.
-    pub(crate) fn push_attack(&mut self, attacker: Argument, target: Argument) {
-        self.targets[attacker.index()].push(target.0);
-        self.attackers[target.index()].push(attacker.0);
-        self.attacks += 1;
+    /// A framework of `n` unnamed arguments with these attacks (0-based,
+    /// in range, repeats kept once): each list allocated once at its size.
+    pub(crate) fn with_attacks(n: usize, attacks: &[(u32, u32)]) -> Framework {
+        let mut af = Framework::with_arguments(n);
+        af.set_attacks(attacks);
+        af
     }
 
-    /// Removes repeated attacks (from [`push_attack`](Framework::push_attack)),
+    /// Sets the attacks of a framework that has none yet (see
+    /// [`with_attacks`](Framework::with_attacks)).
+    pub(crate) fn set_attacks(&mut self, attacks: &[(u32, u32)]) {
+        debug_assert_eq!(self.attacks, 0);
+        let n = self.len();
+        let (mut out, mut into) = (vec![0usize; n], vec![0usize; n]);
+        for &(a, b) in attacks {
+            out[a as usize] += 1;
+            into[b as usize] += 1;
+        }
+        for (list, &size) in self.targets.iter_mut().zip(&out) {
+            list.reserve_exact(size);
+        }
+        for (list, &size) in self.attackers.iter_mut().zip(&into) {
+            list.reserve_exact(size);
+        }
+        for &(a, b) in attacks {
+            self.targets[a as usize].push(b);
+            self.attackers[b as usize].push(a);
+        }
+        self.attacks = attacks.len();
+        self.dedup();
+    }
+
+    /// Removes repeated attacks (from [`set_attacks`](Framework::set_attacks)),
     /// keeping the first of each. O(n + attacks), one stamp per argument.
     pub(crate) fn dedup(&mut self) {
         fn dedup_lists(lists: &mut [Vec<u32>]) -> usize {

@@ -11,6 +11,7 @@ mod grounded;
 mod ideal;
 pub(crate) use grounded::grounded_labels_among;
 mod labelling;
+mod names;
 mod sat;
 
 pub use extensions::{Decision, Extensions, Semantics};

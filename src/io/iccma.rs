@@ -2,6 +2,7 @@
 //! one attack `a b` per line (arguments numbered 1 to N); lines starting
 //! with `#` are comments.
 
+use super::scan::Cursor;
 use crate::argument::{Argument, Framework};
 use crate::error::{Error, Result};
 
@@ -31,6 +32,92 @@ fn number(token: &str, line: usize, n: usize) -> Result<Argument> {
     Ok(Argument::new(value as u32 - 1))
 }
 
+/// The fast path: `a b` with both in 1..=n, as 0-based arguments.
+fn plain_attack(cursor: &mut Cursor<'_>, n: u32) -> Option<(u32, u32)> {
+    cursor.blanks();
+    let a = cursor.number()?;
+    if !cursor.separator() {
+        return None;
+    }
+    let b = cursor.number()?;
+    let in_range = |x: u32| (1..=n).contains(&x);
+    (in_range(a) && in_range(b) && cursor.end_of_line()).then(|| (a - 1, b - 1))
+}
+
+/// What the reader has so far: the declared number of arguments and the
+/// attacks.
+struct Reader {
+    n: Option<u32>,
+    attacks: Vec<(u32, u32)>,
+}
+
+impl Reader {
+    /// One line, in any form the format allows (the fast path takes only
+    /// the plainest attacks).
+    fn line(&mut self, raw: &str, line: usize) -> Result<()> {
+        let content = raw.trim();
+        if content.is_empty() || content.starts_with('#') {
+            return Ok(());
+        }
+        let mut tokens = content.split_ascii_whitespace();
+        let first = tokens.next().unwrap_or_default();
+        if first == "p" {
+            if self.n.is_some() {
+                return Err(syntax("iccma", line, "a second `p af` header"));
+            }
+            let (kind, count, extra) = (tokens.next(), tokens.next(), tokens.next());
+            let n = match (kind, count, extra) {
+                (Some("af"), Some(count), None) => count.parse::<u32>().map_err(|_| {
+                    syntax(
+                        "iccma",
+                        line,
+                        format!("`{count}` is not a number of arguments"),
+                    )
+                })?,
+                _ => {
+                    return Err(syntax(
+                        "iccma",
+                        line,
+                        format!("expected `p af N`, found `{content}`"),
+                    ));
+                }
+            };
+            if n as usize > Framework::MAX_DECLARED_ARGUMENTS {
+                return Err(syntax(
+                    "iccma",
+                    line,
+                    format!(
+                        "`p af {n}` declares more than {} arguments",
+                        Framework::MAX_DECLARED_ARGUMENTS
+                    ),
+                ));
+            }
+            self.n = Some(n);
+            return Ok(());
+        }
+        let Some(n) = self.n else {
+            return Err(syntax(
+                "iccma",
+                line,
+                "an attack before the `p af N` header",
+            ));
+        };
+        let n = n as usize;
+        match (tokens.next(), tokens.next()) {
+            (Some(second), None) => {
+                let (a, b) = (number(first, line, n)?, number(second, line, n)?);
+                self.attacks.push((a.0, b.0));
+                Ok(())
+            }
+            _ => Err(syntax(
+                "iccma",
+                line,
+                format!("expected an attack `a b`, found `{content}`"),
+            )),
+        }
+    }
+}
+
 impl Framework {
     /// Reads a framework in the ICCMA 2023 format.
     ///
@@ -48,78 +135,11 @@ impl Framework {
     /// number, a line that is not two numbers. A repeated attack is kept once.
     ///
     /// # Complexity
-    /// O(size of the text + attacks log degree).
+    /// O(size of the text + attacks). Plain attack lines (two numbers
+    /// separated by spaces or tabs) take a byte-level fast path; any other
+    /// line is read in full, so both give the same framework and errors.
     pub fn from_iccma(text: impl AsRef<[u8]>) -> Result<Framework> {
-        let text = crate::io::foreign::utf8(text.as_ref())?;
-        let mut framework: Option<Framework> = None;
-        for (i, raw) in text.lines().enumerate() {
-            let line = i + 1;
-            let content = raw.trim();
-            if content.is_empty() || content.starts_with('#') {
-                continue;
-            }
-            let mut tokens = content.split_ascii_whitespace();
-            let first = tokens.next().unwrap_or_default();
-            if first == "p" {
-                if framework.is_some() {
-                    return Err(syntax("iccma", line, "a second `p af` header"));
-                }
-                let (kind, count, extra) = (tokens.next(), tokens.next(), tokens.next());
-                let n = match (kind, count, extra) {
-                    (Some("af"), Some(count), None) => count.parse::<u32>().map_err(|_| {
-                        syntax(
-                            "iccma",
-                            line,
-                            format!("`{count}` is not a number of arguments"),
-                        )
-                    })?,
-                    _ => {
-                        return Err(syntax(
-                            "iccma",
-                            line,
-                            format!("expected `p af N`, found `{content}`"),
-                        ));
-                    }
-                };
-                if n as usize > Framework::MAX_DECLARED_ARGUMENTS {
-                    return Err(syntax(
-                        "iccma",
-                        line,
-                        format!(
-                            "`p af {n}` declares more than {} arguments",
-                            Framework::MAX_DECLARED_ARGUMENTS
-                        ),
-                    ));
-                }
-                framework = Some(Framework::with_arguments(n as usize));
-                continue;
-            }
-            let Some(af) = framework.as_mut() else {
-                return Err(syntax(
-                    "iccma",
-                    line,
-                    "an attack before the `p af N` header",
-                ));
-            };
-            let n = af.len();
-            let (second, extra) = (tokens.next(), tokens.next());
-            match (second, extra) {
-                (Some(second), None) => {
-                    let (a, b) = (number(first, line, n)?, number(second, line, n)?);
-                    af.push_attack(a, b);
-                }
-                _ => {
-                    return Err(syntax(
-                        "iccma",
-                        line,
-                        format!("expected an attack `a b`, found `{content}`"),
-                    ));
-                }
-            }
-        }
-        let mut framework = framework.ok_or_else(|| syntax("iccma", 0, "no `p af N` header"))?;
-        framework.dedup();
-        Ok(framework)
+        read(crate::io::foreign::utf8(text.as_ref())?, true)
     }
 
     /// Writes the framework in the ICCMA 2023 format (names, supports and
@@ -131,5 +151,70 @@ impl Framework {
             out.push_str(&format!("{} {}\n", a.number(), b.number()));
         }
         out
+    }
+}
+
+/// Reads the text; `fast` takes the fast path where it can (off only in
+/// the tests that check it changes nothing).
+fn read(text: &str, fast: bool) -> Result<Framework> {
+    let mut reader = Reader {
+        n: None,
+        attacks: Vec::with_capacity(text.len() / 16),
+    };
+    let mut cursor = Cursor::new(text);
+    let mut line = 0;
+    while !cursor.is_done() {
+        line += 1;
+        if let Some(n) = reader.n.filter(|_| fast) {
+            let mark = cursor.mark();
+            if let Some(attack) = plain_attack(&mut cursor, n) {
+                reader.attacks.push(attack);
+                continue;
+            }
+            cursor.reset(mark);
+        }
+        reader.line(cursor.rest_of_line(text), line)?;
+    }
+    let n = reader
+        .n
+        .ok_or_else(|| syntax("iccma", 0, "no `p af N` header"))?;
+    Ok(Framework::with_attacks(n as usize, &reader.attacks))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    const FORMS: &[&str] = &[
+        "p af {a}",
+        "{s}p af {a}{s}",
+        "{a} {b}",
+        "{s}{a}{s}{b}{s}",
+        "{a}\t{b}",
+        "# a comment {a}",
+        "",
+        "{s}",
+        "{a} {b} {a}",
+        "+{a} {b}",
+        "0{a} {b}",
+        "x {b}",
+        "{a}\u{a0}{b}",
+        "\u{a0}{a} {b}",
+        "1234567890 {b}",
+        "{a}{b}{a}{b}{a}{b}{a}{b}{a}{b} {b}",
+        "p af 99999999999",
+        "{a}\r{b}",
+        "{a}",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The fast path changes nothing: the same framework, or the same
+        /// error, as the general line parser alone.
+        #[test]
+        fn the_fast_path_reads_as_the_line_parser(text in crate::io::scan::texts(FORMS)) {
+            prop_assert_eq!(super::read(&text, true), super::read(&text, false), "{:?}", text);
+        }
     }
 }

@@ -27,6 +27,7 @@ mod json;
 mod locate;
 #[cfg(feature = "neo4j")]
 mod neo4j;
+mod scan;
 mod tgf;
 
 #[cfg(feature = "aif")]

@@ -2,8 +2,93 @@
 //! line, a line `#`, then one attack `a b` per line.
 
 use super::iccma::syntax;
+use super::scan::Cursor;
 use crate::argument::Framework;
 use crate::error::Result;
+
+/// What the reader has so far.
+struct Reader {
+    framework: Framework,
+    attacks: Vec<(u32, u32)>,
+    /// Whether the `#` separator has been read.
+    in_attacks: bool,
+}
+
+/// A name's bytes on the fast path: printable ASCII but the space.
+fn graphic(b: u8) -> bool {
+    b.is_ascii_graphic()
+}
+
+impl Reader {
+    /// The fast path: one new name, or an attack between two listed names,
+    /// in printable ASCII. `None`, with nothing changed, for anything else
+    /// (the separator included).
+    fn plain_line(&mut self, cursor: &mut Cursor<'_>) -> Option<()> {
+        cursor.blanks();
+        let first = cursor.token(graphic)?;
+        if !self.in_attacks {
+            (first != "#" && cursor.end_of_line()).then_some(())?;
+            return self.framework.push_argument(first.to_owned()).map(|_| ());
+        }
+        cursor.separator().then_some(())?;
+        let second = cursor.token(graphic)?;
+        cursor.end_of_line().then_some(())?;
+        let (a, b) = (
+            self.framework.argument(first)?,
+            self.framework.argument(second)?,
+        );
+        self.attacks.push((a.index() as u32, b.index() as u32));
+        Some(())
+    }
+
+    /// One line, in any form the format allows.
+    fn line(&mut self, raw: &str, line: usize) -> Result<()> {
+        let content = raw.trim();
+        if content.is_empty() {
+            return Ok(());
+        }
+        if content == "#" {
+            if self.in_attacks {
+                return Err(syntax("tgf", line, "a second `#` separator"));
+            }
+            self.in_attacks = true;
+            return Ok(());
+        }
+        let tokens: Vec<&str> = content.split_ascii_whitespace().collect();
+        if !self.in_attacks {
+            let [name] = tokens.as_slice() else {
+                return Err(syntax(
+                    "tgf",
+                    line,
+                    format!("expected one argument name, found `{content}`"),
+                ));
+            };
+            self.framework
+                .add_argument(*name)
+                .map_err(|_| syntax("tgf", line, format!("argument `{name}` listed twice")))?;
+            return Ok(());
+        }
+        let [a, b] = tokens.as_slice() else {
+            return Err(syntax(
+                "tgf",
+                line,
+                format!("expected an attack `a b`, found `{content}`"),
+            ));
+        };
+        let find = |name: &str| {
+            self.framework.argument(name).ok_or_else(|| {
+                syntax(
+                    "tgf",
+                    line,
+                    format!("attack names unlisted argument `{name}`"),
+                )
+            })
+        };
+        let (a, b) = (find(a)?, find(b)?);
+        self.attacks.push((a.index() as u32, b.index() as u32));
+        Ok(())
+    }
+}
 
 impl Framework {
     /// Reads a framework in the TGF format.
@@ -20,58 +105,14 @@ impl Framework {
     /// [`Error::Syntax`](crate::Error::Syntax) with the line: a name with
     /// spaces, an argument listed twice, an attack that is not two names or
     /// names an unlisted argument.
+    ///
+    /// # Complexity
+    /// O(size of the text + attacks). A line that is one new name or an
+    /// attack between two listed names, in printable ASCII, takes a
+    /// byte-level fast path; any other line is read in full, so both give
+    /// the same framework and errors.
     pub fn from_tgf(text: impl AsRef<[u8]>) -> Result<Framework> {
-        let text = crate::io::foreign::utf8(text.as_ref())?;
-        let mut framework = Framework::new();
-        let mut attacks = false;
-        for (i, raw) in text.lines().enumerate() {
-            let line = i + 1;
-            let content = raw.trim();
-            if content.is_empty() {
-                continue;
-            }
-            if content == "#" {
-                if attacks {
-                    return Err(syntax("tgf", line, "a second `#` separator"));
-                }
-                attacks = true;
-                continue;
-            }
-            let tokens: Vec<&str> = content.split_ascii_whitespace().collect();
-            if !attacks {
-                let [name] = tokens.as_slice() else {
-                    return Err(syntax(
-                        "tgf",
-                        line,
-                        format!("expected one argument name, found `{content}`"),
-                    ));
-                };
-                framework
-                    .add_argument(*name)
-                    .map_err(|_| syntax("tgf", line, format!("argument `{name}` listed twice")))?;
-                continue;
-            }
-            let [a, b] = tokens.as_slice() else {
-                return Err(syntax(
-                    "tgf",
-                    line,
-                    format!("expected an attack `a b`, found `{content}`"),
-                ));
-            };
-            let find = |name: &str| {
-                framework.argument(name).ok_or_else(|| {
-                    syntax(
-                        "tgf",
-                        line,
-                        format!("attack names unlisted argument `{name}`"),
-                    )
-                })
-            };
-            let (a, b) = (find(a)?, find(b)?);
-            framework.push_attack(a, b);
-        }
-        framework.dedup();
-        Ok(framework)
+        read(crate::io::foreign::utf8(text.as_ref())?, true)
     }
 
     /// Writes the framework in the TGF format.
@@ -90,5 +131,66 @@ impl Framework {
             out.push_str(&format!("{} {}\n", names[a.index()], names[b.index()]));
         }
         out
+    }
+}
+
+/// Reads the text; `fast` takes the fast path where it can (off only in
+/// the tests that check it changes nothing).
+fn read(text: &str, fast: bool) -> Result<Framework> {
+    let mut reader = Reader {
+        framework: Framework::new(),
+        attacks: Vec::with_capacity(text.len() / 16),
+        in_attacks: false,
+    };
+    let mut cursor = Cursor::new(text);
+    let mut line = 0;
+    while !cursor.is_done() {
+        line += 1;
+        let mark = cursor.mark();
+        if fast && reader.plain_line(&mut cursor).is_some() {
+            continue;
+        }
+        cursor.reset(mark);
+        reader.line(cursor.rest_of_line(text), line)?;
+    }
+    let Reader {
+        mut framework,
+        attacks,
+        ..
+    } = reader;
+    framework.set_attacks(&attacks);
+    Ok(framework)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    const FORMS: &[&str] = &[
+        "a{a}",
+        "{s}a{b}{s}",
+        "#",
+        "{s}#{s}",
+        "a{a} a{b}",
+        "a{a}\ta{b}",
+        "{s}a{a}{s}a{b}{s}",
+        "",
+        "a{a} a{b} a{a}",
+        "é{a}",
+        "a{a}\u{a0}",
+        "#x{a}",
+        "{a}",
+        "{a} {b}",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The fast path changes nothing: the same framework, or the same
+        /// error, as the general line parser alone.
+        #[test]
+        fn the_fast_path_reads_as_the_line_parser(text in crate::io::scan::texts(FORMS)) {
+            prop_assert_eq!(super::read(&text, true), super::read(&text, false), "{:?}", text);
+        }
     }
 }
