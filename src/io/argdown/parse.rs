@@ -20,7 +20,7 @@ use super::json::{
 use super::line::{Kind, Open, element, front_matter, is_heading, pcs_step, relation, syntax};
 use super::relations::{End, Relations};
 use super::scan::logical_lines;
-use super::text::{Mode, Rest, rest, without_ranges};
+use super::text::{Mode, Rest, rest};
 use crate::error::Result;
 /// A premise–conclusion structure being read.
 struct Pcs {
@@ -138,7 +138,7 @@ impl Builder {
         let level = t.len() - t.trim_start_matches('#').len();
         let rest = rest(line, &t[level..], Mode::Default)?;
         self.sections.push(SectionJson {
-            title: without_ranges(&rest),
+            title: rest.text.trim().to_owned(),
             data: rest.data,
             tags: rest.tags,
             children: Vec::new(),
@@ -158,7 +158,8 @@ impl Builder {
         };
         let inner = t.trim_start_matches('-').trim_end_matches('-');
         let rest = rest(line, inner, Mode::Inference)?;
-        let rules = without_ranges(&rest)
+        let rules = rest
+            .text
             .split(',')
             .map(str::trim)
             .filter(|r| !r.is_empty())

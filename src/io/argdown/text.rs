@@ -422,22 +422,6 @@ fn is_tag_char(c: char) -> bool {
         || matches!(c as u32, 0xA0..=0xD7FF | 0xF900..=0xFDCF | 0xFDF0..=0xFFEF)
 }
 
-/// The text of a heading or inference without its tags.
-pub(super) fn without_ranges(rest: &Rest) -> String {
-    let units: Vec<u16> = rest.text.encode_utf16().collect();
-    let mut out = Vec::new();
-    let mut at = 0;
-    for range in rest.ranges.iter().filter(|r| r.kind == "tag") {
-        let (Some(start), Some(stop)) = (range.start, range.stop) else {
-            continue;
-        };
-        out.extend_from_slice(units.get(at..start).unwrap_or_default());
-        at = stop + 1;
-    }
-    out.extend_from_slice(units.get(at..).unwrap_or_default());
-    String::from_utf16_lossy(&out).trim().to_owned()
-}
-
 /// The character of a shortcode in the tool's default table.
 fn shortcode(code: &str) -> Option<&'static str> {
     // The one name whose two forms differ.
