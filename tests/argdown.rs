@@ -915,6 +915,9 @@ fn inline_formatting_is_stripped_and_its_markup_reported() {
     // Markers that open nothing, and escaped ones, stay as written.
     let plain = native("[A]: 2 * 3 and a\\_b\n");
     assert_eq!(texts_of(&plain.corpus), ["2 * 3 and a_b"]);
+    // A link at the start is text, not a title.
+    let linked = native("[A]: a\n  + [the text](http://x.org) b\n");
+    assert_eq!(texts_of(&linked.corpus), ["a", "the text b"]);
     assert!(plain.is_lossless());
     // Emphasis never closed is an error on its line, as for the tool.
     assert_eq!(syntax_error("[A]: a\n[B]: snake_case\n").0, 2);

@@ -1,7 +1,7 @@
 //! What one line of `.argdown` says: its kind, and the title, text, tags
 //! and data of an element on it, for the native reader.
 
-use super::scan::Logical;
+use super::scan::{Logical, link_end};
 use super::text::{Mode, Rest, rest};
 use crate::error::{Error, Result};
 
@@ -84,8 +84,11 @@ pub(super) fn relation(t: &str) -> Option<(&'static str, &str)> {
 /// Reads `[T]: text`, `[T]`, `<T>: text`, `<T>` or plain text (an untitled
 /// statement) with its tags and data.
 pub(super) fn element(line: usize, t: &str) -> Result<Open> {
+    // A link (`[text](url)`) is text: the lexer tries it before a title.
+    let chars: Vec<char> = t.chars().collect();
+    let link = link_end(&chars, 0).is_some();
     let (kind, after_title, title) = match t.chars().next() {
-        Some(open @ ('[' | '<')) => {
+        Some(open @ ('[' | '<')) if !link => {
             let close = if open == '[' { ']' } else { '>' };
             let Some(end) = t.find(close) else {
                 return Err(syntax(line, format!("unclosed title in `{t}`")));
