@@ -918,6 +918,8 @@ fn inline_formatting_is_stripped_and_its_markup_reported() {
     // A link at the start is text, not a title.
     let linked = native("[A]: a\n  + [the text](http://x.org) b\n");
     assert_eq!(texts_of(&linked.corpus), ["a", "the text b"]);
+    let described = native("<A>: [the text](http://x.org) b\n");
+    assert_eq!(texts_of(&described.corpus), ["the text b"]);
     assert!(plain.is_lossless());
     // Emphasis never closed is an error on its line, as for the tool.
     assert_eq!(syntax_error("[A]: a\n[B]: snake_case\n").0, 2);

@@ -86,7 +86,7 @@ pub(super) fn relation(t: &str) -> Option<(&'static str, &str)> {
 pub(super) fn element(line: usize, t: &str) -> Result<Open> {
     // A link (`[text](url)`) is text: the lexer tries it before a title.
     let chars: Vec<char> = t.chars().collect();
-    let link = link_end(&chars, 0).is_some();
+    let link = t.starts_with('[') && link_end(&chars, 0).is_some();
     let (kind, after_title, title) = match t.chars().next() {
         Some(open @ ('[' | '<')) if !link => {
             let close = if open == '[' { ']' } else { '>' };

@@ -386,6 +386,9 @@ pub(super) fn shortcode_end(chars: &[char], at: usize) -> Option<usize> {
 
 /// `[text](url)`: text and url non-empty, on one line.
 pub(super) fn link_end(chars: &[char], at: usize) -> Option<usize> {
+    if chars.get(at) != Some(&'[') {
+        return None;
+    }
     let close = at + 1 + chars[at + 1..].iter().position(|&c| c == ']')?;
     if close == at + 1 || chars.get(close + 1) != Some(&'(') {
         return None;
