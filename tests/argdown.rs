@@ -804,3 +804,159 @@ proptest! {
         prop_assert_eq!(imported.corpus.to_json(), corpus.to_json());
     }
 }
+
+// ---------------------------------------------------------------------------
+// Hand-written maps in the styles of the Argdown documentation
+// (`tests/data/argdown/styles/`, JSON by @argdown/cli 1.7.5)
+// ---------------------------------------------------------------------------
+
+/// The names of the hand-written maps, sorted.
+fn styles() -> Vec<String> {
+    let dir = format!("{}/tests/data/argdown/styles", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            Some(name.strip_suffix(".argdown")?.to_owned())
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn hand_written_maps_read_the_same_natively_and_through_the_tool() {
+    let names = styles();
+    assert!(names.len() >= 8, "{names:?}");
+    for name in names {
+        let native = Corpus::from_argdown(data(&format!("styles/{name}.argdown")))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let tool = import(&data(&format!("styles/{name}.json")));
+        assert!(native.corpus == tool.corpus, "{name}");
+        assert_eq!(native.corpus.to_json(), tool.corpus.to_json(), "{name}");
+        assert_eq!(unmapped(&native), unmapped(&tool), "{name}");
+    }
+}
+
+fn native(text: &str) -> Imported {
+    Corpus::from_argdown(text.as_bytes()).unwrap_or_else(|e| panic!("{text:?}: {e}"))
+}
+
+/// The keys and texts of the claims, in the corpus document's order.
+fn claims_of(corpus: &Corpus) -> Vec<(String, String)> {
+    let json: Value = serde_json::from_str(&corpus.to_json()).expect("JSON");
+    json["claims"]
+        .as_array()
+        .map(|claims| {
+            claims
+                .iter()
+                .map(|c| {
+                    (
+                        c["key"].as_str().unwrap_or_default().to_owned(),
+                        c["text"].as_str().unwrap_or_default().to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn texts_of(corpus: &Corpus) -> Vec<String> {
+    claims_of(corpus)
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect()
+}
+
+#[test]
+fn every_kind_of_comment_is_skipped_and_untitled_numbers_follow_the_tool() {
+    let text = "/* a block\n   comment */\n<!-- an html\ncomment -->\n// a line\n\
+                [A]: a /* inline */ b\n  - first <!-- x --> one // end\n\n\
+                second\n";
+    let imported = native(text);
+    let keys: Vec<String> = claims_of(&imported.corpus)
+        .into_iter()
+        .map(|(key, _)| key)
+        .collect();
+    assert_eq!(keys, ["A", "Untitled-1", "Untitled-2"]);
+    assert_eq!(texts_of(&imported.corpus), ["a b", "first one", "second"]);
+    assert!(imported.is_lossless(), "{:?}", imported.unmapped);
+}
+
+#[test]
+fn data_blocks_across_lines_are_read() {
+    let text = "[A]: a\n  {\n    event: split\n    scholar:\n      - luthi\n    year: 2008\n  }\n\n\
+                [B]: b\n  {event: split,\n   polarity: denies}\n";
+    let corpus = native(text).corpus;
+    let json: Value = serde_json::from_str(&corpus.to_json()).expect("JSON");
+    assert_eq!(json["claims"][0]["events"], json!(["split"]));
+    assert_eq!(json["claims"][0]["stances"][0]["scholar"], json!("luthi"));
+    assert_eq!(json["claims"][0]["stances"][0]["year"], json!(2008));
+    assert_eq!(json["claims"][1]["polarity"], json!("denies"));
+    // An error inside names its own line.
+    assert_eq!(syntax_error("[A]: a\n  {\n    a: 1\n    a: 2\n  }\n").0, 4);
+}
+
+#[test]
+fn inline_formatting_is_stripped_and_its_markup_reported() {
+    let imported =
+        native("[A]: **Bold**, __strong__, *it* and _em_ with [a link](http://x.org) :+1:\n");
+    assert_eq!(
+        texts_of(&imported.corpus),
+        ["Bold, strong, it and em with a link 👍"]
+    );
+    assert_eq!(
+        unmapped(&imported),
+        [
+            "statement `A`: markup has no place in a claim's text, which keeps the words: \
+          `**Bold**, **strong**, *it* and *em* with [a link](http://x.org) 👍`"
+        ]
+    );
+    // Markers that open nothing, and escaped ones, stay as written.
+    let plain = native("[A]: 2 * 3 and a\\_b\n");
+    assert_eq!(texts_of(&plain.corpus), ["2 * 3 and a_b"]);
+    // A link at the start is text, not a title.
+    let linked = native("[A]: a\n  + [the text](http://x.org) b\n");
+    assert_eq!(texts_of(&linked.corpus), ["a", "the text b"]);
+    let described = native("<A>: [the text](http://x.org) b\n");
+    assert_eq!(texts_of(&described.corpus), ["the text b"]);
+    assert!(plain.is_lossless());
+    // Emphasis never closed is an error on its line, as for the tool.
+    assert_eq!(syntax_error("[A]: a\n[B]: snake_case\n").0, 2);
+    assert_eq!(syntax_error("[A]: a **b\n").0, 1);
+}
+
+/// `text` with comment lines put before some of its lines.
+fn with_comment_lines(text: &str, places: &[(usize, usize)]) -> String {
+    const COMMENTS: [&str; 4] = [
+        "// a comment",
+        "/* a block */",
+        "<!-- html -->",
+        "/* two\nlines */",
+    ];
+    let mut lines: Vec<String> = text.lines().map(ToOwned::to_owned).collect();
+    let mut sorted = places.to_vec();
+    sorted.sort_unstable();
+    for &(at, kind) in sorted.iter().rev() {
+        let at = at % (lines.len() + 1);
+        lines.insert(at, COMMENTS[kind % COMMENTS.len()].to_owned());
+    }
+    lines.join("\n") + "\n"
+}
+
+proptest! {
+    #[test]
+    fn comment_lines_change_nothing(
+        corpus in corpus(),
+        places in proptest::collection::vec((0usize..200, 0usize..4), 0..6),
+    ) {
+        let text = corpus.to_argdown();
+        let commented = with_comment_lines(&text, &places);
+        let plain = Corpus::from_argdown(text.as_bytes())
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        let read = Corpus::from_argdown(commented.as_bytes())
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{commented}")))?;
+        prop_assert_eq!(read.corpus.to_json(), plain.corpus.to_json(), "{}", commented);
+        prop_assert_eq!(unmapped(&read), unmapped(&plain));
+    }
+}

@@ -3,7 +3,7 @@
 real Argdown tool, @argdown/cli (installed as a tool, never a dependency):
 
     mkdir -p /work/tools/argdown && (cd /work/tools/argdown && npm install @argdown/cli@1.7.5)
-    cargo build --no-default-features --example argdown
+    cargo build --example argdown
     CARGO_TARGET_DIR=target python3 tests/dev/argdown_check.py \
         --argdown /work/tools/argdown/node_modules/.bin/argdown --corpora 100 --maps 400
 
@@ -23,16 +23,25 @@ arguments with and without premise-conclusion structures) and checks that
 the native reader gives exactly what the tool's JSON gives (corpus and
 unmapped list, or the same error); maps the tool itself refuses are
 counted apart.
+With `--goldens check` it runs `argdown json` on every hand-written map in
+tests/data/argdown/styles/ and fails if the tool's JSON differs from the
+golden file beside it, or if the native reader disagrees with it; with
+`--goldens write` it writes the tool's JSON there instead (after a change
+to a map, or to the tool's version).
 Exits 1 on any failure; prints the counts.
 """
 
 import argparse
+import glob
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
+
+STYLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "argdown", "styles")
 
 ALPHABET = list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 ODD = list(" ,.;:'\"?!()-/&%$+~=*_#@[]{}<>\\|`^") + [
@@ -227,6 +236,9 @@ def map_text(rng):
     words = [rng.choice(WORDS) for _ in range(rng.randint(1, 7))]
     if rng.random() < 0.2:
         words.insert(rng.randint(0, len(words)), rng.choice(["\\#not-a-tag", "a\\*b", "x,", "y;", "(z)", "it's", "q?"]))
+    if rng.random() < 0.2:
+        i = rng.randrange(len(words))
+        words[i] = rng.choice(["**{}**", "__{}__", "*{}*", "_{}_", "[{}](https://x.org/a)", "{} :+1:", "{} /* c */"]).format(words[i])
     text = " ".join(words)
     return text[0].upper() + text[1:] + rng.choice(["", ".", "!"])
 
@@ -279,7 +291,7 @@ def random_map(rng):
         if block < 0.15:
             lines.append("#" * rng.randint(1, 3) + " " + map_text(rng) + " " + map_data(rng))
         elif block < 0.25:
-            lines.append("// " + map_text(rng))
+            lines.append(rng.choice(["// {}", "/* {} */", "<!-- {} -->", "/*\n  {}\n*/", "<!--\n{}\n-->"]).format(map_text(rng)))
         elif block < 0.4:
             if rng.random() < 0.6:
                 lines += [map_element(rng, "a", rng.random() < 0.5)[0], ""]
@@ -294,7 +306,12 @@ def random_map(rng):
             data = map_data(rng)
             lines.append(text + (" " + data if data and rng.random() < 0.5 else ""))
             if data and not lines[-1].endswith("}"):
-                lines.append("  " + data)
+                if rng.random() < 0.3:
+                    # The same data in YAML block style, across lines.
+                    fields = data[1:-1].split(", ") if data != "{}" else []
+                    lines += ["  {"] + ["    " + f for f in fields] + ["  }"]
+                else:
+                    lines.append("  " + data)
             stack = [(0, kind)]
             for _ in range(rng.randint(0, 5)):
                 depth = rng.randint(1, len(stack))
@@ -336,6 +353,36 @@ def check_map(example, argdown, workdir, name, text):
     return None
 
 
+def check_goldens(example, argdown, workdir, write):
+    """Runs the tool on every hand-written map; returns (passed, failed)."""
+    passed, failed = 0, 0
+    out = os.path.join(workdir, "goldens")
+    for path in sorted(glob.glob(os.path.join(STYLES, "*.argdown"))):
+        name = os.path.basename(path)[: -len(".argdown")]
+        tool = run([argdown, "json", path, out])
+        made = os.path.join(out, name + ".json")
+        golden = os.path.join(STYLES, name + ".json")
+        if tool.returncode or not os.path.exists(made):
+            failed += 1
+            print(f"styles/{name}: argdown json said: {(tool.stdout + tool.stderr).strip()}")
+            continue
+        if write:
+            shutil.copyfile(made, golden)
+        elif not os.path.exists(golden) or open(made, "rb").read() != open(golden, "rb").read():
+            failed += 1
+            print(f"styles/{name}: the tool's JSON differs from the golden file (rerun with --goldens write)")
+            continue
+        via_tool = run([example, "import", golden])
+        native = run([example, "read", path])
+        strip = lambda r: (r.returncode, r.stdout, r.stderr.replace(golden, "F").replace(path, "F").replace("argdown-json", "argdown"))
+        if strip(via_tool) != strip(native):
+            failed += 1
+            print(f"styles/{name}: the native reader disagrees with the tool:\n tool:   {strip(via_tool)[2][:800]}\n native: {strip(native)[2][:800]}")
+            continue
+        passed += 1
+    return passed, failed
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--argdown", default="/work/tools/argdown/node_modules/.bin/argdown")
@@ -343,10 +390,15 @@ def main():
     parser.add_argument("--corpora", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--maps", type=int, default=0, help="random hand-written-style maps: native reader vs the tool")
+    parser.add_argument("--goldens", choices=["check", "write"], help="the hand-written maps in tests/data/argdown/styles/ against the tool")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     passed, failed = 0, 0
     with tempfile.TemporaryDirectory() as workdir:
+        if args.goldens:
+            p, f = check_goldens(args.example, args.argdown, workdir, args.goldens == "write")
+            passed += p
+            failed += f
         cases = [("builtin", None)]
         for i in range(args.corpora):
             path = os.path.join(workdir, f"random{i}.json")

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use serde_json::{Map, Value, json};
 
 use super::json::MemberJson;
+use super::markup::marked_up;
 use crate::error::{Error, Result};
 use crate::io::Unmapped;
 use crate::model::AttackKind;
@@ -342,7 +343,19 @@ pub(super) fn draft(
     };
     let text = match data.get("text") {
         Some(value) => text_field(&origin, "text", value)?,
-        None => canonical_text(members).unwrap_or_else(|| title.to_owned()),
+        None => {
+            if let Some(marked) = canonical_member(members)
+                .and_then(|m| marked_up(m.text.as_deref().unwrap_or_default(), m))
+            {
+                unmapped.push(Unmapped::new(
+                    &origin,
+                    format!(
+                        "markup has no place in a claim's text, which keeps the words: `{marked}`"
+                    ),
+                ));
+            }
+            canonical_text(members).unwrap_or_else(|| title.to_owned())
+        }
     };
     let mut seen = HashSet::new();
     let tags = tags
@@ -407,11 +420,17 @@ pub(super) fn text_list(at: &str, field: &str, value: &Value) -> Result<Vec<Stri
 
 /// The text of the last member that has one, without its tags.
 pub(super) fn canonical_text(members: &[MemberJson]) -> Option<String> {
-    members
-        .iter()
-        .rev()
-        .filter_map(|m| Some(without_tags(m.text.as_deref()?, m)))
-        .find(|t| !t.is_empty())
+    let member = canonical_member(members)?;
+    Some(without_tags(member.text.as_deref()?, member))
+}
+
+/// The last member that has a text besides its tags.
+fn canonical_member(members: &[MemberJson]) -> Option<&MemberJson> {
+    members.iter().rev().find(|m| {
+        m.text
+            .as_deref()
+            .is_some_and(|t| !without_tags(t, m).is_empty())
+    })
 }
 
 /// The text with its tag ranges (UTF-16 offsets, end included) cut out.

@@ -1,42 +1,85 @@
 //! Reads the YAML flow collections of Argdown data blocks (`{key: value,
-//! list: [1, "two"]}`) into JSON values: the subset of YAML that the native
-//! parser accepts. Scalars follow js-yaml's core schema: integers, floats,
-//! `true`/`false`, `null`/`~`, and text (plain, single- or double-quoted).
+//! list: [1, "two"]}`, on one line or several) into JSON values: the
+//! subset of YAML that the native parser accepts. Scalars follow js-yaml's
+//! core schema: integers, floats, `true`/`false`, `null`/`~`, and text
+//! (plain, single- or double-quoted, folded across lines as YAML folds
+//! them); `#` comments are skipped; a key given twice is an error, as in
+//! js-yaml.
 
 use serde_json::{Map, Number, Value};
 
-/// Parses one flow collection or scalar; `Err` says what is wrong.
-pub(super) fn parse_flow(text: &str) -> Result<Value, String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut reader = Reader { chars, at: 0 };
-    reader.skip_ws();
-    let value = reader.value(0)?;
-    reader.skip_ws();
-    if reader.at < reader.chars.len() {
-        return Err(format!(
-            "unexpected `{}` after the data",
-            reader.chars[reader.at..].iter().collect::<String>()
-        ));
-    }
+/// What is wrong with a data block, and on which of its lines (from 0).
+#[derive(Debug, PartialEq)]
+pub(super) struct DataError {
+    pub(super) line: usize,
+    pub(super) message: String,
+}
+
+/// Parses one flow collection or scalar.
+pub(super) fn parse_flow(text: &str) -> Result<Value, DataError> {
+    let mut reader = Reader::new(text);
+    let value = reader.document().map_err(|m| reader.error(m))?;
     Ok(value)
 }
 
-struct Reader {
-    chars: Vec<char>,
-    at: usize,
+pub(super) struct Reader {
+    pub(super) chars: Vec<char>,
+    pub(super) at: usize,
 }
 
 /// Deeper nesting is refused rather than risking the stack.
-const MAX_DEPTH: usize = 64;
+pub(super) const MAX_DEPTH: usize = 64;
 
 impl Reader {
+    pub(super) fn new(text: &str) -> Reader {
+        Reader {
+            chars: text.chars().collect(),
+            at: 0,
+        }
+    }
+
+    /// The error `message` at the line of the place read.
+    pub(super) fn error(&self, message: String) -> DataError {
+        let end = self.at.min(self.chars.len());
+        DataError {
+            line: self.chars[..end].iter().filter(|&&c| c == '\n').count(),
+            message,
+        }
+    }
+
+    /// The whole text as one value, with nothing but white space and
+    /// comments around it.
+    fn document(&mut self) -> Result<Value, String> {
+        self.skip_ws();
+        let value = self.value(0)?;
+        self.skip_ws();
+        if self.at < self.chars.len() {
+            return Err(format!(
+                "unexpected `{}` after the data",
+                self.chars[self.at..].iter().collect::<String>().trim()
+            ));
+        }
+        Ok(value)
+    }
+
     fn peek(&self) -> Option<char> {
         self.chars.get(self.at).copied()
     }
 
-    fn skip_ws(&mut self) {
-        while self.peek().is_some_and(char::is_whitespace) {
-            self.at += 1;
+    /// Skips white space, line breaks and comments (`#` at the start or
+    /// after white space, to the end of the line).
+    pub(super) fn skip_ws(&mut self) {
+        loop {
+            let after_space = self.at == 0 || self.chars[self.at - 1].is_whitespace();
+            match self.peek() {
+                Some(c) if c.is_whitespace() => self.at += 1,
+                Some('#') if after_space => {
+                    while self.peek().is_some_and(|c| c != '\n') {
+                        self.at += 1;
+                    }
+                }
+                _ => return,
+            }
         }
     }
 
@@ -52,7 +95,7 @@ impl Reader {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, String> {
+    pub(super) fn value(&mut self, depth: usize) -> Result<Value, String> {
         if depth > MAX_DEPTH {
             return Err("data nested too deep".to_owned());
         }
@@ -61,6 +104,9 @@ impl Reader {
             Some('[') => self.sequence(depth + 1),
             Some('"') => self.double_quoted().map(Value::String),
             Some('\'') => self.single_quoted().map(Value::String),
+            Some(c @ ('&' | '*' | '!' | '|' | '>' | '%' | '@' | '`')) => Err(format!(
+                "a value starting with `{c}` (an anchor, alias, tag, block scalar or reserved character) is not read"
+            )),
             Some(_) => Ok(scalar(&self.plain(false))),
             None => Err("expected a value, found the end of the data".to_owned()),
         }
@@ -82,6 +128,9 @@ impl Reader {
             };
             if key.is_empty() {
                 return Err("expected a key".to_owned());
+            }
+            if map.contains_key(&key) {
+                return Err(format!("the key `{key}` is given twice"));
             }
             self.skip_ws();
             let value = if self.peek() == Some(':') {
@@ -144,11 +193,7 @@ impl Reader {
             }
             self.at += 1;
         }
-        self.chars[start..self.at]
-            .iter()
-            .collect::<String>()
-            .trim()
-            .to_owned()
+        fold(&self.chars[start..self.at].iter().collect::<String>())
     }
 
     fn single_quoted(&mut self) -> Result<String, String> {
@@ -164,6 +209,7 @@ impl Reader {
                     self.at += 1;
                     return Ok(out);
                 }
+                Some('\n') => self.fold_break(&mut out),
                 Some(c) => {
                     out.push(c);
                     self.at += 1;
@@ -183,6 +229,14 @@ impl Reader {
             self.at += 1;
             match c {
                 '"' => return Ok(out),
+                '\n' => {
+                    self.at -= 1;
+                    self.fold_break(&mut out);
+                }
+                '\\' if self.peek() == Some('\n') => {
+                    // An escaped line break: the lines join without a space.
+                    self.skip_blanks();
+                }
                 '\\' => {
                     let Some(e) = self.peek() else {
                         return Err("unclosed `\"`".to_owned());
@@ -221,6 +275,30 @@ impl Reader {
         }
     }
 
+    /// At a line break inside quotes: the white space around it goes, and
+    /// the break becomes a space, or the empty lines after it line breaks.
+    fn fold_break(&mut self, out: &mut String) {
+        while out.ends_with([' ', '\t']) {
+            out.pop();
+        }
+        let empty = self.skip_blanks().saturating_sub(1);
+        if empty == 0 {
+            out.push(' ');
+        } else {
+            out.extend(std::iter::repeat_n('\n', empty));
+        }
+    }
+
+    /// Skips white space and line breaks; returns the number of breaks.
+    fn skip_blanks(&mut self) -> usize {
+        let mut breaks = 0;
+        while let Some(c) = self.peek().filter(|&c| c == ' ' || c == '\t' || c == '\n') {
+            breaks += usize::from(c == '\n');
+            self.at += 1;
+        }
+        breaks
+    }
+
     fn hex(&mut self, digits: usize) -> Result<char, String> {
         let text: String = self
             .chars
@@ -237,8 +315,30 @@ impl Reader {
     }
 }
 
+/// A plain scalar's lines folded as YAML folds them: each line trimmed,
+/// one line break a space, further empty lines line breaks.
+pub(super) fn fold(raw: &str) -> String {
+    let mut lines = raw.split('\n').map(|l| l.trim_matches([' ', '\t', '\r']));
+    let mut out = lines.next().unwrap_or_default().to_owned();
+    let mut empty = 0;
+    for line in lines {
+        if line.is_empty() {
+            empty += 1;
+            continue;
+        }
+        if empty == 0 {
+            out.push(' ');
+        } else {
+            out.extend(std::iter::repeat_n('\n', empty));
+        }
+        empty = 0;
+        out.push_str(line);
+    }
+    out.trim().to_owned()
+}
+
 /// The value of a plain scalar under js-yaml's core schema.
-fn scalar(text: &str) -> Value {
+pub(super) fn scalar(text: &str) -> Value {
     match text {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         "true" | "True" | "TRUE" => return Value::Bool(true),
@@ -246,6 +346,15 @@ fn scalar(text: &str) -> Value {
         _ => {}
     }
     let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let radix = [("0x", 16), ("0o", 8), ("0b", 2)]
+        .iter()
+        .find_map(|&(prefix, radix)| Some((digits.strip_prefix(prefix)?, radix)));
+    if let Some((number, radix)) = radix {
+        if let Ok(n) = i64::from_str_radix(number, radix) {
+            let n = if text.starts_with('-') { -n } else { n };
+            return Value::Number(n.into());
+        }
+    }
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         if let Ok(n) = text.parse::<i64>() {
             return Value::Number(n.into());
@@ -283,5 +392,10 @@ mod tests {
         assert!(parse_flow("{a: \"x").is_err());
         assert!(parse_flow("{a: 1} b").is_err());
         assert!(parse_flow(&"[".repeat(100)).is_err());
+        assert_eq!(
+            parse_flow("{a: one\n  two, # c\n b: \"x\n\n y\", c: 0x1f}"),
+            Ok(json!({"a": "one two", "b": "x\ny", "c": 31}))
+        );
+        assert_eq!(parse_flow("{a: 1,\n a: 2}").map_err(|e| e.line), Err(1));
     }
 }

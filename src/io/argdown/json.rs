@@ -61,6 +61,9 @@ pub(super) struct RangeJson {
     /// Last UTF-16 unit, included.
     #[serde(default)]
     pub stop: Option<usize>,
+    /// Where a link points.
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 /// An argument, with its premise–conclusion structure if reconstructed.

@@ -12,16 +12,15 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::flow::parse_flow;
+use super::block::parse_data;
 use super::json::{
     ArgdownJson, ArgumentJson, InferenceJson, MemberJson, Ordered, PcsJson, SectionJson,
     StatementJson,
 };
-use super::line::{
-    Kind, Open, Rest, element, is_heading, pcs_step, relation, rest, skip_front_matter, syntax,
-    without_ranges,
-};
+use super::line::{Kind, Open, element, front_matter, is_heading, pcs_step, relation, syntax};
 use super::relations::{End, Relations};
+use super::scan::logical_lines;
+use super::text::{Mode, Rest, rest};
 use crate::error::Result;
 /// A premise–conclusion structure being read.
 struct Pcs {
@@ -56,18 +55,17 @@ struct Builder {
 /// Reads `.argdown` text into the shape of Argdown's JSON export.
 pub(super) fn parse(text: &str) -> Result<ArgdownJson> {
     let mut b = Builder::default();
-    let lines: Vec<&str> = text.lines().collect();
-    let start = skip_front_matter(&lines)?;
-    b.strict = lines
-        .get(..start)
-        .unwrap_or_default()
-        .iter()
-        .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["mode:", "strict"]);
-    for (i, raw) in lines.iter().enumerate().skip(start) {
-        b.line(i + 1, raw)?;
+    let lines = logical_lines(text);
+    let (start, strict) = front_matter(&lines)?;
+    b.strict = strict;
+    for logical in lines.iter().skip(start) {
+        b.line(logical.number, &logical.text)?;
     }
     b.close_all()?;
-    b.finish_pcs(lines.len())?;
+    let end = lines
+        .last()
+        .map_or(1, |l| l.number + l.text.matches('\n').count());
+    b.finish_pcs(end)?;
     let structures: HashMap<String, &[PcsJson]> = b
         .arguments
         .iter()
@@ -100,9 +98,6 @@ impl Builder {
         if t.is_empty() {
             self.close_all()?;
             return self.finish_pcs(line);
-        }
-        if t.starts_with("//") {
-            return Ok(());
         }
         if indent == 0 && is_heading(t) {
             return self.heading(line, t);
@@ -141,9 +136,9 @@ impl Builder {
         self.close_all()?;
         self.finish_pcs(line)?;
         let level = t.len() - t.trim_start_matches('#').len();
-        let rest = rest(line, &t[level..])?;
+        let rest = rest(line, &t[level..], Mode::Default)?;
         self.sections.push(SectionJson {
-            title: without_ranges(&rest),
+            title: rest.text.trim().to_owned(),
             data: rest.data,
             tags: rest.tags,
             children: Vec::new(),
@@ -162,8 +157,9 @@ impl Builder {
             ));
         };
         let inner = t.trim_start_matches('-').trim_end_matches('-');
-        let rest = rest(line, inner)?;
-        let rules = without_ranges(&rest)
+        let rest = rest(line, inner, Mode::Inference)?;
+        let rules = rest
+            .text
             .split(',')
             .map(str::trim)
             .filter(|r| !r.is_empty())
@@ -230,7 +226,10 @@ impl Builder {
         let Some(open) = self.open.last_mut() else {
             return Err(syntax(line, "data with nothing before it to belong to"));
         };
-        open.rest.data = Some(parse_flow(t).map_err(|m| syntax(line, m))?);
+        let data = parse_data(t).map_err(|e| syntax(line + e.line, e.message))?;
+        if data.is_some() {
+            open.rest.data = data;
+        }
         Ok(())
     }
 
