@@ -10,7 +10,7 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use historiograph::{Argument, Framework, Gradual, GradualOptions, Semantics};
+use historiograph::{Argument, DynamicFramework, Framework, Gradual, GradualOptions, Semantics};
 
 mod common;
 use common::Rng;
@@ -127,5 +127,155 @@ fn read(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(semantics, linear_time, sat_based, read);
+/// One change of a dynamic sequence, on argument indices.
+#[derive(Clone, Copy)]
+enum Change {
+    AddAttack(u32, u32),
+    RemoveAttack(u32, u32),
+    /// Takes the next fresh argument into the framework.
+    AddArgument,
+    /// Removes the argument's attacks (and, for the dynamic framework,
+    /// the argument).
+    RemoveArgument(u32),
+}
+
+/// 1,000 seeded changes on a framework of `n` arguments and degree 3,
+/// each followed by an acceptance question on a random argument:
+/// 40 % attacks added, 40 % attacks there removed, 10 % arguments added,
+/// 10 % removed.
+fn changes(af: &Framework, seed: u64) -> Vec<(Change, Argument, bool)> {
+    let mut rng = Rng(seed);
+    let mut live: Vec<u32> = (0..af.len() as u32).collect();
+    let mut attacks: Vec<(u32, u32)> = af
+        .attacks()
+        .map(|(a, b)| (a.index() as u32, b.index() as u32))
+        .collect();
+    let mut next = af.len() as u32;
+    let mut out = Vec::new();
+    while out.len() < 1000 {
+        let roll = rng.below(10);
+        let change = if roll < 4 {
+            let (a, b) = (live[rng.below(live.len())], live[rng.below(live.len())]);
+            attacks.push((a, b));
+            Change::AddAttack(a, b)
+        } else if roll < 8 {
+            let (a, b) = attacks.swap_remove(rng.below(attacks.len()));
+            Change::RemoveAttack(a, b)
+        } else if roll < 9 {
+            live.push(next);
+            next += 1;
+            Change::AddArgument
+        } else {
+            let a = live.swap_remove(rng.below(live.len()));
+            attacks.retain(|&(x, y)| x != a && y != a);
+            Change::RemoveArgument(a)
+        };
+        let q = Argument::new(live[rng.below(live.len())]);
+        out.push((change, q, rng.below(2) == 0));
+    }
+    out
+}
+
+/// The dynamic track: the same changes and questions on one
+/// `DynamicFramework` (its solver kept throughout) and from scratch (the
+/// static solver on the framework after each change). Preferred: the
+/// questions alternate credulous and sceptical; stable the same; complete:
+/// credulous (sceptical is grounded, linear either way).
+fn dynamic(c: &mut Criterion) {
+    let n = 10_000;
+    let base = random(n, 3.0, 17);
+    let steps = changes(&base, 19);
+    let extra = steps
+        .iter()
+        .filter(|(c, _, _)| matches!(c, Change::AddArgument))
+        .count();
+    let mut group = c.benchmark_group("dynamic");
+    group.sample_size(10);
+    for semantics in [Semantics::Complete, Semantics::Preferred, Semantics::Stable] {
+        let credulous_only = semantics == Semantics::Complete;
+        group.bench_function(
+            BenchmarkId::new("incremental", semantics.abbreviation()),
+            |b| {
+                b.iter(|| {
+                    let mut af =
+                        DynamicFramework::from_framework(&base, semantics).expect("answered");
+                    let mut accepted = 0;
+                    for &(change, q, credulous) in &steps {
+                        match change {
+                            Change::AddAttack(a, b) => {
+                                af.add_attack(Argument::new(a), Argument::new(b))
+                                    .expect("there");
+                            }
+                            Change::RemoveAttack(a, b) => {
+                                af.remove_attack(Argument::new(a), Argument::new(b))
+                                    .expect("there");
+                            }
+                            Change::AddArgument => {
+                                af.add_argument();
+                            }
+                            Change::RemoveArgument(a) => {
+                                af.remove_argument(Argument::new(a)).expect("there")
+                            }
+                        }
+                        let decision = if credulous || credulous_only {
+                            af.credulous(q)
+                        } else {
+                            af.sceptical(q)
+                        };
+                        accepted += decision.expect("there").is_accepted() as usize;
+                    }
+                    accepted
+                })
+            },
+        );
+        group.bench_function(
+            BenchmarkId::new("from_scratch", semantics.abbreviation()),
+            |b| {
+                b.iter(|| {
+                    // Added arguments wait, unattacked, at the end: an isolated
+                    // argument changes no other argument's acceptance.
+                    let mut af = Framework::with_arguments(n + extra);
+                    for (a, b) in base.attacks() {
+                        af.add_attack(a, b).expect("in range");
+                    }
+                    let mut accepted = 0;
+                    for &(change, q, credulous) in &steps {
+                        match change {
+                            Change::AddAttack(a, b) => {
+                                af.add_attack(Argument::new(a), Argument::new(b))
+                                    .expect("in range");
+                            }
+                            Change::RemoveAttack(a, b) => {
+                                af.remove_attack(Argument::new(a), Argument::new(b))
+                                    .expect("in range");
+                            }
+                            Change::AddArgument => {}
+                            Change::RemoveArgument(a) => {
+                                let a = Argument::new(a);
+                                let gone: Vec<_> = af
+                                    .attackers(a)
+                                    .map(|b| (b, a))
+                                    .chain(af.targets(a).map(|t| (a, t)))
+                                    .collect();
+                                for (x, y) in gone {
+                                    af.remove_attack(x, y).expect("in range");
+                                }
+                            }
+                        }
+                        let decision = if credulous || credulous_only {
+                            af.credulous(semantics, q)
+                        } else {
+                            af.sceptical(semantics, q)
+                        };
+                        accepted += decision.expect("in range").is_accepted() as usize;
+                    }
+                    accepted
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(semantics, linear_time, sat_based, read, dynamic);
 criterion_main!(semantics);

@@ -156,14 +156,14 @@ impl Decision {
         self.certificate.as_deref()
     }
 
-    fn yes(certificate: Option<Vec<Argument>>) -> Decision {
+    pub(crate) fn yes(certificate: Option<Vec<Argument>>) -> Decision {
         Decision {
             accepted: true,
             certificate,
         }
     }
 
-    fn no(certificate: Option<Vec<Argument>>) -> Decision {
+    pub(crate) fn no(certificate: Option<Vec<Argument>>) -> Decision {
         Decision {
             accepted: false,
             certificate,

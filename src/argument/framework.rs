@@ -236,6 +236,34 @@ impl Framework {
         Ok(true)
     }
 
+    /// Removes the attack; `false` if it was not there. The other attacks
+    /// keep their order.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArgument`] if either argument is not in the framework.
+    ///
+    /// # Complexity
+    /// O(attacks of the two arguments).
+    pub fn remove_attack(&mut self, attacker: Argument, target: Argument) -> Result<bool> {
+        let (a, b) = (self.check(attacker)?, self.check(target)?);
+        let Some(i) = self.targets[a].iter().position(|&t| t as usize == b) else {
+            return Ok(false);
+        };
+        self.targets[a].remove(i);
+        if let Some(j) = self.attackers[b].iter().position(|&t| t as usize == a) {
+            self.attackers[b].remove(j);
+        }
+        self.attacks -= 1;
+        Ok(true)
+    }
+
+    /// Adds one argument with no name of its own (its number), to a
+    /// framework whose arguments are unnamed.
+    pub(crate) fn push_unnamed(&mut self) {
+        debug_assert!(self.names.is_none());
+        self.grow(self.len() + 1);
+    }
+
     /// A framework of `n` unnamed arguments with these attacks (0-based,
     /// in range, repeats kept once): each list allocated once at its size.
     pub(crate) fn with_attacks(n: usize, attacks: &[(u32, u32)]) -> Framework {

@@ -4,6 +4,7 @@
 //! framework view of a corpus is in `query/framework.rs`.
 
 mod backend;
+mod dynamic;
 mod extensions;
 mod framework;
 mod gradual;
@@ -14,6 +15,7 @@ mod labelling;
 mod names;
 mod sat;
 
+pub use dynamic::DynamicFramework;
 pub use extensions::{Decision, Extensions, Semantics};
 pub use framework::{Argument, DEFAULT_WEIGHT, Framework};
 pub use gradual::{Contribution, Gradual, GradualOptions, Strengths};

@@ -1,0 +1,131 @@
+//! The dynamic framework against solving from scratch: after every change
+//! in a random sequence, its answers equal the static solver's on the
+//! framework as it stands, and its certificates are extensions of it.
+
+use historiograph::{Argument, DynamicFramework, Framework, Semantics};
+use proptest::prelude::*;
+
+#[derive(Debug, Clone)]
+enum Step {
+    AddArgument,
+    RemoveArgument(usize),
+    AddAttack(usize, usize),
+    RemoveAttack(usize),
+    Ask { argument: usize, credulous: bool },
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        2 => Just(Step::AddArgument),
+        1 => any::<usize>().prop_map(Step::RemoveArgument),
+        5 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Step::AddAttack(a, b)),
+        2 => any::<usize>().prop_map(Step::RemoveAttack),
+        4 => (any::<usize>(), any::<bool>()).prop_map(|(argument, credulous)| Step::Ask { argument, credulous }),
+    ]
+}
+
+fn semantics() -> impl Strategy<Value = Semantics> {
+    prop_oneof![
+        Just(Semantics::Grounded),
+        Just(Semantics::Complete),
+        Just(Semantics::Preferred),
+        Just(Semantics::Stable),
+    ]
+}
+
+/// The framework as it stands, its live arguments renumbered in order, and
+/// each live argument's new id.
+fn from_scratch(dynamic: &DynamicFramework) -> (Framework, Vec<Option<Argument>>) {
+    let all = dynamic.framework();
+    let mut renamed = vec![None; all.len()];
+    let live: Vec<Argument> = dynamic.arguments().collect();
+    for (i, &a) in live.iter().enumerate() {
+        renamed[a.index()] = Some(Argument::new(i as u32));
+    }
+    let mut af = Framework::with_arguments(live.len());
+    for (a, b) in all.attacks() {
+        let (Some(a), Some(b)) = (renamed[a.index()], renamed[b.index()]) else {
+            panic!("an attack on a removed argument");
+        };
+        af.add_attack(a, b).expect("in range");
+    }
+    (af, renamed)
+}
+
+fn is_extension(af: &Framework, semantics: Semantics, set: &[Argument]) -> bool {
+    match semantics {
+        Semantics::Grounded => af.extension(Semantics::Grounded).as_deref() == Some(set),
+        Semantics::Complete => af.is_complete(set).expect("in range"),
+        Semantics::Stable => af.is_stable(set).expect("in range"),
+        _ => af.extensions(Semantics::Preferred).any(|e| e == set),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn incremental_answers_equal_answers_from_scratch(
+        semantics in semantics(),
+        steps in proptest::collection::vec(step(), 1..60),
+    ) {
+        let mut dynamic = DynamicFramework::new(semantics).expect("answered");
+        for step in steps {
+            let live: Vec<Argument> = dynamic.arguments().collect();
+            match step {
+                Step::AddArgument if live.len() < 9 => {
+                    dynamic.add_argument();
+                }
+                Step::RemoveArgument(i) if !live.is_empty() => {
+                    dynamic.remove_argument(live[i % live.len()]).expect("there");
+                }
+                Step::AddAttack(i, j) if !live.is_empty() => {
+                    dynamic.add_attack(live[i % live.len()], live[j % live.len()]).expect("there");
+                }
+                Step::RemoveAttack(k) => {
+                    let attacks: Vec<_> = dynamic.framework().attacks().collect();
+                    if !attacks.is_empty() {
+                        let (a, b) = attacks[k % attacks.len()];
+                        prop_assert!(dynamic.remove_attack(a, b).expect("there"));
+                    }
+                }
+                Step::Ask { argument, credulous } if !live.is_empty() => {
+                    let q = live[argument % live.len()];
+                    let (af, renamed) = from_scratch(&dynamic);
+                    let local = renamed[q.index()].expect("live");
+                    let (got, want) = if credulous {
+                        (dynamic.credulous(q).expect("there"), af.credulous(semantics, local).expect("in range"))
+                    } else {
+                        (dynamic.sceptical(q).expect("there"), af.sceptical(semantics, local).expect("in range"))
+                    };
+                    prop_assert_eq!(got.is_accepted(), want.is_accepted(), "{} {:?}", semantics, af.to_iccma());
+                    if let Some(certificate) = got.certificate() {
+                        let local: Vec<Argument> = certificate.iter().map(|a| renamed[a.index()].expect("live")).collect();
+                        prop_assert!(is_extension(&af, semantics, &local), "{} certificate {:?} of {}", semantics, local, af.to_iccma());
+                        // A certificate holds the argument exactly when it proves a yes.
+                        prop_assert_eq!(local.contains(&renamed[q.index()].expect("live")), got.is_accepted());
+                    }
+                    // One extension, from both.
+                    let one = dynamic.extension();
+                    prop_assert_eq!(one.is_some(), af.extension(semantics).is_some());
+                    if let Some(one) = one {
+                        let local: Vec<Argument> = one.iter().map(|a| renamed[a.index()].expect("live")).collect();
+                        prop_assert!(is_extension(&af, semantics, &local), "{} extension {:?} of {}", semantics, local, af.to_iccma());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+#[test]
+fn removed_arguments_are_refused_and_semi_stable_is_not_answered() {
+    let mut dynamic = DynamicFramework::new(Semantics::Stable).expect("answered");
+    let a = dynamic.add_argument();
+    dynamic.remove_argument(a).expect("there");
+    assert!(dynamic.is_removed(a));
+    assert!(dynamic.credulous(a).is_err());
+    assert!(dynamic.add_attack(a, a).is_err());
+    assert!(DynamicFramework::new(Semantics::SemiStable).is_err());
+}
