@@ -854,6 +854,12 @@ fn rebuild_scholar(s: &Scholar, key: String) -> Scholar {
     if let Some(a) = s.affiliation() {
         new = new.with_affiliation(a);
     }
+    if let Some(parts) = s.parts() {
+        new = new.with_parts(parts.clone());
+    }
+    if s.has_literal_name() {
+        new = new.with_literal_name();
+    }
     new
 }
 
@@ -865,8 +871,11 @@ fn rebuild_work(w: &Work, key: String) -> Work {
     if let Some(d) = w.issued() {
         new = new.with_issued(d);
     }
-    let fields: [WorkField; 6] = [
+    let fields: [WorkField; 9] = [
         (Work::container_title, Work::with_container_title),
+        (Work::volume, Work::with_volume),
+        (Work::issue, Work::with_issue),
+        (Work::page, Work::with_page),
         (Work::publisher, Work::with_publisher),
         (Work::publisher_place, Work::with_publisher_place),
         (Work::archive, Work::with_archive),

@@ -9,7 +9,9 @@
 //!   `--multiline-fields=true`), checks each header (one `:ID(space)` per
 //!   node file, `:START_ID(space)`, `:END_ID(space)` and `:TYPE` per
 //!   relationship file, typed columns from the allowed set), each row's
-//!   column count, unique ids per space, typed values, and that every
+//!   column count, unique ids per space, typed values (a boolean is `true`
+//!   or `false`, where neo4j-admin would read any other word as false),
+//!   and that every
 //!   relationship's ends exist in the named spaces.
 //! - `check_graphml` parses the XML (roxmltree), checks keys, ids, edge ends
 //!   and data keys.
@@ -34,6 +36,7 @@ use common::{build, plan};
 enum Value {
     Str(String),
     Int(i64),
+    Bool(bool),
     List(Vec<Value>),
 }
 
@@ -269,6 +272,15 @@ fn parse_header(fields: &[Field], relationships: bool) -> Result<Vec<Column>, St
     Ok(columns)
 }
 
+/// `true` or `false`, the only booleans the writers write.
+fn boolean(text: &str) -> Option<bool> {
+    match text {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
+
 fn typed(text: &str, ty: Type) -> Result<Value, String> {
     let bad = || format!("`{text}` is not a {ty:?}");
     Ok(match ty {
@@ -280,7 +292,10 @@ fn typed(text: &str, ty: Type) -> Result<Value, String> {
             text.parse::<f64>().map_err(|_| bad())?;
             Value::Str(text.to_owned())
         }
-        Type::Boolean | Type::Char | Type::String => Value::Str(text.to_owned()),
+        // neo4j-admin reads any text but `true` as false: only the two
+        // words are allowed here.
+        Type::Boolean => Value::Bool(boolean(text).ok_or_else(bad)?),
+        Type::Char | Type::String => Value::Str(text.to_owned()),
     })
 }
 
@@ -293,7 +308,7 @@ fn property(field: &Field, ty: Type, array: bool) -> Result<Option<Value>, Strin
         (Field::Quoted(t), Type::String) => t,
         (Field::Bare(t), Type::String) => return Err(format!("text `{t}` is not quoted")),
         (Field::Bare(t), _) => t,
-        (Field::Quoted(t), _) => return Err(format!("number `{t}` is quoted")),
+        (Field::Quoted(t), _) => return Err(format!("{ty:?} `{t}` is quoted")),
     };
     if array {
         let items = text.split(';').map(|item| typed(item, ty));
@@ -466,6 +481,7 @@ fn data(keys: &Keys<'_>, element: roxmltree::Node<'_, '_>, domain: &str) -> Resu
         let value = match ty {
             "int" => Value::Int(text.parse::<i32>().map_err(|_| bad())?.into()),
             "long" => Value::Int(text.parse::<i64>().map_err(|_| bad())?),
+            "boolean" => Value::Bool(boolean(text).ok_or_else(bad)?),
             _ => Value::Str(text.to_owned()),
         };
         if props.insert(name.to_owned(), value).is_some() {
@@ -567,6 +583,7 @@ fn json_of(value: Value) -> Json {
     match value {
         Value::Str(s) => Json::String(s),
         Value::Int(i) => json!(i),
+        Value::Bool(b) => json!(b),
         Value::List(items) => Json::Array(items.into_iter().map(json_of).collect()),
     }
 }
@@ -575,7 +592,22 @@ fn json_of(value: Value) -> Json {
 /// them is the derived `year` (checked, then dropped).
 fn section(label: &str) -> Option<(&'static str, &'static [&'static str])> {
     Some(match label {
-        "Scholar" => ("scholars", &["name", "born", "died", "affiliation"]),
+        "Scholar" => (
+            "scholars",
+            &[
+                "name",
+                "born",
+                "died",
+                "affiliation",
+                "family",
+                "given",
+                "non_dropping_particle",
+                "dropping_particle",
+                "suffix",
+                "family_first",
+                "literal",
+            ],
+        ),
         "Work" => (
             "works",
             &[
@@ -584,6 +616,9 @@ fn section(label: &str) -> Option<(&'static str, &'static [&'static str])> {
                 "issued",
                 "year",
                 "container_title",
+                "volume",
+                "issue",
+                "page",
                 "publisher",
                 "publisher_place",
                 "archive",
@@ -624,6 +659,8 @@ fn derived_year(label: &str, props: &Props) -> Option<i64> {
 /// The relationship types: (type, start label, end label, properties).
 const RELATIONS: &[(&str, &str, &str, &[&str])] = &[
     ("AUTHORED_BY", "Work", "Scholar", &["position"]),
+    ("EDITED_BY", "Work", "Scholar", &["position"]),
+    ("TRANSLATED_BY", "Work", "Scholar", &["position"]),
     ("FOUND_IN", "Evidence", "Work", &[]),
     ("WITHIN", "Event", "Event", &[]),
     ("VARIANT_OF", "Explanation", "Explanation", &[]),
@@ -653,6 +690,41 @@ fn push(entry: &mut Map<String, Json>, field: &str, value: Json) {
     }
 }
 
+/// Moves a scholar's name properties from `props` to the document's
+/// `parts` and `literal`. Both flags must be there, on every scholar;
+/// `false` is the document's default and left out.
+fn name_of_scholar(entry: &mut Map<String, Json>, props: &mut Props) -> Result<(), String> {
+    let mut flag = |name: &str| match props.remove(name) {
+        Some(Value::Bool(b)) => Ok(b),
+        other => Err(format!("{name} is {other:?}, not a boolean")),
+    };
+    let (family_first, literal) = (flag("family_first")?, flag("literal")?);
+    let mut parts = Map::new();
+    for name in [
+        "family",
+        "given",
+        "non_dropping_particle",
+        "dropping_particle",
+        "suffix",
+    ] {
+        if let Some(value) = props.remove(name) {
+            parts.insert(name.into(), json_of(value));
+        }
+    }
+    if family_first {
+        parts.insert("family_first".into(), json!(true));
+    }
+    match (parts.contains_key("family"), parts.is_empty()) {
+        (true, _) => set(entry, "parts", Json::Object(parts))?,
+        (false, false) => return Err(format!("name parts without a family name: {parts:?}")),
+        (false, true) => {}
+    }
+    if literal {
+        set(entry, "literal", json!(true))?;
+    }
+    Ok(())
+}
+
 /// The corpus document the graph describes. Fails on any property or
 /// relationship the document has no place for, so nothing is read past.
 fn rebuild(graph: Graph) -> Result<String, String> {
@@ -679,6 +751,9 @@ fn rebuild(graph: Graph) -> Result<String, String> {
         }
         let mut entry = Map::new();
         entry.insert("key".into(), json!(key));
+        if label == "Scholar" {
+            name_of_scholar(&mut entry, &mut props).map_err(|e| format!("{label} {key}: {e}"))?;
+        }
         entry.extend(props.into_iter().map(|(k, v)| (k, json_of(v))));
         let list = sections.entry(name).or_default();
         if place
@@ -689,7 +764,8 @@ fn rebuild(graph: Graph) -> Result<String, String> {
         }
         list.push(entry);
     }
-    let mut authors: BTreeMap<usize, Vec<(i64, String)>> = BTreeMap::new();
+    // (work, list) → (position, scholar)
+    let mut contributors: BTreeMap<(usize, &str), Vec<(i64, String)>> = BTreeMap::new();
     for (kind, start, end, mut props) in graph.edges {
         let &(_, from, to, allowed) = RELATIONS
             .iter()
@@ -717,13 +793,18 @@ fn rebuild(graph: Graph) -> Result<String, String> {
         let other = json!(other.1);
         let mut take = |name: &str| props.remove(name).map(json_of);
         match kind.as_str() {
-            "AUTHORED_BY" => {
+            "AUTHORED_BY" | "EDITED_BY" | "TRANSLATED_BY" => {
+                let list = match kind.as_str() {
+                    "AUTHORED_BY" => "authors",
+                    "EDITED_BY" => "editors",
+                    _ => "translators",
+                };
                 let Some(Json::Number(position)) = take("position") else {
-                    return Err("an author without position".into());
+                    return Err(format!("{kind} without position"));
                 };
                 let position = position.as_i64().ok_or("position")?;
-                authors
-                    .entry(at)
+                contributors
+                    .entry((at, list))
                     .or_default()
                     .push((position, end.1.clone()));
             }
@@ -758,14 +839,14 @@ fn rebuild(graph: Graph) -> Result<String, String> {
             unhandled => return Err(format!("unhandled {unhandled}")),
         }
     }
-    for (at, mut list) in authors {
+    for ((at, name), mut list) in contributors {
         list.sort();
         let positions: Vec<i64> = list.iter().map(|(p, _)| *p).collect();
         if positions != (0..list.len() as i64).collect::<Vec<_>>() {
-            return Err(format!("author positions {positions:?}"));
+            return Err(format!("{name}: positions {positions:?}"));
         }
         let keys: Vec<String> = list.into_iter().map(|(_, k)| k).collect();
-        sections.get_mut("works").ok_or("no works")?[at].insert("authors".into(), json!(keys));
+        sections.get_mut("works").ok_or("no works")?[at].insert(name.into(), json!(keys));
     }
     for (name, list) in sections {
         doc.insert(
@@ -830,6 +911,21 @@ fn hostile() -> Corpus {
     let t = c
         .add_scholar(Scholar::new("日本-😀", "Ends in a backslash \\"))
         .unwrap();
+    let u = c
+        .add_scholar(
+            Scholar::new("u", "Chen \"Jian\", Jr.").with_parts(
+                NameParts::new("Chen, \"C\"")
+                    .with_given("Jian;J")
+                    .with_non_dropping_particle("van <der>")
+                    .with_dropping_particle("von & zu")
+                    .with_suffix("Jr.\r\nIII")
+                    .with_family_first(),
+            ),
+        )
+        .unwrap();
+    let v = c
+        .add_scholar(Scholar::new("v", "Central Committee; \"CCP\"").with_literal_name())
+        .unwrap();
     let w = c
         .add_work(
             Work::new(
@@ -839,6 +935,9 @@ fn hostile() -> Corpus {
             .with_kind(WorkKind::ArticleJournal)
             .with_issued("1958-08~".parse().unwrap())
             .with_container_title("a,b,c")
+            .with_volume("39,\"a\"")
+            .with_issue("1;2")
+            .with_page("156–179 & <n>")
             .with_publisher("line one\r\nline two")
             .with_publisher_place("\"")
             .with_archive("]]> <![CDATA[ &amp;")
@@ -847,6 +946,8 @@ fn hostile() -> Corpus {
             [t, s],
         )
         .unwrap();
+    c.set_contributors(w, Role::Editor, [u]).unwrap();
+    c.set_contributors(w, Role::Translator, [v, s]).unwrap();
     let split = c
         .add_event(
             Event::new("split", "Split, \"the\"").with_when("1956/1966".parse::<When>().unwrap()),
@@ -995,6 +1096,77 @@ fn dates_and_their_years_are_written_and_read_back() {
 }
 
 #[test]
+fn contributors_have_one_relationship_type_per_role() {
+    let corpus = hostile();
+    let files = neo4j_files(&corpus);
+    let file = |which: Neo4jFile| {
+        let (_, bytes) = files.iter().find(|(w, _)| w.file() == which).unwrap();
+        String::from_utf8(bytes.clone()).unwrap()
+    };
+    let header = ":START_ID(Work),:END_ID(Scholar),:TYPE,position:int\n";
+    assert_eq!(
+        file(Neo4jFile::AuthoredBy),
+        format!(
+            "{header}\"w;1\",\"日本-😀\",AUTHORED_BY,0\n\"w;1\",\"k\"\"ey,;<&>'\",AUTHORED_BY,1\n"
+        )
+    );
+    assert_eq!(
+        file(Neo4jFile::EditedBy),
+        format!("{header}\"w;1\",\"u\",EDITED_BY,0\n")
+    );
+    assert_eq!(
+        file(Neo4jFile::TranslatedBy),
+        format!(
+            "{header}\"w;1\",\"v\",TRANSLATED_BY,0\n\"w;1\",\"k\"\"ey,;<&>'\",TRANSLATED_BY,1\n"
+        )
+    );
+    for role in Role::ALL {
+        let file = Neo4jFile::for_role(role);
+        assert!(file.is_relationships());
+        assert_eq!(
+            file.file_name(),
+            format!("{}.csv", file.label().to_lowercase())
+        );
+    }
+    assert_eq!(Neo4jFile::for_role(Role::Author), Neo4jFile::AuthoredBy);
+    assert_eq!(Neo4jFile::for_role(Role::Editor), Neo4jFile::EditedBy);
+    assert_eq!(
+        Neo4jFile::for_role(Role::Translator),
+        Neo4jFile::TranslatedBy
+    );
+
+    // GraphML: the same types as edge labels, the parts and flags as node
+    // data, volume, issue and page on the work.
+    let xml = String::from_utf8(graphml(&corpus).unwrap()).unwrap();
+    for (id, name, ty) in [
+        ("v_family", "family", "string"),
+        ("v_family_first", "family_first", "boolean"),
+        ("v_literal", "literal", "boolean"),
+        ("v_volume", "volume", "string"),
+        ("v_page", "page", "string"),
+    ] {
+        let key = format!(r#"<key id="{id}" for="node" attr.name="{name}" attr.type="{ty}"/>"#);
+        assert!(xml.contains(&key), "{key}");
+    }
+    assert!(xml.contains(
+        r#"<data key="v_family">Chen, &quot;C&quot;</data><data key="v_given">Jian;J</data><data key="v_non_dropping_particle">van &lt;der&gt;</data><data key="v_dropping_particle">von &amp; zu</data><data key="v_suffix">Jr.&#13;
+III</data><data key="v_family_first">true</data><data key="v_literal">false</data></node>"#
+    ));
+    assert!(xml.contains(
+        r#"<data key="v_name">Central Committee; &quot;CCP&quot;</data><data key="v_family_first">false</data><data key="v_literal">true</data></node>"#
+    ));
+    assert!(xml.contains(
+        r#"<data key="v_container_title">a,b,c</data><data key="v_volume">39,&quot;a&quot;</data><data key="v_issue">1;2</data><data key="v_page">156–179 &amp; &lt;n&gt;</data>"#
+    ));
+    assert!(xml.contains(
+        r#"source="work:w;1" target="scholar:u"><data key="labelE">EDITED_BY</data><data key="e_position">0</data></edge>"#
+    ));
+    assert!(xml.contains(
+        r#"source="work:w;1" target="scholar:v"><data key="labelE">TRANSLATED_BY</data><data key="e_position">0</data></edge>"#
+    ));
+}
+
+#[test]
 fn hostile_text_survives_both_formats() {
     let corpus = hostile();
     let json = corpus.to_json();
@@ -1012,9 +1184,18 @@ fn empty_texts_stay_apart_from_absent_ones() {
         .unwrap()
         .1;
     let text = String::from_utf8(scholars.clone()).unwrap();
-    // The first scholar's affiliation is "", the second has none.
-    assert!(text.contains(",-44,2024,\"\"\n"), "{text}");
-    assert!(text.ends_with(",,,\n"), "{text}");
+    // The first scholar's affiliation is "", the second has none; the
+    // booleans are there for every scholar, `false` too.
+    assert_eq!(
+        text,
+        "key:ID(Scholar),:LABEL,name,born:int,died:int,affiliation,family,given,\
+         non_dropping_particle,dropping_particle,suffix,family_first:boolean,literal:boolean\n\
+         \"k\"\"ey,;<&>'\",Scholar,\" Leading and trailing \t\",-44,2024,\"\",,,,,,false,false\n\
+         \"日本-😀\",Scholar,\"Ends in a backslash \\\",,,,,,,,,false,false\n\
+         \"u\",Scholar,\"Chen \"\"Jian\"\", Jr.\",,,,\"Chen, \"\"C\"\"\",\"Jian;J\",\"van <der>\",\
+         \"von & zu\",\"Jr.\r\nIII\",true,false\n\
+         \"v\",Scholar,\"Central Committee; \"\"CCP\"\"\",,,,,,,,,false,true\n"
+    );
 }
 
 #[test]
@@ -1032,6 +1213,7 @@ fn line_breaks_ask_for_multiline_fields() {
         written,
         [
             Neo4jFile::Corpus,
+            Neo4jFile::Scholars,
             Neo4jFile::Works,
             Neo4jFile::Explanations,
             Neo4jFile::Claims
@@ -1312,6 +1494,50 @@ fn the_csv_checker_rejects_broken_files() {
             "\"title\",Corpus",
             "the corpus node's key is `title`",
         ),
+        // Booleans are the two words, bare, on every scholar.
+        (
+            Neo4jFile::Scholars,
+            ",false,true\n",
+            ",false,yes\n",
+            "`yes` is not a Boolean",
+        ),
+        (
+            Neo4jFile::Scholars,
+            ",true,false\n",
+            ",\"true\",false\n",
+            "Boolean `true` is quoted",
+        ),
+        (
+            Neo4jFile::Scholars,
+            ",false,true\n",
+            ",false,\n",
+            "literal is None, not a boolean",
+        ),
+        (
+            Neo4jFile::Scholars,
+            "\"Chen, \"\"C\"\"\"",
+            "",
+            "name parts without a family name",
+        ),
+        // Each role's positions count from 0.
+        (
+            Neo4jFile::EditedBy,
+            ",EDITED_BY,0",
+            ",EDITED_BY,1",
+            "editors: positions [1]",
+        ),
+        (
+            Neo4jFile::TranslatedBy,
+            ",TRANSLATED_BY,1",
+            ",TRANSLATED_BY,0",
+            "translators: positions [0, 0]",
+        ),
+        (
+            Neo4jFile::TranslatedBy,
+            "\"w;1\",\"v\"",
+            "\"w;1\",\"x\"",
+            "no node `x` in space Scholar",
+        ),
     ];
     for &(file, from, to, message) in cases {
         let result = mutated(|files| replace_in(files, file, from, to)).and_then(rebuild);
@@ -1401,6 +1627,26 @@ fn the_graphml_checker_rejects_broken_documents() {
             "<data key=\"e_bearing\">",
             "<data key=\"v_note\">",
             "is for node, used on edge",
+        ),
+        (
+            "<data key=\"v_literal\">true",
+            "<data key=\"v_literal\">True",
+            "v_literal: `True` is not an boolean",
+        ),
+        (
+            "<data key=\"v_family_first\">true</data>",
+            "",
+            "family_first is None, not a boolean",
+        ),
+        (
+            "<data key=\"labelE\">EDITED_BY",
+            "<data key=\"labelE\">EDITOR",
+            "unknown relationship type",
+        ),
+        (
+            "<data key=\"labelE\">TRANSLATED_BY</data><data key=\"e_position\">0",
+            "<data key=\"labelE\">TRANSLATED_BY</data><data key=\"e_position\">2",
+            "translators: positions [1, 2]",
         ),
     ];
     for (from, to, message) in cases {

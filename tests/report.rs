@@ -55,6 +55,12 @@ fn the_report_of_the_built_in_corpus_shows_every_event_as_of_every_year() -> Res
     for picture in ["figure-map", "figure-timeline", "figure-heat"] {
         assert!(html.contains(picture), "{picture}");
     }
+    // An edited volume is listed under its editors, marked as such.
+    assert!(
+        html.contains("<li>Vojtech Mastny, Malcolm Byrne (eds.) (2005). <em>A Cardboard Castle?")
+    );
+    assert!(html.contains("<li>O. Arne Westad (ed.) (1998). <em>Brothers in Arms:"));
+    assert!(html.contains("<li>Chen Jian (2001). <em>Mao&#39;s China"));
     let views = views(&html);
     let years: Vec<i32> = views["years"]
         .as_array()

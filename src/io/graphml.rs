@@ -5,7 +5,9 @@
 use std::io::{self, BufWriter, Write};
 
 use crate::graph::Corpus;
-use crate::model::{ClaimId, EventId, EvidenceId, ExplanationId, Kind, ScholarId, WorkId};
+use crate::model::{
+    ClaimId, EventId, EvidenceId, ExplanationId, Kind, NameParts, Role, ScholarId, WorkId,
+};
 
 /// The declared keys: (id, for, attr.name, attr.type). `labelV` and
 /// `labelE` are TinkerPop's label keys, which its reader matches by id.
@@ -17,11 +19,26 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("v_born", "node", "born", "int"),
     ("v_died", "node", "died", "int"),
     ("v_affiliation", "node", "affiliation", "string"),
+    ("v_family", "node", "family", "string"),
+    ("v_given", "node", "given", "string"),
+    (
+        "v_non_dropping_particle",
+        "node",
+        "non_dropping_particle",
+        "string",
+    ),
+    ("v_dropping_particle", "node", "dropping_particle", "string"),
+    ("v_suffix", "node", "suffix", "string"),
+    ("v_family_first", "node", "family_first", "boolean"),
+    ("v_literal", "node", "literal", "boolean"),
     ("v_type", "node", "type", "string"),
     ("v_title", "node", "title", "string"),
     ("v_issued", "node", "issued", "string"),
     ("v_year", "node", "year", "int"),
     ("v_container_title", "node", "container_title", "string"),
+    ("v_volume", "node", "volume", "string"),
+    ("v_issue", "node", "issue", "string"),
+    ("v_page", "node", "page", "string"),
     ("v_publisher", "node", "publisher", "string"),
     ("v_publisher_place", "node", "publisher_place", "string"),
     ("v_archive", "node", "archive", "string"),
@@ -73,6 +90,12 @@ impl Corpus {
     ///   files), their key ids prefixed `v_` (nodes) or `e_` (edges), so
     ///   that `year` and `kind` can be typed apart on nodes and edges. The
     ///   corpus title is graph data (`g_title`).
+    /// - A scholar's explicit name parts are node data named as in the
+    ///   document's `parts` (`family`, `given`, ...); `family_first` and
+    ///   `literal` are `boolean`s (`true`, `false`) on every scholar. A
+    ///   work's authors, editors and translators are `AUTHORED_BY`,
+    ///   `EDITED_BY` and `TRANSLATED_BY` edges, each with the scholar's
+    ///   `position` (from 0) in that role.
     /// - Dates are EDTF strings (`issued`, `when`, `date`: `1958-08`,
     ///   `1921~`, `196X`, `1958/1960`), which keep their precision and
     ///   approximation; every dated node also has the derived `year`, an
@@ -141,6 +164,23 @@ impl Corpus {
             node.int("v_born", s.born())?;
             node.int("v_died", s.died())?;
             node.text("v_affiliation", s.affiliation())?;
+            let parts = s.parts();
+            node.text("v_family", parts.map(NameParts::family))?;
+            node.text("v_given", parts.and_then(NameParts::given))?;
+            node.text(
+                "v_non_dropping_particle",
+                parts.and_then(NameParts::non_dropping_particle),
+            )?;
+            node.text(
+                "v_dropping_particle",
+                parts.and_then(NameParts::dropping_particle),
+            )?;
+            node.text("v_suffix", parts.and_then(NameParts::suffix))?;
+            node.boolean(
+                "v_family_first",
+                parts.is_some_and(NameParts::is_family_first),
+            )?;
+            node.boolean("v_literal", s.has_literal_name())?;
             node.close()?;
         }
         for (_, w) in self.entities::<WorkId>() {
@@ -150,6 +190,9 @@ impl Corpus {
             node.text("v_issued", w.issued().map(|d| d.to_string()).as_deref())?;
             node.int("v_year", w.year())?;
             node.text("v_container_title", w.container_title())?;
+            node.text("v_volume", w.volume())?;
+            node.text("v_issue", w.issue())?;
+            node.text("v_page", w.page())?;
             node.text("v_publisher", w.publisher())?;
             node.text("v_publisher_place", w.publisher_place())?;
             node.text("v_archive", w.archive())?;
@@ -192,15 +235,18 @@ impl Corpus {
     }
 
     fn graphml_edges<W: Write>(&self, xml: &mut Xml<W>) -> io::Result<()> {
-        for (work, w) in self.entities::<WorkId>() {
-            for (position, scholar) in self.authors(work).enumerate() {
-                let mut edge = xml.edge(
-                    (Kind::Work, w.key()),
-                    (Kind::Scholar, self.key_or_empty(scholar)),
-                    "AUTHORED_BY",
-                )?;
-                edge.int("e_position", Some(position))?;
-                edge.close()?;
+        for role in Role::ALL {
+            let label = contributor_label(role);
+            for (work, w) in self.entities::<WorkId>() {
+                for (position, scholar) in self.contributors_as(work, role).enumerate() {
+                    let mut edge = xml.edge(
+                        (Kind::Work, w.key()),
+                        (Kind::Scholar, self.key_or_empty(scholar)),
+                        label,
+                    )?;
+                    edge.int("e_position", Some(position))?;
+                    edge.close()?;
+                }
             }
         }
         for (evidence, e) in self.entities::<EvidenceId>() {
@@ -259,6 +305,16 @@ impl Corpus {
             }
         }
         Ok(())
+    }
+}
+
+/// The edge label of a work's contributors in `role`: the relationship
+/// type of [`Neo4jFile::for_role`](crate::Neo4jFile::for_role).
+fn contributor_label(role: Role) -> &'static str {
+    match role {
+        Role::Author => "AUTHORED_BY",
+        Role::Editor => "EDITED_BY",
+        Role::Translator => "TRANSLATED_BY",
     }
 }
 
@@ -357,6 +413,10 @@ impl<W: Write> Element<'_, '_, W> {
             Some(value) => write!(self.xml.out, "<data key=\"{key}\">{value}</data>"),
             None => Ok(()),
         }
+    }
+
+    fn boolean(&mut self, key: &str, value: bool) -> io::Result<()> {
+        write!(self.xml.out, "<data key=\"{key}\">{value}</data>")
     }
 
     fn close(self) -> io::Result<()> {

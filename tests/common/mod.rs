@@ -123,6 +123,44 @@ pub struct ScholarPlan {
     pub born: Option<i32>,
     pub died: Option<i32>,
     pub affiliation: Option<String>,
+    pub naming: Naming,
+}
+
+/// How a planned scholar's name divides: the usual reading, explicit
+/// parts, or none (cited as written).
+#[derive(Debug, Clone)]
+pub enum Naming {
+    Usual,
+    Parts(NameParts),
+    Literal,
+}
+
+pub fn naming() -> impl Strategy<Value = Naming> {
+    let parts = (text(), vec(option::of(text()), 4), any::<bool>()).prop_map(
+        |(family, optional, family_first)| {
+            let mut parts = NameParts::new(family);
+            let setters: [fn(NameParts, String) -> NameParts; 4] = [
+                NameParts::with_given,
+                NameParts::with_non_dropping_particle,
+                NameParts::with_dropping_particle,
+                NameParts::with_suffix,
+            ];
+            for (value, set) in optional.into_iter().zip(setters) {
+                if let Some(value) = value {
+                    parts = set(parts, value);
+                }
+            }
+            if family_first {
+                parts = parts.with_family_first();
+            }
+            Naming::Parts(parts)
+        },
+    );
+    prop_oneof![
+        3 => Just(Naming::Usual),
+        2 => parts,
+        1 => Just(Naming::Literal),
+    ]
 }
 
 #[derive(Debug, Clone)]
@@ -131,6 +169,8 @@ pub struct WorkPlan {
     pub kind: WorkKind,
     pub issued: Option<Date>,
     pub authors: Vec<Index>,
+    pub editors: Vec<Index>,
+    pub translators: Vec<Index>,
     pub extras: Vec<Option<String>>,
 }
 
@@ -224,12 +264,14 @@ pub fn scholar_plan() -> impl Strategy<Value = ScholarPlan> {
         option::of(year()),
         option::of(year()),
         optional_text(),
+        naming(),
     )
-        .prop_map(|(name, born, died, affiliation)| ScholarPlan {
+        .prop_map(|(name, born, died, affiliation, naming)| ScholarPlan {
             name,
             born,
             died,
             affiliation,
+            naming,
         })
 }
 
@@ -239,15 +281,21 @@ pub fn work_plan() -> impl Strategy<Value = WorkPlan> {
         select(WorkKind::ALL.to_vec()),
         option::of(plausible_date()),
         vec(any::<Index>(), 0..4),
-        vec(optional_text(), 6),
+        vec(any::<Index>(), 0..3),
+        vec(any::<Index>(), 0..2),
+        vec(optional_text(), 9),
     )
-        .prop_map(|(title, kind, issued, authors, extras)| WorkPlan {
-            title,
-            kind,
-            issued,
-            authors,
-            extras,
-        })
+        .prop_map(
+            |(title, kind, issued, authors, editors, translators, extras)| WorkPlan {
+                title,
+                kind,
+                issued,
+                authors,
+                editors,
+                translators,
+                extras,
+            },
+        )
 }
 
 pub fn event_plan() -> impl Strategy<Value = EventPlan> {
@@ -390,6 +438,11 @@ pub fn build(plan: &Plan) -> Corpus {
         if let Some(a) = &s.affiliation {
             scholar = scholar.with_affiliation(a.clone());
         }
+        scholar = match &s.naming {
+            Naming::Usual => scholar,
+            Naming::Parts(parts) => scholar.with_parts(parts.clone()),
+            Naming::Literal => scholar.with_literal_name(),
+        };
         scholars.push(c.add_scholar(scholar).expect("valid scholar"));
     }
 
@@ -399,8 +452,11 @@ pub fn build(plan: &Plan) -> Corpus {
         if let Some(d) = w.issued {
             work = work.with_issued(d);
         }
-        let setters: [fn(Work, String) -> Work; 6] = [
+        let setters: [fn(Work, String) -> Work; 9] = [
             Work::with_container_title,
+            Work::with_volume,
+            Work::with_issue,
+            Work::with_page,
             Work::with_publisher,
             Work::with_publisher_place,
             Work::with_archive,
@@ -412,15 +468,26 @@ pub fn build(plan: &Plan) -> Corpus {
                 work = set(work, value.clone());
             }
         }
-        let mut authors = Vec::new();
-        for &a in &w.authors {
-            if let Some(s) = pick_from(&scholars, a) {
-                if !authors.contains(&s) {
-                    authors.push(s);
+        let distinct = |picks: &[Index]| {
+            let mut chosen = Vec::new();
+            for &a in picks {
+                if let Some(s) = pick_from(&scholars, a) {
+                    if !chosen.contains(&s) {
+                        chosen.push(s);
+                    }
                 }
             }
+            chosen
+        };
+        let id = c.add_work(work, distinct(&w.authors)).expect("valid work");
+        for (role, picks) in [
+            (Role::Editor, &w.editors),
+            (Role::Translator, &w.translators),
+        ] {
+            c.set_contributors(id, role, distinct(picks))
+                .expect("valid contributors");
         }
-        works.push(c.add_work(work, authors).expect("valid work"));
+        works.push(id);
     }
 
     let mut events: Vec<EventId> = Vec::new();

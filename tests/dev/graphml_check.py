@@ -37,6 +37,8 @@ def expected(document):
     edges = collections.Counter()
     for work in document.get("works", []):
         edges["AUTHORED_BY"] += len(work.get("authors", []))
+        edges["EDITED_BY"] += len(work.get("editors", []))
+        edges["TRANSLATED_BY"] += len(work.get("translators", []))
     edges["FOUND_IN"] = sum("work" in e for e in document.get("evidence", []))
     edges["WITHIN"] = sum("within" in e for e in document.get("events", []))
     edges["VARIANT_OF"] = sum("variant_of" in x for x in document.get("explanations", []))
@@ -117,6 +119,27 @@ def main():
         for field in ("name", "born", "died", "affiliation"):
             if data.get(field) != scholar.get(field):
                 problems.append(f"scholar {scholar['key']}: {field} {data.get(field)!r}")
+        # Name parts as flat properties; both flags booleans on every scholar.
+        parts = scholar.get("parts", {})
+        for field in ("family", "given", "non_dropping_particle", "dropping_particle", "suffix"):
+            if data.get(field) != parts.get(field):
+                problems.append(f"scholar {scholar['key']}: {field} {data.get(field)!r}")
+        for field, want in (("family_first", parts.get("family_first", False)), ("literal", scholar.get("literal", False))):
+            if data.get(field) is not want:
+                problems.append(f"scholar {scholar['key']}: {field} {data.get(field)!r}, expected {want}")
+    for work in document.get("works", []):
+        data = graph.nodes[f"work:{work['key']}"]
+        for field in ("title", "volume", "issue", "page"):
+            if data.get(field) != work.get(field):
+                problems.append(f"work {work['key']}: {field} {data.get(field)!r}")
+        for role, label in (("authors", "AUTHORED_BY"), ("editors", "EDITED_BY"), ("translators", "TRANSLATED_BY")):
+            got = sorted(
+                (d["position"], target.split(":", 1)[1])
+                for _, target, d in graph.out_edges(f"work:{work['key']}", data=True)
+                if d["labelE"] == label
+            )
+            if [k for _, k in got] != work.get(role, []) or [p for p, _ in got] != list(range(len(got))):
+                problems.append(f"work {work['key']}: {role} {got}")
 
     print(
         f"{sys.argv[1]}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges "

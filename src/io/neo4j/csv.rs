@@ -94,6 +94,11 @@ impl<W: Write> Csv<W> {
         }
     }
 
+    /// A boolean, `true` or `false`, unquoted.
+    pub(super) fn boolean(&mut self, value: bool) -> io::Result<()> {
+        self.raw(if value { "true" } else { "false" })
+    }
+
     pub(super) fn node(&mut self, key: &str, label: &str) -> io::Result<()> {
         self.text(key)?;
         self.raw(label)

@@ -1,6 +1,8 @@
 //! [`Neo4jFile`]: the files of the bulk-import layout, with each file's
 //! name, header row and label or relationship type.
 
+use crate::model::Role;
+
 /// One file of the Neo4j bulk-import layout written by
 /// [`Corpus::write_neo4j_csv`](crate::Corpus::write_neo4j_csv).
 ///
@@ -30,6 +32,11 @@ pub enum Neo4jFile {
     Claims,
     /// `authored_by.csv`: work → scholar, with the author's `position` (from 0).
     AuthoredBy,
+    /// `edited_by.csv`: work → scholar, with the editor's `position` (from 0).
+    EditedBy,
+    /// `translated_by.csv`: work → scholar, with the translator's `position`
+    /// (from 0).
+    TranslatedBy,
     /// `found_in.csv`: evidence → work.
     FoundIn,
     /// `within.csv`: event → enclosing event.
@@ -54,7 +61,7 @@ pub enum Neo4jFile {
 impl Neo4jFile {
     /// Every file, nodes first, in the order
     /// [`Corpus::write_neo4j_csv`](crate::Corpus::write_neo4j_csv) writes them.
-    pub const ALL: [Neo4jFile; 17] = [
+    pub const ALL: [Neo4jFile; 19] = [
         Neo4jFile::Corpus,
         Neo4jFile::Scholars,
         Neo4jFile::Works,
@@ -63,6 +70,8 @@ impl Neo4jFile {
         Neo4jFile::Explanations,
         Neo4jFile::Claims,
         Neo4jFile::AuthoredBy,
+        Neo4jFile::EditedBy,
+        Neo4jFile::TranslatedBy,
         Neo4jFile::FoundIn,
         Neo4jFile::Within,
         Neo4jFile::VariantOf,
@@ -85,6 +94,8 @@ impl Neo4jFile {
             Neo4jFile::Explanations => "explanations.csv",
             Neo4jFile::Claims => "claims.csv",
             Neo4jFile::AuthoredBy => "authored_by.csv",
+            Neo4jFile::EditedBy => "edited_by.csv",
+            Neo4jFile::TranslatedBy => "translated_by.csv",
             Neo4jFile::FoundIn => "found_in.csv",
             Neo4jFile::Within => "within.csv",
             Neo4jFile::VariantOf => "variant_of.csv",
@@ -116,16 +127,21 @@ impl Neo4jFile {
     pub fn header(self) -> &'static str {
         match self {
             Neo4jFile::Corpus => "key:ID(Corpus),:LABEL,title",
-            Neo4jFile::Scholars => "key:ID(Scholar),:LABEL,name,born:int,died:int,affiliation",
+            Neo4jFile::Scholars => {
+                "key:ID(Scholar),:LABEL,name,born:int,died:int,affiliation,family,given,\
+                 non_dropping_particle,dropping_particle,suffix,family_first:boolean,literal:boolean"
+            }
             Neo4jFile::Works => {
-                "key:ID(Work),:LABEL,type,title,issued,year:int,container_title,publisher,\
-                 publisher_place,archive,archive_location,note"
+                "key:ID(Work),:LABEL,type,title,issued,year:int,container_title,volume,issue,\
+                 page,publisher,publisher_place,archive,archive_location,note"
             }
             Neo4jFile::Evidence => "key:ID(Evidence),:LABEL,kind,description,locator,date,year:int",
             Neo4jFile::Events => "key:ID(Event),:LABEL,name,when,year:int,description",
             Neo4jFile::Explanations => "key:ID(Explanation),:LABEL,name,description",
             Neo4jFile::Claims => "key:ID(Claim),:LABEL,text,polarity,date,year:int",
-            Neo4jFile::AuthoredBy => ":START_ID(Work),:END_ID(Scholar),:TYPE,position:int",
+            Neo4jFile::AuthoredBy | Neo4jFile::EditedBy | Neo4jFile::TranslatedBy => {
+                ":START_ID(Work),:END_ID(Scholar),:TYPE,position:int"
+            }
             Neo4jFile::FoundIn => ":START_ID(Evidence),:END_ID(Work),:TYPE",
             Neo4jFile::Within => ":START_ID(Event),:END_ID(Event),:TYPE",
             Neo4jFile::VariantOf => ":START_ID(Explanation),:END_ID(Explanation),:TYPE",
@@ -152,6 +168,8 @@ impl Neo4jFile {
             Neo4jFile::Explanations => "Explanation",
             Neo4jFile::Claims => "Claim",
             Neo4jFile::AuthoredBy => "AUTHORED_BY",
+            Neo4jFile::EditedBy => "EDITED_BY",
+            Neo4jFile::TranslatedBy => "TRANSLATED_BY",
             Neo4jFile::FoundIn => "FOUND_IN",
             Neo4jFile::Within => "WITHIN",
             Neo4jFile::VariantOf => "VARIANT_OF",
@@ -161,6 +179,23 @@ impl Neo4jFile {
             Neo4jFile::Cites => "CITES",
             Neo4jFile::Attacks => "ATTACKS",
             Neo4jFile::Supports => "SUPPORTS",
+        }
+    }
+
+    /// The relationship file of the contributors in `role`: the authors in
+    /// `authored_by.csv`, the editors in `edited_by.csv`, the translators
+    /// in `translated_by.csv`.
+    ///
+    /// ```
+    /// use historiograph::{Neo4jFile, Role};
+    ///
+    /// assert_eq!(Neo4jFile::for_role(Role::Editor).label(), "EDITED_BY");
+    /// ```
+    pub fn for_role(role: Role) -> Neo4jFile {
+        match role {
+            Role::Author => Neo4jFile::AuthoredBy,
+            Role::Editor => Neo4jFile::EditedBy,
+            Role::Translator => Neo4jFile::TranslatedBy,
         }
     }
 }

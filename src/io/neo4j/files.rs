@@ -122,7 +122,8 @@ impl Corpus {
     ///   --nodes=corpus.csv --nodes=scholars.csv --nodes=works.csv \
     ///   --nodes=evidence.csv --nodes=events.csv --nodes=explanations.csv \
     ///   --nodes=claims.csv \
-    ///   --relationships=authored_by.csv --relationships=found_in.csv \
+    ///   --relationships=authored_by.csv --relationships=edited_by.csv \
+    ///   --relationships=translated_by.csv --relationships=found_in.csv \
     ///   --relationships=within.csv --relationships=variant_of.csv \
     ///   --relationships=invokes.csv --relationships=concerns.csv \
     ///   --relationships=takes_position.csv --relationships=cites.csv \
@@ -141,7 +142,8 @@ impl Corpus {
     ///   node file has its key, the corpus's one node too (`corpus`, in
     ///   the id space `Corpus`), so `MATCH (n {key: ...})` finds any node.
     /// - Properties are named as in the JSON document (see the
-    ///   [`format`](crate::format) page); years and positions are `int`.
+    ///   [`format`](crate::format) page); years and positions are `int`,
+    ///   the flags of a name `boolean` (`true`, `false`, unquoted).
     ///   Dates stay EDTF strings (`issued`, `when`, `date`: `1958-08`,
     ///   `1921~`, `196X`, `1958/1960`), since Neo4j's `date` has no
     ///   precision or approximation, and the string is the value itself, so
@@ -154,6 +156,22 @@ impl Corpus {
     /// - Enumerations are written in full, defaults included (`polarity`,
     ///   `bearing`, attack `kind`, work `type`). A stance's work is the
     ///   property `work`, holding the work's key.
+    /// - A scholar's name parts, where the document gives them, are
+    ///   properties of the scholar node, named as in the document's `parts`
+    ///   (`family`, `given`, `non_dropping_particle`, `dropping_particle`,
+    ///   `suffix`), so `ORDER BY s.family` sorts the scholars who have them.
+    ///   The two booleans `family_first` and `literal` are written for every
+    ///   scholar, `false` included (Cypher's `WHERE NOT s.literal` skips a
+    ///   missing property): `family_first` is `true` only for explicit
+    ///   parts written family name first (`Chen Jian`), `literal` for a
+    ///   name cited as written.
+    /// - A work's contributors are relationships from the work to the
+    ///   scholar, one type per role, each with the scholar's `position:int`
+    ///   (from 0) in that role's list: `AUTHORED_BY`, `EDITED_BY`,
+    ///   `TRANSLATED_BY` (see [`Neo4jFile::for_role`]). A query for
+    ///   authors keeps meaning authors; every contributor is
+    ///   `(w:Work)-[:AUTHORED_BY|EDITED_BY|TRANSLATED_BY]->(s:Scholar)`, with
+    ///   `type(r)` saying the role.
     /// - Every text field is quoted, with `"` inside doubled (RFC 4180).
     ///   An absent optional value is an empty unquoted field (no property);
     ///   an empty text is `""` (an empty string property).

@@ -7,7 +7,9 @@ use std::io::{self, Write};
 use super::csv::Csv;
 use super::{Neo4jFile, Neo4jWritten};
 use crate::graph::Corpus;
-use crate::model::{ClaimId, EventId, EvidenceId, ExplanationId, ScholarId, WorkId};
+use crate::model::{
+    ClaimId, EventId, EvidenceId, ExplanationId, NameParts, Role, ScholarId, WorkId,
+};
 
 impl Corpus {
     /// Writes one file of the Neo4j bulk-import layout to `writer`: its
@@ -45,7 +47,9 @@ impl Corpus {
             Neo4jFile::Events => self.event_rows(&mut csv, label),
             Neo4jFile::Explanations => self.explanation_rows(&mut csv, label),
             Neo4jFile::Claims => self.claim_rows(&mut csv, label),
-            Neo4jFile::AuthoredBy => self.authored_by_rows(&mut csv, label),
+            Neo4jFile::AuthoredBy => self.contributor_rows(&mut csv, Role::Author, label),
+            Neo4jFile::EditedBy => self.contributor_rows(&mut csv, Role::Editor, label),
+            Neo4jFile::TranslatedBy => self.contributor_rows(&mut csv, Role::Translator, label),
             Neo4jFile::FoundIn => self.found_in_rows(&mut csv, label),
             Neo4jFile::Within => self.within_rows(&mut csv, label),
             Neo4jFile::VariantOf => self.variant_of_rows(&mut csv, label),
@@ -82,6 +86,14 @@ impl Corpus {
             csv.int(s.born())?;
             csv.int(s.died())?;
             csv.opt_text(s.affiliation())?;
+            let parts = s.parts();
+            csv.opt_text(parts.map(NameParts::family))?;
+            csv.opt_text(parts.and_then(NameParts::given))?;
+            csv.opt_text(parts.and_then(NameParts::non_dropping_particle))?;
+            csv.opt_text(parts.and_then(NameParts::dropping_particle))?;
+            csv.opt_text(parts.and_then(NameParts::suffix))?;
+            csv.boolean(parts.is_some_and(NameParts::is_family_first))?;
+            csv.boolean(s.has_literal_name())?;
             csv.end()?;
         }
         Ok(())
@@ -95,6 +107,9 @@ impl Corpus {
             csv.opt_display(w.issued())?;
             csv.int(w.year())?;
             csv.opt_text(w.container_title())?;
+            csv.opt_text(w.volume())?;
+            csv.opt_text(w.issue())?;
+            csv.opt_text(w.page())?;
             csv.opt_text(w.publisher())?;
             csv.opt_text(w.publisher_place())?;
             csv.opt_text(w.archive())?;
@@ -154,9 +169,14 @@ impl Corpus {
 
     // The relationship files.
 
-    fn authored_by_rows<W: Write>(&self, csv: &mut Csv<W>, label: &str) -> io::Result<()> {
+    fn contributor_rows<W: Write>(
+        &self,
+        csv: &mut Csv<W>,
+        role: Role,
+        label: &str,
+    ) -> io::Result<()> {
         for (work, w) in self.entities::<WorkId>() {
-            for (position, scholar) in self.authors(work).enumerate() {
+            for (position, scholar) in self.contributors_as(work, role).enumerate() {
                 csv.edge(w.key(), self.key_or_empty(scholar), label)?;
                 csv.int(Some(i64::try_from(position).unwrap_or(i64::MAX)))?;
                 csv.end()?;

@@ -8,7 +8,7 @@ use super::options::ReportOptions;
 use super::views::Views;
 use crate::error::Result;
 use crate::graph::Corpus;
-use crate::model::{ClaimId, EventId, ExplanationId, ScholarId, Stance, WorkId};
+use crate::model::{ClaimId, EventId, ExplanationId, Role, ScholarId, Stance, WorkId};
 use crate::render::text::xml;
 use crate::render::{MapOptions, PictureOptions, argument_map, heat_map, timeline};
 
@@ -195,15 +195,24 @@ fn overview(out: &mut String, corpus: &Corpus, comparisons: &[crate::query::Comp
     }
     out.push_str("</tbody></table>\n<h3>Works</h3>\n<ul>\n");
     for (id, w) in corpus.entities::<WorkId>() {
-        let authors: Vec<String> = corpus
-            .authors(id)
-            .filter_map(|a| corpus.scholar(a).map(|s| s.name().to_owned()))
-            .collect();
+        let names = |role| -> Vec<String> {
+            corpus
+                .contributors_as(id, role)
+                .filter_map(|a| corpus.scholar(a).map(|s| s.name().to_owned()))
+                .collect()
+        };
+        // The authors; for an edited volume, its editors, marked.
+        let mut by = names(Role::Author).join(", ");
+        let editors = names(Role::Editor);
+        if by.is_empty() && !editors.is_empty() {
+            let mark = if editors.len() == 1 { "ed." } else { "eds." };
+            by = format!("{} ({mark})", editors.join(", "));
+        }
         let year = w.issued().map(|d| format!(" ({d})")).unwrap_or_default();
         let _ = writeln!(
             out,
             "<li>{}{}. <em>{}</em>.</li>",
-            xml(&authors.join(", ")),
+            xml(&by),
             xml(&year),
             xml(w.title())
         );
