@@ -1181,3 +1181,33 @@ fn long_chains_of_nesting_and_attacks_hold() -> Result<()> {
     assert_eq!(corpus.events_by_date().count(), N);
     Ok(())
 }
+
+#[test]
+fn contributions_list_every_role_a_scholar_had() -> Result<()> {
+    let mut c = Corpus::new();
+    let [a, b] = [("a", "Ann"), ("b", "Bo")].map(|(k, n)| c.add_scholar(Scholar::new(k, n)));
+    let (a, b) = (a?, b?);
+    let volume = c.add_work(Work::new("volume", "A Volume"), [])?;
+    let book = c.add_work(Work::new("book", "A Book"), [])?;
+    c.set_contributors(volume, Role::Author, [a])?;
+    c.set_contributors(volume, Role::Editor, [b])?;
+    c.set_contributors(book, Role::Translator, [b])?;
+    c.set_contributors(book, Role::Author, [b])?;
+    let mut of_b: Vec<_> = c.contributions(b).collect();
+    of_b.sort();
+    assert_eq!(
+        of_b,
+        [
+            (Role::Author, book),
+            (Role::Editor, volume),
+            (Role::Translator, book)
+        ]
+    );
+    assert_eq!(
+        c.contributions(a).collect::<Vec<_>>(),
+        [(Role::Author, volume)]
+    );
+    // `works_by` is authorship only.
+    assert_eq!(c.works_by(b).collect::<Vec<_>>(), [book]);
+    Ok(())
+}

@@ -85,6 +85,18 @@ impl Corpus {
         self.linked(scholar, Incoming, is::author)
     }
 
+    /// The works a scholar contributed to in any role (author, editor,
+    /// translator), each with the role; a work appears once per role.
+    pub fn contributions(&self, scholar: ScholarId) -> impl Iterator<Item = (Role, WorkId)> + '_ {
+        self.node(scholar).into_iter().flat_map(move |node| {
+            self.edges(node, Incoming, is::contributor)
+                .filter_map(|(work, relation, _)| match relation {
+                    Relation::ContributedBy { role, .. } => Some((*role, self.id_at(work))),
+                    _ => None,
+                })
+        })
+    }
+
     /// The work a piece of evidence is found in.
     pub fn evidence_work(&self, evidence: EvidenceId) -> Option<WorkId> {
         self.the_one(evidence, is::found_in)

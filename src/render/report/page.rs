@@ -189,7 +189,12 @@ fn overview(out: &mut String, corpus: &Corpus, comparisons: &[crate::query::Comp
             out,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{advanced}</td><td class=\"num\">{}</td></tr>",
             xml(s.name()),
-            corpus.works_by(id).count(),
+            {
+                let mut works: Vec<_> = corpus.contributions(id).map(|(_, w)| w).collect();
+                works.sort_unstable();
+                works.dedup();
+                works.len()
+            },
             positions.len()
         );
     }
