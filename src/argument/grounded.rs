@@ -49,24 +49,24 @@ impl Framework {
 /// The grounded labels of arguments `0..n`, from each one's attackers and
 /// targets: in once every attacker is out, out once an attacker is in, the
 /// rest undecided. O(n + attacks), with a queue, no recursion.
-pub(crate) fn grounded_labels(attackers: &[Vec<u32>], targets: &[Vec<u32>]) -> Vec<Acceptance> {
+pub(crate) fn grounded_labels<L: AsRef<[u32]>>(attackers: &[L], targets: &[L]) -> Vec<Acceptance> {
     grounded_labels_among(attackers, targets, None)
 }
 
 /// As [`grounded_labels`], on the arguments `present` marks only (all when
 /// `None`): the others neither attack nor count, and are labelled out.
-pub(crate) fn grounded_labels_among(
-    attackers: &[Vec<u32>],
-    targets: &[Vec<u32>],
+pub(crate) fn grounded_labels_among<L: AsRef<[u32]>>(
+    attackers: &[L],
+    targets: &[L],
     present: Option<&[bool]>,
 ) -> Vec<Acceptance> {
     let n = attackers.len();
     let here = |i: usize| present.is_none_or(|p| p[i]);
     let mut live: Vec<usize> = match present {
-        None => attackers.iter().map(Vec::len).collect(),
+        None => attackers.iter().map(|a| a.as_ref().len()).collect(),
         Some(p) => attackers
             .iter()
-            .map(|a| a.iter().filter(|&&x| p[x as usize]).count())
+            .map(|a| a.as_ref().iter().filter(|&&x| p[x as usize]).count())
             .collect(),
     };
     let mut label: Vec<Option<Acceptance>> = (0..n)
@@ -77,13 +77,13 @@ pub(crate) fn grounded_labels_among(
         label[i] = Some(Acceptance::In);
     }
     while let Some(accepted) = queue.pop_front() {
-        for &defeated in &targets[accepted] {
+        for &defeated in targets[accepted].as_ref() {
             let defeated = defeated as usize;
             if label[defeated].is_some() {
                 continue;
             }
             label[defeated] = Some(Acceptance::Out);
-            for &next in &targets[defeated] {
+            for &next in targets[defeated].as_ref() {
                 let next = next as usize;
                 live[next] -= 1;
                 if live[next] == 0 && label[next].is_none() {
