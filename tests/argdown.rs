@@ -897,24 +897,47 @@ fn data_blocks_across_lines_are_read() {
     assert_eq!(syntax_error("[A]: a\n  {\n    a: 1\n    a: 2\n  }\n").0, 4);
 }
 
+/// The markup of each claim, in the corpus document's order.
+fn markups_of(corpus: &Corpus) -> Vec<Option<String>> {
+    let json: Value = serde_json::from_str(&corpus.to_json()).expect("JSON");
+    json["claims"]
+        .as_array()
+        .map(|claims| {
+            claims
+                .iter()
+                .map(|c| c["markup"].as_str().map(ToOwned::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[test]
-fn inline_formatting_is_stripped_and_its_markup_reported() {
+fn inline_formatting_is_stripped_and_kept_as_markup() {
     let imported =
-        native("[A]: **Bold**, __strong__, *it* and _em_ with [a link](http://x.org) :+1:\n");
+        native("[A]: **Bold**, __strong__, *it* and _em_ with [a link](http://x.org) :+1: #x\n");
     assert_eq!(
         texts_of(&imported.corpus),
         ["Bold, strong, it and em with a link 👍"]
     );
     assert_eq!(
-        unmapped(&imported),
-        [
-            "statement `A`: markup has no place in a claim's text, which keeps the words: \
-          `**Bold**, **strong**, *it* and *em* with [a link](http://x.org) 👍`"
-        ]
+        markups_of(&imported.corpus),
+        [Some(
+            "**Bold**, **strong**, *it* and *em* with [a link](http://x.org) 👍".to_owned()
+        )]
     );
+    assert!(imported.is_lossless(), "{:?}", imported.unmapped);
+    // Data may give the markup; with its own `text`, the statement's
+    // formatting is for show.
+    let given = native("[A]: a *b* {markup: \"a **b**\"}\n[B]: c *d* {text: c d}\n");
+    assert_eq!(
+        markups_of(&given.corpus),
+        [Some("a **b**".to_owned()), None]
+    );
+    assert!(given.is_lossless(), "{:?}", given.unmapped);
     // Markers that open nothing, and escaped ones, stay as written.
     let plain = native("[A]: 2 * 3 and a\\_b\n");
     assert_eq!(texts_of(&plain.corpus), ["2 * 3 and a_b"]);
+    assert_eq!(markups_of(&plain.corpus), [None]);
     // A link at the start is text, not a title.
     let linked = native("[A]: a\n  + [the text](http://x.org) b\n");
     assert_eq!(texts_of(&linked.corpus), ["a", "the text b"]);
