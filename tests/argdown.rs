@@ -177,6 +177,30 @@ fn exporter_writes_the_golden_files() {
     assert_eq!(small.to_argdown(), text("v1-small.argdown"));
     let dates = Corpus::from_json(text("../v1-dates.json")).expect("v1-dates");
     assert_eq!(dates.to_argdown(), text("v1-dates.argdown"));
+    let marked = Corpus::from_json(text("markup.corpus.json")).expect("markup");
+    assert_eq!(marked.to_argdown(), text("markup.argdown"));
+}
+
+/// Markup the exporter shows as a statement's text (bold, italic, a link)
+/// and markup it keeps in the data read back through the tool as written.
+#[test]
+fn markup_survives_the_real_tool() {
+    let imported = import(&data("markup.json"));
+    assert!(imported.is_lossless(), "{:?}", imported.unmapped);
+    assert_eq!(imported.corpus.to_json(), text("markup.corpus.json"));
+    assert_eq!(
+        markups_of(&imported.corpus),
+        [
+            Some("Ideology among **several** causes".to_owned()),
+            Some(
+                "Mao used the crisis to mobilize for the \
+                 [Leap](https://en.wikipedia.org/wiki/Great_Leap_Forward)"
+                    .to_owned()
+            ),
+            Some("*Threat perception* drove security policy".to_owned()),
+            Some("Threats followed from __China's__ own commitments".to_owned()),
+        ]
+    );
 }
 
 #[test]
@@ -710,6 +734,7 @@ fn native_reader_agrees_with_the_tool_on_every_golden_file() {
         "sino-soviet-split",
         "v1-small",
         "v1-dates",
+        "markup",
     ] {
         let native = Corpus::from_argdown(data(&format!("{name}.argdown")))
             .unwrap_or_else(|e| panic!("{name}: {e}"));
