@@ -16,7 +16,7 @@ use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use common::{build, plan};
+use common::{build, markup, plan, text};
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -551,6 +551,39 @@ fn the_legacy_year_of_a_claim_reads_in_the_extension() -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Gives every claim a markup; every other claim gets plain `words` as
+/// its text. Returns the start of the Argdown statements that must show
+/// their markup: plain words, emphasised or linked.
+fn with_markup_everywhere(
+    corpus: &mut Corpus,
+    words: &[String],
+    kinds: &[(u8, String)],
+) -> Vec<String> {
+    let ids: Vec<ClaimId> = corpus.ids::<ClaimId>().collect();
+    let mut shown = Vec::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        let old = corpus.claim(id).expect("live").clone();
+        let plain = i % 2 == 0;
+        let text = match plain {
+            true => words[i % words.len()].clone(),
+            false => old.text().to_owned(),
+        };
+        let (kind, other) = &kinds[i % kinds.len()];
+        let marked = markup(&text, *kind, other.clone());
+        if plain && *kind < 3 {
+            shown.push(format!("]: {marked}"));
+        }
+        let mut claim = Claim::new(old.key(), text)
+            .with_markup(marked)
+            .with_polarity(old.polarity());
+        if let Some(date) = old.date() {
+            claim = claim.with_date(date);
+        }
+        corpus.replace(id, claim).expect("same key");
+    }
+    shown
 }
 
 #[test]
@@ -1098,6 +1131,45 @@ proptest! {
         let aif = Corpus::from_aif(corpus.to_aif().as_bytes()).expect("read own AIF");
         prop_assert!(aif.is_lossless(), "{:?}", aif.unmapped);
         let argdown = aif.corpus.to_argdown();
+        let back = Corpus::from_argdown(argdown.as_bytes())
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{argdown}")))?;
+        prop_assert!(back.is_lossless(), "{:?}", back.unmapped);
+        prop_assert_eq!(back.corpus.to_json(), text);
+    }
+
+    /// Claims with markup (plain words among them, emphasised or linked as
+    /// the Argdown reader writes it, or with any other markup) survive
+    /// JSON → AIF → Argdown → JSON; where the words are plain, the
+    /// statement shows the formatting itself.
+    #[test]
+    fn markup_survives_json_through_aif_and_argdown(
+        plan in plan(0),
+        words in vec("[A-Z][a-z]{0,5}( [a-z]{1,6}){0,3}", 1..4),
+        kinds in vec((0u8..4, text()), 1..4),
+    ) {
+        let mut corpus = build(&plan);
+        let shown = with_markup_everywhere(&mut corpus, &words, &kinds);
+        let text = corpus.to_json();
+        let aif = corpus.to_aif();
+        let nodes: serde_json::Value = serde_json::from_str(&aif).expect("JSON");
+        let mut texts: Vec<&str> = nodes["nodes"]
+            .as_array()
+            .expect("nodes")
+            .iter()
+            .filter(|n| n["type"] == "I")
+            .filter_map(|n| n["text"].as_str())
+            .collect();
+        let mut plain: Vec<&str> = corpus.entities::<ClaimId>().map(|(_, c)| c.text()).collect();
+        texts.sort_unstable();
+        plain.sort_unstable();
+        prop_assert_eq!(texts, plain, "I-nodes keep the plain text");
+        let aif = Corpus::from_aif(aif.as_bytes()).expect("read own AIF");
+        prop_assert!(aif.is_lossless(), "{:?}", aif.unmapped);
+        prop_assert_eq!(aif.corpus.to_json(), text.clone());
+        let argdown = aif.corpus.to_argdown();
+        for statement in &shown {
+            prop_assert!(argdown.contains(statement.as_str()), "{}\n{}", statement, argdown);
+        }
         let back = Corpus::from_argdown(argdown.as_bytes())
             .map_err(|e| TestCaseError::fail(format!("{e}\n{argdown}")))?;
         prop_assert!(back.is_lossless(), "{:?}", back.unmapped);

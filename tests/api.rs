@@ -688,6 +688,34 @@ fn documents_round_trip_byte_for_byte() -> Result<()> {
     Ok(())
 }
 
+/// A claim's `markup` is read and written beside its text, after it; a
+/// markup equal to the text is not kept, and a blank one is refused.
+#[test]
+fn a_claims_markup_is_kept_beside_its_plain_text() -> Result<()> {
+    let doc = |markup: &str| {
+        format!(
+            "{{\n  \"version\": 1,\n  \"events\": [\n    {{\n      \"key\": \"e\",\n      \"name\": \"E\"\n    }}\n  ],\n  \"explanations\": [\n    {{\n      \"key\": \"x\",\n      \"name\": \"X\"\n    }}\n  ],\n  \"claims\": [\n    {{\n      \"key\": \"c\",\n      \"text\": \"It was central\",{markup}\n      \"explanation\": \"x\",\n      \"events\": [\n        \"e\"\n      ]\n    }}\n  ]\n}}\n"
+        )
+    };
+    let text = doc("\n      \"markup\": \"It was *central*\",");
+    let corpus = Corpus::from_json(&text)?;
+    let c: ClaimId = corpus.resolve("c")?;
+    let claim = corpus.claim(c).expect("live");
+    assert_eq!(claim.text(), "It was central");
+    assert_eq!(claim.markup(), Some("It was *central*"));
+    assert_eq!(corpus.to_json(), text);
+    // Without markup, or with markup that says nothing more, there is none.
+    let plain = doc("");
+    assert_eq!(Corpus::from_json(&plain)?.to_json(), plain);
+    let same = Corpus::from_json(doc("\"markup\": \"It was central\","))?;
+    assert_eq!(same.to_json(), plain);
+    assert_eq!(
+        load_error(&doc("\"markup\": \" \",")),
+        "line 18, column 42 (claims[0].markup): claim `c` has an empty markup"
+    );
+    Ok(())
+}
+
 /// `v1-small.json` was written before claims had EDTF dates: its claim
 /// `threat` has the legacy `"year": 1981`, which reads as the date `1981`
 /// and is written as `"date": "1981"`; nothing else changes.

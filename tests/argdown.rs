@@ -177,6 +177,30 @@ fn exporter_writes_the_golden_files() {
     assert_eq!(small.to_argdown(), text("v1-small.argdown"));
     let dates = Corpus::from_json(text("../v1-dates.json")).expect("v1-dates");
     assert_eq!(dates.to_argdown(), text("v1-dates.argdown"));
+    let marked = Corpus::from_json(text("markup.corpus.json")).expect("markup");
+    assert_eq!(marked.to_argdown(), text("markup.argdown"));
+}
+
+/// Markup the exporter shows as a statement's text (bold, italic, a link)
+/// and markup it keeps in the data read back through the tool as written.
+#[test]
+fn markup_survives_the_real_tool() {
+    let imported = import(&data("markup.json"));
+    assert!(imported.is_lossless(), "{:?}", imported.unmapped);
+    assert_eq!(imported.corpus.to_json(), text("markup.corpus.json"));
+    assert_eq!(
+        markups_of(&imported.corpus),
+        [
+            Some("Ideology among **several** causes".to_owned()),
+            Some(
+                "Mao used the crisis to mobilize for the \
+                 [Leap](https://en.wikipedia.org/wiki/Great_Leap_Forward)"
+                    .to_owned()
+            ),
+            Some("*Threat perception* drove security policy".to_owned()),
+            Some("Threats followed from __China's__ own commitments".to_owned()),
+        ]
+    );
 }
 
 #[test]
@@ -568,12 +592,20 @@ fn odd_key() -> impl Strategy<Value = String> {
     ]
 }
 
-fn corpus() -> impl Strategy<Value = Corpus> {
+/// Random corpora with odd keys and texts (and some plain words); with
+/// `markup`, claims may have markup: their text emphasised or linked as
+/// the reader writes it, or any other text.
+fn corpus(markup: bool) -> impl Strategy<Value = Corpus> {
     let names = prop::collection::vec(ODD, 1..5);
+    let text = prop_oneof![3 => ODD.boxed(), 1 => "[A-Z][a-z]{0,5}( [a-z]{1,6}){0,3}".boxed()];
+    let marked = match markup {
+        true => prop::option::of((0u8..4, ODD)).boxed(),
+        false => Just(None).boxed(),
+    };
     let claims = prop::collection::vec(
         (
             odd_key(),
-            ODD,
+            (text, marked),
             any::<prop::sample::Index>(),
             any::<bool>(),
             prop::option::of(common::any_date()),
@@ -637,8 +669,11 @@ fn corpus() -> impl Strategy<Value = Corpus> {
                 }
             }
             let mut ids = Vec::new();
-            for (i, (key, text, explanation, denies, date)) in claims.iter().enumerate() {
+            for (i, (key, (text, marked), explanation, denies, date)) in claims.iter().enumerate() {
                 let mut claim = Claim::new(format!("{key}{i}"), text.clone());
+                if let Some((kind, other)) = marked {
+                    claim = claim.with_markup(common::markup(text, *kind, other.clone()));
+                }
                 if *denies {
                     claim = claim.with_polarity(Polarity::Denies);
                 }
@@ -672,8 +707,10 @@ fn corpus() -> impl Strategy<Value = Corpus> {
 }
 
 proptest! {
+    /// The model knows no inline formatting: markup is left to the native
+    /// reader, which agrees with the tool on the formatting map.
     #[test]
-    fn corpora_survive_the_model_of_the_tool(corpus in corpus()) {
+    fn corpora_survive_the_model_of_the_tool(corpus in corpus(false)) {
         let text = corpus.to_argdown();
         let imported = Corpus::from_argdown_json(model_of_argdown(&text))
             .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
@@ -697,6 +734,7 @@ fn native_reader_agrees_with_the_tool_on_every_golden_file() {
         "sino-soviet-split",
         "v1-small",
         "v1-dates",
+        "markup",
     ] {
         let native = Corpus::from_argdown(data(&format!("{name}.argdown")))
             .unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -796,7 +834,7 @@ fn native_reader_never_panics_on_mangled_maps() {
 
 proptest! {
     #[test]
-    fn corpora_survive_the_native_reader(corpus in corpus()) {
+    fn corpora_survive_the_native_reader(corpus in corpus(true)) {
         let text = corpus.to_argdown();
         let imported = Corpus::from_argdown(text.as_bytes())
             .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
@@ -897,24 +935,47 @@ fn data_blocks_across_lines_are_read() {
     assert_eq!(syntax_error("[A]: a\n  {\n    a: 1\n    a: 2\n  }\n").0, 4);
 }
 
+/// The markup of each claim, in the corpus document's order.
+fn markups_of(corpus: &Corpus) -> Vec<Option<String>> {
+    let json: Value = serde_json::from_str(&corpus.to_json()).expect("JSON");
+    json["claims"]
+        .as_array()
+        .map(|claims| {
+            claims
+                .iter()
+                .map(|c| c["markup"].as_str().map(ToOwned::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[test]
-fn inline_formatting_is_stripped_and_its_markup_reported() {
+fn inline_formatting_is_stripped_and_kept_as_markup() {
     let imported =
-        native("[A]: **Bold**, __strong__, *it* and _em_ with [a link](http://x.org) :+1:\n");
+        native("[A]: **Bold**, __strong__, *it* and _em_ with [a link](http://x.org) :+1: #x\n");
     assert_eq!(
         texts_of(&imported.corpus),
         ["Bold, strong, it and em with a link 👍"]
     );
     assert_eq!(
-        unmapped(&imported),
-        [
-            "statement `A`: markup has no place in a claim's text, which keeps the words: \
-          `**Bold**, **strong**, *it* and *em* with [a link](http://x.org) 👍`"
-        ]
+        markups_of(&imported.corpus),
+        [Some(
+            "**Bold**, **strong**, *it* and *em* with [a link](http://x.org) 👍".to_owned()
+        )]
     );
+    assert!(imported.is_lossless(), "{:?}", imported.unmapped);
+    // Data may give the markup; with its own `text`, the statement's
+    // formatting is for show.
+    let given = native("[A]: a *b* {markup: \"a **b**\"}\n[B]: c *d* {text: c d}\n");
+    assert_eq!(
+        markups_of(&given.corpus),
+        [Some("a **b**".to_owned()), None]
+    );
+    assert!(given.is_lossless(), "{:?}", given.unmapped);
     // Markers that open nothing, and escaped ones, stay as written.
     let plain = native("[A]: 2 * 3 and a\\_b\n");
     assert_eq!(texts_of(&plain.corpus), ["2 * 3 and a_b"]);
+    assert_eq!(markups_of(&plain.corpus), [None]);
     // A link at the start is text, not a title.
     let linked = native("[A]: a\n  + [the text](http://x.org) b\n");
     assert_eq!(texts_of(&linked.corpus), ["a", "the text b"]);
@@ -924,6 +985,36 @@ fn inline_formatting_is_stripped_and_its_markup_reported() {
     // Emphasis never closed is an error on its line, as for the tool.
     assert_eq!(syntax_error("[A]: a\n[B]: snake_case\n").0, 2);
     assert_eq!(syntax_error("[A]: a **b\n").0, 1);
+}
+
+#[test]
+fn formatting_survives_argdown_to_corpus_and_back() {
+    let line = "[A]: It was **not** *only* [ideology](http://x.org/a?b=1) #ideology";
+    let first = native(&format!("{line}\n")).corpus;
+    let argdown = first.to_argdown();
+    assert!(argdown.contains(&format!("{line}\n")), "{argdown}");
+    let again = native(&argdown);
+    assert!(again.is_lossless(), "{:?}", again.unmapped);
+    assert_eq!(again.corpus.to_json(), first.to_json());
+
+    // Markup a statement cannot show as written travels in its data: here
+    // the words are not plain Argdown, there the markup is not the words.
+    let mut corpus = first;
+    let x: ExplanationId = corpus.resolve("ideology").expect("explanation");
+    let e: EventId = corpus.resolve("unspecified").expect("event");
+    for (key, text, markup) in [("b", "a_b c", "a_b *c*"), ("c", "d e", "*f* e")] {
+        let claim = Claim::new(key, text).with_markup(markup);
+        corpus.add_claim(claim, x, [e]).expect("claim");
+    }
+    let argdown = corpus.to_argdown();
+    assert!(argdown.contains("[b]: a b c #ideology\n  {text: \"a_b c\", events: [\"unspecified\"], markup: \"a_b *c*\"}"), "{argdown}");
+    assert!(
+        argdown.contains("[c]: d e #ideology\n  {events: [\"unspecified\"], markup: \"*f* e\"}"),
+        "{argdown}"
+    );
+    let back = native(&argdown);
+    assert!(back.is_lossless(), "{:?}", back.unmapped);
+    assert_eq!(back.corpus.to_json(), corpus.to_json());
 }
 
 /// `text` with comment lines put before some of its lines.
@@ -947,7 +1038,7 @@ fn with_comment_lines(text: &str, places: &[(usize, usize)]) -> String {
 proptest! {
     #[test]
     fn comment_lines_change_nothing(
-        corpus in corpus(),
+        corpus in corpus(true),
         places in proptest::collection::vec((0usize..200, 0usize..4), 0..6),
     ) {
         let text = corpus.to_argdown();

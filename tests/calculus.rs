@@ -925,6 +925,9 @@ fn rebuild_claim(c: &Claim, key: String) -> Claim {
     if let Some(d) = c.date() {
         new = new.with_date(d);
     }
+    if let Some(m) = c.markup() {
+        new = new.with_markup(m);
+    }
     new
 }
 

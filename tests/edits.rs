@@ -136,6 +136,9 @@ fn edit(c: &mut Corpus, op: &Op) -> Option<Result<()>> {
             if small % 2 == 1 {
                 claim = claim.with_year(year);
             }
+            if small % 3 == 1 {
+                claim = claim.with_markup("*C*");
+            }
             done(c.add_claim(claim, x, events).map(drop))
         }
         6 => {
@@ -228,7 +231,10 @@ fn replace(c: &mut Corpus, op: &Op) -> Option<Result<()>> {
             .replace(pick::<ExplanationId>(c, op.a)?, Explanation::new(k, "X2"))
             .map(drop),
         _ => {
-            let claim = Claim::new(k, "C2").with_year(year);
+            let mut claim = Claim::new(k, "C2").with_year(year);
+            if (op.small / 6) % 2 == 1 {
+                claim = claim.with_markup("**C2**");
+            }
             c.replace(pick::<ClaimId>(c, op.a)?, claim).map(drop)
         }
     };

@@ -632,7 +632,7 @@ fn section(label: &str) -> Option<(&'static str, &'static [&'static str])> {
             "evidence",
             &["kind", "description", "locator", "date", "year"],
         ),
-        "Claim" => ("claims", &["text", "polarity", "date", "year"]),
+        "Claim" => ("claims", &["text", "markup", "polarity", "date", "year"]),
         _ => return None,
     })
 }
@@ -984,7 +984,9 @@ fn hostile() -> Corpus {
         .unwrap();
     let b = c
         .add_claim(
-            Claim::new("b\"", "😀 <b>bold</b> & 'single'").with_polarity(Polarity::Denies),
+            Claim::new("b\"", "😀 <b>bold</b> & 'single'")
+                .with_markup("😀 **<b>bold</b>** & [\"single\"](http://x.org/?a=1&b=;)")
+                .with_polarity(Polarity::Denies),
             family,
             [crisis],
         )
@@ -1074,7 +1076,7 @@ fn dates_and_their_years_are_written_and_read_back() {
     assert_eq!(
         dated,
         [
-            "key:ID(Claim),:LABEL,text,polarity,date,year:int",
+            "key:ID(Claim),:LABEL,text,markup,polarity,date,year:int",
             "affirms\",,",
             "1958\",1958",
             "1958-10\",1958",
@@ -1170,6 +1172,11 @@ III</data><data key="v_family_first">true</data><data key="v_literal">false</dat
 fn hostile_text_survives_both_formats() {
     let corpus = hostile();
     let json = corpus.to_json();
+    // The markup is a property of its own, beside the plain text.
+    let xml = String::from_utf8(graphml(&corpus).unwrap()).unwrap();
+    assert!(xml.contains(
+        r#"<data key="v_text">😀 &lt;b&gt;bold&lt;/b&gt; &amp; &apos;single&apos;</data><data key="v_markup">😀 **&lt;b&gt;bold&lt;/b&gt;** &amp; [&quot;single&quot;](http://x.org/?a=1&amp;b=;)</data>"#
+    ));
     assert_eq!(neo4j_round_trip(&corpus).unwrap(), json);
     assert_eq!(graphml_round_trip(&corpus).unwrap(), json);
 }

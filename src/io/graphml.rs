@@ -50,6 +50,7 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("v_when", "node", "when", "string"),
     ("v_date", "node", "date", "string"),
     ("v_text", "node", "text", "string"),
+    ("v_markup", "node", "markup", "string"),
     ("v_polarity", "node", "polarity", "string"),
     ("labelE", "edge", "labelE", "string"),
     ("e_position", "edge", "position", "int"),
@@ -226,6 +227,7 @@ impl Corpus {
         for (_, c) in self.entities::<ClaimId>() {
             let mut node = xml.node(Kind::Claim, c.key(), "Claim")?;
             node.text("v_text", Some(c.text()))?;
+            node.text("v_markup", c.markup())?;
             node.text("v_polarity", Some(c.polarity().as_str()))?;
             node.text("v_date", c.date().map(|d| d.to_string()).as_deref())?;
             node.int("v_year", c.date().map(|d| d.year()))?;

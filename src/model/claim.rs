@@ -41,10 +41,16 @@ impl Polarity {
 ///     .with_polarity(Polarity::Denies);
 /// assert_eq!(claim.polarity(), Polarity::Denies);
 /// ```
+///
+/// The text is plain words: every query, report and picture uses it. Where
+/// the words came with inline formatting that carries meaning (emphasis, a
+/// link to a source), the claim keeps it apart as its
+/// [`markup`](Claim::markup), for tools that render formatting.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Claim {
     key: String,
     text: String,
+    markup: Option<String>,
     polarity: Polarity,
     date: Option<Date>,
 }
@@ -55,6 +61,7 @@ impl Claim {
         Claim {
             key: key.into(),
             text: text.into(),
+            markup: None,
             polarity: Polarity::Affirms,
             date: None,
         }
@@ -64,6 +71,29 @@ impl Claim {
     #[must_use]
     pub fn with_polarity(mut self, polarity: Polarity) -> Claim {
         self.polarity = polarity;
+        self
+    }
+
+    /// Sets the text with its inline formatting, as Markdown: `**bold**`,
+    /// `*italic*`, `[words](url)`. Its words, the formatting taken out, are
+    /// meant to be the [`text`](Claim::text), which stays what every query
+    /// and picture uses; the markup is for tools that render formatting. A
+    /// markup equal to the text says nothing more and is not kept.
+    ///
+    /// ```
+    /// use historiograph::Claim;
+    ///
+    /// let claim = Claim::new("ideology-central", "Ideology was central")
+    ///     .with_markup("Ideology was *central*");
+    /// assert_eq!(claim.text(), "Ideology was central");
+    /// assert_eq!(claim.markup(), Some("Ideology was *central*"));
+    /// let plain = Claim::new("a", "Ideology was central").with_markup("Ideology was central");
+    /// assert_eq!(plain.markup(), None);
+    /// ```
+    #[must_use]
+    pub fn with_markup(mut self, markup: impl Into<String>) -> Claim {
+        let markup = markup.into();
+        self.markup = (markup != self.text).then_some(markup);
         self
     }
 
@@ -88,9 +118,17 @@ impl Claim {
         &self.key
     }
 
-    /// The paraphrase.
+    /// The paraphrase, in plain words: what every query, report and
+    /// picture shows.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The paraphrase with its inline formatting, as Markdown, where it has
+    /// any (see [`with_markup`](Claim::with_markup)); for tools that render
+    /// formatting. `None` when the plain [`text`](Claim::text) is all there is.
+    pub fn markup(&self) -> Option<&str> {
+        self.markup.as_deref()
     }
 
     /// Whether the claim affirms or denies its explanation.
@@ -104,6 +142,12 @@ impl Claim {
     }
 
     pub(crate) fn empty_field(&self) -> Option<&'static str> {
-        (!non_empty(&self.text)).then_some("text")
+        if !non_empty(&self.text) {
+            return Some("text");
+        }
+        self.markup
+            .as_deref()
+            .is_some_and(|m| !non_empty(m))
+            .then_some("markup")
     }
 }

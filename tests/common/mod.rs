@@ -209,6 +209,7 @@ pub struct PositionPlan {
 #[derive(Debug, Clone)]
 pub struct ClaimPlan {
     pub text: String,
+    pub markup: Option<String>,
     pub explanation: Index,
     pub events: Vec<Index>,
     pub polarity: Polarity,
@@ -355,9 +356,20 @@ pub fn position_plan() -> impl Strategy<Value = PositionPlan> {
         })
 }
 
+/// A claim's markup: its text emphasised or linked, as the Argdown
+/// reader writes it, or any other text (which need not match the words).
+pub fn markup(text: &str, kind: u8, other: String) -> String {
+    match kind {
+        0 => format!("*{text}*"),
+        1 => format!("**{text}**"),
+        2 => format!("[{text}](https://example.org/a?b=1&c=\"d\")"),
+        _ => other,
+    }
+}
+
 pub fn claim_plan() -> impl Strategy<Value = ClaimPlan> {
     (
-        text(),
+        (text(), option::of((0u8..4, text()))),
         any::<Index>(),
         vec(any::<Index>(), 1..=3),
         polarity(),
@@ -366,14 +378,18 @@ pub fn claim_plan() -> impl Strategy<Value = ClaimPlan> {
         vec((any::<Index>(), bearing()), 0..3),
     )
         .prop_map(
-            |(text, explanation, events, polarity, date, positions, cites)| ClaimPlan {
-                text,
-                explanation,
-                events,
-                polarity,
-                date,
-                positions,
-                cites,
+            |((text, markup), explanation, events, polarity, date, positions, cites)| {
+                let markup = markup.map(|(kind, other)| self::markup(&text, kind, other));
+                ClaimPlan {
+                    text,
+                    markup,
+                    explanation,
+                    events,
+                    polarity,
+                    date,
+                    positions,
+                    cites,
+                }
             },
         )
 }
@@ -532,6 +548,9 @@ pub fn build(plan: &Plan) -> Corpus {
     let mut claims = Vec::new();
     for (i, p) in plan.claims.iter().enumerate() {
         let mut claim = Claim::new(key("c", i), p.text.clone()).with_polarity(p.polarity);
+        if let Some(m) = &p.markup {
+            claim = claim.with_markup(m.clone());
+        }
         if let Some(d) = p.date {
             claim = claim.with_date(d);
         }

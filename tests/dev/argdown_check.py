@@ -9,8 +9,8 @@ real Argdown tool, @argdown/cli (installed as a tool, never a dependency):
 
 For the built-in corpus and seeded random corpora (keys and texts with
 quotes, backslashes, braces, markup characters, non-ASCII, control
-characters; nested events and variants; stances, citations, attacks of
-every kind, supports) it
+characters; claims' markup; nested events and variants; stances,
+citations, attacks of every kind, supports) it
 1. writes the corpus as .argdown with the `argdown` example (`export`),
 2. runs `argdown json` on it and fails on any error or warning it prints,
 3. reads the JSON back with the example (`import`), fails on anything
@@ -59,6 +59,15 @@ def text(rng, plain):
     for _ in range(rng.randint(0, 10)):
         out += rng.choice(ALPHABET + ODD)
     return out
+
+
+def markup(rng, words, t):
+    """A claim's markup: its text emphasised or linked (all of it, or its
+    first word) as the reader writes it, or any other text."""
+    first, _, rest = words.partition(" ")
+    wrap = rng.choice([lambda w: f"*{w}*", lambda w: f"**{w}**",
+                       lambda w: f"[{w}](https://example.org/a?b=1)"])
+    return rng.choice([wrap(words), wrap(first) + (" " + rest if rest else ""), t()])
 
 
 def year(rng):
@@ -152,6 +161,8 @@ def corpus(rng):
     for k in claims:
         c = {"key": k, "text": t(), "explanation": rng.choice(explanations),
              "events": rng.sample(events, rng.randint(1, len(events)))}
+        if rng.random() < 0.3:
+            c["markup"] = markup(rng, c["text"], t)
         if rng.random() < 0.3:
             c["polarity"] = "denies"
         if rng.random() < 0.3:

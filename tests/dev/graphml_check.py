@@ -108,7 +108,11 @@ def main():
     # Spot-check properties against the document.
     for claim in document.get("claims", []):
         data = graph.nodes[f"claim:{claim['key']}"]
-        if data["text"] != claim["text"] or data["polarity"] != claim.get("polarity", "affirms"):
+        if (
+            data["text"] != claim["text"]
+            or data.get("markup") != claim.get("markup")
+            or data["polarity"] != claim.get("polarity", "affirms")
+        ):
             problems.append(f"claim {claim['key']}: {data}")
         check_date(problems, f"claim {claim['key']}", data, claim)
     for evidence in document.get("evidence", []):

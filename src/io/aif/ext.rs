@@ -46,6 +46,9 @@ pub(super) struct ParticipantExt {
 pub(super) struct ClaimExt<'a> {
     pub(super) node: String,
     pub(super) key: String,
+    /// The claim's text with its formatting (the node's text is plain).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) markup: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) explanation: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -64,6 +67,8 @@ pub(super) struct ClaimExt<'a> {
 struct ClaimExtFields<'a> {
     node: String,
     key: String,
+    #[serde(default)]
+    markup: Option<String>,
     #[serde(default)]
     explanation: Option<String>,
     #[serde(default)]
@@ -85,6 +90,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for ClaimExt<'a> {
         Ok(ClaimExt {
             node: c.node,
             key: c.key,
+            markup: c.markup,
             explanation: c.explanation,
             events: c.events,
             polarity: c.polarity,

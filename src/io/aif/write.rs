@@ -108,6 +108,7 @@ impl Writer {
             claims.push(ClaimExt {
                 node: node.clone(),
                 key: claim.key().to_owned(),
+                markup: claim.markup().map(ToOwned::to_owned),
                 explanation: corpus.explanation_of(id).map(|x| corpus.name_of(x)),
                 events: corpus.events_of(id).map(|e| corpus.name_of(e)).collect(),
                 polarity: claim.polarity(),

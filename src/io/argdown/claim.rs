@@ -33,6 +33,8 @@ pub(super) struct Draft {
     pub origin: String,
     pub key: String,
     pub text: String,
+    /// The text with its inline formatting, as Markdown, where it has any.
+    pub markup: Option<String>,
     pub tags: Vec<String>,
     pub data: Map<String, Value>,
 }
@@ -63,6 +65,9 @@ pub(super) fn claim_document(
     let mut claim = Map::new();
     claim.insert("key".to_owned(), Value::from(draft.key.clone()));
     claim.insert("text".to_owned(), Value::from(draft.text.clone()));
+    if let Some(markup) = &draft.markup {
+        claim.insert("markup".to_owned(), Value::from(markup.clone()));
+    }
     let explanation = explanation(draft, named, unmapped)?;
     claim.insert("explanation".to_owned(), Value::from(explanation));
     let events = events(draft, named)?;
@@ -106,9 +111,10 @@ pub(super) fn claim_document(
 }
 
 /// The data fields a claim reads; others are listed as unmapped.
-const CLAIM_FIELDS: [&str; 17] = [
+const CLAIM_FIELDS: [&str; 18] = [
     "key",
     "text",
+    "markup",
     "explanation",
     "event",
     "events",
@@ -341,21 +347,18 @@ pub(super) fn draft(
         Some(value) => text_field(&origin, "key", value)?,
         None => tag_key(title),
     };
-    let text = match data.get("text") {
-        Some(value) => text_field(&origin, "text", value)?,
+    let (text, markup) = match data.get("text") {
+        Some(value) => (text_field(&origin, "text", value)?, None),
         None => {
-            if let Some(marked) = canonical_member(members)
-                .and_then(|m| marked_up(m.text.as_deref().unwrap_or_default(), m))
-            {
-                unmapped.push(Unmapped::new(
-                    &origin,
-                    format!(
-                        "markup has no place in a claim's text, which keeps the words: `{marked}`"
-                    ),
-                ));
-            }
-            canonical_text(members).unwrap_or_else(|| title.to_owned())
+            let markup = canonical_member(members)
+                .and_then(|m| marked_up(m.text.as_deref().unwrap_or_default(), m));
+            let text = canonical_text(members).unwrap_or_else(|| title.to_owned());
+            (text, markup)
         }
+    };
+    let markup = match data.get("markup") {
+        Some(value) => Some(text_field(&origin, "markup", value)?),
+        None => markup,
     };
     let mut seen = HashSet::new();
     let tags = tags
@@ -367,6 +370,7 @@ pub(super) fn draft(
         origin,
         key,
         text,
+        markup,
         tags,
         data,
     })

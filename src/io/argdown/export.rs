@@ -21,8 +21,13 @@ impl Corpus {
     /// Writes the corpus as an [Argdown](https://argdown.org) document.
     ///
     /// Every claim is a statement titled by its key, with its text and its
-    /// explanation as a tag (`#ideology`); its attacks and supports are
-    /// Argdown relations (`->`, `+>`). Whatever Argdown has no syntax for —
+    /// explanation as a tag (`#ideology`). A claim with
+    /// [`markup`](crate::Claim::markup) shows it as the statement's text
+    /// (`It was *not* ideology`), so the formatting reads back; where
+    /// Argdown would not read it back as written, the markup travels in the
+    /// metadata instead, as a text Argdown would change does. Its attacks
+    /// and supports are Argdown relations (`->`, `+>`). Whatever Argdown
+    /// has no syntax for —
     /// scholars, works, events, explanations, evidence, stances, citations,
     /// the kind of an attack — travels as YAML metadata in `{...}` blocks, in
     /// the field names of the corpus document (see the
@@ -151,20 +156,33 @@ impl Corpus {
         if key != title {
             data.insert("key".to_owned(), Value::from(key));
         }
-        let shown = if is_plain_text(text) {
-            text.to_owned()
-        } else {
-            data.insert("text".to_owned(), Value::from(text));
-            plain_version(text)
+        let tag = is_plain_tag(explanation).then_some(explanation);
+        let markup = doc.get("markup").and_then(Value::as_str);
+        let shown = match markup {
+            Some(markup) if is_plain_text(text) && reads_back(markup, tag, text) => {
+                markup.to_owned()
+            }
+            _ => {
+                let shown = if is_plain_text(text) {
+                    text.to_owned()
+                } else {
+                    data.insert("text".to_owned(), Value::from(text));
+                    plain_version(text)
+                };
+                if let Some(markup) = markup {
+                    data.insert("markup".to_owned(), Value::from(markup));
+                }
+                shown
+            }
         };
-        if !is_plain_tag(explanation) {
+        if tag.is_none() {
             data.insert("explanation".to_owned(), Value::from(explanation));
         }
         if let Some(fields) = doc.as_object() {
             for (field, value) in fields {
                 if !matches!(
                     field.as_str(),
-                    "key" | "text" | "explanation" | "attacks" | "supports"
+                    "key" | "text" | "markup" | "explanation" | "attacks" | "supports"
                 ) {
                     data.insert(field.clone(), value.clone());
                 }
@@ -185,13 +203,37 @@ impl Corpus {
         out.push_str(title);
         out.push_str("]: ");
         out.push_str(&shown);
-        if is_plain_tag(explanation) {
+        if let Some(tag) = tag {
             out.push_str(" #");
-            out.push_str(explanation);
+            out.push_str(tag);
         }
         out.push_str("\n  ");
         write_flow(out, &Value::Object(data));
         out.push_str("\n\n");
+    }
+}
+
+/// Whether `markup`, written as a statement's text (with the explanation's
+/// tag after it), reads back as a claim with exactly this plain `text` and
+/// this markup, and nothing unmapped: then the statement shows the
+/// formatting itself, in the Markdown Argdown reads. Otherwise the markup
+/// travels in the metadata. The native reader agrees with the tool.
+fn reads_back(markup: &str, tag: Option<&str>, text: &str) -> bool {
+    let mut line = format!("[claim]: {markup}");
+    if let Some(tag) = tag {
+        line.push_str(" #");
+        line.push_str(tag);
+    }
+    line.push('\n');
+    let Ok(imported) = Corpus::from_argdown(line.as_bytes()) else {
+        return false;
+    };
+    let mut claims = imported.corpus.entities::<ClaimId>().map(|(_, c)| c);
+    match (claims.next(), claims.next()) {
+        (Some(claim), None) => {
+            imported.is_lossless() && claim.text() == text && claim.markup() == Some(markup)
+        }
+        _ => false,
     }
 }
 

@@ -1,10 +1,11 @@
 //! The markup of a statement's text that carries meaning: emphasis and
 //! links. Argdown strips it from the text and keeps it as ranges; a claim's
-//! text is the stripped text, and the importer reports the marked-up text
-//! as unmapped, written back in Markdown (`**bold**`, `*italic*`,
-//! `[text](url)`) from the ranges, so that nothing it said is lost
-//! silently. Both readers (the tool's JSON and the native one) give the
-//! same ranges, so the same report.
+//! text is the stripped text, and its markup ([`Claim::markup`]) the text
+//! written back in Markdown (`**bold**`, `*italic*`, `[text](url)`) from
+//! the ranges, so that nothing it said is lost. Both readers (the tool's
+//! JSON and the native one) give the same ranges, so the same markup.
+//!
+//! [`Claim::markup`]: crate::Claim::markup
 
 use super::json::MemberJson;
 

@@ -58,6 +58,9 @@ impl Corpus {
         }
         let key = &c.key;
         let mut claim = Claim::new(&*c.key, &*c.text).with_polarity(c.polarity);
+        if let Some(markup) = &c.markup {
+            claim = claim.with_markup(&**markup);
+        }
         if let Some(date) = c.date {
             claim = claim.with_date(date);
         }

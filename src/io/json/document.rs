@@ -202,6 +202,8 @@ pub(super) struct EvidenceDoc<'a> {
 pub(crate) struct ClaimDoc<'a> {
     pub(super) key: Text<'a>,
     pub(super) text: Text<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) markup: Option<Text<'a>>,
     pub(super) explanation: Text<'a>,
     pub(super) events: Vec<Text<'a>>,
     #[serde(skip_serializing_if = "is_default")]
@@ -226,6 +228,8 @@ struct ClaimFields<'a> {
     key: Text<'a>,
     #[serde(borrow)]
     text: Text<'a>,
+    #[serde(borrow, default)]
+    markup: Option<Text<'a>>,
     #[serde(borrow)]
     explanation: Text<'a>,
     #[serde(borrow)]
@@ -255,6 +259,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for ClaimDoc<'a> {
         Ok(ClaimDoc {
             key: c.key,
             text: c.text,
+            markup: c.markup,
             explanation: c.explanation,
             events: c.events,
             polarity: c.polarity,

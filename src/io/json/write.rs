@@ -115,6 +115,7 @@ impl Corpus {
         ClaimDoc {
             key: claim.key().into(),
             text: claim.text().into(),
+            markup: claim.markup().map(Text::from),
             explanation: self
                 .explanation_of(id)
                 .map(|x| self.key_text(x))

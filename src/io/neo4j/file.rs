@@ -138,7 +138,7 @@ impl Neo4jFile {
             Neo4jFile::Evidence => "key:ID(Evidence),:LABEL,kind,description,locator,date,year:int",
             Neo4jFile::Events => "key:ID(Event),:LABEL,name,when,year:int,description",
             Neo4jFile::Explanations => "key:ID(Explanation),:LABEL,name,description",
-            Neo4jFile::Claims => "key:ID(Claim),:LABEL,text,polarity,date,year:int",
+            Neo4jFile::Claims => "key:ID(Claim),:LABEL,text,markup,polarity,date,year:int",
             Neo4jFile::AuthoredBy | Neo4jFile::EditedBy | Neo4jFile::TranslatedBy => {
                 ":START_ID(Work),:END_ID(Scholar),:TYPE,position:int"
             }

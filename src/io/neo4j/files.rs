@@ -192,7 +192,7 @@ impl Corpus {
     /// let files = corpus.write_neo4j_csv(&dir)?;
     /// assert!(files.command("neo4j").starts_with("neo4j-admin database import full neo4j"));
     /// let claims = std::fs::read_to_string(dir.join("claims.csv"))?;
-    /// assert!(claims.starts_with("key:ID(Claim),:LABEL,text,polarity,date,year:int\n"));
+    /// assert!(claims.starts_with("key:ID(Claim),:LABEL,text,markup,polarity,date,year:int\n"));
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn write_neo4j_csv(&self, dir: &Path) -> io::Result<Neo4jFiles> {

@@ -159,6 +159,7 @@ impl Corpus {
         for (_, c) in self.entities::<ClaimId>() {
             csv.node(c.key(), label)?;
             csv.text(c.text())?;
+            csv.opt_text(c.markup())?;
             csv.text(c.polarity().as_str())?;
             csv.opt_display(c.date())?;
             csv.int(c.date().map(|d| d.year()))?;

@@ -71,6 +71,9 @@ impl Builder<'_> {
                 Some(p) => {
                     let mut claim =
                         Claim::new(p.ext.key.clone(), text).with_polarity(p.ext.polarity);
+                    if let Some(markup) = &p.ext.markup {
+                        claim = claim.with_markup(markup.clone());
+                    }
                     if let Some(date) = p.ext.date {
                         claim = claim.with_date(date);
                     }
