@@ -151,11 +151,11 @@ enum Change {
     RemoveArgument(u32),
 }
 
-/// 1,000 seeded changes on a framework of `n` arguments and degree 3,
-/// each followed by an acceptance question on a random argument:
+/// `count` seeded changes on a framework of degree 3, each followed by
+/// an acceptance question on a random argument:
 /// 40 % attacks added, 40 % attacks there removed, 10 % arguments added,
 /// 10 % removed.
-fn changes(af: &Framework, seed: u64) -> Vec<(Change, Argument, bool)> {
+fn changes(af: &Framework, seed: u64, count: usize) -> Vec<(Change, Argument, bool)> {
     let mut rng = Rng(seed);
     let mut live: Vec<u32> = (0..af.len() as u32).collect();
     let mut attacks: Vec<(u32, u32)> = af
@@ -164,7 +164,7 @@ fn changes(af: &Framework, seed: u64) -> Vec<(Change, Argument, bool)> {
         .collect();
     let mut next = af.len() as u32;
     let mut out = Vec::new();
-    while out.len() < 1000 {
+    while out.len() < count {
         let roll = rng.below(10);
         let change = if roll < 4 {
             let (a, b) = (live[rng.below(live.len())], live[rng.below(live.len())]);
@@ -192,99 +192,105 @@ fn changes(af: &Framework, seed: u64) -> Vec<(Change, Argument, bool)> {
 /// `DynamicFramework` (its solver kept throughout) and from scratch (the
 /// static solver on the framework after each change). Preferred: the
 /// questions alternate credulous and sceptical; stable the same; complete:
-/// credulous (sceptical is grounded, linear either way).
+/// credulous (sceptical is grounded, linear either way). 1,000 changes on
+/// 10³ arguments; 100 on 10⁴ (not preferred: see BENCHMARKS.md).
 fn dynamic(c: &mut Criterion) {
-    let n = 10_000;
-    let base = random(n, 3.0, 17);
-    let steps = changes(&base, 19);
-    let extra = steps
-        .iter()
-        .filter(|(c, _, _)| matches!(c, Change::AddArgument))
-        .count();
     let mut group = c.benchmark_group("dynamic");
     group.sample_size(10);
-    for semantics in [Semantics::Complete, Semantics::Preferred, Semantics::Stable] {
+    let cases = [
+        (1_000, 1_000, Semantics::Complete),
+        (1_000, 1_000, Semantics::Preferred),
+        (1_000, 1_000, Semantics::Stable),
+        (10_000, 100, Semantics::Complete),
+        (10_000, 100, Semantics::Stable),
+    ];
+    for (n, count, semantics) in cases {
+        let base = random(n, 3.0, 17);
+        let steps = changes(&base, 19, count);
+        let extra = steps
+            .iter()
+            .filter(|(c, _, _)| matches!(c, Change::AddArgument))
+            .count();
+        let id = |mode: &str| {
+            BenchmarkId::new(
+                format!("{mode}/{}", semantics.abbreviation()),
+                format!("{n}x{count}"),
+            )
+        };
         let credulous_only = semantics == Semantics::Complete;
-        group.bench_function(
-            BenchmarkId::new("incremental", semantics.abbreviation()),
-            |b| {
-                b.iter(|| {
-                    let mut af =
-                        DynamicFramework::from_framework(&base, semantics).expect("answered");
-                    let mut accepted = 0;
-                    for &(change, q, credulous) in &steps {
-                        match change {
-                            Change::AddAttack(a, b) => {
-                                af.add_attack(Argument::new(a), Argument::new(b))
-                                    .expect("there");
-                            }
-                            Change::RemoveAttack(a, b) => {
-                                af.remove_attack(Argument::new(a), Argument::new(b))
-                                    .expect("there");
-                            }
-                            Change::AddArgument => {
-                                af.add_argument();
-                            }
-                            Change::RemoveArgument(a) => {
-                                af.remove_argument(Argument::new(a)).expect("there")
+        group.bench_function(id("incremental"), |b| {
+            b.iter(|| {
+                let mut af = DynamicFramework::from_framework(&base, semantics).expect("answered");
+                let mut accepted = 0;
+                for &(change, q, credulous) in &steps {
+                    match change {
+                        Change::AddAttack(a, b) => {
+                            af.add_attack(Argument::new(a), Argument::new(b))
+                                .expect("there");
+                        }
+                        Change::RemoveAttack(a, b) => {
+                            af.remove_attack(Argument::new(a), Argument::new(b))
+                                .expect("there");
+                        }
+                        Change::AddArgument => {
+                            af.add_argument();
+                        }
+                        Change::RemoveArgument(a) => {
+                            af.remove_argument(Argument::new(a)).expect("there")
+                        }
+                    }
+                    let decision = if credulous || credulous_only {
+                        af.credulous(q)
+                    } else {
+                        af.sceptical(q)
+                    };
+                    accepted += decision.expect("there").is_accepted() as usize;
+                }
+                accepted
+            })
+        });
+        group.bench_function(id("from_scratch"), |b| {
+            b.iter(|| {
+                // Added arguments wait, unattacked, at the end: an isolated
+                // argument changes no other argument's acceptance.
+                let mut af = Framework::with_arguments(n + extra);
+                for (a, b) in base.attacks() {
+                    af.add_attack(a, b).expect("in range");
+                }
+                let mut accepted = 0;
+                for &(change, q, credulous) in &steps {
+                    match change {
+                        Change::AddAttack(a, b) => {
+                            af.add_attack(Argument::new(a), Argument::new(b))
+                                .expect("in range");
+                        }
+                        Change::RemoveAttack(a, b) => {
+                            af.remove_attack(Argument::new(a), Argument::new(b))
+                                .expect("in range");
+                        }
+                        Change::AddArgument => {}
+                        Change::RemoveArgument(a) => {
+                            let a = Argument::new(a);
+                            let gone: Vec<_> = af
+                                .attackers(a)
+                                .map(|b| (b, a))
+                                .chain(af.targets(a).map(|t| (a, t)))
+                                .collect();
+                            for (x, y) in gone {
+                                af.remove_attack(x, y).expect("in range");
                             }
                         }
-                        let decision = if credulous || credulous_only {
-                            af.credulous(q)
-                        } else {
-                            af.sceptical(q)
-                        };
-                        accepted += decision.expect("there").is_accepted() as usize;
                     }
-                    accepted
-                })
-            },
-        );
-        group.bench_function(
-            BenchmarkId::new("from_scratch", semantics.abbreviation()),
-            |b| {
-                b.iter(|| {
-                    // Added arguments wait, unattacked, at the end: an isolated
-                    // argument changes no other argument's acceptance.
-                    let mut af = Framework::with_arguments(n + extra);
-                    for (a, b) in base.attacks() {
-                        af.add_attack(a, b).expect("in range");
-                    }
-                    let mut accepted = 0;
-                    for &(change, q, credulous) in &steps {
-                        match change {
-                            Change::AddAttack(a, b) => {
-                                af.add_attack(Argument::new(a), Argument::new(b))
-                                    .expect("in range");
-                            }
-                            Change::RemoveAttack(a, b) => {
-                                af.remove_attack(Argument::new(a), Argument::new(b))
-                                    .expect("in range");
-                            }
-                            Change::AddArgument => {}
-                            Change::RemoveArgument(a) => {
-                                let a = Argument::new(a);
-                                let gone: Vec<_> = af
-                                    .attackers(a)
-                                    .map(|b| (b, a))
-                                    .chain(af.targets(a).map(|t| (a, t)))
-                                    .collect();
-                                for (x, y) in gone {
-                                    af.remove_attack(x, y).expect("in range");
-                                }
-                            }
-                        }
-                        let decision = if credulous || credulous_only {
-                            af.credulous(semantics, q)
-                        } else {
-                            af.sceptical(semantics, q)
-                        };
-                        accepted += decision.expect("in range").is_accepted() as usize;
-                    }
-                    accepted
-                })
-            },
-        );
+                    let decision = if credulous || credulous_only {
+                        af.credulous(semantics, q)
+                    } else {
+                        af.sceptical(semantics, q)
+                    };
+                    accepted += decision.expect("in range").is_accepted() as usize;
+                }
+                accepted
+            })
+        });
     }
     group.finish();
 }

@@ -88,6 +88,9 @@ pub struct DynamicFramework {
     active: Vec<((u32, u32), Lit)>,
     /// Where each attack is in `active`.
     position: HashMap<(u32, u32), usize>,
+    /// The grounded labels of the framework as it stands, once computed
+    /// after the last change.
+    grounded: Option<Vec<Acceptance>>,
 }
 
 /// The conditions over all attackers an encoding keeps, each with its
@@ -133,6 +136,7 @@ impl DynamicFramework {
             tails: vec![Vec::new(); conditions],
             active: Vec::new(),
             position: HashMap::new(),
+            grounded: None,
         })
     }
 
@@ -191,6 +195,7 @@ impl DynamicFramework {
 
     /// Adds an argument, with a new id.
     pub fn add_argument(&mut self) -> Argument {
+        self.grounded = None;
         let argument = Argument::new(self.framework.len() as u32);
         self.framework.push_unnamed();
         self.alive.push(true);
@@ -235,6 +240,7 @@ impl DynamicFramework {
             self.remove_attack(from, to)?;
         }
         self.alive[a] = false;
+        self.grounded = None;
         let x = self.x[a];
         self.clause(&[!x]);
         Ok(())
@@ -249,6 +255,7 @@ impl DynamicFramework {
         if !self.framework.add_attack(attacker, target)? {
             return Ok(false);
         }
+        self.grounded = None;
         let (act, e) = (self.solver.fresh(), self.solver.fresh());
         let (xb, xa) = (self.x[b], self.x[a]);
         // e ↔ x_b ∧ act.
@@ -305,15 +312,40 @@ impl DynamicFramework {
             self.position.insert(moved, i);
         }
         self.framework.remove_attack(attacker, target)?;
+        self.grounded = None;
         self.clause(&[!act]);
         Ok(true)
     }
 
+    /// The grounded labels of the framework as it stands (removed
+    /// arguments have no attacks, so they are in; they are never asked
+    /// about), computed once per change.
+    fn labels(&mut self) -> &[Acceptance] {
+        let framework = &self.framework;
+        self.grounded
+            .get_or_insert_with(|| framework.grounded().labels().to_vec())
+    }
+
     /// The assumptions every solve makes: each attack that is there is
-    /// active, each live argument's open tails are false.
-    fn assumptions(&self) -> Vec<Lit> {
-        let mut out =
-            Vec::with_capacity(self.active.len() + self.tails.len() * self.alive.len() + 1);
+    /// active, each live argument's open tails are false, and what the
+    /// grounded labelling settles is settled (every complete, preferred
+    /// and stable extension holds the grounded extension and nothing it
+    /// attacks, and some extension proving a credulous answer does too:
+    /// an admissible set grows to a preferred extension). So the search
+    /// runs on the undecided arguments, as [`Framework::extension`]'s does.
+    fn assumptions(&mut self) -> Vec<Lit> {
+        let settled: Vec<Lit> = {
+            let labels = self.labels().to_vec();
+            (0..labels.len())
+                .filter(|&a| self.alive[a])
+                .filter_map(|a| match labels[a] {
+                    Acceptance::In => Some(self.x[a]),
+                    Acceptance::Out => Some(!self.x[a]),
+                    Acceptance::Undecided => None,
+                })
+                .collect()
+        };
+        let mut out = settled;
         out.extend(self.active.iter().map(|&(_, act)| act));
         for tails in &self.tails {
             out.extend(
