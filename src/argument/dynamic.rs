@@ -57,6 +57,16 @@ use crate::error::{Error, Result};
 /// semantics is chosen once, as IPAFAIR does. Removed arguments keep their
 /// ids, which are never reused, and are in no extension.
 ///
+/// # Complexity
+/// A change adds O(1) clauses (removing an argument, O(its attacks)). A
+/// question is one solve (credulous complete, stable; sceptical stable), a
+/// growth loop (credulous preferred) or a counter-example guided loop
+/// (sceptical preferred), each solve under O(arguments + attacks)
+/// assumptions: the activations, the open tails and what the grounded
+/// labelling settles. That per-solve cost is why this pays on frameworks
+/// of about 10³ arguments and not yet on 10⁴ (BENCHMARKS.md, "The dynamic
+/// track"): there, solving the undecided part from scratch is cheaper.
+///
 /// ```
 /// use historiograph::{DynamicFramework, Semantics};
 ///
