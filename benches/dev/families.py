@@ -172,8 +172,10 @@ def main():
                 row += f" {late[s]}{med[s]:.3f} |"
             for ref in ("crustabri", "scalop"):
                 ratio = med["ours"] / med[ref]
-                ratios.setdefault((fam, task, ref), []).append(ratio)
-                row += f" {ratio:.2f} |"
+                # A timeout makes the ratio a bound: ≥ when ours ran out, ≤ when the reference did.
+                bound = "≥" if late["ours"] and not late[ref] else "≤" if late[ref] and not late["ours"] else ""
+                ratios.setdefault((fam, task, ref), []).append((ratio, bound))
+                row += f" {bound}{ratio:.2f} |"
             print(row, flush=True)
     if o.list:
         return
@@ -186,9 +188,15 @@ def main():
         for task in tasks:
             for ref in ("crustabri", "scalop"):
                 rs = ratios.get((fam, task, ref))
-                row += f" {geo(rs):.2f} ({max(rs):.2f}) |" if rs else " – |"
+                if not rs:
+                    row += " – |"
+                    continue
+                values = [r for r, _ in rs]
+                mark = "*" if any(b for _, b in rs) else ""
+                row += f" {geo(values):.2f} ({max(values):.2f}){mark} |"
         print(row)
-    print("\nA `>` marks a median at the timeout: ratios on that row are bounds.")
+    print("\nA `>` marks a median at the timeout; the ratios on that row are then bounds (≥, ≤),")
+    print("and a `*` marks a summary cell that includes such a bound.")
     if disagreements:
         print("\nDISAGREEMENTS:\n" + "\n".join(disagreements), file=sys.stderr)
         sys.exit(1)
