@@ -172,8 +172,13 @@ def main():
                 row += f" {late[s]}{med[s]:.3f} |"
             for ref in ("crustabri", "scalop"):
                 ratio = med["ours"] / med[ref]
+                if late["ours"] and late[ref]:
+                    # Both ran out: no ratio, and the summary leaves the row out (marked *).
+                    ratios.setdefault((fam, task, ref), []).append((None, "–"))
+                    row += " – |"
+                    continue
                 # A timeout makes the ratio a bound: ≥ when ours ran out, ≤ when the reference did.
-                bound = "≥" if late["ours"] and not late[ref] else "≤" if late[ref] and not late["ours"] else ""
+                bound = "≥" if late["ours"] else "≤" if late[ref] else ""
                 ratios.setdefault((fam, task, ref), []).append((ratio, bound))
                 row += f" {bound}{ratio:.2f} |"
             print(row, flush=True)
@@ -191,12 +196,13 @@ def main():
                 if not rs:
                     row += " – |"
                     continue
-                values = [r for r, _ in rs]
+                values = [r for r, _ in rs if r is not None]
                 mark = "*" if any(b for _, b in rs) else ""
-                row += f" {geo(values):.2f} ({max(values):.2f}){mark} |"
+                row += f" {geo(values):.2f} ({max(values):.2f}){mark} |" if values else f" –{mark} |"
         print(row)
     print("\nA `>` marks a median at the timeout; the ratios on that row are then bounds (≥, ≤),")
-    print("and a `*` marks a summary cell that includes such a bound.")
+    print("or `–` when both solvers ran out. A `*` marks a summary cell that includes a bound")
+    print("or leaves out a row where both ran out.")
     if disagreements:
         print("\nDISAGREEMENTS:\n" + "\n".join(disagreements), file=sys.stderr)
         sys.exit(1)
