@@ -32,7 +32,9 @@ ICCMA benchmark sets:
     is joined to its --k K nearest neighbours (K/2 each side; default 4),
     each edge rewired with probability --beta B (default 0.2) to a uniform
     random other end (no self-loops, no repeats). Directions and the
-    --cycles P loop (default 0.5) as for `ba`.
+    --cycles P loop (default 0.5) as for `ba`; at K ≥ 4 the random
+    directions alone often leave fewer SCCs than the bound, and the loop
+    then adds nothing (as in AFBenchGen2).
 
 `er-scc` — Erdős–Rényi with SCC structure, in the manner of the
     SccGenerator of ICCMA 2015's benchmark set: the arguments are split
