@@ -301,12 +301,48 @@ impl<'f> Solver<'f> {
         match self.semantics {
             Semantics::Grounded | Semantics::Complete => return self.grounded_decision(argument),
             Semantics::Ideal => return self.single_decision(self.ideal_extension(), argument),
+            Semantics::Preferred => {
+                if let Some(extension) = self.extension_with_an_attacker_of(argument) {
+                    return Decision::no(Some(extension));
+                }
+            }
             _ => {}
         }
         match self.one_with(argument, false) {
             Some(extension) => Decision::no(Some(extension)),
             None => Decision::yes(None),
         }
+    }
+
+    /// Preferred: a preferred extension holding an attacker of the
+    /// argument, if an admissible set holds one: it proves a sceptical no
+    /// in one SAT call (and the growth to a maximal set), before the
+    /// counter-example guided loop, which may go through many maximal sets
+    /// holding the argument first. This is the early stop of crustabri's
+    /// preferred solver; without it, grids and forests of independent
+    /// regions took exponentially many rounds (BENCHMARKS.md, "Benchmark
+    /// families").
+    fn extension_with_an_attacker_of(&self, argument: Argument) -> Option<Vec<Argument>> {
+        let mut sat = self.sat();
+        let attackers: Vec<Lit> = self
+            .framework
+            .attackers(argument)
+            .filter_map(|b| sat.core().local(b))
+            .map(|l| sat.x(l))
+            .collect();
+        if attackers.is_empty() {
+            return None;
+        }
+        let switch = sat.fresh_switch();
+        let mut clause = vec![!switch];
+        clause.extend(attackers);
+        sat.clause(clause);
+        if !sat.solve(&[switch]) {
+            return None;
+        }
+        sat.clause(vec![!switch]);
+        sat.maximize(Measure::Members);
+        Some(sat.extension())
     }
 
     /// Membership in the grounded extension: a yes needs no certificate

@@ -270,7 +270,7 @@ impl Sat {
     /// Grows the last model until its measure is maximal among candidates
     /// (with no extra assumptions); returns the maximal measure. Must follow
     /// a successful [`Sat::solve`].
-    fn maximize(&mut self, measure: Measure) -> Vec<bool> {
+    pub(crate) fn maximize(&mut self, measure: Measure) -> Vec<bool> {
         let mut values = self.measured(measure);
         let switch = self.fresh();
         loop {
