@@ -242,7 +242,15 @@ impl<'f> Solver<'f> {
                 let mut sat = self.sat();
                 sat.solve(&[]).then(|| sat.extension())
             }
-            Semantics::Preferred | Semantics::SemiStable | Semantics::Stage => {
+            // A solver for one answer: the growth may fix what it finds.
+            Semantics::Preferred => {
+                let mut sat = self.sat();
+                sat.solve(&[]).then(|| {
+                    sat.maximize_once();
+                    sat.extension()
+                })
+            }
+            Semantics::SemiStable | Semantics::Stage => {
                 let mut sat = self.sat();
                 sat.maximal(self.measure(), None).then(|| sat.extension())
             }
@@ -273,6 +281,15 @@ impl<'f> Solver<'f> {
             Semantics::Grounded | Semantics::Complete | Semantics::Stable => {
                 let assumptions: Vec<Lit> = constraint.into_iter().collect();
                 sat.solve(&assumptions).then(|| sat.extension())
+            }
+            // Credulous preferred: any admissible set holding the argument
+            // grows to a preferred extension that still holds it.
+            Semantics::Preferred if wanted => {
+                let assumptions: Vec<Lit> = constraint.into_iter().collect();
+                sat.solve(&assumptions).then(|| {
+                    sat.maximize_once();
+                    sat.extension()
+                })
             }
             Semantics::Preferred | Semantics::SemiStable | Semantics::Stage => sat
                 .maximal(self.measure(), constraint)
@@ -340,8 +357,7 @@ impl<'f> Solver<'f> {
         if !sat.solve(&[switch]) {
             return None;
         }
-        sat.clause(vec![!switch]);
-        sat.maximize(Measure::Members);
+        sat.maximize_once();
         Some(sat.extension())
     }
 

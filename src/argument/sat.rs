@@ -306,6 +306,31 @@ impl Sat {
         values
     }
 
+    /// As [`Sat::maximize`] for the members, with permanent clauses
+    /// instead of assumptions: the members found are fixed by unit clauses
+    /// and each round asks for one more. Cheaper when the set grows large
+    /// (no assumption per member on every call), but it leaves the solver
+    /// of no further use, so only a solver made for one answer calls it.
+    pub(crate) fn maximize_once(&mut self) {
+        loop {
+            let mut grow: Vec<Lit> = Vec::new();
+            for (a, &inside) in self.model.iter().enumerate() {
+                if inside {
+                    self.solver.add_clause(&[self.x[a]]);
+                } else {
+                    grow.push(self.x[a]);
+                }
+            }
+            if grow.is_empty() {
+                return;
+            }
+            self.clause(grow);
+            if !self.solve(&[]) {
+                return;
+            }
+        }
+    }
+
     /// Assumptions fixing the measure to exactly `values`.
     fn exactly(&self, measure: Measure, values: &[bool]) -> Vec<Lit> {
         values
