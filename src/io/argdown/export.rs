@@ -218,7 +218,19 @@ impl Corpus {
 /// this markup, and nothing unmapped: then the statement shows the
 /// formatting itself, in the Markdown Argdown reads. Otherwise the markup
 /// travels in the metadata. The native reader agrees with the tool.
+///
+/// Markup with a block comment marker (`/*`, `*/`, `<!--`, `-->`) never
+/// shows as the text: alone on its line it reads back, but a comment on a
+/// later line would join it (`*A/*` then `/* … */` opens a comment at
+/// `/*`), which reading the line alone cannot see. (A `//` comment ends
+/// with its line, so reading the line is enough.)
 fn reads_back(markup: &str, tag: Option<&str>, text: &str) -> bool {
+    if ["/*", "*/", "<!--", "-->"]
+        .iter()
+        .any(|marker| markup.contains(marker))
+    {
+        return false;
+    }
     let mut line = format!("[claim]: {markup}");
     if let Some(tag) = tag {
         line.push_str(" #");
