@@ -274,7 +274,7 @@ impl Framework {
     }
 
     /// A framework of `n` unnamed arguments with these attacks (0-based,
-    /// in range, repeats kept once): each list allocated once at its size.
+    /// in range, repeats kept once), built in one pass.
     pub(crate) fn with_attacks(n: usize, attacks: &[(u32, u32)]) -> Framework {
         let mut af = Framework::with_arguments(n);
         af.set_attacks(attacks);
