@@ -322,6 +322,9 @@ impl<'f> Solver<'f> {
                 if let Some(extension) = self.extension_with_an_attacker_of(argument) {
                     return Decision::no(Some(extension));
                 }
+                if let Some(decision) = self.sceptical_among_ancestors(argument) {
+                    return decision;
+                }
             }
             _ => {}
         }
@@ -359,6 +362,43 @@ impl<'f> Solver<'f> {
         }
         sat.maximize_once();
         Some(sat.extension())
+    }
+
+    /// Preferred, by directionality (Baroni and Giacomin 2007): the
+    /// preferred extensions of the core cut down to the arguments that can
+    /// reach `argument` are the preferred extensions of that part alone.
+    /// So the counter-example guided search runs on that part; a
+    /// preferred extension of it without the argument is then grown into
+    /// one of the whole framework that agrees with it on the part (one
+    /// exists, and any maximal admissible set grown from it still agrees:
+    /// its cut is preferred in the part and holds the first). `None` when
+    /// the part is the whole core.
+    fn sceptical_among_ancestors(&self, argument: Argument) -> Option<Decision> {
+        let part = Core::ancestors(self.framework, &self.grounded, argument)?;
+        let inside: Vec<Argument> = part.arguments().collect();
+        let mut sat = Sat::new(part, Base::Admissible, false);
+        let query = sat.core().local(argument).map(|l| sat.x(l))?;
+        if !sat.maximal(Measure::Members, Some(!query)) {
+            return Some(Decision::yes(None));
+        }
+        let mut chosen = vec![false; self.framework.len()];
+        for a in sat.model_arguments() {
+            chosen[a.index()] = true;
+        }
+        let mut whole = self.sat();
+        let assumptions: Vec<Lit> = inside
+            .iter()
+            .filter_map(|&a| {
+                let x = whole.x(whole.core().local(a)?);
+                Some(if chosen[a.index()] { x } else { !x })
+            })
+            .collect();
+        if !whole.solve(&assumptions) {
+            // Cannot happen (directionality); the full search decides.
+            return None;
+        }
+        whole.maximize_once();
+        Some(Decision::no(Some(whole.extension())))
     }
 
     /// Membership in the grounded extension: a yes needs no certificate

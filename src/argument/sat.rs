@@ -62,6 +62,45 @@ impl Core {
         Core::restricted(framework, &keep, fixed_in)
     }
 
+    /// The undecided arguments that can reach `argument` through attacks
+    /// (it included): the part of the core a directional semantics's
+    /// answer about it depends on (Baroni and Giacomin 2007). `None` if
+    /// that is the whole core, or `argument` is not in it.
+    pub(crate) fn ancestors(
+        framework: &Framework,
+        grounded: &[Acceptance],
+        argument: Argument,
+    ) -> Option<Core> {
+        let undecided = |a: usize| grounded[a] == Acceptance::Undecided;
+        if !undecided(argument.index()) {
+            return None;
+        }
+        let mut keep = vec![false; framework.len()];
+        keep[argument.index()] = true;
+        let mut stack = vec![argument.index()];
+        let mut count = 1;
+        while let Some(a) = stack.pop() {
+            for &b in framework.attacker_lists()[a].iter() {
+                let b = b as usize;
+                if undecided(b) && !keep[b] {
+                    keep[b] = true;
+                    count += 1;
+                    stack.push(b);
+                }
+            }
+        }
+        let core = grounded
+            .iter()
+            .filter(|l| **l == Acceptance::Undecided)
+            .count();
+        (count < core).then(|| Core::restricted(framework, &keep, Vec::new()))
+    }
+
+    /// The core arguments, as global arguments.
+    pub(crate) fn arguments(&self) -> impl Iterator<Item = Argument> + '_ {
+        self.args.iter().map(|&a| Argument::new(a))
+    }
+
     /// The whole framework, for conflict-free-based semantics.
     pub(crate) fn whole(framework: &Framework) -> Core {
         Core::restricted(framework, &vec![true; framework.len()], Vec::new())
@@ -251,6 +290,17 @@ impl Sat {
             Measure::Members => self.model.clone(),
             Measure::Range => self.r.iter().map(|&l| self.solver.value(l)).collect(),
         }
+    }
+
+    /// The last model, as global arguments in the candidate (the fixed
+    /// ones left out).
+    pub(crate) fn model_arguments(&self) -> Vec<Argument> {
+        self.model
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| **v)
+            .map(|(a, _)| Argument::new(self.core.args[a]))
+            .collect()
     }
 
     /// The last model as an extension of the whole framework.
