@@ -65,7 +65,9 @@ impl Core {
     /// The undecided arguments that can reach `argument` through attacks
     /// (it included): the part of the core a directional semantics's
     /// answer about it depends on (Baroni and Giacomin 2007). `None` if
-    /// that is the whole core, or `argument` is not in it.
+    /// that part is more than half the core (solving on it and then on the
+    /// whole would cost more than solving on the whole; measured on the
+    /// Watts–Strogatz family, BENCHMARKS.md), or `argument` is not in it.
     pub(crate) fn ancestors(
         framework: &Framework,
         grounded: &[Acceptance],
@@ -93,7 +95,7 @@ impl Core {
             .iter()
             .filter(|l| **l == Acceptance::Undecided)
             .count();
-        (count < core).then(|| Core::restricted(framework, &keep, Vec::new()))
+        (2 * count <= core).then(|| Core::restricted(framework, &keep, Vec::new()))
     }
 
     /// The core arguments, as global arguments.
