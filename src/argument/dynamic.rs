@@ -336,6 +336,15 @@ impl DynamicFramework {
             .get_or_insert_with(|| framework.grounded().labels().to_vec())
     }
 
+    /// The grounded extension of the live arguments.
+    fn grounded(&mut self) -> Vec<bool> {
+        self.labels();
+        let labels = self.grounded.as_deref().unwrap_or_default();
+        (0..self.alive.len())
+            .map(|a| self.alive[a] && labels[a] == Acceptance::In)
+            .collect()
+    }
+
     /// The assumptions every solve makes: each attack that is there is
     /// active, each live argument's open tails are false, and what the
     /// grounded labelling settles is settled (every complete, preferred
@@ -344,8 +353,9 @@ impl DynamicFramework {
     /// an admissible set grows to a preferred extension). So the search
     /// runs on the undecided arguments, as [`Framework::extension`]'s does.
     fn assumptions(&mut self) -> Vec<Lit> {
+        self.labels();
         let settled: Vec<Lit> = {
-            let labels = self.labels().to_vec();
+            let labels = self.grounded.as_deref().unwrap_or_default();
             (0..labels.len())
                 .filter(|&a| self.alive[a])
                 .filter_map(|a| match labels[a] {
@@ -418,14 +428,6 @@ impl DynamicFramework {
         }
         self.clause(&[!switch]);
         set
-    }
-
-    /// The grounded extension of the live arguments.
-    fn grounded(&self) -> Vec<bool> {
-        let labels = self.framework.grounded();
-        (0..self.alive.len())
-            .map(|a| self.alive[a] && labels.labels()[a] == Acceptance::In)
-            .collect()
     }
 
     /// One extension of the semantics, or `None` if there is none (only
@@ -511,7 +513,7 @@ impl DynamicFramework {
         answer
     }
 
-    fn grounded_decision(&self, a: usize) -> Decision {
+    fn grounded_decision(&mut self, a: usize) -> Decision {
         let grounded = self.grounded();
         let extension = Self::extension_of(&grounded);
         if grounded[a] {
