@@ -372,13 +372,13 @@ impl Corpus {
         id: I,
         direction: Direction,
         keep: fn(&Relation) -> bool,
-    ) -> std::vec::IntoIter<J> {
-        let mut ids: Vec<J> = match self.node(id) {
+    ) -> smallvec::IntoIter<[J; 8]> {
+        let mut ids: smallvec::SmallVec<[J; 8]> = match self.node(id) {
             Some(node) => self
                 .edges(node, direction, keep)
                 .map(|(other, _, _)| self.id_at(other))
                 .collect(),
-            None => Vec::new(),
+            None => smallvec::SmallVec::new(),
         };
         ids.sort_unstable();
         ids.into_iter()

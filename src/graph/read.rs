@@ -169,16 +169,17 @@ impl Corpus {
         &self,
         claim: ClaimId,
     ) -> impl Iterator<Item = (PositionId, ScholarId, Position)> + '_ {
-        let mut positions: Vec<(PositionId, ScholarId, Position)> = match self.node(claim) {
-            Some(node) => self
-                .edges(node, Incoming, is::takes)
-                .filter_map(|(scholar, relation, _)| match relation {
-                    Relation::Takes(id, p) => Some((*id, self.id_at(scholar), *p)),
-                    _ => None,
-                })
-                .collect(),
-            None => Vec::new(),
-        };
+        let mut positions: smallvec::SmallVec<[(PositionId, ScholarId, Position); 8]> =
+            match self.node(claim) {
+                Some(node) => self
+                    .edges(node, Incoming, is::takes)
+                    .filter_map(|(scholar, relation, _)| match relation {
+                        Relation::Takes(id, p) => Some((*id, self.id_at(scholar), *p)),
+                        _ => None,
+                    })
+                    .collect(),
+                None => smallvec::SmallVec::new(),
+            };
         positions.sort_unstable_by_key(|(_, scholar, p)| (*scholar, p.work()));
         positions.into_iter()
     }
@@ -267,17 +268,17 @@ impl Corpus {
         direction: petgraph::Direction,
         keep: fn(&Relation) -> bool,
         label: fn(&Relation) -> Option<L>,
-    ) -> std::vec::IntoIter<(J, L)>
+    ) -> smallvec::IntoIter<[(J, L); 8]>
     where
         I: super::EntityId,
         J: super::EntityId,
     {
-        let mut out: Vec<(J, L)> = match self.node(id) {
+        let mut out: smallvec::SmallVec<[(J, L); 8]> = match self.node(id) {
             Some(node) => self
                 .edges(node, direction, keep)
                 .filter_map(|(other, relation, _)| Some((self.id_at(other), label(relation)?)))
                 .collect(),
-            None => Vec::new(),
+            None => smallvec::SmallVec::new(),
         };
         out.sort_unstable_by_key(|(other, _)| *other);
         out.into_iter()

@@ -159,32 +159,47 @@ impl Debate {
     /// The leading row's explanation: the best-ranked family row, when its
     /// verdict is supported.
     pub(crate) fn leader(&self, outcome: &Outcome) -> Option<ExplanationId> {
-        let threshold = self.threshold;
-        let best = self
-            .ranking(outcome)
-            .into_iter()
-            .find(|&r| self.rows[r].parent.is_none())?;
-        (outcome.tallies[best].verdict(threshold) == Verdict::Supported).then(|| self.rows[best].id)
+        let keys = self.rank_keys(outcome);
+        // The first family row in rank order: the least under the ranking's
+        // order, which ends on the key and so has no ties.
+        let best = (0..self.rows.len())
+            .filter(|&r| self.ranked(outcome, r) && self.rows[r].parent.is_none())
+            .min_by(|&a, &b| self.rank_order(&keys, a, b))?;
+        (keys[best].0 == Verdict::Supported).then(|| self.rows[best].id)
+    }
+
+    /// Whether a row is ranked: some claim in view, or out of view, is in it.
+    fn ranked(&self, outcome: &Outcome, r: usize) -> bool {
+        outcome.tallies[r].affirming + outcome.tallies[r].denying + self.rows[r].unseen > 0
+    }
+
+    /// Each row's verdict, net weight and score, as the ranking reads them.
+    fn rank_keys(&self, outcome: &Outcome) -> Vec<(Verdict, f64, f64)> {
+        outcome
+            .tallies
+            .iter()
+            .map(|t| (t.verdict(self.threshold), t.pro - t.con, t.score()))
+            .collect()
+    }
+
+    /// The ranking's order between two rows (the calculus, §5).
+    fn rank_order(&self, keys: &[(Verdict, f64, f64)], a: usize, b: usize) -> std::cmp::Ordering {
+        let (x, y) = (keys[a], keys[b]);
+        x.0.cmp(&y.0)
+            .then(y.1.total_cmp(&x.1))
+            .then(y.2.total_cmp(&x.2))
+            .then_with(|| self.rows[a].key.cmp(&self.rows[b].key))
     }
 
     /// The rows in rank order (the calculus, §5): by verdict (supported,
     /// contested, rejected, unaddressed), then net weight *P* − *N*, then
     /// score, then key.
     pub(crate) fn ranking(&self, outcome: &Outcome) -> Vec<usize> {
-        let threshold = self.threshold;
+        let keys = self.rank_keys(outcome);
         let mut order: Vec<usize> = (0..self.rows.len())
-            .filter(|&r| {
-                outcome.tallies[r].affirming + outcome.tallies[r].denying + self.rows[r].unseen > 0
-            })
+            .filter(|&r| self.ranked(outcome, r))
             .collect();
-        order.sort_by(|&a, &b| {
-            let (x, y) = (&outcome.tallies[a], &outcome.tallies[b]);
-            x.verdict(threshold)
-                .cmp(&y.verdict(threshold))
-                .then((y.pro - y.con).total_cmp(&(x.pro - x.con)))
-                .then(y.score().total_cmp(&x.score()))
-                .then_with(|| self.rows[a].key.cmp(&self.rows[b].key))
-        });
+        order.sort_by(|&a, &b| self.rank_order(&keys, a, b));
         order
     }
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::model::{Absent, ClaimNumbers, Debate, Outcome, Tally};
+use super::model::{Absent, ClaimNumbers, Debate, Outcome, Row, Tally};
 use crate::argument::{Acceptance, Argument, Framework, GradualOptions, grounded_labels_among};
 use crate::model::{Bearing, EvidenceId, Polarity, Stance};
 use crate::query::options::Weighing;
@@ -208,8 +208,9 @@ impl Debate {
                 .map(|&i| i as usize)
                 .filter(|&i| present[i])
         };
-        // The voices that hold a claim of the row, by side.
-        let mut voicing: [Vec<Voice>; 2] = [Vec::new(), Vec::new()];
+        // Whether a scholar present rejects a claim of the row: only then
+        // do rejections count, and the voices on each side matter.
+        let mut rejected = false;
         for i in members() {
             let c = &self.claims[i];
             let num = numbers[i];
@@ -225,6 +226,34 @@ impl Debate {
                 t.defeated_con += fallen;
                 t.denying += 1;
             }
+            rejected = rejected
+                || c.held
+                    .iter()
+                    .any(|&(s, h)| !absent.scholars[s as usize] && h.stance() == Stance::Rejects);
+        }
+        if rejected {
+            self.rejections(&mut t, row, present, absent);
+        }
+        t.pro += t.rejecting_pro;
+        t.con += t.rejecting_con;
+        if support {
+            self.independent_support(&mut t, members(), numbers, absent);
+        }
+        t
+    }
+
+    /// *R⁺* and *R⁻* of a row whose claims some scholar present rejects.
+    fn rejections(&self, t: &mut Tally, row: &Row, present: &[bool], absent: Absent<'_>) {
+        let members = || {
+            row.members
+                .iter()
+                .map(|&i| i as usize)
+                .filter(|&i| present[i])
+        };
+        // The voices that hold a claim of the row, by side.
+        let mut voicing: [Vec<Voice>; 2] = [Vec::new(), Vec::new()];
+        for i in members() {
+            let side = side(self.claims[i].polarity);
             voicing[side].extend(self.holding_voices(i, absent));
         }
         for v in &mut voicing {
@@ -242,14 +271,13 @@ impl Debate {
                 if voicing[1 - side].binary_search(&voice).is_ok() {
                     continue;
                 }
-                let stances: Vec<Stance> = group
-                    .iter()
-                    .filter(|&&(s, _)| !absent.scholars[s as usize])
-                    .map(|(_, h)| h.stance())
-                    .collect();
-                let rejects = stances.iter().filter(|&&s| s == Stance::Rejects).count();
+                let (mut present, mut rejects) = (0usize, 0usize);
+                for (_, h) in group.iter().filter(|&&(s, _)| !absent.scholars[s as usize]) {
+                    present += 1;
+                    rejects += usize::from(h.stance() == Stance::Rejects);
+                }
                 if rejects > 0 {
-                    let share = rejects as f64 / stances.len() as f64;
+                    let share = rejects as f64 / present as f64;
                     if side == 0 {
                         t.rejecting_con += share;
                     } else {
@@ -258,12 +286,6 @@ impl Debate {
                 }
             }
         }
-        t.pro += t.rejecting_pro;
-        t.con += t.rejecting_con;
-        if support {
-            self.independent_support(&mut t, members(), numbers, absent);
-        }
-        t
     }
 
     /// Distinct evidence items supporting the claims for the row that
