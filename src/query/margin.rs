@@ -5,7 +5,8 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::debate::{Absent, Debate, Outcome, directional};
+use super::debate::{Absent, Debate, Delta, Outcome, Tally, directional};
+use super::options::Weighing;
 use super::report::Verdict;
 use crate::model::ExplanationId;
 
@@ -137,7 +138,7 @@ impl Debate {
             .iter()
             .map(|t| t.verdict(self.threshold))
             .collect();
-        let leader = self.leader(base);
+        let leader = self.leader(&base.tallies);
         let for_lead = if leader.is_some() { budget / 2 } else { 0 };
         let addressed = verdicts
             .iter()
@@ -158,25 +159,24 @@ impl Debate {
 
     /// The leading row's explanation: the best-ranked family row, when its
     /// verdict is supported.
-    pub(crate) fn leader(&self, outcome: &Outcome) -> Option<ExplanationId> {
-        let keys = self.rank_keys(outcome);
+    pub(crate) fn leader(&self, tallies: &[Tally]) -> Option<ExplanationId> {
+        let keys = self.rank_keys(tallies);
         // The first family row in rank order: the least under the ranking's
         // order, which ends on the key and so has no ties.
         let best = (0..self.rows.len())
-            .filter(|&r| self.ranked(outcome, r) && self.rows[r].parent.is_none())
+            .filter(|&r| self.ranked(tallies, r) && self.rows[r].parent.is_none())
             .min_by(|&a, &b| self.rank_order(&keys, a, b))?;
         (keys[best].0 == Verdict::Supported).then(|| self.rows[best].id)
     }
 
     /// Whether a row is ranked: some claim in view, or out of view, is in it.
-    fn ranked(&self, outcome: &Outcome, r: usize) -> bool {
-        outcome.tallies[r].affirming + outcome.tallies[r].denying + self.rows[r].unseen > 0
+    fn ranked(&self, tallies: &[Tally], r: usize) -> bool {
+        tallies[r].affirming + tallies[r].denying + self.rows[r].unseen > 0
     }
 
     /// Each row's verdict, net weight and score, as the ranking reads them.
-    fn rank_keys(&self, outcome: &Outcome) -> Vec<(Verdict, f64, f64)> {
-        outcome
-            .tallies
+    fn rank_keys(&self, tallies: &[Tally]) -> Vec<(Verdict, f64, f64)> {
+        tallies
             .iter()
             .map(|t| (t.verdict(self.threshold), t.pro - t.con, t.score()))
             .collect()
@@ -195,18 +195,18 @@ impl Debate {
     /// contested, rejected, unaddressed), then net weight *P* − *N*, then
     /// score, then key.
     pub(crate) fn ranking(&self, outcome: &Outcome) -> Vec<usize> {
-        let keys = self.rank_keys(outcome);
+        let keys = self.rank_keys(&outcome.tallies);
         let mut order: Vec<usize> = (0..self.rows.len())
-            .filter(|&r| self.ranked(outcome, r))
+            .filter(|&r| self.ranked(&outcome.tallies, r))
             .collect();
         order.sort_by(|&a, &b| self.rank_order(&keys, a, b));
         order
     }
 
-    fn changed(&self, question: Question, outcome: &Outcome) -> bool {
+    fn changed(&self, question: Question, tallies: &[Tally]) -> bool {
         match question {
-            Question::Verdict(r, verdict) => outcome.tallies[r].verdict(self.threshold) != verdict,
-            Question::Lead(leader) => self.leader(outcome) != leader,
+            Question::Verdict(r, verdict) => tallies[r].verdict(self.threshold) != verdict,
+            Question::Lead(leader) => self.leader(tallies) != leader,
         }
     }
 
@@ -232,8 +232,8 @@ impl Debate {
         }
         let scholars = self.scholar_candidates(&claims);
         Robustness {
-            claims: self.smallest(question, &claims, Kind::Claims, budget / 2),
-            scholars: self.smallest(question, &scholars, Kind::Scholars, budget / 2),
+            claims: self.smallest(question, base, &claims, Kind::Claims, budget / 2),
+            scholars: self.smallest(question, base, &scholars, Kind::Scholars, budget / 2),
         }
     }
 
@@ -293,11 +293,12 @@ impl Debate {
     fn smallest(
         &self,
         question: Question,
+        base: &Outcome,
         candidates: &[u32],
         kind: Kind,
         budget: usize,
     ) -> Margin {
-        let mut probe = Probe::new(self, kind, budget);
+        let mut probe = Probe::new(self, base, kind, budget);
         let upper = probe.bisect(question, candidates);
         let limit = upper.unwrap_or(candidates.len());
         for size in 1..=limit {
@@ -329,17 +330,22 @@ enum Kind {
     Scholars,
 }
 
-/// Evaluations within a budget.
+/// Evaluations within a budget. A try costs the number of claims in the
+/// debate asked, however it is computed: under the grounded weighing only
+/// what the removals reach is computed again ([`Delta`]), with the same
+/// result as a whole evaluation.
 struct Probe<'a> {
     debate: &'a Debate,
     kind: Kind,
     left: usize,
     claims: Vec<bool>,
     scholars: Vec<bool>,
+    delta: Option<Delta<'a>>,
 }
 
 impl<'a> Probe<'a> {
-    fn new(debate: &'a Debate, kind: Kind, budget: usize) -> Probe<'a> {
+    /// Tries on `debate`, whose evaluation with nothing absent is `base`.
+    fn new(debate: &'a Debate, base: &'a Outcome, kind: Kind, budget: usize) -> Probe<'a> {
         let (claims, scholars) = debate.nothing();
         Probe {
             debate,
@@ -347,6 +353,7 @@ impl<'a> Probe<'a> {
             left: budget,
             claims,
             scholars,
+            delta: (debate.weighing == Weighing::Grounded).then(|| Delta::new(debate, base)),
         }
     }
 
@@ -368,14 +375,24 @@ impl<'a> Probe<'a> {
             Question::Verdict(r, _) => Some(r),
             Question::Lead(_) => None,
         };
-        let outcome = self.debate.evaluate_rows(
-            Absent {
-                claims: &self.claims,
-                scholars: &self.scholars,
-            },
-            only,
-            false,
-        );
+        let absent = Absent {
+            claims: &self.claims,
+            scholars: &self.scholars,
+        };
+        let changed = match &mut self.delta {
+            Some(delta) => {
+                let (claims, scholars): (&[u32], &[u32]) = match self.kind {
+                    Kind::Claims => (set, &[]),
+                    Kind::Scholars => (&[], set),
+                };
+                self.debate
+                    .changed(question, delta.tallies(absent, claims, scholars, only))
+            }
+            None => {
+                let outcome = self.debate.evaluate_rows(absent, only, false);
+                self.debate.changed(question, &outcome.tallies)
+            }
+        };
         let marks = match self.kind {
             Kind::Claims => &mut self.claims,
             Kind::Scholars => &mut self.scholars,
@@ -383,7 +400,7 @@ impl<'a> Probe<'a> {
         for &i in set {
             marks[i as usize] = false;
         }
-        Some(self.debate.changed(question, &outcome))
+        Some(changed)
     }
 
     /// The size of a prefix of `candidates` whose removal changes the

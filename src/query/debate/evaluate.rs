@@ -14,21 +14,50 @@ impl Debate {
     /// scholar not removed, or in view by a date of its own once no scholar
     /// present advances it (the calculus, §1 and §6).
     fn present(&self, absent: Absent<'_>) -> Vec<bool> {
-        self.claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                !absent.claims[i]
-                    && (c.anonymous
-                        || c.held.iter().any(|&(s, _)| !absent.scholars[s as usize])
-                        || (c.dated && self.unnamed(i, absent)))
-            })
+        (0..self.claims.len())
+            .map(|i| self.is_present(i, absent))
             .collect()
+    }
+
+    /// Whether claim `i` is present (see [`present`](Debate::present)).
+    pub(super) fn is_present(&self, i: usize, absent: Absent<'_>) -> bool {
+        let c = &self.claims[i];
+        !absent.claims[i]
+            && (c.anonymous
+                || c.held.iter().any(|&(s, _)| !absent.scholars[s as usize])
+                || (c.dated && self.unnamed(i, absent)))
+    }
+
+    /// How many claims, from the first, are weighed from their voices:
+    /// every claim under a gradual semantics, else those in scope.
+    pub(super) fn voiced(&self) -> usize {
+        if matches!(self.weighing, Weighing::Gradual(_)) {
+            self.claims.len()
+        } else {
+            self.scope.min(self.claims.len())
+        }
+    }
+
+    /// The evidence factor *e* of claim `i` in scope (the calculus, §4),
+    /// given which claims are present and the factor *a* of each.
+    pub(super) fn evidence_factor(
+        &self,
+        i: usize,
+        present: &[bool],
+        strength: impl Fn(usize) -> f64,
+    ) -> f64 {
+        let (s, u) = counts(&self.claims[i].evidence);
+        let supported: f64 = self.supporters[i]
+            .iter()
+            .filter(|&&d| present[d as usize])
+            .map(|&d| strength(d as usize))
+            .sum();
+        ((1.0 + s + 0.5 * supported) / (1.0 + u)).sqrt()
     }
 
     /// A claim's backing and rejections from the voices still present,
     /// with its unnamed proponent when no scholar present advances it.
-    fn voices(&self, i: usize, absent: Absent<'_>) -> (f64, f64) {
+    pub(super) fn voices(&self, i: usize, absent: Absent<'_>) -> (f64, f64) {
         let c = &self.claims[i];
         let (b, r) = backing_and_rejections(
             c.held
@@ -78,11 +107,7 @@ impl Debate {
         let mut numbers = vec![ClaimNumbers::default(); n];
         // Gradual semantics weigh every claim from its voices; otherwise
         // only the claims in scope need them.
-        let voiced = if matches!(self.weighing, Weighing::Gradual(_)) {
-            n
-        } else {
-            self.scope.min(n)
-        };
+        let voiced = self.voiced();
         for (i, num) in numbers.iter_mut().enumerate().take(voiced) {
             if present[i] {
                 (num.backing, num.rejections) = self.voices(i, absent);
@@ -96,13 +121,7 @@ impl Debate {
             if !present[i] {
                 continue;
             }
-            let (s, u) = counts(&self.claims[i].evidence);
-            let supported: f64 = self.supporters[i]
-                .iter()
-                .filter(|&&d| present[d as usize])
-                .map(|&d| standing[d as usize].1)
-                .sum();
-            let factor = ((1.0 + s + 0.5 * supported) / (1.0 + u)).sqrt();
+            let factor = self.evidence_factor(i, &present, |d| standing[d].1);
             numbers[i].weight = numbers[i].backing * factor;
         }
         let tallies = (0..self.rows.len())
@@ -189,7 +208,7 @@ impl Debate {
     }
 
     /// The totals of one row.
-    fn tally(
+    pub(super) fn tally(
         &self,
         r: usize,
         present: &[bool],

@@ -1,0 +1,376 @@
+//! Evaluating a debate again after a few removals, under the grounded
+//! weighing, by computing only what the removals reach: what a margin
+//! search (the calculus, §6) asks thousands of times of one debate.
+//!
+//! Removing claims, or the positions of scholars, changes which claims are
+//! present and, for the claims those scholars hold, their voices. A claim
+//! whose presence does not change, and that no such claim reaches through
+//! defeats, keeps its grounded label: grounded semantics is directional
+//! (Baroni and Giacomin 2007), and the claims a change cannot reach form an
+//! unattacked set whose labelling is the same in the whole debate as on its
+//! own. The claims it can reach are labelled again given the labels of the
+//! rest, by the same least fixpoint as [`grounded_labels_among`]: in when
+//! every present defeater is out, out when a present defeater is in,
+//! undecided otherwise. Then the numbers of the claims whose presence,
+//! voices, label or supporters' labels changed are computed again, with the
+//! same code as a whole evaluation, and the tallies of the rows that hold
+//! one of them. So the result is exactly [`Debate::evaluate_rows`]'s
+//! (`margin.rs` tests it against the whole evaluation on random debates).
+//!
+//! [`grounded_labels_among`]: crate::argument::grounded_labels_among
+
+use super::model::{Absent, ClaimNumbers, Debate, Outcome, Tally};
+use crate::argument::Acceptance;
+
+/// A debate's base evaluation, and a workspace to evaluate removals
+/// against it. Only for the grounded weighing.
+pub(crate) struct Delta<'a> {
+    debate: &'a Debate,
+    base: &'a Outcome,
+    present: Vec<bool>,
+    numbers: Vec<ClaimNumbers>,
+    tallies: Vec<Tally>,
+    /// The base's tallies without independent support, which tries do
+    /// not count.
+    base_tallies: Vec<Tally>,
+    /// For each scholar, the claims they hold.
+    held_by: Vec<Vec<u32>>,
+    /// For each claim, the claims in scope it supports.
+    supports: Vec<Vec<u32>>,
+    /// For each claim, the rows it counts in.
+    rows_of: Vec<Vec<u32>>,
+    /// Claims whose numbers this evaluation changed, each once.
+    dirty: Vec<u32>,
+    /// Claims labelled again, each once.
+    reached: Vec<u32>,
+    /// `mark[i] == epoch`: `i` is in `dirty`; `mark[i] == epoch + 1`: also
+    /// in `reached`.
+    mark: Vec<u64>,
+    epoch: u64,
+    /// Rows whose tallies this evaluation changed, each once.
+    rows: Vec<u32>,
+    row_mark: Vec<u64>,
+    /// Per claim labelled again: present defeaters not known to be out.
+    live: Vec<u32>,
+    label: Vec<Option<Acceptance>>,
+    queue: Vec<u32>,
+}
+
+impl<'a> Delta<'a> {
+    /// A workspace for `debate`, whose evaluation with nothing absent is
+    /// `base`.
+    pub(crate) fn new(debate: &'a Debate, base: &'a Outcome) -> Delta<'a> {
+        let n = debate.claims.len();
+        let mut held_by = vec![Vec::new(); debate.scholars.len()];
+        for (i, c) in debate.claims.iter().enumerate() {
+            for &(s, _) in &c.held {
+                held_by[s as usize].push(i as u32);
+            }
+        }
+        let mut supports = vec![Vec::new(); n];
+        for i in 0..debate.scope.min(n) {
+            for &d in &debate.supporters[i] {
+                supports[d as usize].push(i as u32);
+            }
+        }
+        let mut rows_of = vec![Vec::new(); n];
+        for (r, row) in debate.rows.iter().enumerate() {
+            for &i in &row.members {
+                rows_of[i as usize].push(r as u32);
+            }
+        }
+        let base_tallies: Vec<Tally> = base
+            .tallies
+            .iter()
+            .map(|t| Tally {
+                evidence_for: 0,
+                scholars_for: 0,
+                ..*t
+            })
+            .collect();
+        Delta {
+            debate,
+            base,
+            present: base.present.clone(),
+            numbers: base.numbers.clone(),
+            tallies: base_tallies.clone(),
+            base_tallies,
+            held_by,
+            supports,
+            rows_of,
+            dirty: Vec::new(),
+            reached: Vec::new(),
+            mark: vec![0; n],
+            epoch: 0,
+            rows: Vec::new(),
+            row_mark: vec![0; debate.rows.len()],
+            live: vec![0; n],
+            label: vec![None; n],
+            queue: Vec::new(),
+        }
+    }
+
+    /// The tallies of the debate with `absent` left out, where `absent`
+    /// differs from nothing absent only by the claims `claims` and the
+    /// scholars `scholars`: every row's, or row `only`'s (the others are
+    /// then the base's). Independent support is not counted.
+    pub(crate) fn tallies(
+        &mut self,
+        absent: Absent<'_>,
+        claims: &[u32],
+        scholars: &[u32],
+        only: Option<usize>,
+    ) -> &[Tally] {
+        self.restore();
+        self.epoch += 2;
+        let debate = self.debate;
+        // The claims whose presence or voices the removals touch.
+        let held_by = std::mem::take(&mut self.held_by);
+        let touched = claims.iter().copied().chain(
+            scholars
+                .iter()
+                .flat_map(|&s| held_by[s as usize].iter().copied()),
+        );
+        for i in touched {
+            let now = debate.is_present(i as usize, absent);
+            self.make_dirty(i);
+            if now != self.present[i as usize] {
+                self.present[i as usize] = now;
+                self.reach(i);
+            }
+        }
+        self.held_by = held_by;
+        // Everything a change of presence reaches through defeats.
+        let mut next = 0;
+        while next < self.reached.len() {
+            let i = self.reached[next] as usize;
+            next += 1;
+            for k in 0..debate.defeated[i].len() {
+                self.reach(debate.defeated[i][k]);
+            }
+        }
+        self.relabel();
+        // Claims in scope whose supporters' labels changed weigh anew.
+        for k in 0..self.reached.len() {
+            let d = self.reached[k] as usize;
+            for j in 0..self.supports[d].len() {
+                self.make_dirty(self.supports[d][j]);
+            }
+        }
+        let voiced = debate.voiced();
+        for k in 0..self.dirty.len() {
+            let i = self.dirty[k] as usize;
+            let mut num = ClaimNumbers {
+                acceptance: self.numbers[i].acceptance,
+                strength: self.numbers[i].strength,
+                ..ClaimNumbers::default()
+            };
+            if i < voiced && self.present[i] {
+                (num.backing, num.rejections) = debate.voices(i, absent);
+            }
+            if i < debate.scope && self.present[i] {
+                let numbers = &self.numbers;
+                let factor = debate.evidence_factor(i, &self.present, |d| numbers[d].strength);
+                num.weight = num.backing * factor;
+            }
+            self.numbers[i] = num;
+            for &r in &self.rows_of[i] {
+                if self.row_mark[r as usize] != self.epoch {
+                    self.row_mark[r as usize] = self.epoch;
+                    self.rows.push(r);
+                }
+            }
+        }
+        for k in 0..self.rows.len() {
+            let r = self.rows[k] as usize;
+            if only.is_none_or(|only| only == r) {
+                self.tallies[r] = debate.tally(r, &self.present, &self.numbers, absent, false);
+            }
+        }
+        &self.tallies
+    }
+
+    /// Puts the workspace back to the base evaluation.
+    fn restore(&mut self) {
+        for &i in &self.dirty {
+            let i = i as usize;
+            self.present[i] = self.base.present[i];
+            self.numbers[i] = self.base.numbers[i];
+        }
+        for &r in &self.rows {
+            self.tallies[r as usize] = self.base_tallies[r as usize];
+        }
+        self.dirty.clear();
+        self.reached.clear();
+        self.rows.clear();
+    }
+
+    fn make_dirty(&mut self, i: u32) {
+        if self.mark[i as usize] < self.epoch {
+            self.mark[i as usize] = self.epoch;
+            self.dirty.push(i);
+        }
+    }
+
+    /// Adds a claim to those labelled again (and so to the dirty ones).
+    fn reach(&mut self, i: u32) {
+        self.make_dirty(i);
+        if self.mark[i as usize] == self.epoch {
+            self.mark[i as usize] = self.epoch + 1;
+            self.reached.push(i);
+        }
+    }
+
+    fn is_reached(&self, i: usize) -> bool {
+        self.mark[i] == self.epoch + 1
+    }
+
+    /// Labels the reached claims again, given the labels of the rest.
+    fn relabel(&mut self) {
+        let debate = self.debate;
+        self.queue.clear();
+        let mut settled_out: Vec<u32> = Vec::new();
+        for k in 0..self.reached.len() {
+            let i = self.reached[k] as usize;
+            if !self.present[i] {
+                self.label[i] = Some(Acceptance::Out);
+                continue;
+            }
+            let (mut live, mut out) = (0u32, false);
+            for &a in &debate.defeaters[i] {
+                let a = a as usize;
+                if !self.present[a] {
+                    continue;
+                }
+                if self.is_reached(a) {
+                    live += 1;
+                } else {
+                    match self.numbers[a].acceptance {
+                        Acceptance::In => out = true,
+                        Acceptance::Undecided => live += 1,
+                        Acceptance::Out => {}
+                    }
+                }
+            }
+            self.live[i] = live;
+            self.label[i] = if out {
+                settled_out.push(i as u32);
+                Some(Acceptance::Out)
+            } else if live == 0 {
+                self.queue.push(i as u32);
+                Some(Acceptance::In)
+            } else {
+                None
+            };
+        }
+        // A claim out from the start no longer holds back what it defeats.
+        for &o in &settled_out {
+            self.release(o as usize);
+        }
+        while let Some(accepted) = self.queue.pop() {
+            for &t in &debate.defeated[accepted as usize] {
+                let t = t as usize;
+                if !self.is_reached(t) || !self.present[t] || self.label[t].is_some() {
+                    continue;
+                }
+                self.label[t] = Some(Acceptance::Out);
+                self.release(t);
+            }
+        }
+        for k in 0..self.reached.len() {
+            let i = self.reached[k] as usize;
+            let label = self.label[i].take().unwrap_or(Acceptance::Undecided);
+            self.numbers[i].acceptance = label;
+            self.numbers[i].strength = label.weight();
+        }
+    }
+
+    /// Claim `o`, reached and present, is out: each reached claim it
+    /// defeats has one live defeater fewer, and is in when none is left.
+    fn release(&mut self, o: usize) {
+        for &next in &self.debate.defeated[o] {
+            let next = next as usize;
+            if !self.is_reached(next) || !self.present[next] {
+                continue;
+            }
+            self.live[next] -= 1;
+            if self.live[next] == 0 && self.label[next].is_none() {
+                self.label[next] = Some(Acceptance::In);
+                self.queue.push(next as u32);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::Delta;
+    use crate::model::EventId;
+    use crate::query::CompareOptions;
+    use crate::query::debate::Absent;
+    use crate::synthetic::Synthetic;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Removals evaluated by what they reach give exactly the whole
+        /// evaluation's presence, numbers and tallies, over sequences of
+        /// removals of claims and of scholars on one workspace.
+        #[test]
+        fn equals_the_whole_evaluation(
+            claims in 20usize..400,
+            seed in any::<u64>(),
+            attack in 0.0f64..3.0,
+            support in 0.0f64..1.0,
+            event in any::<prop::sample::Index>(),
+            tries in prop::collection::vec(
+                (any::<bool>(), prop::collection::vec(any::<prop::sample::Index>(), 1..6)),
+                1..12,
+            ),
+        ) {
+            let corpus = Synthetic::new(claims)
+                .with_seed(seed)
+                .with_rates(attack, support)
+                .build();
+            let events: Vec<EventId> = corpus.ids().collect();
+            let event = events[event.index(events.len())];
+            let options = CompareOptions::new();
+            let debate = corpus.debate(&corpus.about(event, &options), &options);
+            prop_assume!(!debate.claims.is_empty());
+            let (none, nobody) = debate.nothing();
+            let base = debate.evaluate(Absent { claims: &none, scholars: &nobody });
+            let mut delta = Delta::new(&debate, &base);
+            for (scholars, picks) in tries {
+                let (mut gone, mut away) = debate.nothing();
+                let pool = if scholars { debate.scholars.len() } else { debate.claims.len() };
+                if pool == 0 {
+                    continue;
+                }
+                let mut set: Vec<u32> = picks.iter().map(|p| p.index(pool) as u32).collect();
+                set.sort_unstable();
+                set.dedup();
+                for &i in &set {
+                    if scholars { away[i as usize] = true } else { gone[i as usize] = true }
+                }
+                let absent = Absent { claims: &gone, scholars: &away };
+                let whole = debate.evaluate_rows(absent, None, false);
+                let (c, s): (&[u32], &[u32]) = if scholars { (&[], &set) } else { (&set, &[]) };
+                let tallies = delta.tallies(absent, c, s, None).to_vec();
+                prop_assert_eq!(&delta.present, &whole.present);
+                for (i, (a, b)) in delta.numbers.iter().zip(&whole.numbers).enumerate() {
+                    prop_assert_eq!(
+                        (a.backing, a.rejections, a.weight, a.acceptance, a.strength),
+                        (b.backing, b.rejections, b.weight, b.acceptance, b.strength),
+                        "claim {}", i
+                    );
+                }
+                for (r, (a, b)) in tallies.iter().zip(&whole.tallies).enumerate() {
+                    // Independent support is not counted by either.
+                    prop_assert_eq!(a, b, "row {}", r);
+                }
+            }
+        }
+    }
+}
