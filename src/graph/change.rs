@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use super::entity::{EntityId, Node, Relation};
 use crate::model::{
     Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation, ExplanationId, Kind,
@@ -11,7 +13,11 @@ use crate::model::{
 };
 
 /// An entity with its id, as a change records it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Serialized as `{"claim": ["claim#3", {"key": ..., "text": ...}]}`: the
+/// kind, then the id and the entity (see [`Changes`] for the format).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Record {
     /// A scholar.
@@ -80,25 +86,17 @@ impl Record {
 impl fmt::Display for Record {
     /// `claim#3 (ideology-first)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({})", node_name(self.node()), self.key())
-    }
-}
-
-/// `claim#3`: the id a node names.
-pub(super) fn node_name(node: Node) -> String {
-    match node {
-        Node::Scholar(id) => id.to_string(),
-        Node::Work(id) => id.to_string(),
-        Node::Evidence(id) => id.to_string(),
-        Node::Event(id) => id.to_string(),
-        Node::Explanation(id) => id.to_string(),
-        Node::Claim(id) => id.to_string(),
+        write!(f, "{} ({})", self.node(), self.key())
     }
 }
 
 /// A relation between two entities, named by their ids, as a change
 /// records it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Serialized as `{"from": "claim#3", "to": "event#0", "relation":
+/// "concerns"}` (see [`Changes`] for the format).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Link {
     from: Node,
     to: Node,
@@ -142,12 +140,7 @@ impl fmt::Display for Link {
             Relation::Attacks(k) => format!("attacks: {k}"),
             Relation::Supports => "supports".to_owned(),
         };
-        write!(
-            f,
-            "{} -[{label}]-> {}",
-            node_name(self.from),
-            node_name(self.to)
-        )
+        write!(f, "{} -[{label}]-> {}", self.from, self.to)
     }
 }
 
@@ -160,7 +153,12 @@ impl fmt::Display for Link {
 /// (redo) or on another that holds the same ids (a copy that follows this
 /// one). Each change carries both sides, so it is its own undo record:
 /// [`inverse`](Change::inverse) swaps them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Serialized by the variant's name in snake case:
+/// `{"linked": {"from": "claim#3", "to": "event#0", "relation": "concerns"}}`
+/// (see [`Changes`] for the format).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Change {
     /// An entity entered the corpus under this id (issued new, or brought
@@ -357,6 +355,84 @@ impl<'a> IntoIterator for &'a Changes {
     fn into_iter(self) -> Self::IntoIter {
         self.changes.iter()
     }
+}
+
+/// The version of the change log format this crate reads and writes.
+const LOG_VERSION: u64 = 1;
+
+/// A change log as written: the format's version and the changes. The
+/// corpus versions a transaction's `Changes` carry are left out: they
+/// name states of one process (see [`Corpus::version`](crate::Corpus::version)),
+/// and mean nothing to another.
+#[derive(Serialize)]
+struct LogRef<'a> {
+    version: u64,
+    changes: &'a [Change],
+}
+
+impl Serialize for Changes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        LogRef {
+            version: LOG_VERSION,
+            changes: &self.changes,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Changes {
+    /// Refuses a log of another version, checked as soon as `version` is
+    /// read (it comes first as this crate writes it), before the changes
+    /// whose shape it decides.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Changes, D::Error> {
+        deserializer.deserialize_struct("Changes", &["version", "changes"], LogVisitor)
+    }
+}
+
+struct LogVisitor;
+
+impl<'de> serde::de::Visitor<'de> for LogVisitor {
+    type Value = Changes;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a change log: {\"version\": 1, \"changes\": [...]}")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Changes, A::Error> {
+        use serde::de::Error as _;
+        let (mut version, mut changes) = (None, None);
+        while let Some(field) = map.next_key::<LogField>()? {
+            match field {
+                LogField::Version if version.is_some() => {
+                    return Err(A::Error::duplicate_field("version"));
+                }
+                LogField::Version => {
+                    let found: u64 = map.next_value()?;
+                    if found != LOG_VERSION {
+                        return Err(A::Error::custom(crate::error::Error::UnsupportedVersion {
+                            found,
+                            supported: LOG_VERSION,
+                        }));
+                    }
+                    version = Some(found);
+                }
+                LogField::Changes if changes.is_some() => {
+                    return Err(A::Error::duplicate_field("changes"));
+                }
+                LogField::Changes => changes = Some(map.next_value::<Vec<Change>>()?),
+            }
+        }
+        version.ok_or_else(|| A::Error::missing_field("version"))?;
+        let changes = changes.ok_or_else(|| A::Error::missing_field("changes"))?;
+        Ok(Changes::from(changes))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum LogField {
+    Version,
+    Changes,
 }
 
 /// What [`Corpus::remove`](crate::Corpus::remove) took out: the entity,
