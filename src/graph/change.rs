@@ -406,16 +406,7 @@ impl<'de> serde::de::Visitor<'de> for LogVisitor {
                 LogField::Version if version.is_some() => {
                     return Err(A::Error::duplicate_field("version"));
                 }
-                LogField::Version => {
-                    let found: u64 = map.next_value()?;
-                    if found != LOG_VERSION {
-                        return Err(A::Error::custom(crate::error::Error::UnsupportedVersion {
-                            found,
-                            supported: LOG_VERSION,
-                        }));
-                    }
-                    version = Some(found);
-                }
+                LogField::Version => version = Some(map.next_value::<LogVersion>()?),
                 LogField::Changes if changes.is_some() => {
                     return Err(A::Error::duplicate_field("changes"));
                 }
@@ -425,6 +416,24 @@ impl<'de> serde::de::Visitor<'de> for LogVisitor {
         version.ok_or_else(|| A::Error::missing_field("version"))?;
         let changes = changes.ok_or_else(|| A::Error::missing_field("changes"))?;
         Ok(Changes::from(changes))
+    }
+}
+
+/// The version of a log read, checked where it is read, so that an error
+/// names its place.
+struct LogVersion;
+
+impl<'de> Deserialize<'de> for LogVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<LogVersion, D::Error> {
+        match u64::deserialize(deserializer)? {
+            LOG_VERSION => Ok(LogVersion),
+            found => Err(serde::de::Error::custom(
+                crate::error::Error::UnsupportedVersion {
+                    found,
+                    supported: LOG_VERSION,
+                },
+            )),
+        }
     }
 }
 
