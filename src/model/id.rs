@@ -182,13 +182,22 @@ pub(crate) fn split_id(text: &str) -> Result<(&str, u32), Error> {
     Ok((kind, number))
 }
 
+/// `an` before a vowel, else `a`.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// The number of an id of the kind named `kind`.
 fn typed_id(text: &str, kind: &str) -> Result<u32, Error> {
     let (found, number) = split_id(text)?;
     if found != kind {
         return Err(Error::InvalidId {
             value: text.to_owned(),
-            reason: format!("expected a {kind} id, as `{kind}#12`"),
+            reason: format!("expected {} {kind} id, as `{kind}#12`", article(kind)),
         });
     }
     Ok(number)
