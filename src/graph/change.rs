@@ -261,6 +261,44 @@ impl fmt::Display for Change {
 /// assert_eq!(corpus.title(), Some("The split"));
 /// # Ok::<(), historiograph::Error>(())
 /// ```
+///
+/// # Serialization
+///
+/// A change log is part of the API: `Changes` and everything in it are
+/// `Serialize` and `Deserialize` (serde is a dependency of the crate in
+/// any case, for the document, so there is no feature to turn on). The
+/// format is on the [format page](crate::format#change-logs):
+/// `{"version": 1, "changes": [...]}`, each change `{"added": record}`,
+/// `{"linked": link}`, ..., entities named by id (`claim#3`) and written
+/// with their document fields, relations as links. Reading checks every
+/// entity as a corpus would, so a bad key or a blank name fails there,
+/// with its place; [`apply`](crate::Corpus::apply) then checks that the
+/// log fits the corpus.
+///
+/// ```
+/// use historiograph::{Changes, Claim, Corpus, Position, Stance};
+///
+/// let mut corpus = historiograph::sino_soviet_split();
+/// let start = corpus.clone();
+/// let (ideology, split) = (corpus.resolve("ideology")?, corpus.resolve("sino-soviet-split")?);
+/// let luthi = corpus.resolve("luthi")?;
+/// let mut tx = corpus.transaction();
+/// let claim = tx.add_claim(Claim::new("new-reading", "A new reading"), ideology, [split])?;
+/// tx.add_position(luthi, claim, Position::new(Stance::Advances).in_year(2008))?;
+/// let changes = tx.commit();
+///
+/// let text = serde_json::to_string(&changes).expect("a log serializes");
+/// assert!(text.starts_with(r#"{"version":1,"changes":[{"added":{"claim":["claim#"#));
+/// let read: Changes = serde_json::from_str(&text).expect("and reads back");
+/// assert_eq!(read, changes);
+///
+/// let mut copy = start.clone(); // elsewhere, the same corpus
+/// copy.apply(&read)?;
+/// assert_eq!(copy, corpus);
+/// copy.undo(&read)?;
+/// assert_eq!(copy, start);
+/// # Ok::<(), historiograph::Error>(())
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Changes {
     pub(crate) changes: Vec<Change>,

@@ -61,7 +61,7 @@ impl Changes {
     /// ]}"#).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
-    ///     "line 2, column 68 (changes[0].added.claim[1]): \
+    ///     "line 2, column 35 (changes[0].added.claim[1]): \
     ///      invalid claim key `a b`: a key may not contain white space or control characters"
     /// );
     /// ```

@@ -69,6 +69,12 @@ macro_rules! ids {
         /// Ids are issued by a [`Corpus`](crate::Corpus) and never reused: once
         /// the entity is removed, its id names nothing, and no later entity
         /// gets it.
+        ///
+        /// An id is written `kind#number` (`claim#12`) by `Display`,
+        /// `FromStr` and serde alike, as change logs name entities. An id
+        /// read from text is checked for its kind, not for naming anything:
+        /// the corpus's methods answer [`Error::UnknownId`](crate::Error::UnknownId)
+        /// (or `None`) for one that does not.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(pub(crate) u32);
 
@@ -126,6 +132,8 @@ ids! {
 /// Issued by [`Corpus::add_position`](crate::Corpus::add_position) and
 /// never reused: once the position is removed, its id names nothing, and
 /// no later position gets it.
+///
+/// Written `position#3` by `Display`, `FromStr` and serde alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PositionId(pub(crate) u32);
 
