@@ -421,7 +421,7 @@ fn entities_that_a_corpus_would_refuse_are_refused() {
 }
 
 #[test]
-fn a_log_of_another_version_or_shape_is_refused() {
+fn a_log_of_another_version_or_shape_is_refused() -> Result<()> {
     assert_eq!(
         refused(r#"{"version": 2, "changes": [{"a change of version 2": {}}]}"#),
         "line 1, column 13 (version): unsupported document version 2; this crate reads version 1"
@@ -431,8 +431,28 @@ fn a_log_of_another_version_or_shape_is_refused() {
         "line 1, column 15: missing field `version`"
     );
     assert_eq!(
-        refused(r#"[{"titled": {"old": null, "new": "T"}}]"#),
-        "line 1, column 1: invalid type: sequence, expected a change log: {\"version\": 1, \"changes\": [...]}"
+        refused(r#""a log""#),
+        "line 1, column 7: invalid type: string \"a log\", expected a change log: {\"version\": 1, \"changes\": [...]}"
+    );
+    // As serde reads structs, the fields in order also read (formats
+    // without field names write them so), the version checked first.
+    assert_eq!(
+        Changes::from_json(r#"[1, [{"titled": {"old": null, "new": "T"}}]]"#)?.len(),
+        1
+    );
+    assert!(
+        refused(r#"[2, [{"a change of version 2": {}}]]"#)
+            .ends_with("unsupported document version 2; this crate reads version 1")
+    );
+    assert!(
+        refused(&one(
+            r#"{"linked": {"from": "work#0", "to": "scholar#0", "relation": {"contributed_by": {"role": "author", "position": 0, "rank": 1}}}}"#
+        ))
+        .contains("(changes[0].linked.relation.contributed_by.rank): unknown field `rank`")
+    );
+    assert!(
+        refused(&one(r#"{"titled": {"old": null, "new": "T", "by": "me"}}"#))
+            .contains("unknown field `by`")
     );
     assert!(
         refused(r#"{"version": 1, "changes": [], "title": "T"}"#)
@@ -446,6 +466,7 @@ fn a_log_of_another_version_or_shape_is_refused() {
             byte: 0xff
         })
     ));
+    Ok(())
 }
 
 /// A log that reads but does not fit the corpus is refused by `apply`,

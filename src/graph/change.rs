@@ -403,6 +403,7 @@ const LOG_VERSION: u64 = 1;
 /// name states of one process (see [`Corpus::version`](crate::Corpus::version)),
 /// and mean nothing to another.
 #[derive(Serialize)]
+#[serde(rename = "Changes")]
 struct LogRef<'a> {
     version: u64,
     changes: &'a [Change],
@@ -434,6 +435,17 @@ impl<'de> serde::de::Visitor<'de> for LogVisitor {
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a change log: {\"version\": 1, \"changes\": [...]}")
+    }
+
+    /// The fields in order, as formats that do not name them write a struct.
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Changes, A::Error> {
+        use serde::de::Error as _;
+        seq.next_element::<LogVersion>()?
+            .ok_or_else(|| A::Error::invalid_length(0, &self))?;
+        let changes = seq
+            .next_element::<Vec<Change>>()?
+            .ok_or_else(|| A::Error::invalid_length(1, &self))?;
+        Ok(Changes::from(changes))
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Changes, A::Error> {

@@ -122,7 +122,7 @@ by_text!(Node, "an id written `kind#number`, as `claim#12`");
 /// `{"takes": ["position#3", {"stance": "advances"}]}`; see
 /// [`Changes`](crate::Changes) for the whole format).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Relation {
     /// Work → scholar: the scholar contributes to the work in `role` (an
     /// author, an editor, a translator), `position` (0-based) in that
