@@ -7,6 +7,7 @@ mod change;
 pub(crate) mod edit;
 pub(crate) mod entity;
 mod equal;
+mod log;
 mod positions;
 mod primitive;
 mod read;
