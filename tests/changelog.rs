@@ -524,3 +524,24 @@ fn ids_far_past_the_next_are_refused() -> Result<()> {
     assert_eq!(corpus.resolve::<ScholarId>("near")?.index(), 9);
     Ok(())
 }
+
+/// A link that does not fit is named in the error whatever its numbers:
+/// the last place in a list, written from 1, does not overflow.
+#[test]
+fn a_conflict_names_any_link() -> Result<()> {
+    let mut corpus = start()?;
+    let before = corpus.clone();
+    let log = Changes::from_json(one(
+        r#"{"unlinked": {"from": "work#0", "to": "scholar#0", "relation": {"contributed_by": {"role": "editor", "position": 4294967295}}}}"#,
+    ))?;
+    match corpus.apply(&log) {
+        Err(e @ Error::Conflict { index: 0, .. }) => assert_eq!(
+            e.to_string(),
+            "change 0 (unlink work#0 -[editor 4294967296]-> scholar#0) does not apply: \
+             there is no work#0 -[editor 4294967296]-> scholar#0"
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(corpus, before);
+    Ok(())
+}

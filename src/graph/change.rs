@@ -126,13 +126,17 @@ impl Link {
 }
 
 impl fmt::Display for Link {
-    /// `claim#3 -attacks(rebuts)-> claim#5`.
+    /// `claim#3 -[attacks: rebuts]-> claim#5`, `work#0 -[author 1]->
+    /// scholar#2`: the relations by the names a change log gives them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.relation {
-            Relation::ContributedBy { role, position } => format!("{role} {}", position + 1),
-            Relation::FoundIn => "found in".to_owned(),
+            // Counted from 1, widened: a log read from elsewhere may say u32::MAX.
+            Relation::ContributedBy { role, position } => {
+                format!("{role} {}", u64::from(position) + 1)
+            }
+            Relation::FoundIn => "found_in".to_owned(),
             Relation::Within => "within".to_owned(),
-            Relation::VariantOf => "variant of".to_owned(),
+            Relation::VariantOf => "variant_of".to_owned(),
             Relation::Invokes => "invokes".to_owned(),
             Relation::Concerns => "concerns".to_owned(),
             Relation::Takes(id, p) => format!("{id}: {}", p.stance()),
