@@ -8,7 +8,11 @@
 //! - `remove` then `undo` of its changes gives back the corpus;
 //! - the year counts kept up by every edit give the last year a fresh
 //!   count gives;
-//! - changes that do not fit are refused whole.
+//! - changes that do not fit are refused whole;
+//! - a log written as JSON reads back equal, and replays and undoes as the
+//!   log itself does; a log with arbitrary changes among the recorded ones
+//!   (as another process may send) reads back equal and applies whole or
+//!   not at all, never a panic.
 
 mod common;
 
