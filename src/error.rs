@@ -47,6 +47,16 @@ pub enum Error {
         /// The raw id.
         id: u32,
     },
+    /// A text that should name an id is not one: ids are written
+    /// `kind#number` (`claim#12`, `position#3`), as their `Display` writes
+    /// them, with a number below 2^32 - 1.
+    #[error("invalid id `{value}`: {reason}")]
+    InvalidId {
+        /// The text given.
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// The position id does not name a live position: it was never issued
     /// by this corpus, or its position has been removed.
     #[error("no live position with id {id}")]

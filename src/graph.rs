@@ -7,6 +7,7 @@ mod change;
 pub(crate) mod edit;
 pub(crate) mod entity;
 mod equal;
+mod log;
 mod positions;
 mod primitive;
 mod read;
@@ -19,7 +20,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 
 use crate::error::{Error, Result};
-use crate::model::{ClaimId, Kind};
+use crate::model::ClaimId;
 pub(crate) use bulk::first_repeat;
 pub use change::{Change, Changes, Link, Record, Removed};
 use entity::sealed::Sealed as _;
@@ -116,28 +117,6 @@ impl Index {
         if *count == 0 {
             counts.remove(&year);
         }
-    }
-}
-
-const MAX_KEY_CHARS: usize = 200;
-
-fn check_key(kind: Kind, key: &str) -> Result<()> {
-    let reason = if key.is_empty() {
-        Some("a key may not be empty")
-    } else if key.chars().count() > MAX_KEY_CHARS {
-        Some("a key may have at most 200 characters")
-    } else if key.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        Some("a key may not contain white space or control characters")
-    } else {
-        None
-    };
-    match reason {
-        Some(reason) => Err(Error::InvalidKey {
-            kind,
-            key: key.to_owned(),
-            reason,
-        }),
-        None => Ok(()),
     }
 }
 
@@ -388,7 +367,7 @@ impl Corpus {
     /// `current` is the id being replaced, whose own key stays free for it.
     fn check_entity<I: EntityId>(&self, data: &I::Entity, current: Option<I>) -> Result<()> {
         let key = I::key_of(data);
-        check_key(I::KIND, key)?;
+        crate::model::check_key(I::KIND, key)?;
         if let Some(owner) = self.lookup::<I>(key) {
             if Some(owner) != current {
                 return Err(Error::DuplicateKey {

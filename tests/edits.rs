@@ -8,7 +8,11 @@
 //! - `remove` then `undo` of its changes gives back the corpus;
 //! - the year counts kept up by every edit give the last year a fresh
 //!   count gives;
-//! - changes that do not fit are refused whole.
+//! - changes that do not fit are refused whole;
+//! - a log written as JSON reads back equal, and replays and undoes as the
+//!   log itself does; a log with arbitrary changes among the recorded ones
+//!   (as another process may send) reads back equal and applies whole or
+//!   not at all, never a panic.
 
 mod common;
 
@@ -637,6 +641,224 @@ proptest! {
                     prop_assert!(matches!(e, Error::Conflict { .. }), "{}", e);
                     prop_assert!(target == before, "a refused replay changed the corpus");
                 }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// A recorded log written as JSON reads back as the same log, which
+    /// writes the same text; replayed on a copy of the start it gives the
+    /// end (its document byte for byte), and undone it gives back the start.
+    #[test]
+    fn logs_round_trip_through_json(p in plan(2), ops in proptest::collection::vec(op(), 1..40)) {
+        let mut c = build(&p);
+        let start = c.clone();
+        let start_json = c.to_json();
+        let mut tx = c.transaction();
+        for op in &ops {
+            let _ = edit(&mut tx, op);
+        }
+        let changes = tx.commit();
+        let end_json = c.to_json();
+
+        let text = changes.to_json();
+        let read = Changes::from_json(&text)
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(&read, &changes);
+        prop_assert_eq!(read.to_json(), text);
+        let compact = serde_json::to_string(&changes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back: Changes = serde_json::from_str(&compact).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&back, &changes);
+
+        let mut copy = start.clone();
+        copy.apply(&read).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(copy == c, "the log read back replays to the end");
+        prop_assert_eq!(copy.to_json(), end_json);
+        copy.undo(&read).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(copy == start, "the log read back undoes to the start");
+        prop_assert_eq!(copy.to_json(), start_json);
+    }
+}
+
+/// An id of any kind, near the ones in use or anywhere up to the last a
+/// log may name.
+fn any_node() -> impl Strategy<Value = Node> {
+    (0..Kind::ALL.len(), any::<u32>()).prop_map(|(k, n)| node_of(Kind::ALL[k], n))
+}
+
+/// An id of `kind`: mostly near the ones in use, sometimes anywhere.
+fn node_of(kind: Kind, n: u32) -> Node {
+    let n = if n % 8 == 0 {
+        n.min(u32::MAX - 1)
+    } else {
+        n % 5
+    };
+    format!("{kind}#{n}").parse().expect("an id reads")
+}
+
+/// The kinds a relation joins, as the graph's edges run.
+fn ends(relation: &Relation) -> (Kind, Kind) {
+    match relation {
+        Relation::ContributedBy { .. } => (Kind::Work, Kind::Scholar),
+        Relation::FoundIn => (Kind::Evidence, Kind::Work),
+        Relation::Within => (Kind::Event, Kind::Event),
+        Relation::VariantOf => (Kind::Explanation, Kind::Explanation),
+        Relation::Invokes => (Kind::Claim, Kind::Explanation),
+        Relation::Concerns => (Kind::Claim, Kind::Event),
+        Relation::Takes(..) => (Kind::Scholar, Kind::Claim),
+        Relation::Cites(_) => (Kind::Claim, Kind::Evidence),
+        Relation::Attacks(_) | Relation::Supports => (Kind::Claim, Kind::Claim),
+    }
+}
+
+/// A link: mostly between entities of the kinds its relation joins.
+fn any_link() -> impl Strategy<Value = Link> {
+    (
+        any_relation(),
+        any::<u32>(),
+        any::<u32>(),
+        0u8..5,
+        any_node(),
+        any_node(),
+    )
+        .prop_map(|(r, a, b, right_kinds, x, y)| {
+            if right_kinds == 0 {
+                return Link::new(x, y, r);
+            }
+            let (from, to) = ends(&r);
+            Link::new(node_of(from, a), node_of(to, b), r)
+        })
+}
+
+/// Any relation, with any data a log may carry.
+fn any_relation() -> impl Strategy<Value = Relation> {
+    let position = (
+        prop_oneof![3 => 0u32..12, 1 => 0..u32::MAX],
+        0..Stance::ALL.len(),
+        proptest::option::of(0u32..6),
+        proptest::option::of(-9999i32..=9999),
+    )
+        .prop_map(|(id, stance, work, year)| {
+            let mut p = Position::new(Stance::ALL[stance]);
+            if let Some(w) = work {
+                p = p.in_work(format!("work#{w}").parse().expect("an id reads"));
+            }
+            if let Some(y) = year {
+                p = p.in_year(y);
+            }
+            Relation::Takes(format!("position#{id}").parse().expect("an id reads"), p)
+        });
+    prop_oneof![
+        (0..Role::ALL.len(), prop_oneof![0u32..4, Just(u32::MAX)]).prop_map(|(r, position)| {
+            Relation::ContributedBy {
+                role: Role::ALL[r],
+                position,
+            }
+        }),
+        Just(Relation::FoundIn),
+        Just(Relation::Within),
+        Just(Relation::VariantOf),
+        Just(Relation::Invokes),
+        Just(Relation::Concerns),
+        position,
+        (0..Bearing::ALL.len()).prop_map(|b| Relation::Cites(Bearing::ALL[b])),
+        (0..AttackKind::ALL.len()).prop_map(|k| Relation::Attacks(AttackKind::ALL[k])),
+        Just(Relation::Supports),
+    ]
+}
+
+/// A valid entity of the node's kind under it, with a key from a small set.
+fn record_at(node: Node, small: u8) -> Record {
+    let k = key(small);
+    let text = if small % 2 == 0 { "T" } else { "U" };
+    match node {
+        Node::Scholar(id) => Record::Scholar(id, a_scholar(k, small)),
+        Node::Work(id) => Record::Work(id, Work::new(k, text)),
+        Node::Evidence(id) => Record::Evidence(id, Evidence::new(k, EvidenceKind::Memoir, text)),
+        Node::Event(id) => Record::Event(id, Event::new(k, text)),
+        Node::Explanation(id) => Record::Explanation(id, Explanation::new(k, text)),
+        Node::Claim(id) => Record::Claim(
+            id,
+            Claim::new(k, text).with_year(1950 + i32::from(small % 40)),
+        ),
+    }
+}
+
+/// Any change a log read from elsewhere may hold: well-formed, and
+/// mostly not fitting.
+fn any_change() -> impl Strategy<Value = Change> {
+    let record = || (any_node(), any::<u8>()).prop_map(|(n, s)| record_at(n, s));
+    prop_oneof![
+        3 => record().prop_map(Change::Added),
+        3 => record().prop_map(Change::Removed),
+        3 => (record(), any::<u8>()).prop_map(|(old, s)| {
+            let new = record_at(old.node(), s);
+            Change::Replaced { old, new }
+        }),
+        3 => any_link().prop_map(Change::Linked),
+        3 => any_link().prop_map(Change::Unlinked),
+        3 => (any_link(), any_relation()).prop_map(|(old, r)| Change::Relinked {
+            old,
+            new: Link::new(old.from(), old.to(), r),
+        }),
+        1 => (proptest::option::of(0u8..3), proptest::option::of(0u8..3)).prop_map(|(a, b)| {
+            Change::Titled {
+                old: a.map(|n| format!("Title {n}")),
+                new: b.map(|n| format!("Title {n}")),
+            }
+        }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// A log as another process may send it: recorded changes with
+    /// arbitrary ones put in among them (any ids, any relation data). It
+    /// goes through JSON unchanged; applied, it lands whole, leaving a
+    /// corpus that keeps every invariant (its document reads back the
+    /// same), or is refused with `Conflict` and the corpus unchanged.
+    /// Never a panic.
+    #[test]
+    fn logs_from_elsewhere_never_break_a_corpus(
+        p in plan(1),
+        ops in proptest::collection::vec(op(), 0..20),
+        foreign in proptest::collection::vec((any::<Index>(), any_change()), 1..4),
+    ) {
+        let start = build(&p);
+        let mut source = start.clone();
+        let mut tx = source.transaction();
+        for op in &ops {
+            let _ = edit(&mut tx, op);
+        }
+        let mut log: Vec<Change> = tx.commit().into_iter().collect();
+        for (at, change) in foreign {
+            let at = at.index(log.len() + 1);
+            log.insert(at, change);
+        }
+        let log = Changes::from(log);
+        let text = log.to_json();
+        let read = Changes::from_json(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(&read, &log);
+
+        let mut target = start.clone();
+        match target.apply(&read) {
+            Ok(_) => {
+                let json = target.to_json();
+                let back = Corpus::from_json(&json)
+                    .map_err(|e| TestCaseError::fail(format!("{e}\n{json}")))?;
+                prop_assert_eq!(back.to_json(), json);
+                let mut again = target.clone();
+                again.undo(&read).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert!(again == start, "an applied log undoes");
+            }
+            Err(e) => {
+                prop_assert!(matches!(e, Error::Conflict { .. }), "{}", e);
+                prop_assert!(target == start, "a refused log changed the corpus");
+                prop_assert_eq!(target.to_json(), start.to_json());
             }
         }
     }

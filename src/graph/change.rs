@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use super::entity::{EntityId, Node, Relation};
 use crate::model::{
     Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation, ExplanationId, Kind,
@@ -11,7 +13,11 @@ use crate::model::{
 };
 
 /// An entity with its id, as a change records it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Serialized as `{"claim": ["claim#3", {"key": ..., "text": ...}]}`: the
+/// kind, then the id and the entity (see [`Changes`] for the format).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Record {
     /// A scholar.
@@ -80,25 +86,17 @@ impl Record {
 impl fmt::Display for Record {
     /// `claim#3 (ideology-first)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({})", node_name(self.node()), self.key())
-    }
-}
-
-/// `claim#3`: the id a node names.
-pub(super) fn node_name(node: Node) -> String {
-    match node {
-        Node::Scholar(id) => id.to_string(),
-        Node::Work(id) => id.to_string(),
-        Node::Evidence(id) => id.to_string(),
-        Node::Event(id) => id.to_string(),
-        Node::Explanation(id) => id.to_string(),
-        Node::Claim(id) => id.to_string(),
+        write!(f, "{} ({})", self.node(), self.key())
     }
 }
 
 /// A relation between two entities, named by their ids, as a change
 /// records it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Serialized as `{"from": "claim#3", "to": "event#0", "relation":
+/// "concerns"}` (see [`Changes`] for the format).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Link {
     from: Node,
     to: Node,
@@ -128,13 +126,17 @@ impl Link {
 }
 
 impl fmt::Display for Link {
-    /// `claim#3 -attacks(rebuts)-> claim#5`.
+    /// `claim#3 -[attacks: rebuts]-> claim#5`, `work#0 -[author 1]->
+    /// scholar#2`: the relations by the names a change log gives them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.relation {
-            Relation::ContributedBy { role, position } => format!("{role} {}", position + 1),
-            Relation::FoundIn => "found in".to_owned(),
+            // Counted from 1, widened: a log read from elsewhere may say u32::MAX.
+            Relation::ContributedBy { role, position } => {
+                format!("{role} {}", u64::from(position) + 1)
+            }
+            Relation::FoundIn => "found_in".to_owned(),
             Relation::Within => "within".to_owned(),
-            Relation::VariantOf => "variant of".to_owned(),
+            Relation::VariantOf => "variant_of".to_owned(),
             Relation::Invokes => "invokes".to_owned(),
             Relation::Concerns => "concerns".to_owned(),
             Relation::Takes(id, p) => format!("{id}: {}", p.stance()),
@@ -142,12 +144,7 @@ impl fmt::Display for Link {
             Relation::Attacks(k) => format!("attacks: {k}"),
             Relation::Supports => "supports".to_owned(),
         };
-        write!(
-            f,
-            "{} -[{label}]-> {}",
-            node_name(self.from),
-            node_name(self.to)
-        )
+        write!(f, "{} -[{label}]-> {}", self.from, self.to)
     }
 }
 
@@ -160,7 +157,12 @@ impl fmt::Display for Link {
 /// (redo) or on another that holds the same ids (a copy that follows this
 /// one). Each change carries both sides, so it is its own undo record:
 /// [`inverse`](Change::inverse) swaps them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Serialized by the variant's name in snake case:
+/// `{"linked": {"from": "claim#3", "to": "event#0", "relation": "concerns"}}`
+/// (see [`Changes`] for the format).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Change {
     /// An entity entered the corpus under this id (issued new, or brought
@@ -261,6 +263,44 @@ impl fmt::Display for Change {
 /// assert_eq!(corpus, before);
 /// corpus.apply(&changes)?; // redo
 /// assert_eq!(corpus.title(), Some("The split"));
+/// # Ok::<(), historiograph::Error>(())
+/// ```
+///
+/// # Serialization
+///
+/// A change log is part of the API: `Changes` and everything in it are
+/// `Serialize` and `Deserialize` (serde is a dependency of the crate in
+/// any case, for the document, so there is no feature to turn on). The
+/// format is on the [format page](crate::format#change-logs):
+/// `{"version": 1, "changes": [...]}`, each change `{"added": record}`,
+/// `{"linked": link}`, ..., entities named by id (`claim#3`) and written
+/// with their document fields, relations as links. Reading checks every
+/// entity as a corpus would, so a bad key or a blank name fails there,
+/// with its place; [`apply`](crate::Corpus::apply) then checks that the
+/// log fits the corpus.
+///
+/// ```
+/// use historiograph::{Changes, Claim, Corpus, Position, Stance};
+///
+/// let mut corpus = historiograph::sino_soviet_split();
+/// let start = corpus.clone();
+/// let (ideology, split) = (corpus.resolve("ideology")?, corpus.resolve("sino-soviet-split")?);
+/// let luthi = corpus.resolve("luthi")?;
+/// let mut tx = corpus.transaction();
+/// let claim = tx.add_claim(Claim::new("new-reading", "A new reading"), ideology, [split])?;
+/// tx.add_position(luthi, claim, Position::new(Stance::Advances).in_year(2008))?;
+/// let changes = tx.commit();
+///
+/// let text = serde_json::to_string(&changes).expect("a log serializes");
+/// assert!(text.starts_with(r#"{"version":1,"changes":[{"added":{"claim":["claim#"#));
+/// let read: Changes = serde_json::from_str(&text).expect("and reads back");
+/// assert_eq!(read, changes);
+///
+/// let mut copy = start.clone(); // elsewhere, the same corpus
+/// copy.apply(&read)?;
+/// assert_eq!(copy, corpus);
+/// copy.undo(&read)?;
+/// assert_eq!(copy, start);
 /// # Ok::<(), historiograph::Error>(())
 /// ```
 #[derive(Debug, Clone, Default)]

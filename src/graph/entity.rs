@@ -1,11 +1,18 @@
 //! What the graph stores, and the sealed trait that lets one generic method
 //! serve all six kinds of entity.
 
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
 use super::change::Record;
+use crate::error::Error;
 use crate::graph::table::{Table, Tables};
 use crate::model::{
     AttackKind, Bearing, Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation,
-    ExplanationId, Kind, Position, PositionId, Role, Scholar, ScholarId, Work, WorkId,
+    ExplanationId, Kind, Position, PositionId, Role, Scholar, ScholarId, Work, WorkId, by_text,
+    split_id,
 };
 
 /// A node of the corpus graph: the id of one entity. The entity itself is
@@ -28,6 +35,9 @@ use crate::model::{
 ///     .count();
 /// assert_eq!(claims, corpus.count::<ClaimId>());
 /// ```
+///
+/// A node is written as the id it holds (`claim#12`), in `Display`,
+/// `FromStr` and serde alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Node {
     /// A scholar.
@@ -70,11 +80,49 @@ impl Node {
     }
 }
 
+impl fmt::Display for Node {
+    /// The id: `claim#12`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}#{}", self.kind(), self.raw())
+    }
+}
+
+impl FromStr for Node {
+    type Err = Error;
+
+    /// Reads an id of any kind, as `Display` writes it (`claim#12`).
+    fn from_str(text: &str) -> Result<Node, Error> {
+        let (kind, n) = split_id(text)?;
+        let kind: Kind = kind.parse().map_err(|_| Error::InvalidId {
+            value: text.to_owned(),
+            reason: format!(
+                "`{kind}` is not a kind of entity: expected one of {}",
+                Kind::ALL.map(Kind::as_str).join(", ")
+            ),
+        })?;
+        Ok(match kind {
+            Kind::Scholar => Node::Scholar(ScholarId(n)),
+            Kind::Work => Node::Work(WorkId(n)),
+            Kind::Evidence => Node::Evidence(EvidenceId(n)),
+            Kind::Event => Node::Event(EventId(n)),
+            Kind::Explanation => Node::Explanation(ExplanationId(n)),
+            Kind::Claim => Node::Claim(ClaimId(n)),
+        })
+    }
+}
+
+by_text!(Node, "an id written `kind#number`, as `claim#12`");
+
 /// An edge of the corpus graph. Each runs in one direction, given here as
 /// source → target.
 ///
-/// Only seen through [`Corpus::as_petgraph`](crate::Corpus::as_petgraph).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Seen through [`Corpus::as_petgraph`](crate::Corpus::as_petgraph), and
+/// in the [`Link`](crate::Link)s of a change log. Serialized by the names
+/// of its variants in snake case (`"invokes"`, `{"attacks": "rebuts"}`,
+/// `{"takes": ["position#3", {"stance": "advances"}]}`; see
+/// [`Changes`](crate::Changes) for the whole format).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Relation {
     /// Work → scholar: the scholar contributes to the work in `role` (an
     /// author, an editor, a translator), `position` (0-based) in that

@@ -4,7 +4,7 @@
 use petgraph::Direction::Outgoing;
 use petgraph::stable_graph::NodeIndex;
 
-use super::change::{Change, Changes, Link, Record, node_name as node_label};
+use super::change::{Change, Changes, Link, Record};
 use super::entity::is;
 use super::{Corpus, EntityId, Node, Relation};
 use crate::error::{Error, Result};
@@ -27,6 +27,13 @@ macro_rules! on_record {
 /// Why one change does not fit the corpus.
 type Misfit = String;
 
+/// How many ids never issued one replay may pass over, adding an entity or
+/// a position beyond the next id of its kind. A copy passes over the ids
+/// the corpus it follows issued in transactions that were rolled back, a
+/// few; a log read from elsewhere that names `claim#4000000000` would
+/// otherwise make the tables grow to four billion slots.
+const MAX_SKIPPED: u64 = 1 << 16;
+
 impl Corpus {
     /// Replays changes: all of them, in order, or none. Returns the changes
     /// made, as a transaction's [`commit`](crate::Transaction::commit) does.
@@ -42,6 +49,12 @@ impl Corpus {
     /// invoke one explanation and concern an event. Inside a
     /// [`Transaction`](crate::Transaction) the replayed changes are
     /// recorded like any edit.
+    ///
+    /// A log may come from elsewhere ([`Changes::from_json`]): nothing in it
+    /// is trusted. Besides the checks above, one replay may pass over at
+    /// most 65,536 ids never issued (adding an entity or a position beyond
+    /// the next id of its kind), so that a log naming `claim#4000000000`
+    /// is refused instead of growing the tables to that size.
     ///
     /// # Errors
     /// [`Error::Conflict`] naming the first change that does not fit, by
@@ -64,8 +77,17 @@ impl Corpus {
     /// ```
     pub fn apply(&mut self, changes: &Changes) -> Result<Changes> {
         let mut tx = self.transaction();
+        let mut skipped = 0;
         for (index, change) in changes.iter().enumerate() {
-            tx.apply_change(change).map_err(|reason| Error::Conflict {
+            skipped += tx.skipped(change);
+            let fits = if skipped > MAX_SKIPPED {
+                Err(format!(
+                    "it passes over more than {MAX_SKIPPED} ids never issued"
+                ))
+            } else {
+                tx.apply_change(change)
+            };
+            fits.map_err(|reason| Error::Conflict {
                 index,
                 change: change.to_string(),
                 reason,
@@ -96,6 +118,30 @@ impl Corpus {
     /// key was taken meanwhile); the corpus is then unchanged.
     pub fn undo(&mut self, changes: &Changes) -> Result<Changes> {
         self.apply(&changes.inverse())
+    }
+
+    /// How many ids never issued a change passes over: those between the
+    /// next id of its kind and the one it adds.
+    fn skipped(&self, change: &Change) -> u64 {
+        let (raw, next) = match change {
+            Change::Added(record) => (
+                record.node().raw(),
+                match record.kind() {
+                    Kind::Scholar => self.table::<crate::model::ScholarId>().slots.len(),
+                    Kind::Work => self.table::<crate::model::WorkId>().slots.len(),
+                    Kind::Evidence => self.table::<crate::model::EvidenceId>().slots.len(),
+                    Kind::Event => self.table::<crate::model::EventId>().slots.len(),
+                    Kind::Explanation => self.table::<crate::model::ExplanationId>().slots.len(),
+                    Kind::Claim => self.table::<ClaimId>().slots.len(),
+                },
+            ),
+            Change::Linked(link) => match link.relation() {
+                Relation::Takes(id, _) => (id.index(), self.positions.len()),
+                _ => return 0,
+            },
+            _ => return 0,
+        };
+        u64::from(raw).saturating_sub(next as u64)
     }
 
     /// Makes one change, if it fits.
@@ -188,7 +234,7 @@ impl Corpus {
     fn ends(&self, link: &Link) -> std::result::Result<(NodeIndex, NodeIndex), Misfit> {
         let live = |node: Node| {
             self.node_of(node)
-                .ok_or_else(|| format!("{} is not live", node_label(node)))
+                .ok_or_else(|| format!("{node} is not live"))
         };
         Ok((live(link.from())?, live(link.to())?))
     }
@@ -239,10 +285,7 @@ impl Corpus {
         ) {
             let single = single_of(&relation);
             if self.edges(from, Outgoing, single).next().is_some() {
-                return Err(format!(
-                    "{link}: {} has one already",
-                    node_label(link.from())
-                ));
+                return Err(format!("{link}: {} has one already", link.from()));
             }
             if matches!(relation, Relation::Within | Relation::VariantOf)
                 && self.reaches(to, from, single)

@@ -25,7 +25,6 @@ pub(crate) fn utf8(bytes: &[u8]) -> Result<&str> {
 }
 
 /// Parses JSON text into `T`; errors name the line, column and path.
-#[cfg_attr(not(any(feature = "csl", feature = "argdown")), allow(dead_code))]
 pub(crate) fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
@@ -39,7 +38,6 @@ pub(crate) fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T> {
 }
 
 /// serde_json reports the end of empty input as column 0; point at the end.
-#[cfg_attr(not(any(feature = "csl", feature = "argdown")), allow(dead_code))]
 fn at_end(error: Error, text: &str) -> Error {
     match error {
         Error::Json {

@@ -15,6 +15,7 @@ mod argdown;
 mod biblatex;
 #[cfg(any(feature = "csl", feature = "biblatex"))]
 mod bibliography;
+mod changes;
 #[cfg(feature = "csl")]
 mod csl;
 mod foreign;

@@ -1,6 +1,8 @@
 //! Claims: that an explanation does, or does not, account for events.
 
-use crate::model::{Date, non_empty};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Date, Kind, check_entity, non_empty};
 
 /// Whether a claim affirms or denies that its explanation accounts for its events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -46,6 +48,13 @@ impl Polarity {
 /// the words came with inline formatting that carries meaning (emphasis, a
 /// link to a source), the claim keeps it apart as its
 /// [`markup`](Claim::markup), for tools that render formatting.
+///
+/// Serialized with the names of its entry in the corpus document
+/// ([the format](crate::format)), without the relations the document
+/// lists beside the entity's own data (`explanation`, `events`, `stances`, `cites`, `attacks`, `supports`): in a change log they are
+/// [`Link`](crate::Link)s. Deserializing checks what a corpus checks of
+/// the entity alone (a valid key, a text not blank, a markup not blank if given), so no entity a corpus would
+/// refuse deserializes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Claim {
     key: String,
@@ -149,5 +158,53 @@ impl Claim {
             .as_deref()
             .is_some_and(|m| !non_empty(m))
             .then_some("markup")
+    }
+}
+
+/// A claim's fields as the corpus document names them (without the legacy
+/// `year`, which only documents may still give).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimFields<S> {
+    key: S,
+    text: S,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    markup: Option<S>,
+    #[serde(default, skip_serializing_if = "is_affirms")]
+    polarity: Polarity,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<Date>,
+}
+
+fn is_affirms(polarity: &Polarity) -> bool {
+    *polarity == Polarity::Affirms
+}
+
+impl Serialize for Claim {
+    fn serialize<Z: serde::Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        ClaimFields {
+            key: self.key(),
+            text: self.text(),
+            markup: self.markup(),
+            polarity: self.polarity,
+            date: self.date,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Claim {
+    /// A markup equal to the text is dropped, as
+    /// [`with_markup`](Claim::with_markup) drops it.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Claim, D::Error> {
+        let c = ClaimFields::<String>::deserialize(deserializer)?;
+        let mut claim = Claim::new(c.key, c.text).with_polarity(c.polarity);
+        if let Some(markup) = c.markup {
+            claim = claim.with_markup(markup);
+        }
+        claim.date = c.date;
+        check_entity(Kind::Claim, &claim.key, claim.empty_field())
+            .map_err(serde::de::Error::custom)?;
+        Ok(claim)
     }
 }

@@ -1,6 +1,8 @@
 //! Events: what happened, and when.
 
-use crate::model::{When, non_empty};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Kind, When, check_entity, non_empty};
 
 /// Something that happened: a crisis, a speech, a campaign, a whole split.
 ///
@@ -15,6 +17,13 @@ use crate::model::{When, non_empty};
 /// assert_eq!(crisis.when().map(|w| w.first_year()), Some(1958));
 /// # Ok::<(), historiograph::Error>(())
 /// ```
+///
+/// Serialized with the names of its entry in the corpus document
+/// ([the format](crate::format)), without the relations the document
+/// lists beside the entity's own data (`within`): in a change log they are
+/// [`Link`](crate::Link)s. Deserializing checks what a corpus checks of
+/// the entity alone (a valid key, a name not blank), so no entity a corpus would
+/// refuse deserializes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Event {
     key: String,
@@ -70,5 +79,44 @@ impl Event {
 
     pub(crate) fn empty_field(&self) -> Option<&'static str> {
         (!non_empty(&self.name)).then_some("name")
+    }
+}
+
+/// An event's fields as the corpus document names them.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventFields<S> {
+    key: S,
+    name: S,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    when: Option<When>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    description: Option<S>,
+}
+
+impl Serialize for Event {
+    fn serialize<Z: serde::Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        EventFields {
+            key: self.key(),
+            name: self.name(),
+            when: self.when,
+            description: self.description(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Event, D::Error> {
+        let e = EventFields::<String>::deserialize(deserializer)?;
+        let event = Event {
+            key: e.key,
+            name: e.name,
+            when: e.when,
+            description: e.description,
+        };
+        check_entity(Kind::Event, &event.key, event.empty_field())
+            .map_err(serde::de::Error::custom)?;
+        Ok(event)
     }
 }

@@ -1,6 +1,8 @@
 //! Evidence: what a claim rests on.
 
-use crate::model::{Date, non_empty};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Date, Kind, check_entity, non_empty};
 
 /// What sort of source a piece of evidence is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -47,6 +49,13 @@ names!(EvidenceKind, "evidence kind", [
 ///     .with_locator("n.24");
 /// assert_eq!(note.locator(), Some("n.24"));
 /// ```
+///
+/// Serialized with the names of its entry in the corpus document
+/// ([the format](crate::format)), without the relations the document
+/// lists beside the entity's own data (`work`): in a change log they are
+/// [`Link`](crate::Link)s. Deserializing checks what a corpus checks of
+/// the entity alone (a valid key, a description not blank), so no entity a corpus would
+/// refuse deserializes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Evidence {
     key: String,
@@ -116,6 +125,48 @@ impl Evidence {
 
     pub(crate) fn empty_field(&self) -> Option<&'static str> {
         (!non_empty(&self.description)).then_some("description")
+    }
+}
+
+/// Evidence's fields as the corpus document names them.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EvidenceFields<S> {
+    key: S,
+    kind: EvidenceKind,
+    description: S,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    locator: Option<S>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<Date>,
+}
+
+impl Serialize for Evidence {
+    fn serialize<Z: serde::Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        EvidenceFields {
+            key: self.key(),
+            kind: self.kind,
+            description: self.description(),
+            locator: self.locator(),
+            date: self.date,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Evidence {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Evidence, D::Error> {
+        let e = EvidenceFields::<String>::deserialize(deserializer)?;
+        let evidence = Evidence {
+            key: e.key,
+            kind: e.kind,
+            description: e.description,
+            locator: e.locator,
+            date: e.date,
+        };
+        check_entity(Kind::Evidence, &evidence.key, evidence.empty_field())
+            .map_err(serde::de::Error::custom)?;
+        Ok(evidence)
     }
 }
 

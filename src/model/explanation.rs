@@ -1,6 +1,8 @@
 //! Explanations: families of explanation and their variants.
 
-use crate::model::non_empty;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Kind, check_entity, non_empty};
 
 /// A line of explanation: a family (national interest, ideology, or one of
 /// your own) or a variant of one (nationalism under national interest).
@@ -15,6 +17,13 @@ use crate::model::non_empty;
 ///     .with_description("The partners split over how to build socialism and face imperialism");
 /// assert_eq!(ideology.key(), "ideology");
 /// ```
+///
+/// Serialized with the names of its entry in the corpus document
+/// ([the format](crate::format)), without the relations the document
+/// lists beside the entity's own data (`variant_of`): in a change log they are
+/// [`Link`](crate::Link)s. Deserializing checks what a corpus checks of
+/// the entity alone (a valid key, a name not blank), so no entity a corpus would
+/// refuse deserializes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Explanation {
     key: String,
@@ -56,5 +65,44 @@ impl Explanation {
 
     pub(crate) fn empty_field(&self) -> Option<&'static str> {
         (!non_empty(&self.name)).then_some("name")
+    }
+}
+
+/// An explanation's fields as the corpus document names them.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExplanationFields<S> {
+    key: S,
+    name: S,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    description: Option<S>,
+}
+
+impl Serialize for Explanation {
+    fn serialize<Z: serde::Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        ExplanationFields {
+            key: self.key(),
+            name: self.name(),
+            description: self.description(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Explanation {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Explanation, D::Error> {
+        let x = ExplanationFields::<String>::deserialize(deserializer)?;
+        let explanation = Explanation {
+            key: x.key,
+            name: x.name,
+            description: x.description,
+        };
+        check_entity(
+            Kind::Explanation,
+            &explanation.key,
+            explanation.empty_field(),
+        )
+        .map_err(serde::de::Error::custom)?;
+        Ok(explanation)
     }
 }

@@ -19,9 +19,10 @@ pub use event::Event;
 pub use evidence::{Evidence, EvidenceKind};
 pub use explanation::Explanation;
 pub use id::{ClaimId, EventId, EvidenceId, ExplanationId, Kind, PositionId, ScholarId, WorkId};
+pub(crate) use id::{by_text, split_id};
 pub use name::NameParts;
 pub use relation::{AttackKind, Bearing, Position, Role, Stance};
 pub use scholar::Scholar;
 pub use work::{Work, WorkKind};
 
-pub(crate) use text::non_empty;
+pub(crate) use text::{check_entity, check_key, non_empty};

@@ -23,13 +23,23 @@
 /// assert_eq!((berg.given(), berg.non_dropping_particle(), berg.family()),
 ///            (Some("Jan"), Some("van der"), "Berg"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// Serialized with the names of a scholar's `parts` in the corpus document
+/// (CSL-JSON's, in snake case): `{"family": "Chen", "given": "Jian",
+/// "family_first": true}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NameParts {
     family: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     given: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     non_dropping_particle: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     dropping_particle: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     suffix: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     family_first: bool,
 }
 

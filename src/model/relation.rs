@@ -71,6 +71,10 @@ names!(Stance, "stance", [
 ///
 /// The year of a position is `year` when given, otherwise the year of `work`;
 /// [`Corpus::position_year`](crate::Corpus::position_year) resolves it.
+///
+/// Serialized with the names of the corpus document's stances:
+/// `{"stance": "endorses", "work": "work#3", "year": 1958}`, without the
+/// work or year it does not have.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Position {
     stance: Stance,
@@ -149,6 +153,53 @@ impl Position {
             year: self.year().or(work_year).unwrap_or(NO_YEAR),
             ..self
         }
+    }
+}
+
+/// A position as a change log writes it, with the names of the corpus
+/// document's `stances`: `{"stance": "advances", "work": "work#3",
+/// "year": 1958}`, the work and year left out when not given.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PositionFields {
+    stance: Stance,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    work: Option<WorkId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+}
+
+impl serde::Serialize for Position {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        PositionFields {
+            stance: self.stance,
+            work: self.work(),
+            year: self.year(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Position {
+    /// A year outside -9999..=9999 is refused, not clamped as
+    /// [`in_year`](Position::in_year) clamps it: what was read is kept
+    /// exactly, or not at all.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Position, D::Error> {
+        let fields = PositionFields::deserialize(deserializer)?;
+        let mut position = Position::new(fields.stance);
+        if let Some(work) = fields.work {
+            position = position.in_work(work);
+        }
+        if let Some(year) = fields.year {
+            if !(-9999..=9999).contains(&year) {
+                return Err(serde::de::Error::custom(crate::error::Error::InvalidDate {
+                    value: year.to_string(),
+                    reason: "year must be from -9999 to 9999",
+                }));
+            }
+            position = position.in_year(year);
+        }
+        Ok(position)
     }
 }
 

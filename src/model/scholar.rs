@@ -1,6 +1,8 @@
 //! Scholars: the people who take positions in a debate.
 
-use crate::model::{NameParts, non_empty};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Kind, NameParts, check_entity, non_empty};
 
 /// A person who writes about the debate (a historian, a political scientist)
 /// or who witnessed it and left testimony.
@@ -11,6 +13,13 @@ use crate::model::{NameParts, non_empty};
 /// let chen = Scholar::new("chen-jian", "Chen Jian").with_affiliation("Cornell University");
 /// assert_eq!(chen.name(), "Chen Jian");
 /// ```
+///
+/// Serialized with the names of its entry in the corpus document
+/// ([the format](crate::format)), without the relations the document
+/// lists beside the entity's own data (none: a scholar has no relations of its own): in a change log they are
+/// [`Link`](crate::Link)s. Deserializing checks what a corpus checks of
+/// the entity alone (a valid key, a name and the parts' family name not blank), so no entity a corpus would
+/// refuse deserializes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Scholar {
     key: String,
@@ -150,5 +159,64 @@ impl Scholar {
             return Some("name");
         }
         self.parts().and_then(NameParts::empty_field)
+    }
+}
+
+/// A scholar's fields as the corpus document names them, with the texts
+/// borrowed (`S = &str`) to write or owned (`S = String`) to read.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScholarFields<S, P> {
+    key: S,
+    name: S,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    born: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    died: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    affiliation: Option<S>,
+    // No `default`: it would ask `P: Default`; a missing option is `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parts: Option<P>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    literal: bool,
+}
+
+impl Serialize for Scholar {
+    fn serialize<Z: serde::Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        ScholarFields {
+            key: self.key(),
+            name: self.name(),
+            born: self.born,
+            died: self.died,
+            affiliation: self.affiliation(),
+            parts: self.parts(),
+            literal: self.has_literal_name(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Scholar {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Scholar, D::Error> {
+        let s = ScholarFields::<String, NameParts>::deserialize(deserializer)?;
+        if s.literal && s.parts.is_some() {
+            return Err(serde::de::Error::custom(format!(
+                "scholar `{}` has both `parts` and `literal` (a name cited as written has no parts): give one",
+                s.key
+            )));
+        }
+        let mut scholar = Scholar::new(s.key, s.name);
+        scholar.born = s.born;
+        scholar.died = s.died;
+        scholar.affiliation = s.affiliation;
+        if let Some(parts) = s.parts {
+            scholar = scholar.with_parts(parts);
+        } else if s.literal {
+            scholar = scholar.with_literal_name();
+        }
+        check_entity(Kind::Scholar, &scholar.key, scholar.empty_field())
+            .map_err(serde::de::Error::custom)?;
+        Ok(scholar)
     }
 }

@@ -1,6 +1,8 @@
 //! Works: publications and documents, shaped after CSL-JSON.
 
-use crate::model::{Date, non_empty};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Date, Kind, check_entity, non_empty};
 
 /// The type of a work, named as in CSL-JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -74,6 +76,13 @@ names!(WorkKind, "work type", [
 ///     .with_publisher("Princeton University Press");
 /// assert_eq!(split.year(), Some(2008));
 /// ```
+///
+/// Serialized with the names of its entry in the corpus document
+/// ([the format](crate::format)), without the relations the document
+/// lists beside the entity's own data (`authors`, `editors`, `translators`): in a change log they are
+/// [`Link`](crate::Link)s. Deserializing checks what a corpus checks of
+/// the entity alone (a valid key, a title not blank), so no entity a corpus would
+/// refuse deserializes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Work {
     key: String,
@@ -192,6 +201,91 @@ impl Work {
 
     pub(crate) fn empty_field(&self) -> Option<&'static str> {
         (!non_empty(&self.title)).then_some("title")
+    }
+}
+
+/// A work's fields as the corpus document names them, with the texts
+/// borrowed (`S = &str`) to write or owned (`S = String`) to read.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WorkFields<S> {
+    key: S,
+    #[serde(rename = "type", default, skip_serializing_if = "is_book")]
+    kind: WorkKind,
+    title: S,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    issued: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    container_title: Option<S>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    volume: Option<S>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    issue: Option<S>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    page: Option<S>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    publisher: Option<S>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    publisher_place: Option<S>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    archive: Option<S>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    archive_location: Option<S>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<S>,
+}
+
+fn is_book(kind: &WorkKind) -> bool {
+    *kind == WorkKind::Book
+}
+
+impl Serialize for Work {
+    fn serialize<Z: serde::Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        WorkFields {
+            key: self.key(),
+            kind: self.kind,
+            title: self.title(),
+            issued: self.issued,
+            container_title: self.container_title(),
+            volume: self.volume(),
+            issue: self.issue(),
+            page: self.page(),
+            publisher: self.publisher(),
+            publisher_place: self.publisher_place(),
+            archive: self.archive(),
+            archive_location: self.archive_location(),
+            note: self.note(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Work {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Work, D::Error> {
+        let w = WorkFields::<String>::deserialize(deserializer)?;
+        let mut work = Work::new(w.key, w.title).with_kind(w.kind);
+        work.issued = w.issued;
+        for (value, set) in [
+            (
+                w.container_title,
+                Work::with_container_title as fn(Work, String) -> Work,
+            ),
+            (w.volume, Work::with_volume),
+            (w.issue, Work::with_issue),
+            (w.page, Work::with_page),
+            (w.publisher, Work::with_publisher),
+            (w.publisher_place, Work::with_publisher_place),
+            (w.archive, Work::with_archive),
+            (w.archive_location, Work::with_archive_location),
+            (w.note, Work::with_note),
+        ] {
+            if let Some(value) = value {
+                work = set(work, value);
+            }
+        }
+        check_entity(Kind::Work, &work.key, work.empty_field())
+            .map_err(serde::de::Error::custom)?;
+        Ok(work)
     }
 }
 

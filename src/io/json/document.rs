@@ -4,11 +4,15 @@
 //! version probe. The document is built from the graph, never the graph
 //! itself, so petgraph's storage never leaks into the format.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::text::Text;
 use crate::error::Error;
-use crate::model::{AttackKind, Bearing, Date, EvidenceKind, Polarity, Stance, When, WorkKind};
+use crate::model::{
+    AttackKind, Bearing, Date, EvidenceKind, NameParts, Polarity, Stance, When, WorkKind,
+};
 
 /// The format version this crate reads and writes.
 pub(super) const VERSION: u64 = 1;
@@ -49,8 +53,9 @@ pub(super) struct ScholarDoc<'a> {
     pub(super) died: Option<i32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) affiliation: Option<Text<'a>>,
+    /// With the names of [`NameParts`]' own serde form, defined there.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) parts: Option<PartsDoc<'a>>,
+    pub(super) parts: Option<Cow<'a, NameParts>>,
     #[serde(skip_serializing_if = "is_default")]
     pub(super) literal: bool,
 }
@@ -68,8 +73,8 @@ struct ScholarFields<'a> {
     died: Option<i32>,
     #[serde(borrow, default)]
     affiliation: Option<Text<'a>>,
-    #[serde(borrow, default)]
-    parts: Option<PartsDoc<'a>>,
+    #[serde(default)]
+    parts: Option<Cow<'a, NameParts>>,
     #[serde(default)]
     literal: bool,
 }
@@ -95,24 +100,6 @@ impl<'de: 'a, 'a> Deserialize<'de> for ScholarDoc<'a> {
             literal: s.literal,
         })
     }
-}
-
-/// A scholar's name parts, as CSL-JSON names them (in snake case).
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct PartsDoc<'a> {
-    #[serde(borrow)]
-    pub(super) family: Text<'a>,
-    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
-    pub(super) given: Option<Text<'a>>,
-    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
-    pub(super) non_dropping_particle: Option<Text<'a>>,
-    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
-    pub(super) dropping_particle: Option<Text<'a>>,
-    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
-    pub(super) suffix: Option<Text<'a>>,
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub(super) family_first: bool,
 }
 
 #[derive(Debug, Serialize, Deserialize)]

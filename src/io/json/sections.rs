@@ -3,14 +3,14 @@
 //! cycle check per section), evidence (its work). Each entity goes through
 //! the public editing API, its errors pointed at the field they are about.
 
-use super::document::{EventDoc, EvidenceDoc, ExplanationDoc, PartsDoc, ScholarDoc, WorkDoc};
+use super::document::{EventDoc, EvidenceDoc, ExplanationDoc, ScholarDoc, WorkDoc};
 use super::load::{Outcome, at, at_entity};
 use super::text::Text;
 use crate::graph::entity::is;
 use crate::graph::{Corpus, EntityId, Relation};
 use crate::model::{
-    Event, EventId, Evidence, EvidenceId, Explanation, ExplanationId, NameParts, Role, Scholar,
-    ScholarId, Work, WorkId,
+    Event, EventId, Evidence, EvidenceId, Explanation, ExplanationId, Role, Scholar, ScholarId,
+    Work, WorkId,
 };
 
 impl Corpus {
@@ -28,7 +28,7 @@ impl Corpus {
                 scholar = scholar.with_affiliation(affiliation);
             }
             if let Some(parts) = s.parts {
-                scholar = scholar.with_parts(name_parts(parts));
+                scholar = scholar.with_parts(parts.into_owned());
             } else if s.literal {
                 scholar = scholar.with_literal_name();
             }
@@ -182,28 +182,4 @@ impl Corpus {
         self.bulk_set_parents(&links, relation, keep)
             .map_err(|(at, error)| (format!("{section}[{}].{field}", nesting[at].0), error))
     }
-}
-
-fn name_parts(doc: PartsDoc<'_>) -> NameParts {
-    let mut parts = NameParts::new(doc.family);
-    for (value, set) in [
-        (
-            doc.given,
-            NameParts::with_given as fn(NameParts, String) -> NameParts,
-        ),
-        (
-            doc.non_dropping_particle,
-            NameParts::with_non_dropping_particle,
-        ),
-        (doc.dropping_particle, NameParts::with_dropping_particle),
-        (doc.suffix, NameParts::with_suffix),
-    ] {
-        if let Some(value) = value {
-            parts = set(parts, value.into());
-        }
-    }
-    if doc.family_first {
-        parts = parts.with_family_first();
-    }
-    parts
 }

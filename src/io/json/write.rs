@@ -3,14 +3,12 @@
 //! sorted by target id, defaults omitted).
 
 use super::document::{
-    AttackDoc, CiteDoc, ClaimDoc, Document, EventDoc, EvidenceDoc, ExplanationDoc, PartsDoc,
-    ScholarDoc, StanceDoc, VERSION, WorkDoc,
+    AttackDoc, CiteDoc, ClaimDoc, Document, EventDoc, EvidenceDoc, ExplanationDoc, ScholarDoc,
+    StanceDoc, VERSION, WorkDoc,
 };
 use super::text::Text;
 use crate::graph::{Corpus, EntityId};
-use crate::model::{
-    Claim, ClaimId, EventId, EvidenceId, ExplanationId, NameParts, Role, ScholarId, WorkId,
-};
+use crate::model::{Claim, ClaimId, EventId, EvidenceId, ExplanationId, Role, ScholarId, WorkId};
 
 impl Corpus {
     /// Writes the corpus as a JSON document, pretty-printed, entities in the
@@ -46,7 +44,7 @@ impl Corpus {
                     born: s.born(),
                     died: s.died(),
                     affiliation: s.affiliation().map(Text::from),
-                    parts: s.parts().map(parts_doc),
+                    parts: s.parts().map(std::borrow::Cow::Borrowed),
                     literal: s.has_literal_name(),
                 })
                 .collect(),
@@ -160,16 +158,5 @@ impl Corpus {
     #[cfg_attr(not(any(feature = "neo4j", feature = "graphml")), allow(dead_code))]
     pub(crate) fn key_or_empty<I: EntityId>(&self, id: I) -> &str {
         self.key(id).unwrap_or_default()
-    }
-}
-
-fn parts_doc(parts: &NameParts) -> PartsDoc<'_> {
-    PartsDoc {
-        family: parts.family().into(),
-        given: parts.given().map(Text::from),
-        non_dropping_particle: parts.non_dropping_particle().map(Text::from),
-        dropping_particle: parts.dropping_particle().map(Text::from),
-        suffix: parts.suffix().map(Text::from),
-        family_first: parts.is_family_first(),
     }
 }

@@ -101,7 +101,6 @@ impl GraphLayout {
 /// A box with text: one entity of the corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NodeBox {
-    #[serde(with = "super::entity")]
     pub(crate) entity: Node,
     pub(crate) key: String,
     pub(crate) element_id: String,
@@ -310,7 +309,6 @@ impl EdgePath {
 /// with groups by event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cluster {
-    #[serde(with = "super::entity::event")]
     pub(crate) event: EventId,
     pub(crate) label: String,
 }

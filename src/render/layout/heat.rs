@@ -71,7 +71,6 @@ impl HeatMapLayout {
 /// A column: one explanation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HeatColumn {
-    #[serde(with = "super::entity::explanation")]
     pub(crate) explanation: ExplanationId,
     pub(crate) key: String,
     pub(crate) name: String,
@@ -123,7 +122,6 @@ impl HeatColumn {
 /// A row: one event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HeatRow {
-    #[serde(with = "super::entity::event")]
     pub(crate) event: EventId,
     pub(crate) key: String,
     pub(crate) name: String,

@@ -5,11 +5,10 @@
 //! `kinds.rs` holds [`Layout`], one variant per kind of picture, whose data
 //! is in `graph.rs`, `timeline.rs` and `heat.rs`; they share `geometry.rs`
 //! (points, rectangles), `label.rs` (text and its metrics), `style.rs`
-//! (outlines, strokes, arrowheads) and `legend.rs`; `entity.rs` writes an
-//! entity as its id is written. `place/` computes each kind's layout from
-//! the picture's data.
+//! (outlines, strokes, arrowheads) and `legend.rs`; an entity is written
+//! by its id's own serde form (`claim#12`). `place/` computes each kind's
+//! layout from the picture's data.
 
-mod entity;
 mod geometry;
 mod graph;
 mod heat;

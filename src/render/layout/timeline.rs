@@ -152,7 +152,6 @@ impl AxisYear {
 /// One event's row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimelineRow {
-    #[serde(with = "super::entity::event")]
     pub(crate) event: EventId,
     pub(crate) key: String,
     pub(crate) element_id: String,
