@@ -114,6 +114,9 @@ impl fmt::Display for Robustness {
     }
 }
 
+/// A row's verdict, net weight *P* − *N* and score: what ranks it.
+type RankKey = (Verdict, f64, f64);
+
 /// What a search asks of each evaluation.
 #[derive(Clone, Copy)]
 pub(crate) enum Question {
@@ -160,13 +163,20 @@ impl Debate {
     /// The leading row's explanation: the best-ranked family row, when its
     /// verdict is supported.
     pub(crate) fn leader(&self, tallies: &[Tally]) -> Option<ExplanationId> {
-        let keys = self.rank_keys(tallies);
         // The first family row in rank order: the least under the ranking's
         // order, which ends on the key and so has no ties.
-        let best = (0..self.rows.len())
-            .filter(|&r| self.ranked(tallies, r) && self.rows[r].parent.is_none())
-            .min_by(|&a, &b| self.rank_order(&keys, a, b))?;
-        (keys[best].0 == Verdict::Supported).then(|| self.rows[best].id)
+        let mut best: Option<(RankKey, usize)> = None;
+        for r in 0..self.rows.len() {
+            if !self.ranked(tallies, r) || self.rows[r].parent.is_some() {
+                continue;
+            }
+            let key = self.rank_key(&tallies[r]);
+            if best.is_none_or(|(b, at)| self.rank_order(key, r, b, at).is_lt()) {
+                best = Some((key, r));
+            }
+        }
+        let (key, r) = best?;
+        (key.0 == Verdict::Supported).then(|| self.rows[r].id)
     }
 
     /// Whether a row is ranked: some claim in view, or out of view, is in it.
@@ -174,17 +184,14 @@ impl Debate {
         tallies[r].affirming + tallies[r].denying + self.rows[r].unseen > 0
     }
 
-    /// Each row's verdict, net weight and score, as the ranking reads them.
-    fn rank_keys(&self, tallies: &[Tally]) -> Vec<(Verdict, f64, f64)> {
-        tallies
-            .iter()
-            .map(|t| (t.verdict(self.threshold), t.pro - t.con, t.score()))
-            .collect()
+    /// A row's verdict, net weight and score, as the ranking reads them.
+    fn rank_key(&self, t: &Tally) -> RankKey {
+        (t.verdict(self.threshold), t.pro - t.con, t.score())
     }
 
-    /// The ranking's order between two rows (the calculus, §5).
-    fn rank_order(&self, keys: &[(Verdict, f64, f64)], a: usize, b: usize) -> std::cmp::Ordering {
-        let (x, y) = (keys[a], keys[b]);
+    /// The ranking's order between row `a`, whose key is `x`, and row `b`,
+    /// whose key is `y` (the calculus, §5).
+    fn rank_order(&self, x: RankKey, a: usize, y: RankKey, b: usize) -> std::cmp::Ordering {
         x.0.cmp(&y.0)
             .then(y.1.total_cmp(&x.1))
             .then(y.2.total_cmp(&x.2))
@@ -195,11 +202,11 @@ impl Debate {
     /// contested, rejected, unaddressed), then net weight *P* − *N*, then
     /// score, then key.
     pub(crate) fn ranking(&self, outcome: &Outcome) -> Vec<usize> {
-        let keys = self.rank_keys(&outcome.tallies);
+        let keys: Vec<RankKey> = outcome.tallies.iter().map(|t| self.rank_key(t)).collect();
         let mut order: Vec<usize> = (0..self.rows.len())
             .filter(|&r| self.ranked(&outcome.tallies, r))
             .collect();
-        order.sort_by(|&a, &b| self.rank_order(&keys, a, b));
+        order.sort_by(|&a, &b| self.rank_order(keys[a], a, keys[b], b));
         order
     }
 

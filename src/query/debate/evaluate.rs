@@ -270,7 +270,7 @@ impl Debate {
                 .filter(|&i| present[i])
         };
         // The voices that hold a claim of the row, by side.
-        let mut voicing: [Vec<Voice>; 2] = [Vec::new(), Vec::new()];
+        let mut voicing: [smallvec::SmallVec<[Voice; 16]>; 2] = Default::default();
         for i in members() {
             let side = side(self.claims[i].polarity);
             voicing[side].extend(self.holding_voices(i, absent));
