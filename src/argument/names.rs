@@ -32,15 +32,17 @@ pub(crate) struct NameIndex {
 /// A name as (prefix, number) when it ends in a number written without
 /// leading zeros, of at most 9 digits.
 fn split(name: &str) -> Option<(&str, usize)> {
-    let digits = name.bytes().rev().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 9 {
+    let bytes = name.as_bytes();
+    let mut start = bytes.len();
+    while start > 0 && bytes[start - 1].is_ascii_digit() {
+        start -= 1;
+    }
+    let digits = &bytes[start..];
+    if digits.is_empty() || digits.len() > 9 || (digits.len() > 1 && digits[0] == b'0') {
         return None;
     }
-    let (prefix, number) = name.split_at(name.len() - digits);
-    if number.len() > 1 && number.starts_with('0') {
-        return None;
-    }
-    Some((prefix, number.parse().ok()?))
+    let number = (digits.iter()).fold(0, |number, &digit| number * 10 + usize::from(digit - b'0'));
+    Some((name.get(..start)?, number))
 }
 
 impl NameIndex {
@@ -76,5 +78,24 @@ impl NameIndex {
         }
         self.other.insert(name.to_owned(), id);
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A name splits into its prefix and the number it ends in, as
+        /// `str::parse` reads the number, when the number has 1 to 9 digits
+        /// and no leading zero.
+        #[test]
+        fn a_name_splits_at_its_number(name in "[a-z_é0]{0,3}[0-9]{0,11}") {
+            let digits = name.bytes().rev().take_while(u8::is_ascii_digit).count();
+            let (prefix, number) = name.split_at(name.len() - digits);
+            let plain = (1..=9).contains(&digits) && (digits == 1 || !number.starts_with('0'));
+            let expected = plain.then(|| (prefix, number.parse::<usize>().expect("digits")));
+            prop_assert_eq!(super::split(&name), expected);
+        }
     }
 }
