@@ -235,9 +235,7 @@ pub struct Contribution {
 impl Framework {
     fn local_strength(&self, semantics: Gradual, values: &[f64], a: usize) -> f64 {
         let attackers = self.attacker_lists()[a].iter().map(|&b| values[b as usize]);
-        let supporters = self.supporter_list(a)
-            .iter()
-            .map(|&b| values[b as usize]);
+        let supporters = self.supporter_list(a).iter().map(|&b| values[b as usize]);
         semantics.strength(self.weights()[a], attackers, supporters)
     }
 

@@ -152,7 +152,11 @@ impl<'a> Cursor<'a> {
 /// without one): what a reader reserves for its attacks, so that the list
 /// never grows and copies itself.
 pub(crate) fn lines(text: &str) -> usize {
-    let feeds = text.bytes().filter(|&b| b == b'\n').count();
+    // Counted in bytes over runs of 255, which the compiler turns into
+    // sixteen comparisons at a time.
+    let feeds: usize = (text.as_bytes().chunks(255))
+        .map(|run| usize::from(run.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n'))))
+        .sum();
     feeds + usize::from(!text.ends_with('\n'))
 }
 
@@ -249,6 +253,15 @@ mod tests {
             let bytes = text.as_bytes();
             prop_assert_eq!(super::short_number(bytes, at), one_by_one(bytes, at), "{:?} at {}", text, at);
         }
+    }
+
+    #[test]
+    fn lines_are_counted_as_str_lines_gives_them() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "\n\n", "a\r\nb\r\n"] {
+            assert_eq!(super::lines(text), text.lines().count().max(1), "{text:?}");
+        }
+        let long = "12 34\n".repeat(1000);
+        assert_eq!(super::lines(&long), 1000);
     }
 
     #[test]

@@ -153,7 +153,9 @@ fn dedup_lists(lists: &mut [Adjacency]) -> usize {
     let mut removed = 0;
     for (owner, list) in lists.iter_mut().enumerate() {
         let before = list.len();
-        list.retain(|&mut other| std::mem::replace(&mut stamp[other as usize], owner as u32) != owner as u32);
+        list.retain(|&mut other| {
+            std::mem::replace(&mut stamp[other as usize], owner as u32) != owner as u32
+        });
         removed += before - list.len();
     }
     removed
