@@ -3,10 +3,13 @@
 
 use std::fmt;
 
+use compact_str::CompactString;
 use smallvec::SmallVec;
 
 use super::names::NameIndex;
 use crate::error::{Error, Result};
+
+mod build;
 
 /// An argument of a [`Framework`]: its 0-based position.
 ///
@@ -58,12 +61,16 @@ impl fmt::Display for Argument {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Framework {
-    names: Option<Vec<String>>,
+    names: Option<Vec<CompactString>>,
     /// Determined by `names`, so equality leaves it out.
     index: NameIndex,
     attackers: Vec<Adjacency>,
     targets: Vec<Adjacency>,
+    /// Empty until the first support is added, then one list per
+    /// argument: most frameworks have no supports, and these lists would
+    /// be half of a large framework's memory.
     supporters: Vec<Adjacency>,
+    /// Empty or one list per argument, as `supporters`.
     supported: Vec<Adjacency>,
     weights: Vec<f64>,
     attacks: usize,
@@ -84,11 +91,13 @@ impl PartialEq for Framework {
 }
 
 /// One argument's attackers, targets, supporters or supported arguments.
-/// Up to four are kept inline, in the list of lists itself: most
-/// arguments of large frameworks have a few, and reading or building a
-/// framework then touches one place per argument instead of two, with no
-/// allocation (measured in BENCHMARKS.md, "Reading at speed").
-pub(crate) type Adjacency = SmallVec<[u32; 4]>;
+/// Up to six are kept inline, in the list of lists itself (32 bytes a
+/// list): most arguments of large frameworks have a few, and reading or
+/// building a framework then touches one place per argument instead of
+/// two, with no allocation to make or free (at 3 attacks per argument,
+/// one list in 30 has more than six; measured in BENCHMARKS.md, "Reading
+/// at speed").
+pub(crate) type Adjacency = SmallVec<[u32; 6]>;
 
 /// The base weight of an argument no one set a weight for.
 pub const DEFAULT_WEIGHT: f64 = 0.5;
@@ -115,9 +124,22 @@ impl Framework {
     fn grow(&mut self, n: usize) {
         self.attackers.resize_with(n, Adjacency::new);
         self.targets.resize_with(n, Adjacency::new);
+        if self.has_support_lists() {
+            self.grow_support_lists();
+        }
+        self.weights.resize(n, DEFAULT_WEIGHT);
+    }
+
+    /// Whether the supporters' lists exist (they do from the first support).
+    fn has_support_lists(&self) -> bool {
+        !self.supported.is_empty()
+    }
+
+    /// Makes one supporters' list and one supported list per argument.
+    fn grow_support_lists(&mut self) {
+        let n = self.len();
         self.supporters.resize_with(n, Adjacency::new);
         self.supported.resize_with(n, Adjacency::new);
-        self.weights.resize(n, DEFAULT_WEIGHT);
     }
 
     /// Adds an argument named `name`.
@@ -132,27 +154,27 @@ impl Framework {
         if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(Error::InvalidArgumentName { argument: name });
         }
-        self.push_argument(name.clone())
+        self.push_argument(&name)
             .ok_or(Error::DuplicateArgument { argument: name })
     }
 
     /// Adds an argument whose name the caller has checked; `None` if the
     /// name is taken.
-    pub(crate) fn push_argument(&mut self, name: String) -> Option<Argument> {
+    pub(crate) fn push_argument(&mut self, name: &str) -> Option<Argument> {
         let id = Argument(self.len() as u32);
         self.names_mut();
-        if !self.index.insert(&name, id.0) {
+        if !self.index.insert(name, id.0) {
             return None;
         }
         if let Some(names) = self.names.as_mut() {
-            names.push(name);
+            names.push(CompactString::from(name));
         }
         self.grow(id.index() + 1);
         Some(id)
     }
 
     /// The names, created from the numbers on first use.
-    fn names_mut(&mut self) -> &mut Vec<String> {
+    fn names_mut(&mut self) -> &mut Vec<CompactString> {
         let n = self.len();
         let index = &mut self.index;
         self.names.get_or_insert_with(|| {
@@ -160,7 +182,7 @@ impl Framework {
                 .map(|i| {
                     let name = (i + 1).to_string();
                     index.insert(&name, i as u32);
-                    name
+                    CompactString::from(name)
                 })
                 .collect()
         })
@@ -197,7 +219,7 @@ impl Framework {
             return None;
         }
         Some(match &self.names {
-            Some(names) => names[argument.index()].clone(),
+            Some(names) => names[argument.index()].to_string(),
             None => argument.number().to_string(),
         })
     }
@@ -274,49 +296,17 @@ impl Framework {
     }
 
     /// A framework of `n` unnamed arguments with these attacks (0-based,
-    /// in range, repeats kept once), built in one pass.
+    /// in range, repeats kept once; see
+    /// [`set_attacks`](Framework::set_attacks)).
     pub(crate) fn with_attacks(n: usize, attacks: &[(u32, u32)]) -> Framework {
-        let mut af = Framework::with_arguments(n);
+        // The weights say how many arguments there are; `set_attacks`
+        // makes the lists, once.
+        let mut af = Framework {
+            weights: vec![DEFAULT_WEIGHT; n],
+            ..Framework::default()
+        };
         af.set_attacks(attacks);
         af
-    }
-
-    /// Sets the attacks of a framework that has none yet (see
-    /// [`with_attacks`](Framework::with_attacks)). Attacks given in
-    /// strictly increasing order (as sorted files list them) cannot repeat,
-    /// so they skip [`dedup`](Framework::dedup).
-    pub(crate) fn set_attacks(&mut self, attacks: &[(u32, u32)]) {
-        debug_assert_eq!(self.attacks, 0);
-        for &(a, b) in attacks {
-            self.targets[a as usize].push(b);
-            self.attackers[b as usize].push(a);
-        }
-        self.attacks = attacks.len();
-        if !attacks.windows(2).all(|w| w[0] < w[1]) {
-            self.dedup();
-        }
-    }
-
-    /// Removes repeated attacks (from [`set_attacks`](Framework::set_attacks)),
-    /// keeping the first of each. O(n + attacks), one stamp per argument.
-    pub(crate) fn dedup(&mut self) {
-        fn dedup_lists(lists: &mut [Adjacency]) -> usize {
-            let mut stamp = vec![u32::MAX; lists.len()];
-            let mut removed = 0;
-            for (owner, list) in lists.iter_mut().enumerate() {
-                let before = list.len();
-                list.retain(|&mut other| {
-                    let seen = stamp[other as usize] == owner as u32;
-                    stamp[other as usize] = owner as u32;
-                    !seen
-                });
-                removed += before - list.len();
-            }
-            removed
-        }
-        let removed = dedup_lists(&mut self.targets);
-        dedup_lists(&mut self.attackers);
-        self.attacks -= removed;
     }
 
     /// Adds a support from `supporter` to `target`; returns `false` if it was
@@ -326,6 +316,9 @@ impl Framework {
     /// [`Error::UnknownArgument`] if either is not in the framework.
     pub fn add_support(&mut self, supporter: Argument, target: Argument) -> Result<bool> {
         let (s, t) = (self.check(supporter)?, self.check(target)?);
+        if !self.has_support_lists() {
+            self.grow_support_lists();
+        }
         if self.supported[s].contains(&target.0) {
             return Ok(false);
         }
@@ -414,8 +407,9 @@ impl Framework {
         &self.targets
     }
 
-    pub(crate) fn supporter_lists(&self) -> &[Adjacency] {
-        &self.supporters
+    /// The supporters of the argument at `index` (in range).
+    pub(crate) fn supporter_list(&self, index: usize) -> &[u32] {
+        self.supporters.get(index).map_or(&[], Adjacency::as_slice)
     }
 
     pub(crate) fn weights(&self) -> &[f64] {

@@ -235,9 +235,7 @@ pub struct Contribution {
 impl Framework {
     fn local_strength(&self, semantics: Gradual, values: &[f64], a: usize) -> f64 {
         let attackers = self.attacker_lists()[a].iter().map(|&b| values[b as usize]);
-        let supporters = self.supporter_lists()[a]
-            .iter()
-            .map(|&b| values[b as usize]);
+        let supporters = self.supporter_list(a).iter().map(|&b| values[b as usize]);
         semantics.strength(self.weights()[a], attackers, supporters)
     }
 
@@ -318,7 +316,7 @@ impl Framework {
     fn topological_order(&self) -> Option<Vec<usize>> {
         let n = self.len();
         let mut pending: Vec<usize> = (0..n)
-            .map(|a| self.attacker_lists()[a].len() + self.supporter_lists()[a].len())
+            .map(|a| self.attacker_lists()[a].len() + self.supporter_list(a).len())
             .collect();
         let mut queue: VecDeque<usize> = (0..n).filter(|&a| pending[a] == 0).collect();
         let mut order = Vec::with_capacity(n);
@@ -365,7 +363,7 @@ impl Framework {
         let values = &strengths.values;
         let w = self.weights()[a];
         let attackers = &self.attacker_lists()[a];
-        let supporters = &self.supporter_lists()[a];
+        let supporters = self.supporter_list(a);
         // The strength with every relation but (at most) one attack or support.
         let strength_without = |attack: Option<usize>, support: Option<usize>| {
             let keep = |skip: Option<usize>| move |&(j, _): &(usize, &u32)| Some(j) != skip;

@@ -21,7 +21,11 @@ pub(crate) struct NameIndex {
     /// The prefix of the numbered names in `dense`, fixed by the first
     /// numbered name inserted.
     prefix: Option<String>,
-    /// `dense[k]`: the argument named prefix + k, or [`NONE`].
+    /// The numbered names while they come in order; empty once `dense`
+    /// holds them.
+    run: Run,
+    /// `dense[k]`: the argument named prefix + k, or [`NONE`]; empty
+    /// while the numbered names are in `run`.
     dense: Vec<u32>,
     /// Every other name.
     other: HashMap<String, u32>,
@@ -29,18 +33,29 @@ pub(crate) struct NameIndex {
     len: usize,
 }
 
+/// Numbered names in order: prefix + (`first` + j) names argument
+/// `start` + j, for j below `len`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Run {
+    first: usize,
+    start: u32,
+    len: usize,
+}
+
 /// A name as (prefix, number) when it ends in a number written without
 /// leading zeros, of at most 9 digits.
 fn split(name: &str) -> Option<(&str, usize)> {
-    let digits = name.bytes().rev().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 9 {
+    let bytes = name.as_bytes();
+    let mut start = bytes.len();
+    while start > 0 && bytes[start - 1].is_ascii_digit() {
+        start -= 1;
+    }
+    let digits = &bytes[start..];
+    if digits.is_empty() || digits.len() > 9 || (digits.len() > 1 && digits[0] == b'0') {
         return None;
     }
-    let (prefix, number) = name.split_at(name.len() - digits);
-    if number.len() > 1 && number.starts_with('0') {
-        return None;
-    }
-    Some((prefix, number.parse().ok()?))
+    let number = (digits.iter()).fold(0, |number, &digit| number * 10 + usize::from(digit - b'0'));
+    Some((name.get(..start)?, number))
 }
 
 impl NameIndex {
@@ -48,10 +63,18 @@ impl NameIndex {
     pub(crate) fn get(&self, name: &str) -> Option<u32> {
         if let Some((prefix, k)) = split(name)
             && self.prefix.as_deref() == Some(prefix)
-            && let Some(&i) = self.dense.get(k)
-            && i != NONE
         {
-            return Some(i);
+            let run = self.run;
+            if let Some(j) = k.checked_sub(run.first)
+                && j < run.len
+            {
+                return Some(run.start + j as u32);
+            }
+            if let Some(&i) = self.dense.get(k)
+                && i != NONE
+            {
+                return Some(i);
+            }
         }
         self.other.get(name).copied()
     }
@@ -67,14 +90,106 @@ impl NameIndex {
             let prefix = self.prefix.get_or_insert_with(|| prefix.to_owned()) == prefix;
             // A dense table at most a few times the names it holds.
             if prefix && k < 4 * self.len + 1024 {
-                if k >= self.dense.len() {
-                    self.dense.resize(k + 1, NONE);
-                }
-                self.dense[k] = id;
+                self.insert_numbered(k, id);
                 return true;
             }
         }
         self.other.insert(name.to_owned(), id);
         true
+    }
+
+    /// Adds prefix + `k` for argument `id`: to the run while the names
+    /// come in order, else to the table.
+    fn insert_numbered(&mut self, k: usize, id: u32) {
+        let run = &mut self.run;
+        if self.dense.is_empty() {
+            if run.len == 0 {
+                *run = Run {
+                    first: k,
+                    start: id,
+                    len: 1,
+                };
+                return;
+            }
+            if k == run.first + run.len && id as usize == run.start as usize + run.len {
+                run.len += 1;
+                return;
+            }
+            let Run { first, start, len } = std::mem::take(run);
+            self.dense.resize(first + len, NONE);
+            for (j, slot) in self.dense[first..].iter_mut().enumerate() {
+                *slot = start + j as u32;
+            }
+        }
+        if k >= self.dense.len() {
+            self.dense.resize(k + 1, NONE);
+        }
+        self.dense[k] = id;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A name splits into its prefix and the number it ends in, as
+        /// `str::parse` reads the number, when the number has 1 to 9 digits
+        /// and no leading zero.
+        #[test]
+        fn a_name_splits_at_its_number(name in "[a-z_é0]{0,3}[0-9]{0,11}") {
+            let digits = name.bytes().rev().take_while(u8::is_ascii_digit).count();
+            let (prefix, number) = name.split_at(name.len() - digits);
+            let plain = (1..=9).contains(&digits) && (digits == 1 || !number.starts_with('0'));
+            let expected = plain.then(|| (prefix, number.parse::<usize>().expect("digits")));
+            prop_assert_eq!(super::split(&name), expected);
+        }
+
+        /// The index answers as a map from names to arguments, whatever
+        /// the order of the names (in order, some skipped, out of order,
+        /// other prefixes, leading zeros, taken names refused).
+        #[test]
+        fn the_index_answers_as_a_map(
+            names in proptest::collection::vec(("[ab]", 0usize..3000, any::<bool>()), 0..60),
+        ) {
+            let mut index = super::NameIndex::default();
+            let mut map = std::collections::HashMap::new();
+            for (id, (prefix, k, zero)) in names.iter().enumerate() {
+                let name = format!("{prefix}{}{k}", if *zero { "0" } else { "" });
+                let fresh = !map.contains_key(&name);
+                prop_assert_eq!(index.insert(&name, id as u32), fresh, "{}", name);
+                map.entry(name).or_insert(id as u32);
+                for (name, &id) in &map {
+                    prop_assert_eq!(index.get(name), Some(id), "{}", name);
+                }
+            }
+            for k in 0..3000 {
+                for name in [format!("a{k}"), format!("b{k}"), format!("a0{k}")] {
+                    prop_assert_eq!(index.get(&name), map.get(&name).copied(), "{}", name);
+                }
+            }
+        }
+
+        /// Names in order, as large files give them, then any other.
+        #[test]
+        fn a_run_of_names_then_any_other(
+            first in 0usize..5,
+            len in 0usize..50,
+            extra in proptest::collection::vec(0usize..80, 0..5),
+        ) {
+            let mut index = super::NameIndex::default();
+            let mut map = std::collections::HashMap::new();
+            let ks = (first..first + len).chain(extra);
+            for (id, k) in ks.enumerate() {
+                let name = format!("a{k}");
+                let fresh = !map.contains_key(&name);
+                prop_assert_eq!(index.insert(&name, id as u32), fresh, "{}", name);
+                map.entry(name).or_insert(id as u32);
+            }
+            for k in 0..100 {
+                let name = format!("a{k}");
+                prop_assert_eq!(index.get(&name), map.get(&name).copied(), "{}", name);
+            }
+        }
     }
 }

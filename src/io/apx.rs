@@ -119,7 +119,7 @@ fn plain_fact(
     cursor.literal(b"arg(").then_some(())?;
     let name = cursor.token(ident)?;
     (cursor.literal(b").") && cursor.end_of_line()).then_some(())?;
-    framework.push_argument(name.to_owned()).map(|_| ())
+    framework.push_argument(name).map(|_| ())
 }
 
 /// One line, in any form the format allows.
@@ -218,7 +218,7 @@ impl Framework {
 /// the tests that check it changes nothing).
 fn read(text: &str, fast: bool) -> Result<Framework> {
     let mut framework = Framework::new();
-    let mut attacks: Vec<(u32, u32)> = Vec::with_capacity(text.len() / 32);
+    let mut attacks: Vec<(u32, u32)> = Vec::with_capacity(super::scan::lines(text));
     let mut cursor = Cursor::new(text);
     let mut line = 0;
     while !cursor.is_done() {

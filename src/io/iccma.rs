@@ -34,13 +34,16 @@ fn number(token: &str, line: usize, n: usize) -> Result<Argument> {
 
 /// The fast path: `a b` with both in 1..=n, as 0-based arguments.
 fn plain_attack(cursor: &mut Cursor<'_>, n: u32) -> Option<(u32, u32)> {
+    let in_range = |x: u32| (1..=n).contains(&x);
+    if let Some((a, b)) = cursor.number_pair() {
+        return (in_range(a) && in_range(b)).then(|| (a - 1, b - 1));
+    }
     cursor.blanks();
     let a = cursor.number()?;
     if !cursor.separator() {
         return None;
     }
     let b = cursor.number()?;
-    let in_range = |x: u32| (1..=n).contains(&x);
     (in_range(a) && in_range(b) && cursor.end_of_line()).then(|| (a - 1, b - 1))
 }
 
@@ -159,7 +162,7 @@ impl Framework {
 fn read(text: &str, fast: bool) -> Result<Framework> {
     let mut reader = Reader {
         n: None,
-        attacks: Vec::with_capacity(text.len() / 16),
+        attacks: Vec::with_capacity(super::scan::lines(text)),
     };
     let mut cursor = Cursor::new(text);
     let mut line = 0;
@@ -203,6 +206,10 @@ mod tests {
         "1234567890 {b}",
         "{a}{b}{a}{b}{a}{b}{a}{b}{a}{b} {b}",
         "p af 99999999999",
+        "p af 9999999",
+        "{a}00000 {b}{b}",
+        "{a}{b}0000{s}{b}000",
+        "{b}\t{a}000000",
         "{a}\r{b}",
         "{a}",
     ];

@@ -28,7 +28,7 @@ impl Reader {
         let first = cursor.token(graphic)?;
         if !self.in_attacks {
             (first != "#" && cursor.end_of_line()).then_some(())?;
-            return self.framework.push_argument(first.to_owned()).map(|_| ());
+            return self.framework.push_argument(first).map(|_| ());
         }
         cursor.separator().then_some(())?;
         let second = cursor.token(graphic)?;
@@ -139,7 +139,7 @@ impl Framework {
 fn read(text: &str, fast: bool) -> Result<Framework> {
     let mut reader = Reader {
         framework: Framework::new(),
-        attacks: Vec::with_capacity(text.len() / 16),
+        attacks: Vec::with_capacity(super::scan::lines(text)),
         in_attacks: false,
     };
     let mut cursor = Cursor::new(text);
