@@ -231,6 +231,12 @@ impl<'f> Recursion<'f> {
             .filter(|&c| ancestors[self.components.get(c)[0] as usize])
             .collect();
         let home = self.component[query.index()] as usize;
+        // One component holding most of the ancestors: nothing to gain by
+        // components there, and one solver for them all does not build
+        // that component's clauses again for every candidate.
+        let size = |c: usize| self.components.get(c).len();
+        let largest = inside.iter().map(|&c| size(c)).max().unwrap_or(0);
+        let dominated = 2 * largest > inside.iter().map(|&c| size(c)).sum::<usize>();
         let part = Core::restricted(self.framework, &ancestors, Vec::new());
         let mut abstraction = Sat::new(part, Base::Admissible, false);
         let q = abstraction.x(abstraction.core().local(query)?);
@@ -249,10 +255,22 @@ impl<'f> Recursion<'f> {
             abstraction.clause(clause);
             let found = abstraction.solve(&[switch]);
             abstraction.clause(vec![!switch]);
+            if found && dominated {
+                abstraction.maximize_once();
+                self.adopt(&abstraction);
+                return Some(self.preferred(None));
+            }
             if found {
                 let seed = self.mask(&abstraction.model_arguments());
                 return Some(self.preferred(Some(&seed)));
             }
+        }
+        if dominated {
+            if !abstraction.maximal(Measure::Members, Some(!q)) {
+                return None;
+            }
+            self.adopt(&abstraction);
+            return Some(self.preferred(None));
         }
         loop {
             if !abstraction.solve(&[!q]) {
@@ -279,6 +297,24 @@ impl<'f> Recursion<'f> {
                 .map(|a| self.label[a.index()] == Label::In)
                 .collect();
             abstraction.exclude_within(Measure::Members, &members);
+        }
+    }
+
+    /// Takes the last model of a solver on a down-closed part of the core
+    /// (the ancestors of a query), a preferred extension of that part, as
+    /// the extension there; the rest stays open.
+    fn adopt(&mut self, sat: &Sat) {
+        for (a, &inside) in sat.core().arguments().zip(sat.model()) {
+            self.label[a.index()] = if inside { Label::In } else { Label::Open };
+        }
+        for a in sat.core().arguments() {
+            if self.label[a.index()] == Label::In {
+                continue;
+            }
+            let attacked = self.framework.attacker_lists()[a.index()]
+                .iter()
+                .any(|&b| self.label[b as usize] == Label::In);
+            self.label[a.index()] = if attacked { Label::Out } else { Label::Blocked };
         }
     }
 
