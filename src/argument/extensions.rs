@@ -443,7 +443,11 @@ impl Framework {
     /// Grounded and complete: O(n + attacks). Stable: one SAT call;
     /// preferred, semi-stable, stage: a sequence of SAT calls, each growing
     /// the extension, on the arguments the grounded labelling leaves
-    /// undecided (stage: on all). Ideal: one SAT call per batch of newly
+    /// undecided (stage: on all); for preferred, one strongly connected
+    /// component of those at a time, in topological order, each with a
+    /// solver of its own (SCC-recursiveness, Baroni, Giacomin and Guida
+    /// 2005), after a linear pass that settles what the component's own
+    /// grounded labelling settles. Ideal: one SAT call per batch of newly
     /// found credulously accepted arguments among the undecided ones, then
     /// linear time (see the `ideal` module's characterization, after Dunne
     /// 2009).
@@ -514,7 +518,10 @@ impl Framework {
     ///
     /// # Complexity
     /// Grounded and complete: linear. Stable: one SAT call. Preferred,
-    /// semi-stable, stage: counter-example guided SAT calls (Π₂ᴾ-complete).
+    /// semi-stable, stage: counter-example guided SAT calls (Π₂ᴾ-complete);
+    /// for preferred, on the undecided arguments that can reach `argument`
+    /// only (directionality), each candidate grown into a preferred
+    /// extension one strongly connected component at a time.
     /// Ideal: as [`Framework::credulous`]; the two answers are the same.
     pub fn sceptical(&self, semantics: Semantics, argument: Argument) -> Result<Decision> {
         self.check(argument)?;
