@@ -10,6 +10,7 @@ use super::grounded::Acceptance;
 use super::ideal::ideal_extension;
 use super::labelling::Labelling;
 use super::sat::{Base, Core, Measure, Sat};
+use super::scc::Recursion;
 use crate::error::{Error, Result};
 
 /// An extension-based semantics (Dung 1995; Caminada 2006; Verheij 1996).
@@ -189,6 +190,10 @@ impl<'f> Solver<'f> {
         }
     }
 
+    fn recursion(&self) -> Recursion<'f> {
+        Recursion::new(self.framework, &self.grounded)
+    }
+
     fn ideal_extension(&self) -> Vec<Argument> {
         ideal_extension(self.framework, &self.grounded)
     }
@@ -242,14 +247,8 @@ impl<'f> Solver<'f> {
                 let mut sat = self.sat();
                 sat.solve(&[]).then(|| sat.extension())
             }
-            // A solver for one answer: the growth may fix what it finds.
-            Semantics::Preferred => {
-                let mut sat = self.sat();
-                sat.solve(&[]).then(|| {
-                    sat.maximize_once();
-                    sat.extension()
-                })
-            }
+            // One small maximisation per strongly connected component.
+            Semantics::Preferred => Some(self.recursion().preferred(None)),
             Semantics::SemiStable | Semantics::Stage => {
                 let mut sat = self.sat();
                 sat.maximal(self.measure(), None).then(|| sat.extension())
@@ -283,12 +282,16 @@ impl<'f> Solver<'f> {
                 sat.solve(&assumptions).then(|| sat.extension())
             }
             // Credulous preferred: any admissible set holding the argument
-            // grows to a preferred extension that still holds it.
+            // grows, component by component, to a preferred extension that
+            // still holds it.
             Semantics::Preferred if wanted => {
                 let assumptions: Vec<Lit> = constraint.into_iter().collect();
                 sat.solve(&assumptions).then(|| {
-                    sat.maximize_once();
-                    sat.extension()
+                    let mut seed = vec![false; self.framework.len()];
+                    for a in sat.extension() {
+                        seed[a.index()] = true;
+                    }
+                    self.recursion().preferred(Some(&seed))
                 })
             }
             Semantics::Preferred | Semantics::SemiStable | Semantics::Stage => sat
@@ -318,13 +321,12 @@ impl<'f> Solver<'f> {
         match self.semantics {
             Semantics::Grounded | Semantics::Complete => return self.grounded_decision(argument),
             Semantics::Ideal => return self.single_decision(self.ideal_extension(), argument),
-            Semantics::Preferred => {
-                if let Some(extension) = self.extension_with_an_attacker_of(argument) {
-                    return Decision::no(Some(extension));
-                }
-                if let Some(decision) = self.sceptical_among_ancestors(argument) {
-                    return decision;
-                }
+            // On the components that reach the argument (see `scc.rs`).
+            Semantics::Preferred if self.grounded[argument.index()] == Acceptance::Undecided => {
+                return match self.recursion().without(argument) {
+                    Some(extension) => Decision::no(Some(extension)),
+                    None => Decision::yes(None),
+                };
             }
             _ => {}
         }
@@ -332,73 +334,6 @@ impl<'f> Solver<'f> {
             Some(extension) => Decision::no(Some(extension)),
             None => Decision::yes(None),
         }
-    }
-
-    /// Preferred: a preferred extension holding an attacker of the
-    /// argument, if an admissible set holds one: it proves a sceptical no
-    /// in one SAT call (and the growth to a maximal set), before the
-    /// counter-example guided loop, which may go through many maximal sets
-    /// holding the argument first. This is the early stop of crustabri's
-    /// preferred solver; without it, grids and forests of independent
-    /// regions took exponentially many rounds (BENCHMARKS.md, "Benchmark
-    /// families").
-    fn extension_with_an_attacker_of(&self, argument: Argument) -> Option<Vec<Argument>> {
-        let mut sat = self.sat();
-        let attackers: Vec<Lit> = self
-            .framework
-            .attackers(argument)
-            .filter_map(|b| sat.core().local(b))
-            .map(|l| sat.x(l))
-            .collect();
-        if attackers.is_empty() {
-            return None;
-        }
-        let switch = sat.fresh_switch();
-        let mut clause = vec![!switch];
-        clause.extend(attackers);
-        sat.clause(clause);
-        if !sat.solve(&[switch]) {
-            return None;
-        }
-        sat.maximize_once();
-        Some(sat.extension())
-    }
-
-    /// Preferred, by directionality (Baroni and Giacomin 2007): the
-    /// preferred extensions of the core cut down to the arguments that can
-    /// reach `argument` are the preferred extensions of that part alone.
-    /// So the counter-example guided search runs on that part; a
-    /// preferred extension of it without the argument is then grown into
-    /// one of the whole framework that agrees with it on the part (one
-    /// exists, and any maximal admissible set grown from it still agrees:
-    /// its cut is preferred in the part and holds the first). `None` when
-    /// the part is the whole core.
-    fn sceptical_among_ancestors(&self, argument: Argument) -> Option<Decision> {
-        let part = Core::ancestors(self.framework, &self.grounded, argument)?;
-        let inside: Vec<Argument> = part.arguments().collect();
-        let mut sat = Sat::new(part, Base::Admissible, false);
-        let query = sat.core().local(argument).map(|l| sat.x(l))?;
-        if !sat.maximal(Measure::Members, Some(!query)) {
-            return Some(Decision::yes(None));
-        }
-        let mut chosen = vec![false; self.framework.len()];
-        for a in sat.model_arguments() {
-            chosen[a.index()] = true;
-        }
-        let mut whole = self.sat();
-        let assumptions: Vec<Lit> = inside
-            .iter()
-            .filter_map(|&a| {
-                let x = whole.x(whole.core().local(a)?);
-                Some(if chosen[a.index()] { x } else { !x })
-            })
-            .collect();
-        if !whole.solve(&assumptions) {
-            // Cannot happen (directionality); the full search decides.
-            return None;
-        }
-        whole.maximize_once();
-        Some(Decision::no(Some(whole.extension())))
     }
 
     /// Membership in the grounded extension: a yes needs no certificate
@@ -508,7 +443,11 @@ impl Framework {
     /// Grounded and complete: O(n + attacks). Stable: one SAT call;
     /// preferred, semi-stable, stage: a sequence of SAT calls, each growing
     /// the extension, on the arguments the grounded labelling leaves
-    /// undecided (stage: on all). Ideal: one SAT call per batch of newly
+    /// undecided (stage: on all); for preferred, one strongly connected
+    /// component of those at a time, in topological order, each with a
+    /// solver of its own (SCC-recursiveness, Baroni, Giacomin and Guida
+    /// 2005), after a linear pass that settles what the component's own
+    /// grounded labelling settles. Ideal: one SAT call per batch of newly
     /// found credulously accepted arguments among the undecided ones, then
     /// linear time (see the `ideal` module's characterization, after Dunne
     /// 2009).
@@ -579,7 +518,10 @@ impl Framework {
     ///
     /// # Complexity
     /// Grounded and complete: linear. Stable: one SAT call. Preferred,
-    /// semi-stable, stage: counter-example guided SAT calls (Π₂ᴾ-complete).
+    /// semi-stable, stage: counter-example guided SAT calls (Π₂ᴾ-complete);
+    /// for preferred, on the undecided arguments that can reach `argument`
+    /// only (directionality), each candidate grown into a preferred
+    /// extension one strongly connected component at a time.
     /// Ideal: as [`Framework::credulous`]; the two answers are the same.
     pub fn sceptical(&self, semantics: Semantics, argument: Argument) -> Result<Decision> {
         self.check(argument)?;

@@ -14,6 +14,7 @@ pub(crate) use grounded::grounded_labels_among;
 mod labelling;
 mod names;
 mod sat;
+mod scc;
 
 pub use dynamic::DynamicFramework;
 pub use extensions::{Decision, Extensions, Semantics};

@@ -62,42 +62,6 @@ impl Core {
         Core::restricted(framework, &keep, fixed_in)
     }
 
-    /// The undecided arguments that can reach `argument` through attacks
-    /// (it included): the part of the core a directional semantics's
-    /// answer about it depends on (Baroni and Giacomin 2007). `None` if
-    /// that part is more than half the core (solving on it and then on the
-    /// whole would cost more than solving on the whole; measured on the
-    /// Watts–Strogatz family, BENCHMARKS.md), or `argument` is not in it.
-    pub(crate) fn ancestors(
-        framework: &Framework,
-        grounded: &[Acceptance],
-        argument: Argument,
-    ) -> Option<Core> {
-        let undecided = |a: usize| grounded[a] == Acceptance::Undecided;
-        if !undecided(argument.index()) {
-            return None;
-        }
-        let mut keep = vec![false; framework.len()];
-        keep[argument.index()] = true;
-        let mut stack = vec![argument.index()];
-        let mut count = 1;
-        while let Some(a) = stack.pop() {
-            for &b in framework.attacker_lists()[a].iter() {
-                let b = b as usize;
-                if undecided(b) && !keep[b] {
-                    keep[b] = true;
-                    count += 1;
-                    stack.push(b);
-                }
-            }
-        }
-        let core = grounded
-            .iter()
-            .filter(|l| **l == Acceptance::Undecided)
-            .count();
-        (2 * count <= core).then(|| Core::restricted(framework, &keep, Vec::new()))
-    }
-
     /// The core arguments, as global arguments.
     pub(crate) fn arguments(&self) -> impl Iterator<Item = Argument> + '_ {
         self.args.iter().map(|&a| Argument::new(a))
@@ -108,7 +72,25 @@ impl Core {
         Core::restricted(framework, &vec![true; framework.len()], Vec::new())
     }
 
-    fn restricted(framework: &Framework, keep: &[bool], fixed_in: Vec<Argument>) -> Core {
+    /// A core given by its arguments (global indices) and their attackers
+    /// (core indices), with nothing fixed in and no map back from global
+    /// arguments: [`Core::local`] answers `None`. For the small parts the
+    /// SCC-recursive solver (`scc.rs`) builds many of.
+    pub(crate) fn listed(args: Vec<u32>, attackers: Vec<Vec<u32>>) -> Core {
+        Core {
+            args,
+            attackers,
+            local: Vec::new(),
+            fixed_in: Vec::new(),
+        }
+    }
+
+    /// The arguments `keep` marks, with the attacks among them.
+    pub(crate) fn restricted(
+        framework: &Framework,
+        keep: &[bool],
+        fixed_in: Vec<Argument>,
+    ) -> Core {
         let mut local = vec![None; framework.len()];
         let mut args = Vec::new();
         for (a, &k) in keep.iter().enumerate() {
@@ -305,6 +287,11 @@ impl Sat {
             .collect()
     }
 
+    /// The last model, as membership by core index.
+    pub(crate) fn model(&self) -> &[bool] {
+        &self.model
+    }
+
     /// The last model as an extension of the whole framework.
     pub(crate) fn extension(&self) -> Vec<Argument> {
         let mut out: Vec<Argument> = self.core.fixed_in.clone();
@@ -393,7 +380,7 @@ impl Sat {
     }
 
     /// A permanent clause: no later candidate has a measure within `values`.
-    fn exclude_within(&mut self, measure: Measure, values: &[bool]) {
+    pub(crate) fn exclude_within(&mut self, measure: Measure, values: &[bool]) {
         let clause: Vec<Lit> = values
             .iter()
             .zip(self.measure(measure))
