@@ -11,6 +11,7 @@ mod log;
 mod positions;
 mod primitive;
 mod read;
+pub(crate) use read::ClaimLinks;
 mod replay;
 pub(crate) mod table;
 mod transaction;

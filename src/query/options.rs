@@ -331,13 +331,29 @@ impl CompareOptions {
             .positions_on(claim)
             .map(|(_, scholar, p)| (scholar, p))
             .collect();
+        let (visible, seen) = self.sees_claim_among(corpus, claim, &all);
+        (visible, seen.into_vec())
+    }
+
+    /// [`sees_claim`](CompareOptions::sees_claim), given all the claim's
+    /// positions, as [`Corpus::positions_on`] lists them.
+    pub(crate) fn sees_claim_among(
+        &self,
+        corpus: &Corpus,
+        claim: ClaimId,
+        all: &[(ScholarId, Position)],
+    ) -> (bool, smallvec::SmallVec<[(ScholarId, Position); 4]>) {
+        if self.without.claims.contains(&claim) {
+            return (false, smallvec::SmallVec::new());
+        }
         if all.is_empty() {
             let visible = self.scholars.is_none()
                 && (self.as_of.is_none() || self.sees_year(corpus, corpus.claim_entered(claim)));
-            return (visible, all);
+            return (visible, smallvec::SmallVec::new());
         }
-        let seen: Vec<(ScholarId, Position)> = all
-            .into_iter()
+        let seen: smallvec::SmallVec<[(ScholarId, Position); 4]> = all
+            .iter()
+            .copied()
             .filter(|(s, p)| self.sees_position(corpus, claim, *s, p))
             .collect();
         let visible = !seen.is_empty() || self.sees_unnamed_view(corpus, claim, &seen);

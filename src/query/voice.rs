@@ -58,8 +58,9 @@ impl Corpus {
         &self,
         claim: ClaimId,
         positions: &[(ScholarId, Position)],
-    ) -> Vec<Held> {
-        let mut held: Vec<Held> = Vec::with_capacity(positions.len());
+    ) -> smallvec::SmallVec<[Held; 4]> {
+        let mut held: smallvec::SmallVec<[Held; 4]> =
+            smallvec::SmallVec::with_capacity(positions.len());
         for &(scholar, position) in positions {
             let new = Held {
                 scholar,

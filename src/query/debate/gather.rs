@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use super::model::{Debate, HashMap, Local, Row};
+use super::model::{Debate, HashMap, List, Local, Row};
 use crate::argument::Semantics;
-use crate::graph::Corpus;
+use crate::graph::{ClaimLinks, Corpus};
 use crate::model::{
     AttackKind, Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Position, ScholarId, Stance,
 };
@@ -26,6 +26,7 @@ impl Corpus {
             index: HashMap::default(),
             order: Vec::new(),
             positions: Vec::new(),
+            links: Vec::new(),
             visible: HashMap::default(),
         };
         let mut rows = Rows::default();
@@ -58,11 +59,12 @@ impl Corpus {
         let Gather {
             order,
             positions,
+            links,
             visible,
             ..
         } = gather;
         let mut debate = self.assemble(
-            order, positions, scope, events, claim_rows, rows.rows, options,
+            order, positions, links, scope, events, claim_rows, rows.rows, options,
         );
         debate.considered = visible.into_keys().collect();
         debate
@@ -72,7 +74,8 @@ impl Corpus {
     fn assemble(
         &self,
         order: Vec<ClaimId>,
-        positions: Vec<Vec<(ScholarId, Position)>>,
+        positions: Vec<List<(ScholarId, Position)>>,
+        links: Vec<ClaimLinks>,
         scope: usize,
         events: Vec<Vec<EventId>>,
         claim_rows: Vec<Vec<u32>>,
@@ -99,15 +102,17 @@ impl Corpus {
                 .into_iter()
                 .map(|h| (local(h.scholar), h))
                 .collect();
-            let mut advancers: Vec<u32> = positions
+            let mut advancers: List<u32> = positions
                 .iter()
                 .filter(|(_, p)| p.stance() == Stance::Advances)
                 .map(|&(s, _)| local(s))
                 .collect();
             advancers.sort_unstable();
             advancers.dedup();
-            let evidence = self
-                .citations(id)
+            let evidence = links[i]
+                .citations
+                .iter()
+                .copied()
                 .filter(|&(e, _)| options.sees_evidence(self, e))
                 .collect();
             for &r in claim_rows.get(i).map(Vec::as_slice).unwrap_or_default() {
@@ -130,24 +135,26 @@ impl Corpus {
                 .get(&c)
                 .map_or(0, |&i| net_evidence(&claims[i as usize].evidence))
         };
-        let attacks = order.iter().flat_map(|&from| {
-            self.attacks_by(from)
+        let attacks = order.iter().zip(&links).flat_map(|(&from, l)| {
+            l.attacks
+                .iter()
                 .filter(|(to, _)| index.contains_key(to))
-                .map(move |(to, kind)| (from, to, kind))
+                .map(move |&(to, kind)| (from, to, kind))
         });
         let edges = defeats_among(&Order::new(options.preferences()), attacks, epsilon);
         let n = order.len();
-        let (mut defeaters, mut defeated) = (vec![Vec::new(); n], vec![Vec::new(); n]);
+        let (mut defeaters, mut defeated) = (vec![List::new(); n], vec![List::new(); n]);
         for e in &edges {
             let (from, to) = (index[&e.from], index[&e.to]);
             defeaters[to as usize].push(from);
             defeated[from as usize].push(to);
         }
-        let supporters = order
+        let supporters = links
             .iter()
-            .map(|&claim| {
-                self.supporters_of(claim)
-                    .filter_map(|d| index.get(&d).copied())
+            .map(|l| {
+                l.supporters
+                    .iter()
+                    .filter_map(|d| index.get(d).copied())
                     .collect()
             })
             .collect();
@@ -220,7 +227,9 @@ struct Gather<'a> {
     options: &'a CompareOptions,
     index: HashMap<ClaimId, u32>,
     order: Vec<ClaimId>,
-    positions: Vec<Vec<(ScholarId, Position)>>,
+    positions: Vec<List<(ScholarId, Position)>>,
+    /// Each gathered claim's direct relations, read in one walk.
+    links: Vec<ClaimLinks>,
     visible: HashMap<ClaimId, bool>,
 }
 
@@ -233,12 +242,16 @@ impl Gather<'_> {
         if self.visible.get(&claim) == Some(&false) {
             return false;
         }
-        let (visible, positions) = self.options.sees_claim(self.corpus, claim);
+        let links = self.corpus.claim_links(claim);
+        let (visible, positions) =
+            self.options
+                .sees_claim_among(self.corpus, claim, &links.positions);
         self.visible.insert(claim, visible);
         if visible {
             self.index.insert(claim, self.order.len() as u32);
             self.order.push(claim);
             self.positions.push(positions);
+            self.links.push(links);
         }
         visible
     }
@@ -261,26 +274,34 @@ impl Gather<'_> {
             return;
         }
         for i in 0..scope {
-            for supporter in corpus.supporters_of(self.order[i]) {
+            for supporter in self.links[i].supporters.clone() {
                 self.push_if_visible(supporter);
             }
         }
         let gradual = matches!(self.options.weighing(), Weighing::Gradual(_));
         let mut next = 0;
         while next < self.order.len() {
-            let claim = self.order[next];
-            for (attacker, _) in corpus.attackers_of(claim) {
-                self.push_if_visible(attacker);
-            }
-            for (target, kind) in corpus.attacks_by(claim) {
-                if kind == AttackKind::Rebuts {
-                    self.push_if_visible(target);
-                }
-            }
+            // The claims that can defeat this one: its attackers, and the
+            // claims it rebuts (which rebut it back); and its supporters
+            // under gradual weighing.
+            let links = &self.links[next];
+            let mut reaching: smallvec::SmallVec<[ClaimId; 8]> = links
+                .attackers
+                .iter()
+                .map(|&(attacker, _)| attacker)
+                .collect();
+            reaching.extend(
+                links
+                    .attacks
+                    .iter()
+                    .filter(|&&(_, kind)| kind == AttackKind::Rebuts)
+                    .map(|&(target, _)| target),
+            );
             if gradual {
-                for supporter in corpus.supporters_of(claim) {
-                    self.push_if_visible(supporter);
-                }
+                reaching.extend(links.supporters.iter().copied());
+            }
+            for claim in reaching {
+                self.push_if_visible(claim);
             }
             next += 1;
         }

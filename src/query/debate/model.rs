@@ -10,6 +10,11 @@ use crate::query::voice::Held;
 
 pub(super) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
+/// A claim's short lists (holders, evidence, defeaters), inline up to
+/// four: a debate of thousands of claims would otherwise make, and drop,
+/// thousands of small allocations each time it is gathered.
+pub(crate) type List<T> = smallvec::SmallVec<[T; 4]>;
+
 /// One claim of the debate.
 #[derive(Clone)]
 pub(crate) struct Local {
@@ -19,18 +24,18 @@ pub(crate) struct Local {
     pub(crate) anonymous: bool,
     /// The scholars (local indices) with a position in view that advances
     /// it; with none present, its proponent is unnamed (the calculus, §2).
-    pub(crate) advancers: Vec<u32>,
+    pub(crate) advancers: List<u32>,
     /// Whether an unnamed proponent may count: no set of scholars is asked for.
     pub(crate) unnamed_counts: bool,
     /// Whether it is in view by a date of its own, through its unnamed
     /// proponent, once no position in view advances it.
     pub(crate) dated: bool,
     /// Each holder's latest position in view, with the scholar's local index.
-    pub(crate) held: Vec<(u32, Held)>,
+    pub(crate) held: List<(u32, Held)>,
     /// Its positions in view, all of them (for the report).
-    pub(crate) positions: Vec<(ScholarId, Position)>,
+    pub(crate) positions: List<(ScholarId, Position)>,
     /// Its evidence in view.
-    pub(crate) evidence: Vec<(EvidenceId, Bearing)>,
+    pub(crate) evidence: List<(EvidenceId, Bearing)>,
 }
 
 /// One row of a comparison: an explanation, with the claims that count in it.
@@ -53,9 +58,9 @@ pub(crate) struct Debate {
     pub(crate) scope: usize,
     /// The events in scope each scope claim concerns.
     pub(crate) events: Vec<Vec<EventId>>,
-    pub(crate) defeaters: Vec<Vec<u32>>,
-    pub(crate) defeated: Vec<Vec<u32>>,
-    pub(crate) supporters: Vec<Vec<u32>>,
+    pub(crate) defeaters: Vec<List<u32>>,
+    pub(crate) defeated: Vec<List<u32>>,
+    pub(crate) supporters: Vec<List<u32>>,
     pub(crate) scholars: Vec<ScholarId>,
     pub(crate) rows: Vec<Row>,
     /// Each claim's local index.
@@ -177,7 +182,7 @@ impl Debate {
         for (k, &i) in keep.iter().enumerate() {
             new[i as usize] = k as u32;
         }
-        let map = |list: &[u32]| -> Vec<u32> {
+        let map = |list: &[u32]| -> List<u32> {
             list.iter()
                 .map(|&j| new[j as usize])
                 .filter(|&j| j != u32::MAX)
@@ -213,7 +218,7 @@ impl Debate {
                 id: row.id,
                 key: row.key.clone(),
                 parent: row.parent,
-                members: map(&row.members),
+                members: map(&row.members).to_vec(),
                 unseen: row.unseen,
             }],
             index: keep
