@@ -309,6 +309,8 @@ pub(crate) struct ClaimLinks {
     pub(crate) supporters: smallvec::SmallVec<[ClaimId; 2]>,
     /// As [`Corpus::citations`].
     pub(crate) citations: smallvec::SmallVec<[(EvidenceId, Bearing); 4]>,
+    /// As [`Corpus::explanation_of`].
+    pub(crate) explanation: Option<ExplanationId>,
 }
 
 impl Corpus {
@@ -333,6 +335,7 @@ impl Corpus {
             match relation {
                 Relation::Attacks(kind) => links.attacks.push((self.id_at(other), *kind)),
                 Relation::Cites(bearing) => links.citations.push((self.id_at(other), *bearing)),
+                Relation::Invokes => links.explanation = Some(self.id_at(other)),
                 _ => {}
             }
         }

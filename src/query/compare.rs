@@ -15,22 +15,27 @@ use crate::model::{AttackKind, ClaimId, EventId};
 impl Corpus {
     /// [`View::compare`](crate::View::compare) with the options as an argument.
     pub(crate) fn compare(&self, event: EventId, options: &CompareOptions) -> Result<Comparison> {
-        self.compare_with_claims(event, options)
+        self.compare_reading(event, options, false)
             .map(|(comparison, _)| comparison)
     }
 
-    /// [`compare`](crate::View::compare), with every claim it looked at, in
-    /// view or not: those about the events in scope and every claim that
-    /// can reach them.
-    pub(crate) fn compare_with_claims(
+    /// [`compare`](crate::View::compare), with what it read of the corpus
+    /// when `record` is set (see [`Corpus::debate_reading`]; empty
+    /// otherwise).
+    pub(crate) fn compare_reading(
         &self,
         event: EventId,
         options: &CompareOptions,
-    ) -> Result<(Comparison, Vec<ClaimId>)> {
+        record: bool,
+    ) -> Result<(Comparison, Vec<crate::graph::Node>)> {
         options.check(self)?;
         self.live(event)?;
         let about = self.about(event, options);
-        let mut debate = self.debate(&about, options);
+        let mut debate = if record {
+            self.debate_reading(&about, options)
+        } else {
+            self.debate(&about, options)
+        };
         let (claims, scholars) = debate.nothing();
         let outcome = debate.evaluate(Absent {
             claims: &claims,
@@ -43,7 +48,7 @@ impl Corpus {
         };
         let standings = self.standings(&debate, &outcome, &robustness, true);
         let data = self.event(event);
-        let claims = std::mem::take(&mut debate.considered);
+        let read = std::mem::take(&mut debate.read);
         let comparison = Comparison {
             id: event,
             event: self.name_of(event),
@@ -64,7 +69,7 @@ impl Corpus {
             standings,
             lead,
         };
-        Ok((comparison, claims))
+        Ok((comparison, read))
     }
 
     /// The standings of the explanations of an event, scores and verdicts

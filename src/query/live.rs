@@ -3,11 +3,13 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use smallvec::SmallVec;
+
 use super::options::CompareOptions;
 use super::report::Comparison;
 use crate::error::Result;
 use crate::graph::{Change, Changes, Corpus, Node, Relation};
-use crate::model::{ClaimId, EventId, ExplanationId};
+use crate::model::EventId;
 use crate::query::debate::directional;
 
 /// The comparisons of events under one set of options, kept up to date
@@ -59,7 +61,7 @@ pub struct LiveVerdicts {
     last_year: Option<Option<i32>>,
     kept: HashMap<EventId, Kept>,
     /// For each entity, the events whose kept comparison read it.
-    readers: HashMap<Node, Vec<EventId>>,
+    readers: Readers,
     /// Entities the options name: a change to one drops everything.
     named: HashSet<Node>,
 }
@@ -90,7 +92,7 @@ impl LiveVerdicts {
             version: None,
             last_year: None,
             kept: HashMap::new(),
-            readers: HashMap::new(),
+            readers: Readers::default(),
             named,
         }
     }
@@ -108,13 +110,21 @@ impl LiveVerdicts {
     pub fn compare(&mut self, corpus: &Corpus, event: EventId) -> Result<&Comparison> {
         self.follow(corpus);
         if !self.kept.contains_key(&event) {
-            let (comparison, claims) = corpus.compare_with_claims(event, &self.options)?;
-            let read = directional(self.options.weighing()).then(|| {
-                let read = self.read_by(corpus, event, &claims);
-                for &node in &read {
-                    self.readers.entry(node).or_default().push(event);
+            let directional = directional(self.options.weighing());
+            let (comparison, read) = corpus.compare_reading(event, &self.options, directional)?;
+            let read = directional.then(|| {
+                // Every entity a comparison read: the events in scope, and
+                // what its debate read (`Corpus::debate_reading`).
+                // Each entity once: a node already read by this event was
+                // registered last in its list.
+                let events = corpus.scope_events(event, &self.options);
+                let mut kept = Vec::with_capacity(read.len() + events.len());
+                for node in events.into_iter().map(Node::Event).chain(read) {
+                    if self.readers.push_once(node, event) {
+                        kept.push(node);
+                    }
                 }
-                read
+                kept
             });
             self.kept.insert(event, Kept { comparison, read });
         }
@@ -153,7 +163,7 @@ impl LiveVerdicts {
                 if self.named.contains(&node) {
                     return self.drop_all(corpus);
                 }
-                let readers = self.readers.get(&node).cloned().unwrap_or_default();
+                let readers: Vec<EventId> = self.readers.get(node).to_vec();
                 for event in readers {
                     self.drop(event);
                     dropped.insert(event);
@@ -202,49 +212,9 @@ impl LiveVerdicts {
         let Some(kept) = self.kept.remove(&event) else {
             return;
         };
-        for node in kept.read.iter().flatten() {
-            if let Some(events) = self.readers.get_mut(node) {
-                if let Some(at) = events.iter().position(|&e| e == event) {
-                    events.swap_remove(at);
-                }
-                if events.is_empty() {
-                    self.readers.remove(node);
-                }
-            }
+        for &node in kept.read.iter().flatten() {
+            self.readers.remove(node, event);
         }
-    }
-
-    /// Every entity a comparison read: the events in scope; every claim
-    /// it looked at (those about the events in scope and those that could
-    /// reach them, in view or not); and for each such claim what its place
-    /// in the debate and in the view depends on: its explanation and that
-    /// explanation's family, the scholars and works of its positions, its
-    /// evidence and the evidence's works. Sorted, without repeats.
-    fn read_by(&self, corpus: &Corpus, event: EventId, considered: &[ClaimId]) -> Vec<Node> {
-        let mut read: Vec<Node> = Vec::with_capacity(considered.len() * 6);
-        let mut families: HashSet<ExplanationId> = HashSet::new();
-        for e in corpus.scope_events(event, &self.options) {
-            read.push(Node::Event(e));
-        }
-        for &claim in considered {
-            read.push(Node::Claim(claim));
-            let mut explanation = corpus.explanation_of(claim);
-            while let Some(x) = explanation.filter(|&x| families.insert(x)) {
-                read.push(Node::Explanation(x));
-                explanation = corpus.variant_of(x);
-            }
-            for (_, scholar, position) in corpus.positions_on(claim) {
-                read.push(Node::Scholar(scholar));
-                read.extend(position.work().map(Node::Work));
-            }
-            for (evidence, _) in corpus.citations(claim) {
-                read.push(Node::Evidence(evidence));
-                read.extend(corpus.evidence_work(evidence).map(Node::Work));
-            }
-        }
-        read.sort_unstable();
-        read.dedup();
-        read
     }
 }
 
@@ -266,5 +236,64 @@ fn nodes_named(change: &Change) -> Vec<Node> {
         Change::Linked(l) | Change::Unlinked(l) => link_ends(l),
         Change::Relinked { new, .. } => link_ends(new),
         Change::Titled { .. } => Vec::new(),
+    }
+}
+
+/// For each entity, the events whose kept comparison read it: one list per
+/// id, in a table per kind of entity indexed by the id (ids are dense), so
+/// that a comparison of a large debate registers its hundred thousand
+/// entities without hashing one.
+#[derive(Debug, Clone, Default)]
+struct Readers {
+    by_kind: [Vec<SmallVec<[EventId; 2]>>; 6],
+}
+
+impl Readers {
+    fn slot(node: Node) -> (usize, usize) {
+        match node {
+            Node::Scholar(id) => (0, id.index() as usize),
+            Node::Work(id) => (1, id.index() as usize),
+            Node::Evidence(id) => (2, id.index() as usize),
+            Node::Event(id) => (3, id.index() as usize),
+            Node::Explanation(id) => (4, id.index() as usize),
+            Node::Claim(id) => (5, id.index() as usize),
+        }
+    }
+
+    fn get(&self, node: Node) -> &[EventId] {
+        let (kind, at) = Readers::slot(node);
+        self.by_kind[kind]
+            .get(at)
+            .map_or(&[], |events| events.as_slice())
+    }
+
+    /// Registers `event` as a reader of `node`, unless it was the last
+    /// registered; whether it registered it.
+    fn push_once(&mut self, node: Node, event: EventId) -> bool {
+        let (kind, at) = Readers::slot(node);
+        let table = &mut self.by_kind[kind];
+        if table.len() <= at {
+            table.resize(at + 1, SmallVec::new());
+        }
+        if table[at].last() == Some(&event) {
+            return false;
+        }
+        table[at].push(event);
+        true
+    }
+
+    fn remove(&mut self, node: Node, event: EventId) {
+        let (kind, at) = Readers::slot(node);
+        if let Some(events) = self.by_kind[kind].get_mut(at) {
+            if let Some(i) = events.iter().position(|&e| e == event) {
+                events.swap_remove(i);
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        for table in &mut self.by_kind {
+            table.clear();
+        }
     }
 }

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use super::model::{Debate, HashMap, List, Local, Row};
+use super::model::{Debate, HashMap, HashSet, List, Local, Row};
 use crate::argument::Semantics;
-use crate::graph::{ClaimLinks, Corpus};
+use crate::graph::{ClaimLinks, Corpus, Node};
 use crate::model::{
     AttackKind, Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Position, ScholarId, Stance,
 };
@@ -20,7 +20,32 @@ impl Corpus {
         about: &BTreeMap<ClaimId, Vec<EventId>>,
         options: &CompareOptions,
     ) -> Debate {
+        self.gather_debate(about, options, false)
+    }
+
+    /// [`debate`](Corpus::debate), recording in `Debate::read` what it read
+    /// of the corpus: every claim it looked at, in view or not (those about
+    /// the events in scope and those that could reach them), and for each
+    /// what its place in the debate and in the view depends on: its
+    /// explanation and that explanation's family, the scholars and works of
+    /// its positions, its evidence and the evidence's works; an entity may
+    /// come more than once.
+    pub(crate) fn debate_reading(
+        &self,
+        about: &BTreeMap<ClaimId, Vec<EventId>>,
+        options: &CompareOptions,
+    ) -> Debate {
+        self.gather_debate(about, options, true)
+    }
+
+    fn gather_debate(
+        &self,
+        about: &BTreeMap<ClaimId, Vec<EventId>>,
+        options: &CompareOptions,
+        record: bool,
+    ) -> Debate {
         let mut gather = Gather {
+            unseen: record.then(Vec::new),
             corpus: self,
             options,
             index: HashMap::default(),
@@ -60,14 +85,51 @@ impl Corpus {
             order,
             positions,
             links,
-            visible,
+            unseen,
             ..
         } = gather;
+        let read = unseen.map(|unseen| {
+            self.read_of(
+                order
+                    .iter()
+                    .copied()
+                    .zip(&links)
+                    .chain(unseen.iter().map(|(c, l)| (*c, l))),
+            )
+        });
         let mut debate = self.assemble(
             order, positions, links, scope, events, claim_rows, rows.rows, options,
         );
-        debate.considered = visible.into_keys().collect();
+        debate.read = read.unwrap_or_default();
         debate
+    }
+
+    /// What a debate of these claims reads (see
+    /// [`debate_reading`](Corpus::debate_reading)).
+    fn read_of<'l>(&self, claims: impl Iterator<Item = (ClaimId, &'l ClaimLinks)>) -> Vec<Node> {
+        let mut read: Vec<Node> = Vec::new();
+        let mut families: HashSet<ExplanationId> = HashSet::default();
+        let mut evidence: Vec<EvidenceId> = Vec::new();
+        for (claim, links) in claims {
+            read.push(Node::Claim(claim));
+            let mut explanation = links.explanation;
+            while let Some(x) = explanation.filter(|&x| families.insert(x)) {
+                read.push(Node::Explanation(x));
+                explanation = self.variant_of(x);
+            }
+            for &(scholar, position) in &links.positions {
+                read.push(Node::Scholar(scholar));
+                read.extend(position.work().map(Node::Work));
+            }
+            evidence.extend(links.citations.iter().map(|&(e, _)| e));
+        }
+        evidence.sort_unstable();
+        evidence.dedup();
+        for e in evidence {
+            read.push(Node::Evidence(e));
+            read.extend(self.evidence_work(e).map(Node::Work));
+        }
+        read
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -168,7 +230,7 @@ impl Corpus {
             scholars,
             rows,
             index,
-            considered: Vec::new(),
+            read: Vec::new(),
             weighing: options.weighing(),
             threshold: options.threshold(),
         }
@@ -230,6 +292,9 @@ struct Gather<'a> {
     positions: Vec<List<(ScholarId, Position)>>,
     /// Each gathered claim's direct relations, read in one walk.
     links: Vec<ClaimLinks>,
+    /// When recording what the debate reads: the claims looked at and not
+    /// in view, with their relations.
+    unseen: Option<Vec<(ClaimId, ClaimLinks)>>,
     visible: HashMap<ClaimId, bool>,
 }
 
@@ -252,6 +317,8 @@ impl Gather<'_> {
             self.order.push(claim);
             self.positions.push(positions);
             self.links.push(links);
+        } else if let Some(unseen) = &mut self.unseen {
+            unseen.push((claim, links));
         }
         visible
     }

@@ -1,6 +1,7 @@
 //! The types of a debate and of its evaluation.
 
 use crate::argument::Acceptance;
+use crate::graph::Node;
 use crate::model::{
     Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Polarity, Position, ScholarId,
 };
@@ -9,6 +10,7 @@ use crate::query::report::Verdict;
 use crate::query::voice::Held;
 
 pub(super) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+pub(super) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// A claim's short lists (holders, evidence, defeaters), inline up to
 /// four: a debate of thousands of claims would otherwise make, and drop,
@@ -65,9 +67,11 @@ pub(crate) struct Debate {
     pub(crate) rows: Vec<Row>,
     /// Each claim's local index.
     pub(crate) index: HashMap<ClaimId, u32>,
-    /// Every claim the gathering looked at, in view or not: those about
-    /// the events in scope and those that could reach them.
-    pub(crate) considered: Vec<ClaimId>,
+    /// What the debate read of the corpus, when it was gathered
+    /// recording it (see `Corpus::debate_reading`): every claim it looked
+    /// at, in view or not, and what each one's place depends on. Empty
+    /// otherwise.
+    pub(crate) read: Vec<Node>,
     pub(crate) weighing: Weighing,
     pub(crate) threshold: f64,
 }
@@ -195,7 +199,7 @@ impl Debate {
                 .iter()
                 .map(|&i| self.claims[i as usize].clone())
                 .collect(),
-            considered: Vec::new(),
+            read: Vec::new(),
             scope,
             events: keep[..scope]
                 .iter()
