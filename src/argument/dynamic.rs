@@ -7,65 +7,118 @@
 //!
 //! One SAT solver holds the whole framework, and changes only ever add
 //! clauses (removals included), so what the solver learned stays valid.
-//! Each argument *a* has a variable *x*ₐ (in the extension); each attack
-//! *b* → *a* an activation variable *act*, and *e* ↔ *x*_b ∧ *act* (the
-//! attack comes from the extension). Every solve assumes *act* for each
-//! attack that is there; removing an attack adds the unit clause ¬*act*
-//! (re-adding it makes a new *act*); removing an argument removes its
-//! attacks and adds ¬*x*ₐ. Ids are never reused.
+//! Each argument *a* has a variable *x*ₐ (in the extension) and, for
+//! complete and preferred semantics, *d*ₐ (attacked by the extension).
+//! The arguments are cut into blocks of 64 by id. Every clause about *a*
+//! (its attackers included) is guarded by its block's literal *g*:
 //!
-//! A condition over all attackers of *a* (for example "*a* is attacked by
-//! the extension", *d*ₐ → ⋁ *e*) grows when an attacker comes. It is kept
-//! as a chain with an open end: the clause is written with a *tail*
-//! variable *t*, (¬*d*ₐ ∨ *e*₁ ∨ … ∨ *e*ₖ ∨ *t*), every solve assumes ¬*t*,
-//! and a new attacker adds (¬*t* ∨ *e*ₖ₊₁ ∨ *t*′) and moves the assumption
-//! to *t*′. So every solve assumes one literal per attack, and one per
-//! live argument and condition: the price of never rebuilding (a clause
-//! cannot be taken back, so what may have to go is switched by an
-//! assumption).
+//! - conflict-free, (¬*g* ∨ ¬*x*_b ∨ ¬*x*ₐ) for each attack *b* → *a*;
+//! - complete and preferred: (¬*g* ∨ ¬*x*_b ∨ *d*ₐ) and
+//!   (¬*g* ∨ ¬*d*ₐ ∨ ⋁ *x*_b) (*d*ₐ is "some attacker is in"),
+//!   (¬*g* ∨ ¬*x*ₐ ∨ *d*_b) (defended), (¬*g* ∨ *x*ₐ ∨ ⋁ ¬*d*_b) (in if
+//!   defended); preferred extensions are the ⊆-maximal complete ones;
+//! - stable: (¬*g* ∨ *x*ₐ ∨ ⋁ *x*_b).
 //!
-//! - **Admissible** (preferred): conflict-free, (¬*act* ∨ ¬*x*_b ∨ ¬*x*ₐ);
-//!   defended, (¬*act* ∨ ¬*x*ₐ ∨ *d*_b) for each attack *b* → *a*, with
-//!   *d*_b → ⋁ *e* over *b*'s attackers and *e* → *d*_b.
-//! - **Complete** adds "in if defended": (*x*ₐ ∨ ⋁ *f* ∨ *u*), with
-//!   *f* → *act* ∧ ¬*d*_b for each attacker *b* (an attacker still standing).
-//! - **Stable**: conflict-free, and (*x*ₐ ∨ ⋁ *e*) over *a*'s attackers.
+//! Every solve assumes the guard of each block. A change to the attackers
+//! of *a* retires *a*'s block (the unit clause ¬*g*, which satisfies its
+//! old clauses for good) and writes the block again under a fresh guard,
+//! once, before the next solve. So a solve makes one assumption per 64
+//! arguments, where one per attack made CaDiCaL spend half its time
+//! propagating assumptions (BENCHMARKS.md, "The dynamic track"); and a
+//! change costs the clauses of one block (removing an argument: of the
+//! blocks of its targets too). Removing an argument also adds ¬*x*ₐ; ids
+//! are never reused. Unit propagation on these clauses already derives the
+//! grounded labelling, so nothing else is assumed.
+//!
+//! # Answers kept across changes
+//!
+//! Most questions are answered without the solver, each rule exact.
+//! *GE* is the grounded extension, kept beside the framework and computed
+//! again (linear time) after a change when a rule needs it; an argument
+//! *out* is one *GE* attacks. Admissible sets never hold an argument out
+//! and stay admissible with *GE* added.
+//!
+//! - **From the grounded labelling.** An argument out is in no extension;
+//!   an argument in *GE* is in every complete, preferred and stable one
+//!   (and *GE* is the complete certificate).
+//! - **A witness.** The last complete (stable) extension found is kept and
+//!   checked again, in linear time, after changes: while it is still one,
+//!   it proves credulous yes for its members (sceptical no for the
+//!   others, stable).
+//! - **"*GE* is the only complete extension"** (complete, preferred), and
+//!   **"there is no stable extension"**. One solve settles either (is
+//!   there a complete extension holding an undecided argument; a stable
+//!   one). While it holds, every question is read off *GE*: under complete
+//!   and preferred semantics an undecided argument is credulously
+//!   rejected and *GE* is the preferred certificate of a sceptical no;
+//!   with no stable extension, every credulous answer is no and every
+//!   sceptical one yes.
+//!
+//! The last two are kept across a change by these rules, where *F* is the
+//! framework before the change and *F*′ after it:
+//!
+//! 1. *Adding b → a*: an admissible set of *F*′ that is not one of *F*
+//!    holds *b* (only *b* → *a* can defend it better), and a stable
+//!    extension of *F*′ that is not one of *F* holds *b* too. *Removing
+//!    b → a*: such a set holds *a* (only *a* lost an attacker), and such a
+//!    stable extension holds *a* and *b*. Call *p* the argument named.
+//! 2. Complete: if *p* is out in *F*′ and *GE*(*F*) ⊆ *GE*(*F*′), every
+//!    admissible set *S* of *F*′ is one of *F*, so *S* ⊆ *GE*(*F*) ⊆
+//!    *GE*(*F*′): *GE* stays the only complete extension. The same holds if
+//!    *GE* did not change and *b* or *a* is out in both (then *S* ∪ *GE*
+//!    is admissible in *F*: what attacks or was attacked through the
+//!    changed attack is attacked by *GE* anyway).
+//! 3. Stable: no stable extension of *F*′ if *p* (for a removal, *a* or
+//!    *b*) is out in *F*′, or, adding *b* → *a*, if *a* was out in *F* and
+//!    *GE*(*F*) ⊆ *GE*(*F*′) (a stable extension of *F*′ holds *GE*(*F*),
+//!    which attacks *a* in *F*).
+//! 4. Adding an argument keeps both (it is unattacked and attacks
+//!    nothing). Removing an argument out in *F* keeps both: *GE* does not
+//!    change, and *S* ∪ *GE* is admissible (stable) in *F* too.
+//!
+//! Any other change forgets the fact, and the next question that needs it
+//! asks the solver again. `tests/dynamic.rs` checks every answer and
+//! certificate against solving from scratch, and that these rules answer
+//! some questions ([`DynamicFramework::statistics`]).
+//!
+//! # The solver's questions
 //!
 //! Credulous acceptance under complete and preferred semantics is one
-//! solve with *x*_q assumed, the certificate grown to a maximal set for
-//! preferred; sceptical acceptance under stable semantics is one solve
-//! with ¬*x*_q; sceptical preferred acceptance runs the counter-example
-//! guided loop of [`Framework::sceptical`], its exclusion clauses guarded
-//! by a literal retired after the question (they hold for this framework
-//! only). Grounded questions, and sceptical complete ones, need no solver:
-//! they are answered from the grounded labelling of the framework kept
-//! beside it, in linear time.
-
-use std::collections::HashMap;
+//! solve with *x*_q assumed, the certificate grown to a ⊆-maximal complete
+//! extension for preferred; stable acceptance one solve with *x*_q (¬*x*_q
+//! for sceptical). Sceptical preferred acceptance first looks for a
+//! preferred extension holding an attacker of *q*, then runs the
+//! counter-example guided loop of [`Framework::sceptical`], its exclusion
+//! clauses guarded by a literal retired after the question (they hold for
+//! this framework only).
 
 use super::backend::{Backend, Lit};
 use super::extensions::{Decision, Semantics};
 use super::framework::{Argument, Framework};
-use super::grounded::Acceptance;
+use super::grounded::{Acceptance, grounded_labels};
 use crate::error::{Error, Result};
+
+/// Arguments per block of clauses guarded by one literal.
+const BLOCK: usize = 64;
 
 /// A framework that takes changes and answers acceptance questions
 /// without starting from scratch: one SAT solver, kept across changes and
-/// questions, holds it (see the module's encoding, in the source).
+/// questions, holds it, and facts proved before a change are kept when
+/// the change cannot touch them (see the module's rules, in the source).
 ///
 /// It answers grounded, complete, preferred and stable semantics; the
 /// semantics is chosen once, as IPAFAIR does. Removed arguments keep their
 /// ids, which are never reused, and are in no extension.
 ///
 /// # Complexity
-/// A change adds O(1) clauses (removing an argument, O(its attacks)). A
-/// question is one solve (credulous complete, stable; sceptical stable), a
+/// A change costs the clauses of one block of 64 arguments and their
+/// attacks (removing an argument: of the blocks of its targets too), and
+/// O(arguments + attacks) to label the framework again when a kept fact
+/// has to be checked. A question answered by the grounded labelling, a
+/// witness or a kept fact costs O(arguments + attacks) at most. Otherwise
+/// it is one solve (credulous complete, stable; sceptical stable), a
 /// growth loop (credulous preferred) or a counter-example guided loop
-/// (sceptical preferred), each solve under O(arguments + attacks)
-/// assumptions: the activations, the open tails and what the grounded
-/// labelling settles. That per-solve cost is why this pays on frameworks
-/// of about 10³ arguments and not yet on 10⁴ (BENCHMARKS.md, "The dynamic
-/// track"): there, solving the undecided part from scratch is cheaper.
+/// (sceptical preferred), each under one assumption per block.
 ///
 /// ```
 /// use historiograph::{DynamicFramework, Semantics};
@@ -89,28 +142,72 @@ pub struct DynamicFramework {
     solver: Backend,
     /// *x*ₐ by argument.
     x: Vec<Lit>,
-    /// *d*ₐ by argument (admissible and complete).
+    /// *d*ₐ by argument (complete and preferred).
     d: Vec<Lit>,
-    /// The open tails, by condition and argument; assumed false.
-    tails: Vec<Vec<Lit>>,
-    /// The activation literal of each attack that is there, in a fixed
-    /// order (the solver's answers follow its assumptions' order).
-    active: Vec<((u32, u32), Lit)>,
-    /// Where each attack is in `active`.
-    position: HashMap<(u32, u32), usize>,
+    /// The guard of each block, once its clauses are written.
+    guards: Vec<Option<Lit>>,
+    /// Blocks to write again before the next solve.
+    dirty: Vec<bool>,
+    pending: Vec<usize>,
     /// The grounded labels of the framework as it stands, once computed
-    /// after the last change.
-    grounded: Option<Vec<Acceptance>>,
+    /// after the last change (removed arguments are in: they have no
+    /// attacks; they are never asked about).
+    labels: Option<Vec<Acceptance>>,
+    /// Changes so far.
+    version: u64,
+    /// A fact about the framework as it stands, and the version it was
+    /// proved at.
+    known: Option<(Fact, u64)>,
+    /// The last complete (stable) extension found, as a mask, the version
+    /// it was found at and the version it was last checked at.
+    witness: Option<(Vec<bool>, u64, u64)>,
+    statistics: Statistics,
 }
 
-/// The conditions over all attackers an encoding keeps, each with its
-/// tail: `Attacked` (*d*ₐ → ⋁ *e*), `Defended` (complete: *x*ₐ ∨ ⋁ *f*),
-/// `Covered` (stable: *x*ₐ ∨ ⋁ *e*).
-#[derive(Clone, Copy, PartialEq)]
-enum Condition {
-    Attacked,
-    Defended,
-    Covered,
+/// A fact the solver proved, kept across changes by the module's rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fact {
+    /// The grounded extension is the only complete extension.
+    Unique,
+    /// There is no stable extension.
+    NoStable,
+}
+
+/// One change, for the rules that keep a fact across it.
+#[derive(Clone, Copy)]
+enum Change {
+    Attack { from: usize, to: usize, added: bool },
+    Added,
+    Removed(usize),
+}
+
+/// What a [`DynamicFramework`] has done so far: how many questions it
+/// answered, how many SAT solves it made, and how many answers came from
+/// what it proved before the last change (a kept fact or a witness checked
+/// again) with no solve.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Statistics {
+    questions: u64,
+    solves: u64,
+    kept: u64,
+}
+
+impl Statistics {
+    /// Questions answered (`credulous`, `sceptical`, `extension`).
+    pub fn questions(&self) -> u64 {
+        self.questions
+    }
+
+    /// SAT solves made.
+    pub fn solves(&self) -> u64 {
+        self.solves
+    }
+
+    /// Answers read, with no solve, off a fact or a witness found before
+    /// the last change.
+    pub fn kept(&self) -> u64 {
+        self.kept
+    }
 }
 
 impl DynamicFramework {
@@ -131,11 +228,6 @@ impl DynamicFramework {
                 ),
             });
         }
-        let conditions = match semantics {
-            Semantics::Grounded => 0,
-            Semantics::Complete => 2,
-            _ => 1,
-        };
         Ok(DynamicFramework {
             semantics,
             framework: Framework::new(),
@@ -143,10 +235,14 @@ impl DynamicFramework {
             solver: Backend::new(),
             x: Vec::new(),
             d: Vec::new(),
-            tails: vec![Vec::new(); conditions],
-            active: Vec::new(),
-            position: HashMap::new(),
-            grounded: None,
+            guards: Vec::new(),
+            dirty: Vec::new(),
+            pending: Vec::new(),
+            labels: None,
+            version: 0,
+            known: None,
+            witness: None,
+            statistics: Statistics::default(),
         })
     }
 
@@ -187,25 +283,29 @@ impl DynamicFramework {
         self.framework.arguments().filter(|a| self.alive[a.index()])
     }
 
-    fn conditions(&self) -> &'static [Condition] {
-        match self.semantics {
-            Semantics::Grounded => &[],
-            Semantics::Complete => &[Condition::Attacked, Condition::Defended],
-            Semantics::Stable => &[Condition::Covered],
-            _ => &[Condition::Attacked],
-        }
+    /// What it has done so far (see [`Statistics`]).
+    pub fn statistics(&self) -> Statistics {
+        self.statistics
     }
 
     fn clause(&mut self, clause: &[Lit]) {
         // A clause set made unsatisfiable stays so; every solve then fails,
-        // which cannot happen here (the empty set is always admissible,
-        // and stable extensions are asked for under assumptions only).
+        // which cannot happen here: every clause but the units of removed
+        // arguments and retired guards is guarded, and those are satisfied
+        // by the empty set.
         self.solver.add_clause(clause);
+    }
+
+    fn touch(&mut self, a: usize) {
+        let block = a / BLOCK;
+        if !self.dirty[block] {
+            self.dirty[block] = true;
+            self.pending.push(block);
+        }
     }
 
     /// Adds an argument, with a new id.
     pub fn add_argument(&mut self) -> Argument {
-        self.grounded = None;
         let argument = Argument::new(self.framework.len() as u32);
         self.framework.push_unnamed();
         self.alive.push(true);
@@ -213,15 +313,12 @@ impl DynamicFramework {
         self.x.push(x);
         let d = self.solver.fresh();
         self.d.push(d);
-        for (i, &condition) in self.conditions().iter().enumerate() {
-            let tail = self.solver.fresh();
-            let head = match condition {
-                Condition::Attacked => !d,
-                Condition::Defended | Condition::Covered => x,
-            };
-            self.clause(&[head, tail]);
-            self.tails[i].push(tail);
+        if self.guards.len() * BLOCK < self.alive.len() {
+            self.guards.push(None);
+            self.dirty.push(false);
         }
+        self.touch(argument.index());
+        self.changed(None, Change::Added);
         argument
     }
 
@@ -234,25 +331,34 @@ impl DynamicFramework {
         Ok(argument.index())
     }
 
+    /// The labels before a change, when a kept fact will need them.
+    fn before(&mut self) -> Option<Vec<Acceptance>> {
+        self.known?;
+        self.labels();
+        self.labels.take()
+    }
+
     /// Removes an argument and its attacks. Its id is not reused.
     ///
     /// # Errors
     /// [`Error::UnknownArgument`] if it is not there.
     pub fn remove_argument(&mut self, argument: Argument) -> Result<()> {
         let a = self.check(argument)?;
-        let attacks: Vec<(Argument, Argument)> = self
-            .framework
-            .attackers(argument)
-            .map(|b| (b, argument))
-            .chain(self.framework.targets(argument).map(|t| (argument, t)))
-            .collect();
-        for (from, to) in attacks {
-            self.remove_attack(from, to)?;
+        let before = self.before();
+        let targets: Vec<Argument> = self.framework.targets(argument).collect();
+        let attackers: Vec<Argument> = self.framework.attackers(argument).collect();
+        for t in targets {
+            self.framework.remove_attack(argument, t)?;
+            self.touch(t.index());
         }
+        for b in attackers {
+            self.framework.remove_attack(b, argument)?;
+        }
+        self.touch(a);
         self.alive[a] = false;
-        self.grounded = None;
         let x = self.x[a];
         self.clause(&[!x]);
+        self.changed(before, Change::Removed(a));
         Ok(())
     }
 
@@ -261,51 +367,7 @@ impl DynamicFramework {
     /// # Errors
     /// [`Error::UnknownArgument`] if either argument is not there.
     pub fn add_attack(&mut self, attacker: Argument, target: Argument) -> Result<bool> {
-        let (b, a) = (self.check(attacker)?, self.check(target)?);
-        if !self.framework.add_attack(attacker, target)? {
-            return Ok(false);
-        }
-        self.grounded = None;
-        let (act, e) = (self.solver.fresh(), self.solver.fresh());
-        let (xb, xa) = (self.x[b], self.x[a]);
-        // e ↔ x_b ∧ act.
-        self.clause(&[!e, xb]);
-        self.clause(&[!e, act]);
-        self.clause(&[e, !xb, !act]);
-        // Conflict-free.
-        if a == b {
-            self.clause(&[!act, !xa]);
-        } else {
-            self.clause(&[!act, !xb, !xa]);
-        }
-        for (i, &condition) in self.conditions().iter().enumerate() {
-            let joined = match condition {
-                Condition::Attacked => {
-                    let (da, db) = (self.d[a], self.d[b]);
-                    // e → d_a, and a needs b attacked to be in.
-                    self.clause(&[!e, da]);
-                    self.clause(&[!act, !xa, db]);
-                    e
-                }
-                Condition::Covered => e,
-                Condition::Defended => {
-                    // f: the attack is there and b is not attacked.
-                    let f = self.solver.fresh();
-                    let db = self.d[b];
-                    self.clause(&[!f, act]);
-                    self.clause(&[!f, !db]);
-                    f
-                }
-            };
-            let tail = self.tails[i][a];
-            let next = self.solver.fresh();
-            self.clause(&[!tail, joined, next]);
-            self.tails[i][a] = next;
-        }
-        self.position
-            .insert((b as u32, a as u32), self.active.len());
-        self.active.push(((b as u32, a as u32), act));
-        Ok(true)
+        self.attack(attacker, target, true)
     }
 
     /// Removes the attack; `false` if it was not there.
@@ -313,74 +375,139 @@ impl DynamicFramework {
     /// # Errors
     /// [`Error::UnknownArgument`] if either argument is not there.
     pub fn remove_attack(&mut self, attacker: Argument, target: Argument) -> Result<bool> {
+        self.attack(attacker, target, false)
+    }
+
+    fn attack(&mut self, attacker: Argument, target: Argument, added: bool) -> Result<bool> {
         let (b, a) = (self.check(attacker)?, self.check(target)?);
-        let Some(i) = self.position.remove(&(b as u32, a as u32)) else {
+        let there = self.framework.attackers(target).any(|x| x == attacker);
+        if there == added {
             return Ok(false);
-        };
-        let (_, act) = self.active.swap_remove(i);
-        if let Some(&(moved, _)) = self.active.get(i) {
-            self.position.insert(moved, i);
         }
-        self.framework.remove_attack(attacker, target)?;
-        self.grounded = None;
-        self.clause(&[!act]);
+        let before = self.before();
+        if added {
+            self.framework.add_attack(attacker, target)?;
+        } else {
+            self.framework.remove_attack(attacker, target)?;
+        }
+        self.touch(a);
+        self.changed(
+            before,
+            Change::Attack {
+                from: b,
+                to: a,
+                added,
+            },
+        );
         Ok(true)
     }
 
-    /// The grounded labels of the framework as it stands (removed
-    /// arguments have no attacks, so they are in; they are never asked
-    /// about), computed once per change.
-    fn labels(&mut self) -> &[Acceptance] {
-        let framework = &self.framework;
-        self.grounded
-            .get_or_insert_with(|| framework.grounded().labels().to_vec())
+    /// After a change: the labels are stale, and the fact is kept only if
+    /// the module's rules say so.
+    fn changed(&mut self, before: Option<Vec<Acceptance>>, change: Change) {
+        self.version += 1;
+        self.labels = None;
+        let Some((fact, _)) = self.known else {
+            return;
+        };
+        let keep = match change {
+            Change::Added => true,
+            Change::Removed(removed) => before
+                .as_deref()
+                .is_some_and(|old| old[removed] == Acceptance::Out),
+            Change::Attack { from, to, added } => {
+                let Some(old) = before else {
+                    self.known = None;
+                    return;
+                };
+                let new = self.labels().to_vec();
+                keeps(fact, &old, &new, from, to, added)
+            }
+        };
+        if !keep {
+            self.known = None;
+        }
     }
 
-    /// The grounded extension of the live arguments.
+    /// The grounded labels of the framework as it stands, computed once
+    /// per change.
+    fn labels(&mut self) -> &[Acceptance] {
+        let framework = &self.framework;
+        self.labels.get_or_insert_with(|| {
+            grounded_labels(framework.attacker_lists(), framework.target_lists())
+        })
+    }
+
+    fn label(&mut self, a: usize) -> Acceptance {
+        self.labels()[a]
+    }
+
+    /// The grounded extension of the live arguments, as a mask.
     fn grounded(&mut self) -> Vec<bool> {
         self.labels();
-        let labels = self.grounded.as_deref().unwrap_or_default();
+        let labels = self.labels.as_deref().unwrap_or_default();
         (0..self.alive.len())
             .map(|a| self.alive[a] && labels[a] == Acceptance::In)
             .collect()
     }
 
-    /// The assumptions every solve makes: each attack that is there is
-    /// active, each live argument's open tails are false, and what the
-    /// grounded labelling settles is settled (every complete, preferred
-    /// and stable extension holds the grounded extension and nothing it
-    /// attacks, and some extension proving a credulous answer does too:
-    /// an admissible set grows to a preferred extension). So the search
-    /// runs on the undecided arguments, as [`Framework::extension`]'s does.
-    fn assumptions(&mut self) -> Vec<Lit> {
-        self.labels();
-        let settled: Vec<Lit> = {
-            let labels = self.grounded.as_deref().unwrap_or_default();
-            (0..labels.len())
-                .filter(|&a| self.alive[a])
-                .filter_map(|a| match labels[a] {
-                    Acceptance::In => Some(self.x[a]),
-                    Acceptance::Out => Some(!self.x[a]),
-                    Acceptance::Undecided => None,
-                })
-                .collect()
-        };
-        let mut out = settled;
-        out.extend(self.active.iter().map(|&(_, act)| act));
-        for tails in &self.tails {
-            out.extend(
-                tails
-                    .iter()
-                    .zip(&self.alive)
-                    .filter(|(_, alive)| **alive)
-                    .map(|(&t, _)| !t),
-            );
+    /// Writes the clauses of the blocks changed since the last solve, each
+    /// under a fresh guard, and retires their old guards.
+    fn flush(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        for block in pending {
+            self.dirty[block] = false;
+            if let Some(old) = self.guards[block] {
+                self.clause(&[!old]);
+            }
+            let guard = self.solver.fresh();
+            self.guards[block] = Some(guard);
+            let end = ((block + 1) * BLOCK).min(self.alive.len());
+            for a in block * BLOCK..end {
+                if self.alive[a] {
+                    self.write(a, guard);
+                }
+            }
         }
-        out
+    }
+
+    /// The clauses about argument `a` and its attackers, under `guard`.
+    fn write(&mut self, a: usize, guard: Lit) {
+        let attackers: Vec<usize> = self.framework.attacker_lists()[a]
+            .iter()
+            .map(|&b| b as usize)
+            .collect();
+        let (xa, da) = (self.x[a], self.d[a]);
+        for &b in &attackers {
+            let xb = self.x[b];
+            if a == b {
+                self.clause(&[!guard, !xa]);
+            } else {
+                self.clause(&[!guard, !xb, !xa]);
+            }
+        }
+        let mut long = vec![!guard, xa];
+        if self.semantics == Semantics::Stable {
+            long.extend(attackers.iter().map(|&b| self.x[b]));
+            self.clause(&long);
+            return;
+        }
+        long.extend(attackers.iter().map(|&b| !self.d[b]));
+        self.clause(&long);
+        let mut attacked = vec![!guard, !da];
+        attacked.extend(attackers.iter().map(|&b| self.x[b]));
+        self.clause(&attacked);
+        for &b in &attackers {
+            let (xb, db) = (self.x[b], self.d[b]);
+            self.clause(&[!guard, !xb, da]);
+            self.clause(&[!guard, !xa, db]);
+        }
     }
 
     fn solve(&mut self, extra: &[Lit]) -> bool {
-        let mut assumptions = self.assumptions();
+        self.flush();
+        self.statistics.solves += 1;
+        let mut assumptions: Vec<Lit> = self.guards.iter().flatten().copied().collect();
         assumptions.extend_from_slice(extra);
         self.solver.solve(&assumptions)
     }
@@ -401,9 +528,9 @@ impl DynamicFramework {
             .collect()
     }
 
-    /// Grows the last model to a ⊆-maximal one (preferred), under `extra`
-    /// assumptions; returns it. The growth clauses are guarded by a literal
-    /// retired at the end.
+    /// Grows the last model to a ⊆-maximal complete extension (preferred),
+    /// under `extra` assumptions; returns it. The growth clauses are
+    /// guarded by a literal retired at the end.
     fn maximize(&mut self, extra: &[Lit]) -> Vec<bool> {
         let mut set = self.model();
         let switch = self.solver.fresh();
@@ -430,16 +557,154 @@ impl DynamicFramework {
         set
     }
 
+    /// The witness, if it is still an extension (complete for complete
+    /// and preferred semantics, stable for stable) of the framework as it
+    /// stands; checked once per change.
+    fn witness(&mut self) -> Option<&[bool]> {
+        let (version, len) = (self.version, self.alive.len());
+        if let Some((mask, _, _)) = self.witness.as_mut() {
+            // Arguments added since are not in it, nor those removed.
+            mask.resize(len, false);
+            for (m, alive) in mask.iter_mut().zip(&self.alive) {
+                *m &= alive;
+            }
+        }
+        let (mask, _, checked) = self.witness.as_ref()?;
+        if *checked != version {
+            let still = if self.semantics == Semantics::Stable {
+                self.is_stable(mask)
+            } else {
+                self.is_complete(mask)
+            };
+            if !still {
+                self.witness = None;
+                return None;
+            }
+        }
+        let (mask, _, checked) = self.witness.as_mut()?;
+        *checked = version;
+        Some(mask)
+    }
+
+    fn keep_witness(&mut self, mask: &[bool]) {
+        self.witness = Some((mask.to_vec(), self.version, self.version));
+    }
+
+    /// Counts an answer read off the witness; kept if found before the
+    /// last change.
+    fn used_witness(&mut self) {
+        if self.witness.as_ref().is_some_and(|w| w.1 != self.version) {
+            self.statistics.kept += 1;
+        }
+    }
+
+    fn is_complete(&self, mask: &[bool]) -> bool {
+        if !self.framework.admissible(mask) {
+            return false;
+        }
+        let out = self.framework.attacked_by(mask);
+        let lists = self.framework.attacker_lists();
+        (0..mask.len())
+            .filter(|&a| self.alive[a] && !mask[a])
+            .all(|a| lists[a].iter().any(|&b| !out[b as usize]))
+    }
+
+    fn is_stable(&self, mask: &[bool]) -> bool {
+        if !self.framework.conflict_free(mask) {
+            return false;
+        }
+        let out = self.framework.attacked_by(mask);
+        (0..mask.len()).all(|a| !self.alive[a] || mask[a] || out[a])
+    }
+
+    /// The fact of the semantics, proved by one solve if it is not known
+    /// (and no witness shows it false): for complete and preferred, that
+    /// the grounded extension is the only complete one; for stable, that
+    /// there is no stable extension. A model found instead becomes the
+    /// witness.
+    fn fact(&mut self) -> Option<Fact> {
+        if let Some((fact, since)) = self.known {
+            if since != self.version {
+                self.statistics.kept += 1;
+            }
+            return Some(fact);
+        }
+        if self.semantics == Semantics::Preferred {
+            // A preferred witness is not kept across changes; this solve is
+            // the question's own.
+            if self.witness.as_ref().is_some_and(|w| w.1 == self.version) {
+                return None;
+            }
+        } else if self.witness().is_some() {
+            return None;
+        }
+        let (fact, found) = if self.semantics == Semantics::Stable {
+            (Fact::NoStable, self.solve(&[]))
+        } else {
+            let undecided: Vec<usize> = (0..self.alive.len())
+                .filter(|&a| self.alive[a] && self.label(a) == Acceptance::Undecided)
+                .collect();
+            if undecided.is_empty() {
+                (Fact::Unique, false)
+            } else {
+                let switch = self.solver.fresh();
+                let mut some = vec![!switch];
+                some.extend(undecided.iter().map(|&a| self.x[a]));
+                self.clause(&some);
+                let found = self.solve(&[switch]);
+                if found {
+                    let model = self.model();
+                    self.keep_witness(&model);
+                }
+                self.clause(&[!switch]);
+                return self.settle(Fact::Unique, found);
+            }
+        };
+        if found {
+            let model = self.model();
+            self.keep_witness(&model);
+        }
+        self.settle(fact, found)
+    }
+
+    fn settle(&mut self, fact: Fact, found: bool) -> Option<Fact> {
+        if found {
+            return None;
+        }
+        self.known = Some((fact, self.version));
+        Some(fact)
+    }
+
     /// One extension of the semantics, or `None` if there is none (only
     /// stable semantics can have none).
     pub fn extension(&mut self) -> Option<Vec<Argument>> {
+        self.statistics.questions += 1;
         match self.semantics {
             Semantics::Grounded | Semantics::Complete => Some(Self::extension_of(&self.grounded())),
             Semantics::Preferred => {
-                self.solve(&[]).then_some(())?;
-                Some(Self::extension_of(&self.maximize(&[])))
+                if self.fact() == Some(Fact::Unique) {
+                    return Some(Self::extension_of(&self.grounded()));
+                }
+                if !self.solve(&[]) {
+                    return None;
+                }
+                let set = self.maximize(&[]);
+                self.keep_witness(&set);
+                Some(Self::extension_of(&set))
             }
-            _ => self.solve(&[]).then(|| Self::extension_of(&self.model())),
+            _ => {
+                if self.fact() == Some(Fact::NoStable) {
+                    return None;
+                }
+                if let Some(w) = self.witness().map(Self::extension_of) {
+                    self.used_witness();
+                    return Some(w);
+                }
+                self.solve(&[]).then_some(())?;
+                let model = self.model();
+                self.keep_witness(&model);
+                Some(Self::extension_of(&model))
+            }
         }
     }
 
@@ -450,8 +715,30 @@ impl DynamicFramework {
     /// [`Error::UnknownArgument`] if it is not there.
     pub fn credulous(&mut self, argument: Argument) -> Result<Decision> {
         let a = self.check(argument)?;
-        if self.semantics == Semantics::Grounded {
+        self.statistics.questions += 1;
+        let label = self.label(a);
+        if self.semantics == Semantics::Grounded
+            || (self.semantics == Semantics::Complete && label == Acceptance::In)
+        {
             return Ok(self.grounded_decision(a));
+        }
+        if label == Acceptance::Out {
+            return Ok(Decision::no(None));
+        }
+        match self.fact() {
+            Some(Fact::Unique) if label == Acceptance::In => {
+                return Ok(self.grounded_decision(a));
+            }
+            Some(_) => return Ok(Decision::no(None)),
+            None => {}
+        }
+        if self.semantics != Semantics::Preferred
+            && let Some(w) = self.witness()
+            && w[a]
+        {
+            let certificate = Self::extension_of(w);
+            self.used_witness();
+            return Ok(Decision::yes(Some(certificate)));
         }
         let x = self.x[a];
         if !self.solve(&[x]) {
@@ -461,6 +748,7 @@ impl DynamicFramework {
             Semantics::Preferred => self.maximize(&[]),
             _ => self.model(),
         };
+        self.keep_witness(&set);
         Ok(Decision::yes(Some(Self::extension_of(&set))))
     }
 
@@ -471,27 +759,68 @@ impl DynamicFramework {
     /// [`Error::UnknownArgument`] if it is not there.
     pub fn sceptical(&mut self, argument: Argument) -> Result<Decision> {
         let a = self.check(argument)?;
-        match self.semantics {
-            Semantics::Grounded | Semantics::Complete => Ok(self.grounded_decision(a)),
-            Semantics::Stable => {
-                let x = self.x[a];
-                Ok(if self.solve(&[!x]) {
-                    Decision::no(Some(Self::extension_of(&self.model())))
-                } else {
-                    Decision::yes(None)
-                })
-            }
-            _ => Ok(self.sceptical_preferred(a)),
+        self.statistics.questions += 1;
+        if matches!(self.semantics, Semantics::Grounded | Semantics::Complete) {
+            return Ok(self.grounded_decision(a));
         }
+        if self.label(a) == Acceptance::In {
+            // In every complete extension, so in every preferred and
+            // stable one.
+            return Ok(Decision::yes(None));
+        }
+        match self.fact() {
+            Some(Fact::Unique) => return Ok(self.grounded_decision(a)),
+            Some(Fact::NoStable) => return Ok(Decision::yes(None)),
+            None => {}
+        }
+        if self.semantics == Semantics::Stable {
+            if let Some(w) = self.witness()
+                && !w[a]
+            {
+                let certificate = Self::extension_of(w);
+                self.used_witness();
+                return Ok(Decision::no(Some(certificate)));
+            }
+            let x = self.x[a];
+            return Ok(if self.solve(&[!x]) {
+                let model = self.model();
+                self.keep_witness(&model);
+                Decision::no(Some(Self::extension_of(&model)))
+            } else {
+                Decision::yes(None)
+            });
+        }
+        Ok(self.sceptical_preferred(a))
     }
 
-    /// Counter-example guided: an admissible set without the argument,
-    /// grown to a preferred extension; if that one holds the argument,
+    /// A preferred extension holding an attacker of the argument, if a
+    /// complete one does (the early stop of [`Framework::sceptical`]);
+    /// otherwise counter-example guided: a complete extension without the
+    /// argument, grown to a preferred one; if that one holds the argument,
     /// every set within it is excluded (under a switch retired at the end,
     /// as the exclusions hold for this framework only) and the search goes
     /// on.
     fn sceptical_preferred(&mut self, a: usize) -> Decision {
+        let attackers: Vec<Lit> = self.framework.attacker_lists()[a]
+            .iter()
+            .map(|&b| self.x[b as usize])
+            .collect();
         let x = self.x[a];
+        let switch = self.solver.fresh();
+        let mut some = vec![!switch];
+        some.extend(attackers);
+        self.clause(&some);
+        let attacked = self.solve(&[switch]);
+        let answer = if attacked {
+            let preferred = self.maximize(&[switch]);
+            Some(Decision::no(Some(Self::extension_of(&preferred))))
+        } else {
+            None
+        };
+        self.clause(&[!switch]);
+        if let Some(answer) = answer {
+            return answer;
+        }
         let switch = self.solver.fresh();
         let answer = loop {
             if !self.solve(&[switch, !x]) {
@@ -521,5 +850,39 @@ impl DynamicFramework {
         } else {
             Decision::no(Some(extension))
         }
+    }
+}
+
+/// Whether `fact`, true before a change of the attack `from` → `to`, is
+/// still true after it, by rules 1–3 of the module docs; `old` and `new`
+/// are the grounded labels before and after.
+fn keeps(
+    fact: Fact,
+    old: &[Acceptance],
+    new: &[Acceptance],
+    from: usize,
+    to: usize,
+    added: bool,
+) -> bool {
+    let out = |labels: &[Acceptance], a: usize| labels[a] == Acceptance::Out;
+    let grew = || {
+        old.iter()
+            .zip(new)
+            .all(|(o, n)| *o != Acceptance::In || *n == Acceptance::In)
+    };
+    match fact {
+        Fact::Unique => {
+            let pivot = if added { from } else { to };
+            if out(new, pivot) && grew() {
+                return true;
+            }
+            let same = old
+                .iter()
+                .zip(new)
+                .all(|(o, n)| (*o == Acceptance::In) == (*n == Acceptance::In));
+            same && ((out(old, from) && out(new, from)) || (out(old, to) && out(new, to)))
+        }
+        Fact::NoStable if added => out(new, from) || (out(old, to) && grew()),
+        Fact::NoStable => out(new, to) || out(new, from),
     }
 }
