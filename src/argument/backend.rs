@@ -65,6 +65,14 @@ impl Backend {
         use batsat::SolverInterface;
         self.solver.value_lit(self.lit(l)) == batsat::lbool::TRUE
     }
+
+    /// Whether the assumption was used to prove the last solve
+    /// unsatisfiable.
+    pub(crate) fn failed(&self, l: Lit) -> bool {
+        use batsat::SolverInterface;
+        self.solver
+            .unsat_core_contains_var(self.vars[(l.0.unsigned_abs() - 1) as usize])
+    }
 }
 
 #[cfg(feature = "cadical")]
@@ -95,5 +103,11 @@ impl Backend {
     /// The value of a literal in the last model.
     pub(crate) fn value(&self, l: Lit) -> bool {
         self.solver.value(l.0) == Some(true)
+    }
+
+    /// Whether the assumption was used to prove the last solve
+    /// unsatisfiable.
+    pub(crate) fn failed(&self, l: Lit) -> bool {
+        self.solver.failed(l.0)
     }
 }

@@ -144,8 +144,14 @@ pub struct DynamicFramework {
     x: Vec<Lit>,
     /// *d*ₐ by argument (complete and preferred).
     d: Vec<Lit>,
+    /// The block of each argument.
+    block: Vec<usize>,
+    /// The arguments of each block.
+    members: Vec<Vec<usize>>,
     /// The guard of each block, once its clauses are written.
     guards: Vec<Option<Lit>>,
+    /// The version of the last change to each block's clauses.
+    touched: Vec<u64>,
     /// Blocks to write again before the next solve.
     dirty: Vec<bool>,
     pending: Vec<usize>,
@@ -155,22 +161,44 @@ pub struct DynamicFramework {
     labels: Option<Vec<Acceptance>>,
     /// Changes so far.
     version: u64,
-    /// A fact about the framework as it stands, and the version it was
-    /// proved at.
-    known: Option<(Fact, u64)>,
-    /// The last complete (stable) extension found, as a mask, the version
-    /// it was found at and the version it was last checked at.
-    witness: Option<(Vec<bool>, u64, u64)>,
+    /// A fact proved about the framework as it stands.
+    known: Option<Known>,
+    /// Extensions found (complete for complete and preferred semantics,
+    /// stable for stable), each with the version it was found at and the
+    /// version it was last checked at; checked again before use.
+    witnesses: Vec<(Vec<bool>, u64, u64)>,
     statistics: Statistics,
 }
 
-/// A fact the solver proved, kept across changes by the module's rules.
+/// At most this many witnesses are kept.
+const WITNESSES: usize = 8;
+
+/// A fact the solver proved, kept across changes (module docs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fact {
-    /// The grounded extension is the only complete extension.
-    Unique,
+    /// No admissible set holds an argument of `refuted` (complete,
+    /// preferred).
+    Refuted,
     /// There is no stable extension.
     NoStable,
+}
+
+struct Known {
+    fact: Fact,
+    /// The arguments no admissible set holds (`Refuted`).
+    refuted: Vec<bool>,
+    /// The literal that switches on the clause "some argument of
+    /// `refuted` is in", retired with the fact.
+    switch: Option<Lit>,
+    /// The blocks whose guards the proof used, while no change has
+    /// touched them (`None` once a rule kept the fact instead).
+    support: Option<Vec<usize>>,
+    /// The version it was proved at.
+    proved: u64,
+    /// An argument that no admissible set (stable extension) may hold
+    /// for the fact to be still true after the last change, not checked
+    /// yet.
+    pivot: Option<usize>,
 }
 
 /// One change, for the rules that keep a fact across it.
@@ -235,13 +263,16 @@ impl DynamicFramework {
             solver: Backend::new(),
             x: Vec::new(),
             d: Vec::new(),
+            block: Vec::new(),
+            members: Vec::new(),
             guards: Vec::new(),
+            touched: Vec::new(),
             dirty: Vec::new(),
             pending: Vec::new(),
             labels: None,
             version: 0,
             known: None,
-            witness: None,
+            witnesses: Vec::new(),
             statistics: Statistics::default(),
         })
     }
@@ -291,35 +322,47 @@ impl DynamicFramework {
     fn clause(&mut self, clause: &[Lit]) {
         // A clause set made unsatisfiable stays so; every solve then fails,
         // which cannot happen here: every clause but the units of removed
-        // arguments and retired guards is guarded, and those are satisfied
-        // by the empty set.
+        // arguments, retired guards and switches is guarded, and those are
+        // satisfied by the empty set.
         self.solver.add_clause(clause);
     }
 
     fn touch(&mut self, a: usize) {
-        let block = a / BLOCK;
+        let block = self.block[a];
+        self.touched[block] = self.version + 1;
         if !self.dirty[block] {
             self.dirty[block] = true;
             self.pending.push(block);
         }
     }
 
-    /// Adds an argument, with a new id.
+    /// Adds an argument, with a new id. It joins the last block while that
+    /// block's clauses are not written yet, and starts a new one otherwise,
+    /// so that no proof the solver made is touched.
     pub fn add_argument(&mut self) -> Argument {
-        let argument = Argument::new(self.framework.len() as u32);
+        let a = self.framework.len();
         self.framework.push_unnamed();
         self.alive.push(true);
         let x = self.solver.fresh();
         self.x.push(x);
         let d = self.solver.fresh();
         self.d.push(d);
-        if self.guards.len() * BLOCK < self.alive.len() {
+        let open = self
+            .members
+            .last()
+            .is_some_and(|m| m.len() < BLOCK && self.guards[self.members.len() - 1].is_none());
+        if !open {
+            self.members.push(Vec::new());
             self.guards.push(None);
+            self.touched.push(0);
             self.dirty.push(false);
         }
-        self.touch(argument.index());
+        let block = self.members.len() - 1;
+        self.members[block].push(a);
+        self.block.push(block);
+        self.touch(a);
         self.changed(None, Change::Added);
-        argument
+        Argument::new(a as u32)
     }
 
     fn check(&self, argument: Argument) -> Result<usize> {
@@ -331,11 +374,12 @@ impl DynamicFramework {
         Ok(argument.index())
     }
 
-    /// The labels before a change, when a kept fact will need them.
+    /// The labels before a change, when a kept fact may need them.
     fn before(&mut self) -> Option<Vec<Acceptance>> {
-        self.known?;
+        self.resolve();
+        self.known.as_ref()?;
         self.labels();
-        self.labels.take()
+        self.labels.clone()
     }
 
     /// Removes an argument and its attacks. Its id is not reused.
@@ -402,30 +446,69 @@ impl DynamicFramework {
         Ok(true)
     }
 
-    /// After a change: the labels are stale, and the fact is kept only if
-    /// the module's rules say so.
+    /// After a change: the labels are stale, and the fact is kept if its
+    /// proof used no block the change touched, or if the module's rules
+    /// say so.
     fn changed(&mut self, before: Option<Vec<Acceptance>>, change: Change) {
         self.version += 1;
         self.labels = None;
-        let Some((fact, _)) = self.known else {
+        let Some(known) = &self.known else {
             return;
         };
-        let keep = match change {
-            Change::Added => true,
-            Change::Removed(removed) => before
-                .as_deref()
-                .is_some_and(|old| old[removed] == Acceptance::Out),
-            Change::Attack { from, to, added } => {
-                let Some(old) = before else {
-                    self.known = None;
-                    return;
-                };
+        if let Some(support) = &known.support
+            && support.iter().all(|&k| self.touched[k] <= known.proved)
+        {
+            return;
+        }
+        let fact = known.fact;
+        let mut pivot = None;
+        let keep = match (change, before) {
+            (Change::Added, _) => true,
+            (Change::Removed(removed), Some(old)) => old[removed] == Acceptance::Out,
+            (Change::Attack { from, to, added }, Some(old)) => {
                 let new = self.labels().to_vec();
-                keeps(fact, &old, &new, from, to, added)
+                let keep = keeps(fact, &old, &new, from, to, added);
+                // Rule 1: what could make the fact false holds this one.
+                pivot = (!keep).then_some(if added { from } else { to });
+                keep || pivot.is_some()
             }
+            _ => false,
         };
-        if !keep {
-            self.known = None;
+        if keep {
+            if let Some(known) = self.known.as_mut() {
+                known.support = None;
+                // An argument added keeps a pivot not checked yet.
+                known.pivot = pivot.or(known.pivot);
+            }
+        } else {
+            self.forget();
+        }
+    }
+
+    /// Checks the pivot of the last change, if there is one: the fact is
+    /// still true if no admissible set (stable extension) holds it; one
+    /// that does becomes a witness and the fact is forgotten.
+    fn resolve(&mut self) {
+        let Some(p) = self.known.as_ref().and_then(|k| k.pivot) else {
+            return;
+        };
+        if let Some(known) = self.known.as_mut() {
+            known.pivot = None;
+        }
+        if !self.alive[p] || self.label(p) == Acceptance::Out {
+            return;
+        }
+        let x = self.x[p];
+        if self.solve(&[x]) {
+            let model = self.model();
+            self.keep_witness(&model);
+            self.forget();
+        }
+    }
+
+    fn forget(&mut self) {
+        if let Some(switch) = self.known.take().and_then(|k| k.switch) {
+            self.clause(&[!switch]);
         }
     }
 
@@ -462,8 +545,8 @@ impl DynamicFramework {
             }
             let guard = self.solver.fresh();
             self.guards[block] = Some(guard);
-            let end = ((block + 1) * BLOCK).min(self.alive.len());
-            for a in block * BLOCK..end {
+            for i in 0..self.members[block].len() {
+                let a = self.members[block][i];
                 if self.alive[a] {
                     self.write(a, guard);
                 }
@@ -512,6 +595,15 @@ impl DynamicFramework {
         self.solver.solve(&assumptions)
     }
 
+    /// The blocks whose guards the last (unsatisfiable) solve used.
+    fn support(&self) -> Vec<usize> {
+        let v: Vec<usize> = (0..self.guards.len())
+            .filter(|&k| self.guards[k].is_some_and(|g| self.solver.failed(g)))
+            .collect();
+        if std::env::var("DYNDEBUG").is_ok() { eprintln!("support {} of {}", v.len(), self.guards.len()); }
+        v
+    }
+
     /// The live arguments in the last model.
     fn model(&self) -> Vec<bool> {
         self.x
@@ -557,45 +649,60 @@ impl DynamicFramework {
         set
     }
 
-    /// The witness, if it is still an extension (complete for complete
-    /// and preferred semantics, stable for stable) of the framework as it
-    /// stands; checked once per change.
-    fn witness(&mut self) -> Option<&[bool]> {
+    fn keep_witness(&mut self, mask: &[bool]) {
+        if self.witnesses.len() == WITNESSES {
+            self.witnesses.remove(0);
+        }
+        self.witnesses
+            .push((mask.to_vec(), self.version, self.version));
+    }
+
+    /// The witnesses still extensions of the framework as it stands (each
+    /// checked once per change; the others are dropped).
+    fn check_witnesses(&mut self) {
         let (version, len) = (self.version, self.alive.len());
-        if let Some((mask, _, _)) = self.witness.as_mut() {
+        let mut witnesses = std::mem::take(&mut self.witnesses);
+        witnesses.retain_mut(|(mask, _, checked)| {
+            if *checked == version {
+                return true;
+            }
             // Arguments added since are not in it, nor those removed.
             mask.resize(len, false);
             for (m, alive) in mask.iter_mut().zip(&self.alive) {
                 *m &= alive;
             }
-        }
-        let (mask, _, checked) = self.witness.as_ref()?;
-        if *checked != version {
-            let still = if self.semantics == Semantics::Stable {
+            *checked = version;
+            if self.semantics == Semantics::Stable {
                 self.is_stable(mask)
             } else {
                 self.is_complete(mask)
-            };
-            if !still {
-                self.witness = None;
-                return None;
+            }
+        });
+        self.witnesses = witnesses;
+    }
+
+    /// A witness satisfying `wanted` (preferred: one that is still
+    /// preferred, by the check of the module docs), as a certificate;
+    /// counted as kept if found before the last change.
+    fn witness(&mut self, wanted: impl Fn(&[bool]) -> bool) -> Option<Vec<Argument>> {
+        self.check_witnesses();
+        let preferred = self.semantics == Semantics::Preferred;
+        if preferred {
+            self.labels();
+        }
+        let mut found = None;
+        for i in (0..self.witnesses.len()).rev() {
+            let mask = &self.witnesses[i].0;
+            if wanted(mask) && (!preferred || self.is_preferred(mask)) {
+                found = Some(i);
+                break;
             }
         }
-        let (mask, _, checked) = self.witness.as_mut()?;
-        *checked = version;
-        Some(mask)
-    }
-
-    fn keep_witness(&mut self, mask: &[bool]) {
-        self.witness = Some((mask.to_vec(), self.version, self.version));
-    }
-
-    /// Counts an answer read off the witness; kept if found before the
-    /// last change.
-    fn used_witness(&mut self) {
-        if self.witness.as_ref().is_some_and(|w| w.1 != self.version) {
+        let (mask, since, _) = &self.witnesses[found?];
+        if *since != self.version {
             self.statistics.kept += 1;
         }
+        Some(Self::extension_of(mask))
     }
 
     fn is_complete(&self, mask: &[bool]) -> bool {
@@ -617,62 +724,153 @@ impl DynamicFramework {
         (0..mask.len()).all(|a| !self.alive[a] || mask[a] || out[a])
     }
 
-    /// The fact of the semantics, proved by one solve if it is not known
-    /// (and no witness shows it false): for complete and preferred, that
-    /// the grounded extension is the only complete one; for stable, that
-    /// there is no stable extension. A model found instead becomes the
-    /// witness.
-    fn fact(&mut self) -> Option<Fact> {
-        if let Some((fact, since)) = self.known {
-            if since != self.version {
-                self.statistics.kept += 1;
-            }
-            return Some(fact);
-        }
-        if self.semantics == Semantics::Preferred {
-            // A preferred witness is not kept across changes; this solve is
-            // the question's own.
-            if self.witness.as_ref().is_some_and(|w| w.1 == self.version) {
-                return None;
-            }
-        } else if self.witness().is_some() {
-            return None;
-        }
-        let (fact, found) = if self.semantics == Semantics::Stable {
-            (Fact::NoStable, self.solve(&[]))
-        } else {
-            let undecided: Vec<usize> = (0..self.alive.len())
-                .filter(|&a| self.alive[a] && self.label(a) == Acceptance::Undecided)
-                .collect();
-            if undecided.is_empty() {
-                (Fact::Unique, false)
-            } else {
-                let switch = self.solver.fresh();
-                let mut some = vec![!switch];
-                some.extend(undecided.iter().map(|&a| self.x[a]));
-                self.clause(&some);
-                let found = self.solve(&[switch]);
-                if found {
-                    let model = self.model();
-                    self.keep_witness(&model);
-                }
-                self.clause(&[!switch]);
-                return self.settle(Fact::Unique, found);
-            }
+    /// Whether a complete extension is preferred, read off the `Refuted`
+    /// fact: no argument outside it could join it in a larger complete
+    /// extension (each is refuted, out, or in conflict with it). Without
+    /// the fact, or with a labelling not yet computed, `false`.
+    fn is_preferred(&self, mask: &[bool]) -> bool {
+        let (Some(known), Some(labels)) = (&self.known, &self.labels) else {
+            return false;
         };
-        if found {
-            let model = self.model();
-            self.keep_witness(&model);
+        if known.fact != Fact::Refuted || known.pivot.is_some() {
+            return false;
         }
-        self.settle(fact, found)
+        let attacked = self.framework.attacked_by(mask);
+        (0..mask.len()).all(|e| {
+            !self.alive[e]
+                || mask[e]
+                || known.refuted.get(e).copied().unwrap_or(false)
+                || labels[e] == Acceptance::Out
+                || attacked[e]
+                || self.framework.target_lists()[e]
+                    .iter()
+                    .any(|&t| mask[t as usize])
+        })
     }
 
-    fn settle(&mut self, fact: Fact, found: bool) -> Option<Fact> {
-        if found {
-            return None;
+    /// The fact of the semantics, proved by the solver if it is not known:
+    /// for stable semantics, that there is no stable extension (`None` if
+    /// there is one; it becomes a witness); for complete and preferred,
+    /// which undecided arguments no admissible set holds (the others are
+    /// covered by complete extensions found on the way, which become
+    /// witnesses).
+    fn fact(&mut self) -> Option<Fact> {
+        self.resolve();
+        if let Some(known) = &self.known {
+            return Some(known.fact);
         }
-        self.known = Some((fact, self.version));
-        Some(fact)
+        self.labels();
+        if self.semantics == Semantics::Stable {
+            self.check_witnesses();
+            if !self.witnesses.is_empty() {
+                return None;
+            }
+            if self.solve(&[]) {
+                let model = self.model();
+                self.keep_witness(&model);
+                return None;
+            }
+            let support = Some(self.support());
+            self.known = Some(Known {
+                fact: Fact::NoStable,
+                refuted: Vec::new(),
+                switch: None,
+                support,
+                proved: self.version,
+                pivot: None,
+            });
+            return Some(Fact::NoStable);
+        }
+        self.check_witnesses();
+        let labels = self.labels.as_deref().unwrap_or_default();
+        let mut refuted: Vec<bool> = (0..self.alive.len())
+            .map(|a| self.alive[a] && labels[a] == Acceptance::Undecided)
+            .collect();
+        for (mask, _, _) in &self.witnesses {
+            for (r, m) in refuted.iter_mut().zip(mask) {
+                *r &= !m;
+            }
+        }
+        loop {
+            let switch = self.solver.fresh();
+            let mut some = vec![!switch];
+            some.extend((0..refuted.len()).filter(|&a| refuted[a]).map(|a| self.x[a]));
+            if some.len() == 1 {
+                self.known = Some(Known {
+                    fact: Fact::Refuted,
+                    refuted,
+                    switch: None,
+                    support: Some(Vec::new()),
+                    proved: self.version,
+                    pivot: None,
+                });
+                return Some(Fact::Refuted);
+            }
+            self.clause(&some);
+            if !self.solve(&[switch]) {
+                let support = Some(self.support());
+                self.known = Some(Known {
+                    fact: Fact::Refuted,
+                    refuted,
+                    switch: Some(switch),
+                    support,
+                    proved: self.version,
+                    pivot: None,
+                });
+                return Some(Fact::Refuted);
+            }
+            let model = self.model();
+            self.clause(&[!switch]);
+            for (r, m) in refuted.iter_mut().zip(&model) {
+                *r &= !m;
+            }
+            self.keep_witness(&model);
+        }
+    }
+
+    /// Whether the `Refuted` fact (proved if needed) says no admissible set
+    /// holds `a`.
+    fn refuted(&mut self, a: usize) -> bool {
+        self.fact();
+        let refuted = self
+            .known
+            .as_ref()
+            .is_some_and(|k| k.fact == Fact::Refuted && k.refuted.get(a).copied().unwrap_or(false));
+        if refuted {
+            self.used_fact();
+        }
+        refuted
+    }
+
+    /// Whether there is no stable extension (proved if needed).
+    fn no_stable(&mut self) -> bool {
+        let none = self.fact() == Some(Fact::NoStable);
+        if none {
+            self.used_fact();
+        }
+        none
+    }
+
+    /// Counts an answer read off the fact, as kept if it was proved
+    /// before the last change.
+    fn used_fact(&mut self) {
+        if self.known.as_ref().is_some_and(|k| k.proved != self.version) {
+            self.statistics.kept += 1;
+        }
+    }
+
+    /// A preferred extension: a witness still preferred, or one grown
+    /// from a new model.
+    fn preferred(&mut self) -> Vec<Argument> {
+        self.fact();
+        if let Some(extension) = self.witness(|_| true) {
+            return extension;
+        }
+        // The empty set is admissible: there is a complete extension.
+        self.solve(&[]);
+        let set = self.maximize(&[]);
+        self.keep_witness(&set);
+        Self::extension_of(&set)
     }
 
     /// One extension of the semantics, or `None` if there is none (only
@@ -681,29 +879,15 @@ impl DynamicFramework {
         self.statistics.questions += 1;
         match self.semantics {
             Semantics::Grounded | Semantics::Complete => Some(Self::extension_of(&self.grounded())),
-            Semantics::Preferred => {
-                if self.fact() == Some(Fact::Unique) {
-                    return Some(Self::extension_of(&self.grounded()));
-                }
-                if !self.solve(&[]) {
-                    return None;
-                }
-                let set = self.maximize(&[]);
-                self.keep_witness(&set);
-                Some(Self::extension_of(&set))
-            }
+            Semantics::Preferred => Some(self.preferred()),
             _ => {
-                if self.fact() == Some(Fact::NoStable) {
-                    return None;
-                }
-                if let Some(w) = self.witness().map(Self::extension_of) {
-                    self.used_witness();
+                if let Some(w) = self.witness(|_| true) {
                     return Some(w);
                 }
-                self.solve(&[]).then_some(())?;
-                let model = self.model();
-                self.keep_witness(&model);
-                Some(Self::extension_of(&model))
+                if self.no_stable() {
+                    return None;
+                }
+                self.witness(|_| true)
             }
         }
     }
@@ -725,20 +909,21 @@ impl DynamicFramework {
         if label == Acceptance::Out {
             return Ok(Decision::no(None));
         }
-        match self.fact() {
-            Some(Fact::Unique) if label == Acceptance::In => {
-                return Ok(self.grounded_decision(a));
-            }
-            Some(_) => return Ok(Decision::no(None)),
-            None => {}
+        if self.semantics == Semantics::Preferred {
+            self.fact();
         }
-        if self.semantics != Semantics::Preferred
-            && let Some(w) = self.witness()
-            && w[a]
-        {
-            let certificate = Self::extension_of(w);
-            self.used_witness();
-            return Ok(Decision::yes(Some(certificate)));
+        if let Some(w) = self.witness(|m| m[a]) {
+            return Ok(Decision::yes(Some(w)));
+        }
+        let rejected = match self.semantics {
+            Semantics::Stable => self.no_stable(),
+            _ => self.refuted(a),
+        };
+        if rejected {
+            return Ok(Decision::no(None));
+        }
+        if let Some(w) = self.witness(|m| m[a]) {
+            return Ok(Decision::yes(Some(w)));
         }
         let x = self.x[a];
         if !self.solve(&[x]) {
@@ -768,18 +953,18 @@ impl DynamicFramework {
             // stable one.
             return Ok(Decision::yes(None));
         }
-        match self.fact() {
-            Some(Fact::Unique) => return Ok(self.grounded_decision(a)),
-            Some(Fact::NoStable) => return Ok(Decision::yes(None)),
-            None => {}
+        if self.semantics == Semantics::Preferred {
+            self.fact();
+        }
+        if let Some(w) = self.witness(|m| !m[a]) {
+            return Ok(Decision::no(Some(w)));
         }
         if self.semantics == Semantics::Stable {
-            if let Some(w) = self.witness()
-                && !w[a]
-            {
-                let certificate = Self::extension_of(w);
-                self.used_witness();
-                return Ok(Decision::no(Some(certificate)));
+            if self.no_stable() {
+                return Ok(Decision::yes(None));
+            }
+            if let Some(w) = self.witness(|m| !m[a]) {
+                return Ok(Decision::no(Some(w)));
             }
             let x = self.x[a];
             return Ok(if self.solve(&[!x]) {
@@ -789,6 +974,10 @@ impl DynamicFramework {
             } else {
                 Decision::yes(None)
             });
+        }
+        if self.label(a) == Acceptance::Out || self.refuted(a) {
+            // In no preferred extension: any one proves it.
+            return Ok(Decision::no(Some(self.preferred())));
         }
         Ok(self.sceptical_preferred(a))
     }
@@ -813,6 +1002,7 @@ impl DynamicFramework {
         let attacked = self.solve(&[switch]);
         let answer = if attacked {
             let preferred = self.maximize(&[switch]);
+            self.keep_witness(&preferred);
             Some(Decision::no(Some(Self::extension_of(&preferred))))
         } else {
             None
@@ -827,6 +1017,7 @@ impl DynamicFramework {
                 break Decision::yes(None);
             }
             let preferred = self.maximize(&[switch]);
+            self.keep_witness(&preferred);
             if !preferred[a] {
                 break Decision::no(Some(Self::extension_of(&preferred)));
             }
@@ -854,8 +1045,8 @@ impl DynamicFramework {
 }
 
 /// Whether `fact`, true before a change of the attack `from` → `to`, is
-/// still true after it, by rules 1–3 of the module docs; `old` and `new`
-/// are the grounded labels before and after.
+/// still true after it, by the module docs' rules; `old` and `new` are the
+/// grounded labels before and after.
 fn keeps(
     fact: Fact,
     old: &[Acceptance],
@@ -871,9 +1062,9 @@ fn keeps(
             .all(|(o, n)| *o != Acceptance::In || *n == Acceptance::In)
     };
     match fact {
-        Fact::Unique => {
+        Fact::Refuted => {
             let pivot = if added { from } else { to };
-            if out(new, pivot) && grew() {
+            if out(new, pivot) {
                 return true;
             }
             let same = old
