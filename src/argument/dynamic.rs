@@ -9,8 +9,10 @@
 //! clauses (removals included), so what the solver learned stays valid.
 //! Each argument *a* has a variable *x*ₐ (in the extension) and, for
 //! complete and preferred semantics, *d*ₐ (attacked by the extension).
-//! The arguments are cut into blocks of 64 by id. Every clause about *a*
-//! (its attackers included) is guarded by its block's literal *g*:
+//! The arguments are cut into blocks of 8 (`BLOCK`), by id; an argument
+//! added once its block's clauses are written starts a block of its own.
+//! Every clause about *a* and its attackers is guarded by its block's
+//! literal *g*:
 //!
 //! - conflict-free, (¬*g* ∨ ¬*x*_b ∨ ¬*x*ₐ) for each attack *b* → *a*;
 //! - complete and preferred: (¬*g* ∨ ¬*x*_b ∨ *d*ₐ) and
@@ -22,75 +24,88 @@
 //! Every solve assumes the guard of each block. A change to the attackers
 //! of *a* retires *a*'s block (the unit clause ¬*g*, which satisfies its
 //! old clauses for good) and writes the block again under a fresh guard,
-//! once, before the next solve. So a solve makes one assumption per 64
-//! arguments, where one per attack made CaDiCaL spend half its time
-//! propagating assumptions (BENCHMARKS.md, "The dynamic track"); and a
-//! change costs the clauses of one block (removing an argument: of the
-//! blocks of its targets too). Removing an argument also adds ¬*x*ₐ; ids
-//! are never reused. Unit propagation on these clauses already derives the
+//! once, before the next solve. A solve makes one assumption per 8
+//! arguments, where one per attack (the first version) made CaDiCaL spend
+//! half its time propagating assumptions; and a change costs the clauses
+//! of one block (removing an argument: of the blocks of its targets too).
+//! Small blocks keep more of what the solver learned: a learned clause
+//! dies with any block it used (blocks of 64 made solves two to three
+//! times slower at 10⁴ arguments). Removing an argument also adds ¬*x*ₐ;
+//! ids are never reused. Unit propagation on these clauses derives the
 //! grounded labelling, so nothing else is assumed.
 //!
-//! # Answers kept across changes
+//! # Answers without the solver
 //!
-//! Most questions are answered without the solver, each rule exact.
-//! *GE* is the grounded extension, kept beside the framework and computed
-//! again (linear time) after a change when a rule needs it; an argument
-//! *out* is one *GE* attacks. Admissible sets never hold an argument out
-//! and stay admissible with *GE* added.
+//! *GE* is the grounded extension, computed again (linear time) after a
+//! change when something needs it; an argument is *out* when *GE* attacks
+//! it. Admissible sets never hold an argument out, and stay admissible
+//! with *GE* added. Each rule below is exact:
 //!
-//! - **From the grounded labelling.** An argument out is in no extension;
-//!   an argument in *GE* is in every complete, preferred and stable one
-//!   (and *GE* is the complete certificate).
-//! - **A witness.** The last complete (stable) extension found is kept and
-//!   checked again, in linear time, after changes: while it is still one,
-//!   it proves credulous yes for its members (sceptical no for the
-//!   others, stable).
-//! - **"*GE* is the only complete extension"** (complete, preferred), and
-//!   **"there is no stable extension"**. One solve settles either (is
-//!   there a complete extension holding an undecided argument; a stable
-//!   one). While it holds, every question is read off *GE*: under complete
-//!   and preferred semantics an undecided argument is credulously
-//!   rejected and *GE* is the preferred certificate of a sceptical no;
-//!   with no stable extension, every credulous answer is no and every
-//!   sceptical one yes.
+//! - **The grounded labelling.** An argument out is in no extension; one
+//!   in *GE* is in every complete, preferred and stable extension (and
+//!   *GE* is the complete certificate).
+//! - **Witnesses.** The last extensions found (complete ones for complete
+//!   and preferred semantics, stable ones for stable; at most 8) are
+//!   checked again, in linear time, after a change. While one still is an
+//!   extension it proves a credulous yes for its members and a sceptical
+//!   no for the others. Under preferred semantics a witness must also be
+//!   preferred: a complete extension *W* is, if every argument outside it
+//!   is refuted (below), out, attacked by *W* or attacks *W*, since a
+//!   larger complete extension would add one that is none of these.
+//! - **Facts.** Complete and preferred: a set *T* of undecided arguments
+//!   no admissible set holds (*refuted*): *T* starts as the undecided
+//!   arguments in no witness, and while a solve finds a complete
+//!   extension holding one of *T* ("some *x* of *T* is in", under a
+//!   switch), those leave *T* and the extension becomes a witness; the
+//!   unsatisfiable solve proves the fact. Credulous questions on *T* are
+//!   then answered no, and sceptical preferred ones no with any preferred
+//!   extension. Stable: there is no stable extension (one solve), so
+//!   every credulous answer is no and every sceptical one yes.
 //!
-//! The last two are kept across a change by these rules, where *F* is the
-//! framework before the change and *F*′ after it:
+//! # Facts kept across changes
 //!
-//! 1. *Adding b → a*: an admissible set of *F*′ that is not one of *F*
-//!    holds *b* (only *b* → *a* can defend it better), and a stable
-//!    extension of *F*′ that is not one of *F* holds *b* too. *Removing
-//!    b → a*: such a set holds *a* (only *a* lost an attacker), and such a
-//!    stable extension holds *a* and *b*. Call *p* the argument named.
-//! 2. Complete: if *p* is out in *F*′ and *GE*(*F*) ⊆ *GE*(*F*′), every
-//!    admissible set *S* of *F*′ is one of *F*, so *S* ⊆ *GE*(*F*) ⊆
-//!    *GE*(*F*′): *GE* stays the only complete extension. The same holds if
-//!    *GE* did not change and *b* or *a* is out in both (then *S* ∪ *GE*
-//!    is admissible in *F*: what attacks or was attacked through the
-//!    changed attack is attacked by *GE* anyway).
-//! 3. Stable: no stable extension of *F*′ if *p* (for a removal, *a* or
-//!    *b*) is out in *F*′, or, adding *b* → *a*, if *a* was out in *F* and
-//!    *GE*(*F*) ⊆ *GE*(*F*′) (a stable extension of *F*′ holds *GE*(*F*),
-//!    which attacks *a* in *F*).
-//! 4. Adding an argument keeps both (it is unattacked and attacks
-//!    nothing). Removing an argument out in *F* keeps both: *GE* does not
-//!    change, and *S* ∪ *GE* is admissible (stable) in *F* too.
+//! A fact proved for *F* is kept for the framework *F*′ after a change
+//! when:
 //!
-//! Any other change forgets the fact, and the next question that needs it
-//! asks the solver again. `tests/dynamic.rs` checks every answer and
-//! certificate against solving from scratch, and that these rules answer
-//! some questions ([`DynamicFramework::statistics`]).
+//! 1. **Its proof is untouched.** The solver reports which guards the
+//!    unsatisfiable solve used; if the change wrote none of their blocks
+//!    again, the same clauses still refute the same question in *F*′.
+//! 2. **The change cannot make new sets.** Adding *b* → *a*: an admissible
+//!    set of *F*′ that is not one of *F* holds *b* (only *b* → *a* can
+//!    defend it better), and so does a stable extension of *F*′ that is
+//!    not one of *F*. Removing *b* → *a*: such a set holds *a* (only *a*
+//!    lost an attacker); such a stable extension holds *a* and *b*. Call
+//!    the argument named the *pivot* *p*. If *p* is out in *F*′ (stable,
+//!    removing: or *b* is), nothing new exists. Also kept: *GE* unchanged
+//!    and *b* or *a* out in both (then *S* ∪ *GE* is admissible in *F*
+//!    for every admissible *S* of *F*′: the changed attack only touches
+//!    what *GE* attacks anyway); stable, adding *b* → *a* with *a* out in
+//!    *F* and *GE*(*F*) ⊆ *GE*(*F*′) (a stable extension of *F*′ holds
+//!    *GE*(*F*), which attacks *a* in *F*). Adding an argument keeps every
+//!    fact (it is unattacked and attacks nothing); removing one out in *F*
+//!    does too (*GE* does not change, and *S* ∪ *GE* is admissible, or
+//!    stable, in *F*).
+//! 3. **The pivot is checked.** Otherwise, by 2, the fact holds in *F*′
+//!    exactly when no admissible set (stable extension) of *F*′ holds the
+//!    pivot: one solve with *x*_p assumed, made when the fact is next
+//!    needed or before the next change. If it finds one, the model becomes
+//!    a witness and the fact is forgotten.
+//!
+//! Removing an argument that is not out forgets the facts; the next
+//! question that needs one proves it again. `tests/dynamic.rs` checks every
+//! answer and certificate against solving from scratch, and that answers
+//! kept across changes occur ([`DynamicFramework::statistics`]).
 //!
 //! # The solver's questions
 //!
-//! Credulous acceptance under complete and preferred semantics is one
-//! solve with *x*_q assumed, the certificate grown to a ⊆-maximal complete
-//! extension for preferred; stable acceptance one solve with *x*_q (¬*x*_q
-//! for sceptical). Sceptical preferred acceptance first looks for a
-//! preferred extension holding an attacker of *q*, then runs the
-//! counter-example guided loop of [`Framework::sceptical`], its exclusion
-//! clauses guarded by a literal retired after the question (they hold for
-//! this framework only).
+//! Credulous acceptance under complete and stable semantics is one solve
+//! with *x*_q assumed; under preferred semantics the model is grown to a
+//! ⊆-maximal complete extension; sceptical stable acceptance is one solve
+//! with ¬*x*_q. Sceptical preferred acceptance first looks for a preferred
+//! extension holding an attacker of *q*, then runs the counter-example
+//! guided loop of [`Framework::sceptical`], its exclusion clauses guarded
+//! by a literal retired after the question (they hold for this framework
+//! only).
 
 use super::backend::{Backend, Lit};
 use super::extensions::{Decision, Semantics};
@@ -99,26 +114,29 @@ use super::grounded::{Acceptance, grounded_labels};
 use crate::error::{Error, Result};
 
 /// Arguments per block of clauses guarded by one literal.
-const BLOCK: usize = 64;
+const BLOCK: usize = 8;
 
 /// A framework that takes changes and answers acceptance questions
 /// without starting from scratch: one SAT solver, kept across changes and
-/// questions, holds it, and facts proved before a change are kept when
-/// the change cannot touch them (see the module's rules, in the source).
+/// questions, holds it, and what was proved before a change is kept when
+/// the change cannot touch it (the module's rules, in the source).
 ///
 /// It answers grounded, complete, preferred and stable semantics; the
 /// semantics is chosen once, as IPAFAIR does. Removed arguments keep their
 /// ids, which are never reused, and are in no extension.
 ///
 /// # Complexity
-/// A change costs the clauses of one block of 64 arguments and their
-/// attacks (removing an argument: of the blocks of its targets too), and
-/// O(arguments + attacks) to label the framework again when a kept fact
-/// has to be checked. A question answered by the grounded labelling, a
-/// witness or a kept fact costs O(arguments + attacks) at most. Otherwise
-/// it is one solve (credulous complete, stable; sceptical stable), a
-/// growth loop (credulous preferred) or a counter-example guided loop
-/// (sceptical preferred), each under one assumption per block.
+/// A change costs the clauses of one block of 8 arguments and their
+/// attacks (removing an argument: of the blocks of its targets too), and,
+/// while a fact is known, O(arguments + attacks) to label the framework
+/// before and after it, and at most one solve to check its pivot. A
+/// question answered by the grounded labelling, a witness or a fact costs
+/// O(arguments + attacks) per witness looked at. Otherwise it is one
+/// solve (credulous complete, stable; sceptical stable), a growth loop
+/// (credulous preferred) or a counter-example guided loop (sceptical
+/// preferred), each under one assumption per block, after proving the
+/// fact of the semantics if it is not known (a solve per new witness, and
+/// one more).
 ///
 /// ```
 /// use historiograph::{DynamicFramework, Semantics};
@@ -167,8 +185,14 @@ pub struct DynamicFramework {
     /// stable for stable), each with the version it was found at and the
     /// version it was last checked at; checked again before use.
     witnesses: Vec<(Vec<bool>, u64, u64)>,
+    /// Questions left before the next attempt to prove a fact (complete
+    /// and preferred), after one that answered almost nothing.
+    backoff: u32,
     statistics: Statistics,
 }
+
+/// Questions that skip proving a fact after one that did not pay.
+const BACKOFF: u32 = 16;
 
 /// At most this many witnesses are kept.
 const WITNESSES: usize = 8;
@@ -195,6 +219,8 @@ struct Known {
     support: Option<Vec<usize>>,
     /// The version it was proved at.
     proved: u64,
+    /// Answers read off it.
+    uses: u32,
     /// An argument that no admissible set (stable extension) may hold
     /// for the fact to be still true after the last change, not checked
     /// yet.
@@ -273,6 +299,7 @@ impl DynamicFramework {
             version: 0,
             known: None,
             witnesses: Vec::new(),
+            backoff: 0,
             statistics: Statistics::default(),
         })
     }
@@ -507,9 +534,15 @@ impl DynamicFramework {
     }
 
     fn forget(&mut self) {
-        if let Some(switch) = self.known.take().and_then(|k| k.switch) {
+        let Some(known) = self.known.take() else {
+            return;
+        };
+        if let Some(switch) = known.switch {
             self.clause(&[!switch]);
         }
+        // A fact that answered almost nothing cost more to prove than it
+        // saved: the next questions go to the solver directly.
+        self.backoff = if known.uses < 2 { BACKOFF } else { 0 };
     }
 
     /// The grounded labels of the framework as it stands, computed once
@@ -597,11 +630,9 @@ impl DynamicFramework {
 
     /// The blocks whose guards the last (unsatisfiable) solve used.
     fn support(&self) -> Vec<usize> {
-        let v: Vec<usize> = (0..self.guards.len())
+        (0..self.guards.len())
             .filter(|&k| self.guards[k].is_some_and(|g| self.solver.failed(g)))
-            .collect();
-        if std::env::var("DYNDEBUG").is_ok() { eprintln!("support {} of {}", v.len(), self.guards.len()); }
-        v
+            .collect()
     }
 
     /// The live arguments in the last model.
@@ -759,6 +790,10 @@ impl DynamicFramework {
         if let Some(known) = &self.known {
             return Some(known.fact);
         }
+        if self.backoff > 0 && self.semantics != Semantics::Stable {
+            self.backoff -= 1;
+            return None;
+        }
         self.labels();
         if self.semantics == Semantics::Stable {
             self.check_witnesses();
@@ -777,6 +812,7 @@ impl DynamicFramework {
                 switch: None,
                 support,
                 proved: self.version,
+                uses: 0,
                 pivot: None,
             });
             return Some(Fact::NoStable);
@@ -794,7 +830,11 @@ impl DynamicFramework {
         loop {
             let switch = self.solver.fresh();
             let mut some = vec![!switch];
-            some.extend((0..refuted.len()).filter(|&a| refuted[a]).map(|a| self.x[a]));
+            some.extend(
+                (0..refuted.len())
+                    .filter(|&a| refuted[a])
+                    .map(|a| self.x[a]),
+            );
             if some.len() == 1 {
                 self.known = Some(Known {
                     fact: Fact::Refuted,
@@ -802,6 +842,7 @@ impl DynamicFramework {
                     switch: None,
                     support: Some(Vec::new()),
                     proved: self.version,
+                    uses: 0,
                     pivot: None,
                 });
                 return Some(Fact::Refuted);
@@ -815,6 +856,7 @@ impl DynamicFramework {
                     switch: Some(switch),
                     support,
                     proved: self.version,
+                    uses: 0,
                     pivot: None,
                 });
                 return Some(Fact::Refuted);
@@ -854,8 +896,11 @@ impl DynamicFramework {
     /// Counts an answer read off the fact, as kept if it was proved
     /// before the last change.
     fn used_fact(&mut self) {
-        if self.known.as_ref().is_some_and(|k| k.proved != self.version) {
-            self.statistics.kept += 1;
+        if let Some(known) = self.known.as_mut() {
+            known.uses += 1;
+            if known.proved != self.version {
+                self.statistics.kept += 1;
+            }
         }
     }
 
