@@ -15,7 +15,7 @@ mod labelling;
 mod names;
 mod sat;
 
-pub use dynamic::DynamicFramework;
+pub use dynamic::{DynamicFramework, DynamicStatistics};
 pub use extensions::{Decision, Extensions, Semantics};
 pub use framework::{Argument, DEFAULT_WEIGHT, Framework};
 pub use gradual::{Contribution, Gradual, GradualOptions, Strengths};
