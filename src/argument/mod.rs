@@ -16,7 +16,7 @@ mod names;
 mod sat;
 mod scc;
 
-pub use dynamic::DynamicFramework;
+pub use dynamic::{DynamicFramework, DynamicStatistics};
 pub use extensions::{Decision, Extensions, Semantics};
 pub use framework::{Argument, DEFAULT_WEIGHT, Framework};
 pub use gradual::{Contribution, Gradual, GradualOptions, Strengths};
