@@ -34,11 +34,11 @@ pub(crate) struct Delta<'a> {
     /// not count.
     base_tallies: Vec<Tally>,
     /// For each scholar, the claims they hold.
-    held_by: Vec<Vec<u32>>,
+    held_by: Lists,
     /// For each claim, the claims in scope it supports.
-    supports: Vec<Vec<u32>>,
+    supports: Lists,
     /// For each claim, the rows it counts in.
-    rows_of: Vec<Vec<u32>>,
+    rows_of: Lists,
     /// Claims whose numbers this evaluation changed, each once.
     dirty: Vec<u32>,
     /// Claims labelled again, each once.
@@ -61,24 +61,24 @@ impl<'a> Delta<'a> {
     /// `base`.
     pub(crate) fn new(debate: &'a Debate, base: &'a Outcome) -> Delta<'a> {
         let n = debate.claims.len();
-        let mut held_by = vec![Vec::new(); debate.scholars.len()];
-        for (i, c) in debate.claims.iter().enumerate() {
-            for &(s, _) in &c.held {
-                held_by[s as usize].push(i as u32);
-            }
-        }
-        let mut supports = vec![Vec::new(); n];
-        for i in 0..debate.scope.min(n) {
-            for &d in &debate.supporters[i] {
-                supports[d as usize].push(i as u32);
-            }
-        }
-        let mut rows_of = vec![Vec::new(); n];
-        for (r, row) in debate.rows.iter().enumerate() {
-            for &i in &row.members {
-                rows_of[i as usize].push(r as u32);
-            }
-        }
+        let held_by = Lists::new(debate.scholars.len(), || {
+            debate
+                .claims
+                .iter()
+                .enumerate()
+                .flat_map(|(i, c)| c.held.iter().map(move |&(s, _)| (s, i as u32)))
+        });
+        let supports = Lists::new(n, || {
+            (0..debate.scope.min(n))
+                .flat_map(|i| debate.supporters[i].iter().map(move |&d| (d, i as u32)))
+        });
+        let rows_of = Lists::new(n, || {
+            debate
+                .rows
+                .iter()
+                .enumerate()
+                .flat_map(|(r, row)| row.members.iter().map(move |&i| (i, r as u32)))
+        });
         let base_tallies: Vec<Tally> = base
             .tallies
             .iter()
@@ -129,7 +129,7 @@ impl<'a> Delta<'a> {
         let touched = claims.iter().copied().chain(
             scholars
                 .iter()
-                .flat_map(|&s| held_by[s as usize].iter().copied()),
+                .flat_map(|&s| held_by.of(s as usize).iter().copied()),
         );
         for i in touched {
             let now = debate.is_present(i as usize, absent);
@@ -153,8 +153,8 @@ impl<'a> Delta<'a> {
         // Claims in scope whose supporters' labels changed weigh anew.
         for k in 0..self.reached.len() {
             let d = self.reached[k] as usize;
-            for j in 0..self.supports[d].len() {
-                self.make_dirty(self.supports[d][j]);
+            for j in 0..self.supports.of(d).len() {
+                self.make_dirty(self.supports.of(d)[j]);
             }
         }
         let voiced = debate.voiced();
@@ -174,7 +174,7 @@ impl<'a> Delta<'a> {
                 num.weight = num.backing * factor;
             }
             self.numbers[i] = num;
-            for &r in &self.rows_of[i] {
+            for &r in self.rows_of.of(i) {
                 if self.row_mark[r as usize] != self.epoch {
                     self.row_mark[r as usize] = self.epoch;
                     self.rows.push(r);
@@ -299,6 +299,40 @@ impl<'a> Delta<'a> {
                 self.queue.push(next as u32);
             }
         }
+    }
+}
+
+/// Lists of `u32` for each of `n` keys, in one array (the list of key
+/// `k` is `items[start[k]..start[k + 1]]`): built in two passes over the
+/// pairs, with no allocation per key.
+#[derive(Default)]
+struct Lists {
+    start: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    /// The lists of `n` keys from the `(key, item)` pairs `pairs()` gives
+    /// (twice), each list in the order of the pairs.
+    fn new<P: Iterator<Item = (u32, u32)>>(n: usize, pairs: impl Fn() -> P) -> Lists {
+        let mut start = vec![0u32; n + 1];
+        for (k, _) in pairs() {
+            start[k as usize + 1] += 1;
+        }
+        for k in 0..n {
+            start[k + 1] += start[k];
+        }
+        let mut next = start.clone();
+        let mut items = vec![0u32; start[n] as usize];
+        for (k, item) in pairs() {
+            items[next[k as usize] as usize] = item;
+            next[k as usize] += 1;
+        }
+        Lists { start, items }
+    }
+
+    fn of(&self, k: usize) -> &[u32] {
+        &self.items[self.start[k] as usize..self.start[k + 1] as usize]
     }
 }
 
