@@ -699,21 +699,6 @@ fn node_of(kind: Kind, n: u32) -> Node {
     format!("{kind}#{n}").parse().expect("an id reads")
 }
 
-/// The kinds a relation joins, as the graph's edges run.
-fn ends(relation: &Relation) -> (Kind, Kind) {
-    match relation {
-        Relation::ContributedBy { .. } => (Kind::Work, Kind::Scholar),
-        Relation::FoundIn => (Kind::Evidence, Kind::Work),
-        Relation::Within => (Kind::Event, Kind::Event),
-        Relation::VariantOf => (Kind::Explanation, Kind::Explanation),
-        Relation::Invokes => (Kind::Claim, Kind::Explanation),
-        Relation::Concerns => (Kind::Claim, Kind::Event),
-        Relation::Takes(..) => (Kind::Scholar, Kind::Claim),
-        Relation::Cites(_) => (Kind::Claim, Kind::Evidence),
-        Relation::Attacks(_) | Relation::Supports => (Kind::Claim, Kind::Claim),
-    }
-}
-
 /// A link: mostly between entities of the kinds its relation joins.
 fn any_link() -> impl Strategy<Value = Link> {
     (
@@ -728,7 +713,7 @@ fn any_link() -> impl Strategy<Value = Link> {
             if right_kinds == 0 {
                 return Link::new(x, y, r);
             }
-            let (from, to) = ends(&r);
+            let (from, to) = r.ends();
             Link::new(node_of(from, a), node_of(to, b), r)
         })
 }

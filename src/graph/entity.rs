@@ -154,6 +154,31 @@ pub enum Relation {
     Supports,
 }
 
+impl Relation {
+    /// The kinds of entity the relation runs from and to, in the direction
+    /// of its edge.
+    ///
+    /// ```
+    /// use historiograph::{Kind, Relation};
+    ///
+    /// assert_eq!(Relation::FoundIn.ends(), (Kind::Evidence, Kind::Work));
+    /// assert_eq!(Relation::Supports.ends(), (Kind::Claim, Kind::Claim));
+    /// ```
+    pub fn ends(&self) -> (Kind, Kind) {
+        match self {
+            Relation::ContributedBy { .. } => (Kind::Work, Kind::Scholar),
+            Relation::FoundIn => (Kind::Evidence, Kind::Work),
+            Relation::Within => (Kind::Event, Kind::Event),
+            Relation::VariantOf => (Kind::Explanation, Kind::Explanation),
+            Relation::Invokes => (Kind::Claim, Kind::Explanation),
+            Relation::Concerns => (Kind::Claim, Kind::Event),
+            Relation::Takes(..) => (Kind::Scholar, Kind::Claim),
+            Relation::Cites(_) => (Kind::Claim, Kind::Evidence),
+            Relation::Attacks(_) | Relation::Supports => (Kind::Claim, Kind::Claim),
+        }
+    }
+}
+
 /// Predicates on relations, for filtering edges.
 pub(crate) mod is {
     use super::Relation;

@@ -242,7 +242,7 @@ impl Corpus {
     fn add_link(&mut self, link: &Link) -> std::result::Result<(), Misfit> {
         let (from, to) = self.ends(link)?;
         let relation = link.relation();
-        let (from_kind, to_kind) = ends_of(&relation);
+        let (from_kind, to_kind) = relation.ends();
         if link.from().kind() != from_kind || link.to().kind() != to_kind {
             return Err(format!("{link} joins the wrong kinds of entity"));
         }
@@ -369,21 +369,6 @@ impl Corpus {
             return Err(format!("claim `{key}` would concern no event"));
         }
         Ok(())
-    }
-}
-
-/// The kinds of entity a relation runs between.
-fn ends_of(relation: &Relation) -> (Kind, Kind) {
-    match relation {
-        Relation::ContributedBy { .. } => (Kind::Work, Kind::Scholar),
-        Relation::FoundIn => (Kind::Evidence, Kind::Work),
-        Relation::Within => (Kind::Event, Kind::Event),
-        Relation::VariantOf => (Kind::Explanation, Kind::Explanation),
-        Relation::Invokes => (Kind::Claim, Kind::Explanation),
-        Relation::Concerns => (Kind::Claim, Kind::Event),
-        Relation::Takes(..) => (Kind::Scholar, Kind::Claim),
-        Relation::Cites(_) => (Kind::Claim, Kind::Evidence),
-        Relation::Attacks(_) | Relation::Supports => (Kind::Claim, Kind::Claim),
     }
 }
 
