@@ -7,8 +7,8 @@ use petgraph::Direction::{Incoming, Outgoing};
 use super::entity::is;
 use super::{Corpus, Relation};
 use crate::model::{
-    AttackKind, Bearing, Claim, ClaimId, Event, EventId, Evidence, EvidenceId, Explanation,
-    ExplanationId, Position, PositionId, Role, Scholar, ScholarId, Work, WorkId,
+    AttackKind, Bearing, Claim, ClaimId, Date, Event, EventId, Evidence, EvidenceId, Explanation,
+    ExplanationId, Polarity, Position, PositionId, Role, Scholar, ScholarId, Work, WorkId,
 };
 
 impl Corpus {
@@ -311,6 +311,10 @@ pub(crate) struct ClaimLinks {
     pub(crate) citations: smallvec::SmallVec<[(EvidenceId, Bearing); 4]>,
     /// As [`Corpus::explanation_of`].
     pub(crate) explanation: Option<ExplanationId>,
+    /// The claim's own polarity and date, which a debate reads with its
+    /// relations (from the claim's record: one more place in memory).
+    pub(crate) polarity: Polarity,
+    pub(crate) date: Option<Date>,
 }
 
 impl Corpus {
@@ -318,9 +322,12 @@ impl Corpus {
     /// (see [`ClaimLinks`]); all empty for a claim not in the corpus.
     pub(crate) fn claim_links(&self, claim: ClaimId) -> ClaimLinks {
         let mut links = ClaimLinks::default();
-        let Some(node) = self.node(claim) else {
+        let Some(slot) = self.table::<ClaimId>().slot(claim.index()) else {
             return links;
         };
+        let node = slot.node;
+        links.polarity = slot.data.polarity();
+        links.date = slot.data.date();
         let mut positions: smallvec::SmallVec<[(PositionId, ScholarId, Position); 4]> =
             smallvec::SmallVec::new();
         for (other, relation, _) in self.edges(node, Incoming, |_| true) {

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::debate::{Absent, Debate, Outcome};
+use super::debate::{Absent, Debate, LinkPool, Outcome, Reading};
 use super::margin::Robustness;
 use super::options::CompareOptions;
 use super::report::{
@@ -15,26 +15,25 @@ use crate::model::{AttackKind, ClaimId, EventId};
 impl Corpus {
     /// [`View::compare`](crate::View::compare) with the options as an argument.
     pub(crate) fn compare(&self, event: EventId, options: &CompareOptions) -> Result<Comparison> {
-        self.compare_reading(event, options, false)
+        self.compare_reading(event, options, None)
             .map(|(comparison, _)| comparison)
     }
 
     /// [`compare`](crate::View::compare), with what it read of the corpus
-    /// when `record` is set (see [`Corpus::debate_reading`]; empty
-    /// otherwise).
+    /// when given a pool of claims' relations to read from (see
+    /// [`Corpus::debate_reading`]; empty otherwise).
     pub(crate) fn compare_reading(
         &self,
         event: EventId,
         options: &CompareOptions,
-        record: bool,
-    ) -> Result<(Comparison, Vec<crate::graph::Node>)> {
+        pool: Option<&LinkPool>,
+    ) -> Result<(Comparison, Reading)> {
         options.check(self)?;
         self.live(event)?;
         let about = self.about(event, options);
-        let mut debate = if record {
-            self.debate_reading(&about, options)
-        } else {
-            self.debate(&about, options)
+        let mut debate = match pool {
+            Some(pool) => self.debate_reading(&about, options, pool),
+            None => self.debate(&about, options),
         };
         let (claims, scholars) = debate.nothing();
         let outcome = debate.evaluate(Absent {

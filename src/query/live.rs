@@ -10,7 +10,7 @@ use super::report::Comparison;
 use crate::error::Result;
 use crate::graph::{Change, Changes, Corpus, Node, Relation};
 use crate::model::EventId;
-use crate::query::debate::directional;
+use crate::query::debate::{LinkPool, directional};
 
 /// The comparisons of events under one set of options, kept up to date
 /// as the corpus is edited: after an edit, only the events whose
@@ -64,7 +64,19 @@ pub struct LiveVerdicts {
     readers: Readers,
     /// Entities the options name: a change to one drops everything.
     named: HashSet<Node>,
+    /// The relations of the claims comparisons read, kept across edits so
+    /// that a debate gathered again (the edited event's, or another's
+    /// around the same claims) reads them without walking the graph; a
+    /// change evicts the claims whose relations it touches.
+    pool: LinkPool,
+    /// When the pool holds more claims than this, those no kept comparison
+    /// read are let go.
+    pool_limit: usize,
 }
+
+/// The least size at which the pool lets go of claims no kept comparison
+/// read.
+const POOL_FLOOR: usize = 1 << 16;
 
 #[derive(Debug, Clone)]
 struct Kept {
@@ -94,6 +106,8 @@ impl LiveVerdicts {
             kept: HashMap::new(),
             readers: Readers::default(),
             named,
+            pool: LinkPool::default(),
+            pool_limit: POOL_FLOOR,
         }
     }
 
@@ -110,16 +124,22 @@ impl LiveVerdicts {
     pub fn compare(&mut self, corpus: &Corpus, event: EventId) -> Result<&Comparison> {
         self.follow(corpus);
         if !self.kept.contains_key(&event) {
+            // Under a weighing that is not directional the debate is the
+            // whole corpus: nothing to record, nor to pool.
             let directional = directional(self.options.weighing());
-            let (comparison, read) = corpus.compare_reading(event, &self.options, directional)?;
+            let pool = directional.then_some(&self.pool);
+            let (comparison, reading) = corpus.compare_reading(event, &self.options, pool)?;
             let read = directional.then(|| {
+                for (claim, links) in reading.fresh {
+                    self.pool.insert(claim, links);
+                }
                 // Every entity a comparison read: the events in scope, and
                 // what its debate read (`Corpus::debate_reading`).
                 // Each entity once: a node already read by this event was
                 // registered last in its list.
                 let events = corpus.scope_events(event, &self.options);
-                let mut kept = Vec::with_capacity(read.len() + events.len());
-                for node in events.into_iter().map(Node::Event).chain(read) {
+                let mut kept = Vec::with_capacity(reading.nodes.len() + events.len());
+                for node in events.into_iter().map(Node::Event).chain(reading.nodes) {
                     if self.readers.push_once(node, event) {
                         kept.push(node);
                     }
@@ -127,6 +147,12 @@ impl LiveVerdicts {
                 kept
             });
             self.kept.insert(event, Kept { comparison, read });
+            if self.pool.len() > self.pool_limit {
+                let readers = &self.readers;
+                self.pool
+                    .retain(|claim| !readers.get(Node::Claim(claim)).is_empty());
+                self.pool_limit = POOL_FLOOR.max(2 * self.pool.len());
+            }
         }
         self.kept
             .get(&event)
@@ -162,6 +188,9 @@ impl LiveVerdicts {
             for node in nodes_named(change) {
                 if self.named.contains(&node) {
                     return self.drop_all(corpus);
+                }
+                if let Node::Claim(claim) = node {
+                    self.pool.evict(claim);
                 }
                 let readers: Vec<EventId> = self.readers.get(node).to_vec();
                 for event in readers {
@@ -200,6 +229,8 @@ impl LiveVerdicts {
         let dropped = self.kept.keys().copied().collect();
         self.kept.clear();
         self.readers.clear();
+        self.pool.clear();
+        self.pool_limit = POOL_FLOOR;
         self.version = Some(corpus.version());
         self.last_year = Some(corpus.last_year());
         dropped
@@ -223,7 +254,8 @@ impl LiveVerdicts {
 /// (a claim's explanation, positions and evidence; not an explanation's
 /// claims, a scholar's positions or the claims citing a piece of
 /// evidence, which would make every comparison that reads a much-used
-/// explanation, scholar or document fall with every new claim).
+/// explanation, scholar or document fall with every new claim). So the
+/// claims named are exactly those whose relations (`ClaimLinks`) change.
 fn nodes_named(change: &Change) -> Vec<Node> {
     let link_ends = |l: &crate::Link| match l.relation() {
         Relation::Invokes | Relation::Cites(_) => vec![l.from()],
@@ -294,6 +326,57 @@ impl Readers {
     fn clear(&mut self) {
         for table in &mut self.by_kind {
             table.clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AttackKind, ClaimId};
+
+    /// With the pool letting go of unread claims after every comparison,
+    /// comparisons still agree with fresh ones, and every claim a kept
+    /// comparison read stays pooled.
+    #[test]
+    fn a_pool_that_lets_go_keeps_what_is_read() {
+        let mut corpus = crate::sino_soviet_split();
+        let options = CompareOptions::new().with_margin_budget(500);
+        let mut live = LiveVerdicts::new(options.clone());
+        let events: Vec<EventId> = corpus.ids().collect();
+        let claims: Vec<ClaimId> = corpus.ids().collect();
+        for round in 0..12 {
+            live.pool_limit = 0;
+            // Every other event, so that some comparisons are dropped and
+            // others kept.
+            for &event in events.iter().skip(round % 2).step_by(2) {
+                live.pool_limit = 0;
+                let got = live.compare(&corpus, event).expect("live").clone();
+                assert_eq!(got, corpus.view(&options).compare(event).expect("live"));
+            }
+            for claim in corpus.ids::<ClaimId>() {
+                if !live.readers.get(Node::Claim(claim)).is_empty() {
+                    assert!(
+                        live.pool.get(claim).is_some(),
+                        "{claim} read but not pooled"
+                    );
+                }
+            }
+            let (a, b) = (
+                claims[round * 7 % claims.len()],
+                claims[round * 11 % claims.len()],
+            );
+            if a == b {
+                continue;
+            }
+            let mut tx = corpus.transaction();
+            if tx.attacks_by(a).any(|(t, _)| t == b) {
+                tx.remove_attack(a, b).expect("there");
+            } else {
+                tx.attack(a, b, AttackKind::Undercuts).expect("both live");
+            }
+            let changes = tx.commit();
+            live.update(&corpus, &changes);
         }
     }
 }

@@ -331,7 +331,8 @@ impl CompareOptions {
             .positions_on(claim)
             .map(|(_, scholar, p)| (scholar, p))
             .collect();
-        let (visible, seen) = self.sees_claim_among(corpus, claim, &all);
+        let date = corpus.claim(claim).and_then(|c| c.date());
+        let (visible, seen) = self.sees_claim_among(corpus, claim, date, &all);
         (visible, seen.into_vec())
     }
 
@@ -341,6 +342,7 @@ impl CompareOptions {
         &self,
         corpus: &Corpus,
         claim: ClaimId,
+        date: Option<Date>,
         all: &[(ScholarId, Position)],
     ) -> (bool, smallvec::SmallVec<[(ScholarId, Position); 4]>) {
         if self.without.claims.contains(&claim) {
@@ -356,26 +358,23 @@ impl CompareOptions {
             .copied()
             .filter(|(s, p)| self.sees_position(corpus, claim, *s, p))
             .collect();
-        let visible = !seen.is_empty() || self.sees_unnamed_view(corpus, claim, &seen);
+        let visible = !seen.is_empty() || self.sees_unnamed_view(date, &seen);
         (visible, seen)
     }
 
     /// Whether a claim is in view through its unnamed proponent: no scholars
     /// are asked for, no position in view advances it, and it has entered
     /// the debate by a date of its own (a view of the literature dated in
-    /// the corpus, which scholars only endorse, qualify or reject).
+    /// the corpus, which scholars only endorse, qualify or reject). `date`
+    /// is the claim's own.
     pub(crate) fn sees_unnamed_view(
         &self,
-        corpus: &Corpus,
-        claim: ClaimId,
+        date: Option<Date>,
         seen: &[(ScholarId, Position)],
     ) -> bool {
         self.scholars.is_none()
             && !seen.iter().any(|(_, p)| p.stance() == Stance::Advances)
-            && corpus
-                .claim(claim)
-                .and_then(|c| c.date())
-                .is_some_and(|d| self.as_of.is_none_or(|limit| entry_year(d) <= limit))
+            && date.is_some_and(|d| self.as_of.is_none_or(|limit| entry_year(d) <= limit))
     }
 
     /// Whether a claim is in view (without collecting its positions when

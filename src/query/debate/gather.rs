@@ -1,9 +1,11 @@
 //! Building a debate from the corpus: the claims in scope, then every claim
 //! that can reach them.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use super::model::{Debate, HashMap, HashSet, List, Local, Row};
+use super::model::{Debate, HashMap, HashSet, List, Local, Reading, Row};
+use super::pool::LinkPool;
 use crate::argument::Semantics;
 use crate::graph::{ClaimLinks, Corpus, Node};
 use crate::model::{
@@ -20,7 +22,7 @@ impl Corpus {
         about: &BTreeMap<ClaimId, Vec<EventId>>,
         options: &CompareOptions,
     ) -> Debate {
-        self.gather_debate(about, options, false)
+        self.gather_debate(about, options, None)
     }
 
     /// [`debate`](Corpus::debate), recording in `Debate::read` what it read
@@ -29,23 +31,28 @@ impl Corpus {
     /// what its place in the debate and in the view depends on: its
     /// explanation and that explanation's family, the scholars and works of
     /// its positions, its evidence and the evidence's works; an entity may
-    /// come more than once.
+    /// come more than once. Claims' relations are taken from `pool` where
+    /// it has them (it must hold them as the corpus has them now); those
+    /// read from the corpus are handed back in `Reading::fresh`, for the
+    /// pool.
     pub(crate) fn debate_reading(
         &self,
         about: &BTreeMap<ClaimId, Vec<EventId>>,
         options: &CompareOptions,
+        pool: &LinkPool,
     ) -> Debate {
-        self.gather_debate(about, options, true)
+        self.gather_debate(about, options, Some(pool))
     }
 
     fn gather_debate(
         &self,
         about: &BTreeMap<ClaimId, Vec<EventId>>,
         options: &CompareOptions,
-        record: bool,
+        pool: Option<&LinkPool>,
     ) -> Debate {
         let mut gather = Gather {
-            unseen: record.then(Vec::new),
+            unseen: pool.map(|_| Vec::new()),
+            pool,
             corpus: self,
             options,
             index: HashMap::default(),
@@ -88,19 +95,32 @@ impl Corpus {
             unseen,
             ..
         } = gather;
-        let read = unseen.map(|unseen| {
+        let nodes = unseen.as_ref().map(|unseen| {
             self.read_of(
                 order
                     .iter()
                     .copied()
-                    .zip(&links)
-                    .chain(unseen.iter().map(|(c, l)| (*c, l))),
+                    .zip(links.iter().map(|l| &**l))
+                    .chain(unseen.iter().map(|(c, l)| (*c, &**l))),
             )
         });
         let mut debate = self.assemble(
-            order, positions, links, scope, events, claim_rows, rows.rows, options,
+            order, positions, &links, scope, events, claim_rows, rows.rows, options,
         );
-        debate.read = read.unwrap_or_default();
+        if let (Some(nodes), Some(unseen)) = (nodes, unseen) {
+            let fresh = debate
+                .claims
+                .iter()
+                .map(|local| local.id)
+                .zip(links)
+                .chain(unseen)
+                .filter_map(|(claim, links)| match links {
+                    Cow::Owned(links) => Some((claim, links)),
+                    Cow::Borrowed(_) => None,
+                })
+                .collect();
+            debate.read = Reading { nodes, fresh };
+        }
         debate
     }
 
@@ -137,7 +157,7 @@ impl Corpus {
         &self,
         order: Vec<ClaimId>,
         positions: Vec<List<(ScholarId, Position)>>,
-        links: Vec<ClaimLinks>,
+        links: &[Cow<'_, ClaimLinks>],
         scope: usize,
         events: Vec<Vec<EventId>>,
         claim_rows: Vec<Vec<u32>>,
@@ -182,11 +202,11 @@ impl Corpus {
             }
             claims.push(Local {
                 id,
-                polarity: self.claim(id).map(|c| c.polarity()).unwrap_or_default(),
+                polarity: links[i].polarity,
                 anonymous: positions.is_empty(),
                 advancers,
                 unnamed_counts: options.scholars().is_none(),
-                dated: options.sees_unnamed_view(self, id, &[]),
+                dated: options.sees_unnamed_view(links[i].date, &[]),
                 held,
                 positions,
                 evidence,
@@ -197,7 +217,7 @@ impl Corpus {
                 .get(&c)
                 .map_or(0, |&i| net_evidence(&claims[i as usize].evidence))
         };
-        let attacks = order.iter().zip(&links).flat_map(|(&from, l)| {
+        let attacks = order.iter().zip(links).flat_map(|(&from, l)| {
             l.attacks
                 .iter()
                 .filter(|(to, _)| index.contains_key(to))
@@ -230,7 +250,7 @@ impl Corpus {
             scholars,
             rows,
             index,
-            read: Vec::new(),
+            read: Reading::default(),
             weighing: options.weighing(),
             threshold: options.threshold(),
         }
@@ -287,14 +307,17 @@ pub(crate) fn net_evidence(evidence: &[(EvidenceId, Bearing)]) -> i64 {
 struct Gather<'a> {
     corpus: &'a Corpus,
     options: &'a CompareOptions,
+    /// Relations read before, when recording.
+    pool: Option<&'a LinkPool>,
     index: HashMap<ClaimId, u32>,
     order: Vec<ClaimId>,
     positions: Vec<List<(ScholarId, Position)>>,
-    /// Each gathered claim's direct relations, read in one walk.
-    links: Vec<ClaimLinks>,
+    /// Each gathered claim's direct relations, read in one walk or taken
+    /// from the pool.
+    links: Vec<Cow<'a, ClaimLinks>>,
     /// When recording what the debate reads: the claims looked at and not
     /// in view, with their relations.
-    unseen: Option<Vec<(ClaimId, ClaimLinks)>>,
+    unseen: Option<Vec<(ClaimId, Cow<'a, ClaimLinks>)>>,
     visible: HashMap<ClaimId, bool>,
 }
 
@@ -307,10 +330,13 @@ impl Gather<'_> {
         if self.visible.get(&claim) == Some(&false) {
             return false;
         }
-        let links = self.corpus.claim_links(claim);
+        let links = match self.pool.and_then(|pool| pool.get(claim)) {
+            Some(links) => Cow::Borrowed(links),
+            None => Cow::Owned(self.corpus.claim_links(claim)),
+        };
         let (visible, positions) =
             self.options
-                .sees_claim_among(self.corpus, claim, &links.positions);
+                .sees_claim_among(self.corpus, claim, links.date, &links.positions);
         self.visible.insert(claim, visible);
         if visible {
             self.index.insert(claim, self.order.len() as u32);

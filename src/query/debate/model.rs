@@ -1,7 +1,7 @@
 //! The types of a debate and of its evaluation.
 
 use crate::argument::Acceptance;
-use crate::graph::Node;
+use crate::graph::{ClaimLinks, Node};
 use crate::model::{
     Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Polarity, Position, ScholarId,
 };
@@ -68,12 +68,21 @@ pub(crate) struct Debate {
     /// Each claim's local index.
     pub(crate) index: HashMap<ClaimId, u32>,
     /// What the debate read of the corpus, when it was gathered
-    /// recording it (see `Corpus::debate_reading`): every claim it looked
-    /// at, in view or not, and what each one's place depends on. Empty
-    /// otherwise.
-    pub(crate) read: Vec<Node>,
+    /// recording it (see `Corpus::debate_reading`). Empty otherwise.
+    pub(crate) read: Reading,
     pub(crate) weighing: Weighing,
     pub(crate) threshold: f64,
+}
+
+/// What a debate read of the corpus (see `Corpus::debate_reading`).
+#[derive(Default)]
+pub(crate) struct Reading {
+    /// Every claim it looked at, in view or not, and what each one's place
+    /// depends on; an entity may come more than once.
+    pub(crate) nodes: Vec<Node>,
+    /// The relations of the claims it read from the corpus rather than
+    /// from the pool it was given.
+    pub(crate) fresh: Vec<(ClaimId, ClaimLinks)>,
 }
 
 /// What a set of removals leaves out, by local index.
@@ -199,7 +208,7 @@ impl Debate {
                 .iter()
                 .map(|&i| self.claims[i as usize].clone())
                 .collect(),
-            read: Vec::new(),
+            read: Reading::default(),
             scope,
             events: keep[..scope]
                 .iter()
