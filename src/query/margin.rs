@@ -136,6 +136,17 @@ impl Debate {
         base: &Outcome,
         budget: usize,
     ) -> (Vec<Option<Robustness>>, Option<Robustness>) {
+        self.robustness_in(base, budget, Parts::Fit)
+    }
+
+    /// [`robustness`](Debate::robustness), with the parts of the debate
+    /// made as `parts` says.
+    fn robustness_in(
+        &self,
+        base: &Outcome,
+        budget: usize,
+        parts: Parts,
+    ) -> (Vec<Option<Robustness>>, Option<Robustness>) {
         let verdicts: Vec<Verdict> = base
             .tallies
             .iter()
@@ -153,10 +164,10 @@ impl Debate {
             .enumerate()
             .map(|(r, &verdict)| {
                 (verdict != Verdict::Unaddressed)
-                    .then(|| self.search(Question::Verdict(r, verdict), base, per_row))
+                    .then(|| self.search(Question::Verdict(r, verdict), base, per_row, parts))
             })
             .collect();
-        let lead = leader.map(|_| self.search(Question::Lead(leader), base, for_lead));
+        let lead = leader.map(|_| self.search(Question::Lead(leader), base, for_lead, parts));
         (rows, lead)
     }
 
@@ -220,10 +231,30 @@ impl Debate {
     /// Both margins of one question. A verdict's question is asked of the
     /// part of the debate that bears on its row (when the weighing is
     /// directional: the rest cannot change it), so each try costs only that.
-    fn search(&self, question: Question, base: &Outcome, budget: usize) -> Robustness {
+    ///
+    /// Under the grounded weighing a part that is most of the debate is not
+    /// built: its question is asked of the whole debate, where the tries
+    /// relabel only what their removals reach ([`Delta`]) and every claim
+    /// the verdict depends on is present, so each answer is the part's;
+    /// each try is still charged the part's size, so the budget, and every
+    /// margin, is the same as the part's search. (The candidates are the
+    /// same list: the part keeps the debate's order and its lists.)
+    fn search(
+        &self,
+        question: Question,
+        base: &Outcome,
+        budget: usize,
+        parts: Parts,
+    ) -> Robustness {
         let claims = self.claim_candidates(question, base);
+        let mut cost = self.claims.len();
         if let (Question::Verdict(r, verdict), true) = (question, directional(self.weighing)) {
-            if claims.len() < self.claims.len() {
+            let most = parts == Parts::Fit
+                && self.weighing == Weighing::Grounded
+                && 2 * claims.len() >= self.claims.len();
+            if claims.len() < self.claims.len() && most {
+                cost = claims.len();
+            } else if claims.len() < self.claims.len() {
                 let part = self.restrict(&claims, r);
                 let (none, nobody) = part.nothing();
                 let base = part.evaluate_rows(
@@ -234,13 +265,13 @@ impl Debate {
                     Some(0),
                     false,
                 );
-                return part.search(Question::Verdict(0, verdict), &base, budget);
+                return part.search(Question::Verdict(0, verdict), &base, budget, parts);
             }
         }
         let scholars = self.scholar_candidates(&claims);
         Robustness {
-            claims: self.smallest(question, base, &claims, Kind::Claims, budget / 2),
-            scholars: self.smallest(question, base, &scholars, Kind::Scholars, budget / 2),
+            claims: self.smallest(question, base, &claims, Kind::Claims, budget / 2, cost),
+            scholars: self.smallest(question, base, &scholars, Kind::Scholars, budget / 2, cost),
         }
     }
 
@@ -304,8 +335,9 @@ impl Debate {
         candidates: &[u32],
         kind: Kind,
         budget: usize,
+        cost: usize,
     ) -> Margin {
-        let mut probe = Probe::new(self, base, kind, budget);
+        let mut probe = Probe::new(self, base, kind, budget, cost);
         let upper = probe.bisect(question, candidates);
         let limit = upper.unwrap_or(candidates.len());
         for size in 1..=limit {
@@ -330,6 +362,18 @@ impl Debate {
     }
 }
 
+/// How a verdict's question is asked of the part of the debate that bears
+/// on it (the answers are the same either way).
+#[derive(Clone, Copy, PartialEq)]
+enum Parts {
+    /// Built as a debate of its own, unless the weighing is grounded and
+    /// the part is most of the debate: then asked of the whole debate.
+    Fit,
+    /// Always built (the plain rule, which the tests hold `Fit` to).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Built,
+}
+
 /// What a search removes.
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
@@ -338,26 +382,36 @@ enum Kind {
 }
 
 /// Evaluations within a budget. A try costs the number of claims in the
-/// debate asked, however it is computed: under the grounded weighing only
-/// what the removals reach is computed again ([`Delta`]), with the same
-/// result as a whole evaluation.
+/// part of the debate asked about, however it is computed: under the
+/// grounded weighing only what the removals reach is computed again
+/// ([`Delta`]), with the same result as a whole evaluation.
 struct Probe<'a> {
     debate: &'a Debate,
     kind: Kind,
     left: usize,
+    /// What a try costs (at least 1).
+    cost: usize,
     claims: Vec<bool>,
     scholars: Vec<bool>,
     delta: Option<Delta<'a>>,
 }
 
 impl<'a> Probe<'a> {
-    /// Tries on `debate`, whose evaluation with nothing absent is `base`.
-    fn new(debate: &'a Debate, base: &'a Outcome, kind: Kind, budget: usize) -> Probe<'a> {
+    /// Tries on `debate`, whose evaluation with nothing absent is `base`,
+    /// each costing `cost`.
+    fn new(
+        debate: &'a Debate,
+        base: &'a Outcome,
+        kind: Kind,
+        budget: usize,
+        cost: usize,
+    ) -> Probe<'a> {
         let (claims, scholars) = debate.nothing();
         Probe {
             debate,
             kind,
             left: budget,
+            cost: cost.max(1),
             claims,
             scholars,
             delta: (debate.weighing == Weighing::Grounded).then(|| Delta::new(debate, base)),
@@ -366,7 +420,7 @@ impl<'a> Probe<'a> {
 
     /// Whether removing `set` changes the answer; `None` when the budget is spent.
     fn changes(&mut self, question: Question, set: &[u32]) -> Option<bool> {
-        let cost = self.debate.claims.len().max(1);
+        let cost = self.cost;
         if self.left < cost {
             return None;
         }
@@ -464,4 +518,47 @@ pub(crate) fn next_combination(chosen: &mut [usize], n: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::Parts;
+    use crate::model::EventId;
+    use crate::query::CompareOptions;
+    use crate::query::debate::Absent;
+    use crate::synthetic::Synthetic;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Asking a verdict's question of the whole debate, charged the
+        /// part's size, gives every margin the built part gives, ranges
+        /// included, whatever the budget.
+        #[test]
+        fn parts_asked_in_place_give_the_same_margins(
+            seed in 0u64..1_000,
+            claims in 200usize..1_200,
+            budget in 0usize..60_000,
+        ) {
+            let corpus = Synthetic::new(claims).with_seed(seed).build();
+            let options = CompareOptions::new();
+            let events: Vec<EventId> = corpus.ids().collect();
+            let mut large = 0;
+            for &event in events.iter().step_by(7) {
+                let about = corpus.about(event, &options);
+                let debate = corpus.debate(&about, &options);
+                let (none, nobody) = debate.nothing();
+                let base = debate.evaluate(Absent { claims: &none, scholars: &nobody });
+                large += usize::from(debate.claims.len() > 20);
+                prop_assert_eq!(
+                    debate.robustness_in(&base, budget, Parts::Fit),
+                    debate.robustness_in(&base, budget, Parts::Built),
+                    "event {}", event
+                );
+            }
+            prop_assert!(large > 0, "no debate of more than 20 claims");
+        }
+    }
 }
