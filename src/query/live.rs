@@ -9,8 +9,9 @@ use super::options::CompareOptions;
 use super::report::Comparison;
 use crate::error::Result;
 use crate::graph::{Change, Changes, Corpus, Node, Relation};
+use crate::model::ClaimId;
 use crate::model::EventId;
-use crate::query::debate::{LinkPool, directional};
+use crate::query::debate::{Entry, LinkPool, directional};
 
 /// The comparisons of events under one set of options, kept up to date
 /// as the corpus is edited: after an edit, only the events whose
@@ -60,18 +61,31 @@ pub struct LiveVerdicts {
     /// options ask for a year).
     last_year: Option<Option<i32>>,
     kept: HashMap<EventId, Kept>,
-    /// For each entity, the events whose kept comparison read it.
+    /// For each event in scope and each claim, the events whose kept
+    /// comparison read it.
     readers: Readers,
     /// Entities the options name: a change to one drops everything.
     named: HashSet<Node>,
-    /// The relations of the claims comparisons read, kept across edits so
-    /// that a debate gathered again (the edited event's, or another's
-    /// around the same claims) reads them without walking the graph; a
-    /// change evicts the claims whose relations it touches.
+    /// The claims comparisons read, with their relations and what else
+    /// each one's place depends on, kept across edits so that a debate
+    /// gathered again (the edited event's, or another's around the same
+    /// claims) reads them without walking the graph. Every claim a kept
+    /// comparison read is here; a change evicts the claims it touches, and
+    /// drops the comparisons that read them.
     pool: LinkPool,
+    /// For each entity a pooled claim reads (`Entry::reads`), the claims
+    /// that read it.
+    claim_readers: ClaimReaders,
+    /// The last generation given to a pool entry.
+    generation: u64,
+    /// How many entities the pool's entries read, all told.
+    pooled_reads: usize,
     /// When the pool holds more claims than this, those no kept comparison
     /// read are let go.
     pool_limit: usize,
+    /// The least size at which the pool is tidied ([`POOL_FLOOR`]; less
+    /// in tests).
+    floor: usize,
 }
 
 /// The least size at which the pool lets go of claims no kept comparison
@@ -107,7 +121,11 @@ impl LiveVerdicts {
             readers: Readers::default(),
             named,
             pool: LinkPool::default(),
+            claim_readers: ClaimReaders::default(),
+            generation: 0,
+            pooled_reads: 0,
             pool_limit: POOL_FLOOR,
+            floor: POOL_FLOOR,
         }
     }
 
@@ -131,15 +149,17 @@ impl LiveVerdicts {
             let (comparison, reading) = corpus.compare_reading(event, &self.options, pool)?;
             let read = directional.then(|| {
                 for (claim, links) in reading.fresh {
-                    self.pool.insert(claim, links);
+                    let reads = corpus.claim_reads(&links);
+                    self.pool_claim(claim, links, reads);
                 }
-                // Every entity a comparison read: the events in scope, and
-                // what its debate read (`Corpus::debate_reading`).
-                // Each entity once: a node already read by this event was
-                // registered last in its list.
+                // What a comparison read: the events in scope, and the
+                // claims its debate looked at (`Corpus::debate_reading`),
+                // each registered once; what each claim reads in turn is
+                // in the pool.
                 let events = corpus.scope_events(event, &self.options);
-                let mut kept = Vec::with_capacity(reading.nodes.len() + events.len());
-                for node in events.into_iter().map(Node::Event).chain(reading.nodes) {
+                let mut kept = Vec::with_capacity(reading.claims.len() + events.len());
+                let claims = reading.claims.into_iter().map(Node::Claim);
+                for node in events.into_iter().map(Node::Event).chain(claims) {
                     if self.readers.push_once(node, event) {
                         kept.push(node);
                     }
@@ -147,12 +167,7 @@ impl LiveVerdicts {
                 kept
             });
             self.kept.insert(event, Kept { comparison, read });
-            if self.pool.len() > self.pool_limit {
-                let readers = &self.readers;
-                self.pool
-                    .retain(|claim| !readers.get(Node::Claim(claim)).is_empty());
-                self.pool_limit = POOL_FLOOR.max(2 * self.pool.len());
-            }
+            self.tidy_pool();
         }
         self.kept
             .get(&event)
@@ -189,8 +204,16 @@ impl LiveVerdicts {
                 if self.named.contains(&node) {
                     return self.drop_all(corpus);
                 }
-                if let Node::Claim(claim) = node {
-                    self.pool.evict(claim);
+                match node {
+                    Node::Claim(claim) => self.unpool(claim, &mut dropped),
+                    _ => {
+                        for (claim, generation) in self.claim_readers.take(node) {
+                            let current = self.pool.entry(claim).map(|e| e.generation);
+                            if current == Some(generation) {
+                                self.unpool(claim, &mut dropped);
+                            }
+                        }
+                    }
                 }
                 let readers: Vec<EventId> = self.readers.get(node).to_vec();
                 for event in readers {
@@ -230,10 +253,72 @@ impl LiveVerdicts {
         self.kept.clear();
         self.readers.clear();
         self.pool.clear();
-        self.pool_limit = POOL_FLOOR;
+        self.claim_readers.clear();
+        self.pooled_reads = 0;
+        self.pool_limit = self.floor;
         self.version = Some(corpus.version());
         self.last_year = Some(corpus.last_year());
         dropped
+    }
+
+    /// Pools a claim read from the corpus, registering what it reads.
+    fn pool_claim(&mut self, claim: ClaimId, links: crate::graph::ClaimLinks, reads: Vec<Node>) {
+        self.evict(claim);
+        self.generation += 1;
+        let entry = Entry {
+            claim,
+            links,
+            reads,
+            generation: self.generation,
+        };
+        self.claim_readers.register(&entry);
+        self.pooled_reads += entry.reads.len();
+        self.pool.insert(entry);
+    }
+
+    /// Takes a claim out of the pool (its registrations go stale).
+    fn evict(&mut self, claim: ClaimId) {
+        if let Some(entry) = self.pool.entry(claim) {
+            self.pooled_reads -= entry.reads.len();
+            self.pool.evict(claim);
+        }
+    }
+
+    /// Takes a claim out of the pool and drops the comparisons that read
+    /// it, adding their events to `dropped`.
+    fn unpool(&mut self, claim: ClaimId, dropped: &mut BTreeSet<EventId>) {
+        self.evict(claim);
+        let readers: Vec<EventId> = self.readers.get(Node::Claim(claim)).to_vec();
+        for event in readers {
+            self.drop(event);
+            dropped.insert(event);
+        }
+    }
+
+    /// Lets go of the pooled claims no kept comparison read once the pool
+    /// has doubled since last time, and clears stale registrations once
+    /// they outnumber the live ones: each in time proportional to what was
+    /// pooled since.
+    fn tidy_pool(&mut self) {
+        if self.pool.len() > self.pool_limit {
+            let unread: Vec<ClaimId> = self
+                .pool
+                .entries()
+                .iter()
+                .map(|entry| entry.claim)
+                .filter(|&claim| self.readers.get(Node::Claim(claim)).is_empty())
+                .collect();
+            for claim in unread {
+                self.evict(claim);
+            }
+            self.pool_limit = self.floor.max(2 * self.pool.len());
+        }
+        if self.claim_readers.registered > 2 * self.pooled_reads + self.floor {
+            self.claim_readers.clear();
+            for entry in self.pool.entries() {
+                self.claim_readers.register(entry);
+            }
+        }
     }
 
     /// Drops an event's comparison, and its entries in `readers`: in
@@ -273,8 +358,8 @@ fn nodes_named(change: &Change) -> Vec<Node> {
 
 /// For each entity, the events whose kept comparison read it: one list per
 /// id, in a table per kind of entity indexed by the id (ids are dense), so
-/// that a comparison of a large debate registers its hundred thousand
-/// entities without hashing one.
+/// that a comparison of a large debate registers its thousands of claims
+/// without hashing one.
 #[derive(Debug, Clone, Default)]
 struct Readers {
     by_kind: [Vec<SmallVec<[EventId; 2]>>; 6],
@@ -330,27 +415,74 @@ impl Readers {
     }
 }
 
+/// For each entity, the pooled claims that read it, each with the
+/// generation of its entry when it was registered: a claim evicted, or
+/// pooled anew, leaves registrations that no longer match its entry, which
+/// are skipped, and cleared out with the rest when they outnumber the
+/// live ones (so evicting a claim never searches a long list).
+#[derive(Debug, Clone, Default)]
+struct ClaimReaders {
+    by_kind: [Vec<Vec<(ClaimId, u64)>>; 6],
+    /// How many registrations the lists hold, live or stale.
+    registered: usize,
+}
+
+impl ClaimReaders {
+    fn register(&mut self, entry: &Entry) {
+        for &node in &entry.reads {
+            let (kind, at) = Readers::slot(node);
+            let table = &mut self.by_kind[kind];
+            if table.len() <= at {
+                table.resize_with(at + 1, Vec::new);
+            }
+            table[at].push((entry.claim, entry.generation));
+        }
+        self.registered += entry.reads.len();
+    }
+
+    /// The registrations on `node`, taken out.
+    fn take(&mut self, node: Node) -> Vec<(ClaimId, u64)> {
+        let (kind, at) = Readers::slot(node);
+        let taken = self.by_kind[kind]
+            .get_mut(at)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        self.registered -= taken.len();
+        taken
+    }
+
+    fn clear(&mut self) {
+        for table in &mut self.by_kind {
+            table.clear();
+        }
+        self.registered = 0;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AttackKind, ClaimId};
+    use crate::model::{AttackKind, ClaimId, Date, EvidenceId};
 
-    /// With the pool letting go of unread claims after every comparison,
-    /// comparisons still agree with fresh ones, and every claim a kept
-    /// comparison read stays pooled.
+    /// With the pool tidied after every comparison, comparisons still
+    /// agree with fresh ones, every claim a kept comparison read stays
+    /// pooled with what it reads registered, and stale registrations never
+    /// outnumber the live ones twice over. The edits change claims'
+    /// relations (attacks) and what claims read (evidence's dates).
     #[test]
-    fn a_pool_that_lets_go_keeps_what_is_read() {
+    fn a_tidied_pool_keeps_what_is_read() {
         let mut corpus = crate::sino_soviet_split();
         let options = CompareOptions::new().with_margin_budget(500);
         let mut live = LiveVerdicts::new(options.clone());
+        live.floor = 0;
         let events: Vec<EventId> = corpus.ids().collect();
         let claims: Vec<ClaimId> = corpus.ids().collect();
-        for round in 0..12 {
-            live.pool_limit = 0;
+        let evidence: Vec<EvidenceId> = corpus.ids().collect();
+        let mut stale_seen = false;
+        for round in 0..24 {
             // Every other event, so that some comparisons are dropped and
             // others kept.
             for &event in events.iter().skip(round % 2).step_by(2) {
-                live.pool_limit = 0;
                 let got = live.compare(&corpus, event).expect("live").clone();
                 assert_eq!(got, corpus.view(&options).compare(event).expect("live"));
             }
@@ -362,21 +494,38 @@ mod tests {
                     );
                 }
             }
+            for entry in live.pool.entries() {
+                for &node in &entry.reads {
+                    let (kind, at) = Readers::slot(node);
+                    assert!(
+                        live.claim_readers.by_kind[kind][at]
+                            .contains(&(entry.claim, entry.generation)),
+                        "{} not registered on {node}",
+                        entry.claim
+                    );
+                }
+            }
+            assert!(live.claim_readers.registered <= 2 * live.pooled_reads);
+            stale_seen |= live.claim_readers.registered > live.pooled_reads;
             let (a, b) = (
                 claims[round * 7 % claims.len()],
                 claims[round * 11 % claims.len()],
             );
-            if a == b {
-                continue;
-            }
             let mut tx = corpus.transaction();
-            if tx.attacks_by(a).any(|(t, _)| t == b) {
-                tx.remove_attack(a, b).expect("there");
-            } else {
-                tx.attack(a, b, AttackKind::Undercuts).expect("both live");
+            if a != b {
+                if tx.attacks_by(a).any(|(t, _)| t == b) {
+                    tx.remove_attack(a, b).expect("there");
+                } else {
+                    tx.attack(a, b, AttackKind::Undercuts).expect("both live");
+                }
             }
+            let e = evidence[round * 5 % evidence.len()];
+            let item = tx.evidence(e).expect("live").clone();
+            let item = item.with_date(Date::from_year(1900 + round as i32));
+            tx.replace(e, item).expect("replaced");
             let changes = tx.commit();
             live.update(&corpus, &changes);
         }
+        assert!(stale_seen, "no stale registration to skip");
     }
 }

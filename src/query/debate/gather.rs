@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use super::model::{Debate, HashMap, HashSet, List, Local, Reading, Row};
+use super::model::{Debate, HashMap, List, Local, Reading, Row};
 use super::pool::LinkPool;
 use crate::argument::Semantics;
 use crate::graph::{ClaimLinks, Corpus, Node};
@@ -25,13 +25,11 @@ impl Corpus {
         self.gather_debate(about, options, None)
     }
 
-    /// [`debate`](Corpus::debate), recording in `Debate::read` what it read
-    /// of the corpus: every claim it looked at, in view or not (those about
-    /// the events in scope and those that could reach them), and for each
-    /// what its place in the debate and in the view depends on: its
-    /// explanation and that explanation's family, the scholars and works of
-    /// its positions, its evidence and the evidence's works; an entity may
-    /// come more than once. Claims' relations are taken from `pool` where
+    /// [`debate`](Corpus::debate), recording in `Debate::read` every claim
+    /// it looked at, in view or not (those about the events in scope and
+    /// those that could reach them): what the debate read of the corpus is
+    /// those claims, their relations, and what each one's place depends on
+    /// beyond them ([`Corpus::claim_reads`]). Claims' relations are taken from `pool` where
     /// it has them (it must hold them as the corpus has them now); those
     /// read from the corpus are handed back in `Reading::fresh`, for the
     /// pool.
@@ -95,60 +93,52 @@ impl Corpus {
             unseen,
             ..
         } = gather;
-        let nodes = unseen.as_ref().map(|unseen| {
-            self.read_of(
-                order
-                    .iter()
-                    .copied()
-                    .zip(links.iter().map(|l| &**l))
-                    .chain(unseen.iter().map(|(c, l)| (*c, &**l))),
-            )
-        });
         let mut debate = self.assemble(
             order, positions, &links, scope, events, claim_rows, rows.rows, options,
         );
-        if let (Some(nodes), Some(unseen)) = (nodes, unseen) {
-            let fresh = debate
+        if let Some(unseen) = unseen {
+            let looked: Vec<(ClaimId, Cow<'_, ClaimLinks>)> = debate
                 .claims
                 .iter()
                 .map(|local| local.id)
                 .zip(links)
                 .chain(unseen)
+                .collect();
+            let claims = looked.iter().map(|&(claim, _)| claim).collect();
+            let fresh = looked
+                .into_iter()
                 .filter_map(|(claim, links)| match links {
                     Cow::Owned(links) => Some((claim, links)),
                     Cow::Borrowed(_) => None,
                 })
                 .collect();
-            debate.read = Reading { nodes, fresh };
+            debate.read = Reading { claims, fresh };
         }
         debate
     }
 
-    /// What a debate of these claims reads (see
-    /// [`debate_reading`](Corpus::debate_reading)).
-    fn read_of<'l>(&self, claims: impl Iterator<Item = (ClaimId, &'l ClaimLinks)>) -> Vec<Node> {
+    /// What a claim's place in a debate depends on beyond the claim and
+    /// its relations (`links`, as [`Corpus::claim_links`] reads them): its
+    /// explanation and that explanation's family, the scholars and works
+    /// of its positions, its evidence and the evidence's works; each once,
+    /// sorted.
+    pub(crate) fn claim_reads(&self, links: &ClaimLinks) -> Vec<Node> {
         let mut read: Vec<Node> = Vec::new();
-        let mut families: HashSet<ExplanationId> = HashSet::default();
-        let mut evidence: Vec<EvidenceId> = Vec::new();
-        for (claim, links) in claims {
-            read.push(Node::Claim(claim));
-            let mut explanation = links.explanation;
-            while let Some(x) = explanation.filter(|&x| families.insert(x)) {
-                read.push(Node::Explanation(x));
-                explanation = self.variant_of(x);
-            }
-            for &(scholar, position) in &links.positions {
-                read.push(Node::Scholar(scholar));
-                read.extend(position.work().map(Node::Work));
-            }
-            evidence.extend(links.citations.iter().map(|&(e, _)| e));
+        let mut explanation = links.explanation;
+        while let Some(x) = explanation.filter(|&x| !read.contains(&Node::Explanation(x))) {
+            read.push(Node::Explanation(x));
+            explanation = self.variant_of(x);
         }
-        evidence.sort_unstable();
-        evidence.dedup();
-        for e in evidence {
+        for &(scholar, position) in &links.positions {
+            read.push(Node::Scholar(scholar));
+            read.extend(position.work().map(Node::Work));
+        }
+        for &(e, _) in &links.citations {
             read.push(Node::Evidence(e));
             read.extend(self.evidence_work(e).map(Node::Work));
         }
+        read.sort_unstable();
+        read.dedup();
         read
     }
 

@@ -1,7 +1,7 @@
 //! The types of a debate and of its evaluation.
 
 use crate::argument::Acceptance;
-use crate::graph::{ClaimLinks, Node};
+use crate::graph::ClaimLinks;
 use crate::model::{
     Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Polarity, Position, ScholarId,
 };
@@ -10,7 +10,6 @@ use crate::query::report::Verdict;
 use crate::query::voice::Held;
 
 pub(super) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
-pub(super) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// A claim's short lists (holders, evidence, defeaters), inline up to
 /// four: a debate of thousands of claims would otherwise make, and drop,
@@ -77,9 +76,8 @@ pub(crate) struct Debate {
 /// What a debate read of the corpus (see `Corpus::debate_reading`).
 #[derive(Default)]
 pub(crate) struct Reading {
-    /// Every claim it looked at, in view or not, and what each one's place
-    /// depends on; an entity may come more than once.
-    pub(crate) nodes: Vec<Node>,
+    /// Every claim it looked at, in view or not, each once.
+    pub(crate) claims: Vec<ClaimId>,
     /// The relations of the claims it read from the corpus rather than
     /// from the pool it was given.
     pub(crate) fresh: Vec<(ClaimId, ClaimLinks)>,

@@ -1,41 +1,64 @@
 //! Claims' relations kept across debates: a debate gathered again reads
 //! each claim's relations from here instead of walking the graph, and an
-//! edit evicts exactly the claims whose relations it changed.
+//! edit evicts exactly the claims whose relations, or what else they read,
+//! it changed.
 
-use crate::graph::ClaimLinks;
+use crate::graph::{ClaimLinks, Node};
 use crate::model::ClaimId;
 
 /// The relations of some claims (see [`ClaimLinks`]), as the corpus had
-/// them when they were read. Whoever keeps a pool evicts a claim whenever a
-/// change adds, removes or relabels one of its relations, or the claim
-/// itself (`LiveVerdicts::update`); then every entry is what
-/// `Corpus::claim_links` would read now.
+/// them when they were read, with what else each one's place depends on.
+/// Whoever keeps a pool evicts a claim whenever a change adds, removes or
+/// relabels one of its relations, changes the claim itself or names an
+/// entity it reads (`LiveVerdicts::update`); then every entry is what
+/// `Corpus::claim_links` and `Corpus::claim_reads` would read now.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LinkPool {
     /// By raw claim id: one more than the entry's place, 0 for none.
     slot: Vec<u32>,
-    entries: Vec<(ClaimId, ClaimLinks)>,
+    entries: Vec<Entry>,
+}
+
+/// One claim kept.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub(crate) claim: ClaimId,
+    pub(crate) links: ClaimLinks,
+    /// What else its place in a debate depends on (`Corpus::claim_reads`).
+    pub(crate) reads: Vec<Node>,
+    /// Which keeping of the claim this is: none other has the same.
+    pub(crate) generation: u64,
 }
 
 impl LinkPool {
     /// A claim's relations, if kept.
     pub(crate) fn get(&self, claim: ClaimId) -> Option<&ClaimLinks> {
-        let at = *self.slot.get(claim.index() as usize)?;
-        (at > 0).then(|| &self.entries[at as usize - 1].1)
+        self.entry(claim).map(|entry| &entry.links)
     }
 
-    /// Keeps a claim's relations, replacing any kept before.
-    pub(crate) fn insert(&mut self, claim: ClaimId, links: ClaimLinks) {
-        let i = claim.index() as usize;
+    /// A claim's entry, if kept.
+    pub(crate) fn entry(&self, claim: ClaimId) -> Option<&Entry> {
+        let at = *self.slot.get(claim.index() as usize)?;
+        (at > 0).then(|| &self.entries[at as usize - 1])
+    }
+
+    /// Every entry.
+    pub(crate) fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Keeps a claim, replacing any entry kept before.
+    pub(crate) fn insert(&mut self, entry: Entry) {
+        let i = entry.claim.index() as usize;
         if self.slot.len() <= i {
             self.slot.resize(i + 1, 0);
         }
         match self.slot[i] {
             0 => {
-                self.entries.push((claim, links));
+                self.entries.push(entry);
                 self.slot[i] = self.entries.len() as u32;
             }
-            at => self.entries[at as usize - 1].1 = links,
+            at => self.entries[at as usize - 1] = entry,
         }
     }
 
@@ -50,21 +73,8 @@ impl LinkPool {
         let place = *at as usize - 1;
         *at = 0;
         self.entries.swap_remove(place);
-        if let Some(&(moved, _)) = self.entries.get(place) {
-            self.slot[moved.index() as usize] = place as u32 + 1;
-        }
-    }
-
-    /// Keeps only the claims `keep` says to.
-    pub(crate) fn retain(&mut self, mut keep: impl FnMut(ClaimId) -> bool) {
-        let gone: Vec<ClaimId> = self
-            .entries
-            .iter()
-            .map(|&(claim, _)| claim)
-            .filter(|&claim| !keep(claim))
-            .collect();
-        for claim in gone {
-            self.evict(claim);
+        if let Some(moved) = self.entries.get(place) {
+            self.slot[moved.claim.index() as usize] = place as u32 + 1;
         }
     }
 
@@ -93,6 +103,15 @@ mod tests {
         }
     }
 
+    fn entry(claim: u32, tag: u32) -> Entry {
+        Entry {
+            claim: ClaimId::from_raw(claim),
+            links: links(tag),
+            reads: Vec::new(),
+            generation: u64::from(tag),
+        }
+    }
+
     fn tag(pool: &LinkPool, claim: u32) -> Option<u32> {
         pool.get(ClaimId::from_raw(claim))
             .map(|l| l.explanation.map_or(u32::MAX, |x| x.index()))
@@ -102,7 +121,7 @@ mod tests {
     fn evicting_moves_the_last_entry_into_the_gap() {
         let mut pool = LinkPool::default();
         for c in [4, 0, 9, 2] {
-            pool.insert(ClaimId::from_raw(c), links(c * 10));
+            pool.insert(entry(c, c * 10));
         }
         pool.evict(ClaimId::from_raw(0));
         pool.evict(ClaimId::from_raw(7)); // never kept
@@ -112,9 +131,9 @@ mod tests {
         assert_eq!(tag(&pool, 2), Some(20));
         assert_eq!(tag(&pool, 4), Some(40));
         assert_eq!(tag(&pool, 9), Some(90));
-        pool.insert(ClaimId::from_raw(9), links(91));
+        pool.insert(entry(9, 91));
         assert_eq!((pool.len(), tag(&pool, 9)), (3, Some(91)));
-        pool.retain(|c| c.index() != 4);
+        pool.evict(ClaimId::from_raw(4));
         assert_eq!(
             (pool.len(), tag(&pool, 4), tag(&pool, 2)),
             (2, None, Some(20))
