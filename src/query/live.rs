@@ -20,14 +20,17 @@ use crate::query::debate::{Entry, LinkPool, directional};
 /// A comparison is computed from the claims around its events in scope
 /// and every claim that can reach them (the calculus, §1–§6), and from
 /// their positions, scholars, works, evidence and explanations. `LiveVerdicts`
-/// remembers those entities for each event it has compared; give it the
-/// [`Changes`] of each edit ([`update`](LiveVerdicts::update)) and it
-/// drops exactly the comparisons of the events whose entities the changes
-/// name, and any comparison if the changes are not all that happened
-/// (their versions do not follow on: an edit made outside a transaction,
-/// or changes skipped). So [`compare`](LiveVerdicts::compare) always
-/// returns what [`View::compare`](crate::View::compare) would, computing only what an edit
-/// touched.
+/// remembers, for each event it has compared, the events in scope and the
+/// claims its comparison read, and keeps each of those claims with its
+/// relations and the entities behind it; give it the [`Changes`] of each
+/// edit ([`update`](LiveVerdicts::update)) and it drops exactly the
+/// comparisons of the events whose entities the changes name, and any
+/// comparison if the changes are not all that happened (their versions do
+/// not follow on: an edit made outside a transaction, or changes skipped).
+/// So [`compare`](LiveVerdicts::compare) always returns what
+/// [`View::compare`](crate::View::compare) would, computing only what an
+/// edit touched; a comparison computed again reads the claims it kept
+/// without walking the graph.
 ///
 /// ```
 /// use historiograph::{AttackKind, CompareOptions, EventId, LiveVerdicts, ClaimId};
