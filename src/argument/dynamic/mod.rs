@@ -114,14 +114,16 @@
 //! by a literal retired after the question (they hold for this framework
 //! only).
 
-use super::backend::{Backend, Lit};
+mod encoding;
+mod witnesses;
+
+use super::backend::Lit;
 use super::extensions::{Decision, Semantics};
 use super::framework::{Argument, Framework};
 use super::grounded::{Acceptance, grounded_labels};
 use crate::error::{Error, Result};
-
-/// Arguments per block of clauses guarded by one literal.
-const BLOCK: usize = 8;
+use encoding::Encoding;
+use witnesses::Witness;
 
 /// A framework that takes changes and answers acceptance questions
 /// without starting from scratch: one SAT solver, kept across changes and
@@ -164,22 +166,8 @@ pub struct DynamicFramework {
     /// The framework as it stands, removed arguments left without attacks.
     framework: Framework,
     alive: Vec<bool>,
-    solver: Backend,
-    /// *x*ₐ by argument.
-    x: Vec<Lit>,
-    /// *d*ₐ by argument (complete and preferred).
-    d: Vec<Lit>,
-    /// The block of each argument.
-    block: Vec<usize>,
-    /// The arguments of each block.
-    members: Vec<Vec<usize>>,
-    /// The guard of each block, once its clauses are written.
-    guards: Vec<Option<Lit>>,
-    /// The version of the last change to each block's clauses.
-    touched: Vec<u64>,
-    /// Blocks to write again before the next solve.
-    dirty: Vec<bool>,
-    pending: Vec<usize>,
+    /// The SAT side.
+    encoding: Encoding,
     /// The grounded labels of the framework as it stands, once computed
     /// after the last change (removed arguments are in: they have no
     /// attacks; they are never asked about).
@@ -191,7 +179,7 @@ pub struct DynamicFramework {
     /// Extensions found (complete for complete and preferred semantics,
     /// stable for stable), each with the version it was found at and the
     /// version it was last checked at; checked again before use.
-    witnesses: Vec<(Vec<bool>, u64, u64)>,
+    witnesses: Vec<Witness>,
     /// Questions left before the next attempt to prove a fact (complete
     /// and preferred), after one that answered almost nothing.
     backoff: u32,
@@ -201,8 +189,6 @@ pub struct DynamicFramework {
 /// Questions that skip proving a fact after one that did not pay.
 const BACKOFF: u32 = 16;
 
-/// At most this many witnesses are kept.
-const WITNESSES: usize = 8;
 
 /// A fact the solver proved, kept across changes (module docs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -251,6 +237,7 @@ pub struct DynamicStatistics {
     questions: u64,
     solves: u64,
     kept: u64,
+    repaired: u64,
 }
 
 impl DynamicStatistics {
@@ -268,6 +255,14 @@ impl DynamicStatistics {
     /// the last change.
     pub fn kept(&self) -> u64 {
         self.kept
+    }
+
+    /// Of the answers [`kept`](DynamicStatistics::kept), those read off a
+    /// complete extension that a change broke and that was repaired (the
+    /// largest admissible set within it, grown again to a complete
+    /// extension) with no solve.
+    pub fn repaired(&self) -> u64 {
+        self.repaired
     }
 }
 
@@ -293,15 +288,7 @@ impl DynamicFramework {
             semantics,
             framework: Framework::new(),
             alive: Vec::new(),
-            solver: Backend::incremental(),
-            x: Vec::new(),
-            d: Vec::new(),
-            block: Vec::new(),
-            members: Vec::new(),
-            guards: Vec::new(),
-            touched: Vec::new(),
-            dirty: Vec::new(),
-            pending: Vec::new(),
+            encoding: Encoding::new(semantics),
             labels: None,
             version: 0,
             known: None,
@@ -354,20 +341,7 @@ impl DynamicFramework {
     }
 
     fn clause(&mut self, clause: &[Lit]) {
-        // A clause set made unsatisfiable stays so; every solve then fails,
-        // which cannot happen here: every clause but the units of removed
-        // arguments, retired guards and switches is guarded, and those are
-        // satisfied by the empty set.
-        self.solver.add_clause(clause);
-    }
-
-    fn touch(&mut self, a: usize) {
-        let block = self.block[a];
-        self.touched[block] = self.version + 1;
-        if !self.dirty[block] {
-            self.dirty[block] = true;
-            self.pending.push(block);
-        }
+        self.encoding.clause(clause);
     }
 
     /// Adds an argument, with a new id. It joins the last block while that
@@ -377,24 +351,7 @@ impl DynamicFramework {
         let a = self.framework.len();
         self.framework.push_unnamed();
         self.alive.push(true);
-        let x = self.solver.fresh();
-        self.x.push(x);
-        let d = self.solver.fresh();
-        self.d.push(d);
-        let open = self
-            .members
-            .last()
-            .is_some_and(|m| m.len() < BLOCK && self.guards[self.members.len() - 1].is_none());
-        if !open {
-            self.members.push(Vec::new());
-            self.guards.push(None);
-            self.touched.push(0);
-            self.dirty.push(false);
-        }
-        let block = self.members.len() - 1;
-        self.members[block].push(a);
-        self.block.push(block);
-        self.touch(a);
+        self.encoding.add_argument(self.version + 1);
         self.changed(None, Change::Added);
         Argument::new(a as u32)
     }
@@ -427,15 +384,13 @@ impl DynamicFramework {
         let attackers: Vec<Argument> = self.framework.attackers(argument).collect();
         for t in targets {
             self.framework.remove_attack(argument, t)?;
-            self.touch(t.index());
+            self.encoding.touch(t.index(), self.version + 1);
         }
         for b in attackers {
             self.framework.remove_attack(b, argument)?;
         }
-        self.touch(a);
         self.alive[a] = false;
-        let x = self.x[a];
-        self.clause(&[!x]);
+        self.encoding.remove_argument(a, self.version + 1);
         self.changed(before, Change::Removed(a));
         Ok(())
     }
@@ -463,12 +418,13 @@ impl DynamicFramework {
             return Ok(false);
         }
         let before = self.before();
+        let version = self.version + 1;
         if added {
             self.framework.add_attack(attacker, target)?;
         } else {
             self.framework.remove_attack(attacker, target)?;
         }
-        self.touch(a);
+        self.encoding.touch(a, version);
         self.changed(
             before,
             Change::Attack {
@@ -490,7 +446,7 @@ impl DynamicFramework {
             return;
         };
         if let Some(support) = &known.support
-            && support.iter().all(|&k| self.touched[k] <= known.proved)
+            && support.iter().all(|&k| self.encoding.touched(k) <= known.proved)
         {
             return;
         }
@@ -532,7 +488,7 @@ impl DynamicFramework {
         if !self.alive[p] || self.label(p) == Acceptance::Out {
             return;
         }
-        let x = self.x[p];
+        let x = self.encoding.x(p);
         if self.solve(&[x]) {
             let model = self.model();
             self.keep_witness(&model);
@@ -574,81 +530,24 @@ impl DynamicFramework {
             .collect()
     }
 
-    /// Writes the clauses of the blocks changed since the last solve, each
-    /// under a fresh guard, and retires their old guards.
-    fn flush(&mut self) {
-        let pending = std::mem::take(&mut self.pending);
-        for block in pending {
-            self.dirty[block] = false;
-            if let Some(old) = self.guards[block] {
-                self.clause(&[!old]);
-            }
-            let guard = self.solver.fresh();
-            self.guards[block] = Some(guard);
-            for i in 0..self.members[block].len() {
-                let a = self.members[block][i];
-                if self.alive[a] {
-                    self.write(a, guard);
-                }
-            }
-        }
-    }
-
-    /// The clauses about argument `a` and its attackers, under `guard`.
-    fn write(&mut self, a: usize, guard: Lit) {
-        let attackers: Vec<usize> = self.framework.attacker_lists()[a]
-            .iter()
-            .map(|&b| b as usize)
-            .collect();
-        let (xa, da) = (self.x[a], self.d[a]);
-        for &b in &attackers {
-            let xb = self.x[b];
-            if a == b {
-                self.clause(&[!guard, !xa]);
-            } else {
-                self.clause(&[!guard, !xb, !xa]);
-            }
-        }
-        let mut long = vec![!guard, xa];
-        if self.semantics == Semantics::Stable {
-            long.extend(attackers.iter().map(|&b| self.x[b]));
-            self.clause(&long);
-            return;
-        }
-        long.extend(attackers.iter().map(|&b| !self.d[b]));
-        self.clause(&long);
-        let mut attacked = vec![!guard, !da];
-        attacked.extend(attackers.iter().map(|&b| self.x[b]));
-        self.clause(&attacked);
-        for &b in &attackers {
-            let (xb, db) = (self.x[b], self.d[b]);
-            self.clause(&[!guard, !xb, da]);
-            self.clause(&[!guard, !xa, db]);
-        }
-    }
-
     fn solve(&mut self, extra: &[Lit]) -> bool {
-        self.flush();
         self.statistics.solves += 1;
-        let mut assumptions: Vec<Lit> = self.guards.iter().flatten().copied().collect();
-        assumptions.extend_from_slice(extra);
-        self.solver.solve(&assumptions)
+        self.encoding.solve(&self.framework, extra)
     }
 
-    /// The blocks whose guards the last (unsatisfiable) solve used.
     fn support(&self) -> Vec<usize> {
-        (0..self.guards.len())
-            .filter(|&k| self.guards[k].is_some_and(|g| self.solver.failed(g)))
-            .collect()
+        self.encoding.support()
     }
 
-    /// The live arguments in the last model.
+    /// The last model: a stable extension, or the complete extension an
+    /// admissible set grows to (its closure).
     fn model(&self) -> Vec<bool> {
-        self.x
-            .iter()
-            .zip(&self.alive)
-            .map(|(&x, &alive)| alive && self.solver.value(x))
-            .collect()
+        let set = self.encoding.model();
+        if self.semantics == Semantics::Stable {
+            set
+        } else {
+            self.closure(set)
+        }
     }
 
     fn extension_of(set: &[bool]) -> Vec<Argument> {
@@ -663,16 +562,16 @@ impl DynamicFramework {
     /// guarded by a literal retired at the end.
     fn maximize(&mut self, extra: &[Lit]) -> Vec<bool> {
         let mut set = self.model();
-        let switch = self.solver.fresh();
+        let switch = self.encoding.fresh();
         loop {
             let mut assumptions = vec![switch];
             assumptions.extend_from_slice(extra);
-            assumptions.extend((0..set.len()).filter(|&a| set[a]).map(|a| self.x[a]));
+            assumptions.extend((0..set.len()).filter(|&a| set[a]).map(|a| self.encoding.x(a)));
             let mut grow = vec![!switch];
             grow.extend(
                 (0..set.len())
                     .filter(|&a| !set[a] && self.alive[a])
-                    .map(|a| self.x[a]),
+                    .map(|a| self.encoding.x(a)),
             );
             if grow.len() == 1 {
                 break;
@@ -685,105 +584,6 @@ impl DynamicFramework {
         }
         self.clause(&[!switch]);
         set
-    }
-
-    fn keep_witness(&mut self, mask: &[bool]) {
-        if self.witnesses.len() == WITNESSES {
-            self.witnesses.remove(0);
-        }
-        self.witnesses
-            .push((mask.to_vec(), self.version, self.version));
-    }
-
-    /// The witnesses still extensions of the framework as it stands (each
-    /// checked once per change; the others are dropped).
-    fn check_witnesses(&mut self) {
-        let (version, len) = (self.version, self.alive.len());
-        let mut witnesses = std::mem::take(&mut self.witnesses);
-        witnesses.retain_mut(|(mask, _, checked)| {
-            if *checked == version {
-                return true;
-            }
-            // Arguments added since are not in it, nor those removed.
-            mask.resize(len, false);
-            for (m, alive) in mask.iter_mut().zip(&self.alive) {
-                *m &= alive;
-            }
-            *checked = version;
-            if self.semantics == Semantics::Stable {
-                self.is_stable(mask)
-            } else {
-                self.is_complete(mask)
-            }
-        });
-        self.witnesses = witnesses;
-    }
-
-    /// A witness satisfying `wanted` (preferred: one that is still
-    /// preferred, by the check of the module docs), as a certificate;
-    /// counted as kept if found before the last change.
-    fn witness(&mut self, wanted: impl Fn(&[bool]) -> bool) -> Option<Vec<Argument>> {
-        self.check_witnesses();
-        let preferred = self.semantics == Semantics::Preferred;
-        if preferred {
-            self.labels();
-        }
-        let mut found = None;
-        for i in (0..self.witnesses.len()).rev() {
-            let mask = &self.witnesses[i].0;
-            if wanted(mask) && (!preferred || self.is_preferred(mask)) {
-                found = Some(i);
-                break;
-            }
-        }
-        let (mask, since, _) = &self.witnesses[found?];
-        if *since != self.version {
-            self.statistics.kept += 1;
-        }
-        Some(Self::extension_of(mask))
-    }
-
-    fn is_complete(&self, mask: &[bool]) -> bool {
-        if !self.framework.admissible(mask) {
-            return false;
-        }
-        let out = self.framework.attacked_by(mask);
-        let lists = self.framework.attacker_lists();
-        (0..mask.len())
-            .filter(|&a| self.alive[a] && !mask[a])
-            .all(|a| lists[a].iter().any(|&b| !out[b as usize]))
-    }
-
-    fn is_stable(&self, mask: &[bool]) -> bool {
-        if !self.framework.conflict_free(mask) {
-            return false;
-        }
-        let out = self.framework.attacked_by(mask);
-        (0..mask.len()).all(|a| !self.alive[a] || mask[a] || out[a])
-    }
-
-    /// Whether a complete extension is preferred, read off the `Refuted`
-    /// fact: no argument outside it could join it in a larger complete
-    /// extension (each is refuted, out, or in conflict with it). Without
-    /// the fact, or with a labelling not yet computed, `false`.
-    fn is_preferred(&self, mask: &[bool]) -> bool {
-        let (Some(known), Some(labels)) = (&self.known, &self.labels) else {
-            return false;
-        };
-        if known.fact != Fact::Refuted || known.pivot.is_some() {
-            return false;
-        }
-        let attacked = self.framework.attacked_by(mask);
-        (0..mask.len()).all(|e| {
-            !self.alive[e]
-                || mask[e]
-                || known.refuted.get(e).copied().unwrap_or(false)
-                || labels[e] == Acceptance::Out
-                || attacked[e]
-                || self.framework.target_lists()[e]
-                    .iter()
-                    .any(|&t| mask[t as usize])
-        })
     }
 
     /// The fact of the semantics, proved by the solver if it is not known:
@@ -829,18 +629,18 @@ impl DynamicFramework {
         let mut refuted: Vec<bool> = (0..self.alive.len())
             .map(|a| self.alive[a] && labels[a] == Acceptance::Undecided)
             .collect();
-        for (mask, _, _) in &self.witnesses {
-            for (r, m) in refuted.iter_mut().zip(mask) {
+        for w in &self.witnesses {
+            for (r, m) in refuted.iter_mut().zip(&w.set) {
                 *r &= !m;
             }
         }
         loop {
-            let switch = self.solver.fresh();
+            let switch = self.encoding.fresh();
             let mut some = vec![!switch];
             some.extend(
                 (0..refuted.len())
                     .filter(|&a| refuted[a])
-                    .map(|a| self.x[a]),
+                    .map(|a| self.encoding.x(a)),
             );
             if some.len() == 1 {
                 self.known = Some(Known {
@@ -977,7 +777,7 @@ impl DynamicFramework {
         if let Some(w) = self.witness(|m| m[a]) {
             return Ok(Decision::yes(Some(w)));
         }
-        let x = self.x[a];
+        let x = self.encoding.x(a);
         if !self.solve(&[x]) {
             return Ok(Decision::no(None));
         }
@@ -1018,7 +818,7 @@ impl DynamicFramework {
             if let Some(w) = self.witness(|m| !m[a]) {
                 return Ok(Decision::no(Some(w)));
             }
-            let x = self.x[a];
+            let x = self.encoding.x(a);
             return Ok(if self.solve(&[!x]) {
                 let model = self.model();
                 self.keep_witness(&model);
@@ -1044,10 +844,10 @@ impl DynamicFramework {
     fn sceptical_preferred(&mut self, a: usize) -> Decision {
         let attackers: Vec<Lit> = self.framework.attacker_lists()[a]
             .iter()
-            .map(|&b| self.x[b as usize])
+            .map(|&b| self.encoding.x(b as usize))
             .collect();
-        let x = self.x[a];
-        let switch = self.solver.fresh();
+        let x = self.encoding.x(a);
+        let switch = self.encoding.fresh();
         let mut some = vec![!switch];
         some.extend(attackers);
         self.clause(&some);
@@ -1063,7 +863,7 @@ impl DynamicFramework {
         if let Some(answer) = answer {
             return answer;
         }
-        let switch = self.solver.fresh();
+        let switch = self.encoding.fresh();
         let answer = loop {
             if !self.solve(&[switch, !x]) {
                 break Decision::yes(None);
@@ -1077,7 +877,7 @@ impl DynamicFramework {
             exclude.extend(
                 (0..preferred.len())
                     .filter(|&b| !preferred[b] && self.alive[b])
-                    .map(|b| self.x[b]),
+                    .map(|b| self.encoding.x(b)),
             );
             self.clause(&exclude);
         };
