@@ -171,6 +171,11 @@ impl Encoding {
     }
 
 
+    /// Whether the last (unsatisfiable) solve used the assumption.
+    pub(super) fn failed(&self, literal: Lit) -> bool {
+        self.solver.failed(literal)
+    }
+
     /// The blocks whose guards the last (unsatisfiable) solve used.
     pub(super) fn support(&self) -> Vec<usize> {
         (0..self.guards.len())

@@ -597,32 +597,18 @@ impl DynamicFramework {
         if let Some(known) = &self.known {
             return Some(known.fact);
         }
-        if self.backoff > 0 && self.semantics != Semantics::Stable {
+        if self.backoff > 0 {
             self.backoff -= 1;
             return None;
         }
         self.labels();
-        if self.semantics == Semantics::Stable {
-            self.check_witnesses();
-            if !self.witnesses.is_empty() {
-                return None;
-            }
-            if self.solve(&[]) {
-                let model = self.model();
-                self.keep_witness(&model);
-                return None;
-            }
-            let support = Some(self.support());
-            self.known = Some(Known {
-                fact: Fact::NoStable,
-                refuted: Vec::new(),
-                switch: None,
-                support,
-                proved: self.version,
-                uses: 0,
-                pivot: None,
-            });
-            return Some(Fact::NoStable);
+        match self.semantics {
+            // Proved on the way by a question's solve (`no_stable_proved`).
+            Semantics::Stable => return None,
+            // A credulous question costs one solve either way; the cover
+            // a fact needs costs more than the questions it answers.
+            Semantics::Complete => return None,
+            _ => {}
         }
         self.check_witnesses();
         let labels = self.labels.as_deref().unwrap_or_default();
@@ -692,6 +678,28 @@ impl DynamicFramework {
     }
 
     /// Whether there is no stable extension (proved if needed).
+    /// After a solve unsatisfiable under one assumption besides the
+    /// guards: if the proof did not use it, the guards alone are
+    /// unsatisfiable, and there is no stable extension (a fact, with the
+    /// blocks the proof used).
+    fn no_stable_proved(&mut self, assumption: Option<Lit>) {
+        if assumption.is_some_and(|l| self.encoding.failed(l)) {
+            return;
+        }
+        let support = Some(self.support());
+        self.forget();
+        self.known = Some(Known {
+            fact: Fact::NoStable,
+            refuted: Vec::new(),
+            switch: None,
+            support,
+            proved: self.version,
+            uses: 0,
+            pivot: None,
+        });
+    }
+
+    /// Whether a fact known says there is no stable extension.
     fn no_stable(&mut self) -> bool {
         let none = self.fact() == Some(Fact::NoStable);
         if none {
@@ -739,7 +747,13 @@ impl DynamicFramework {
                 if self.no_stable() {
                     return None;
                 }
-                self.witness(|_| true)
+                if !self.solve(&[]) {
+                    self.no_stable_proved(None);
+                    return None;
+                }
+                let model = self.model();
+                self.keep_witness(&model);
+                Some(Self::extension_of(&model))
             }
         }
     }
@@ -774,11 +788,16 @@ impl DynamicFramework {
         if rejected {
             return Ok(Decision::no(None));
         }
-        if let Some(w) = self.witness(|m| m[a]) {
+        if self.semantics != Semantics::Stable
+            && let Some(w) = self.witness(|m| m[a])
+        {
             return Ok(Decision::yes(Some(w)));
         }
         let x = self.encoding.x(a);
         if !self.solve(&[x]) {
+            if self.semantics == Semantics::Stable {
+                self.no_stable_proved(Some(x));
+            }
             return Ok(Decision::no(None));
         }
         let set = match self.semantics {
@@ -815,15 +834,13 @@ impl DynamicFramework {
             if self.no_stable() {
                 return Ok(Decision::yes(None));
             }
-            if let Some(w) = self.witness(|m| !m[a]) {
-                return Ok(Decision::no(Some(w)));
-            }
             let x = self.encoding.x(a);
             return Ok(if self.solve(&[!x]) {
                 let model = self.model();
                 self.keep_witness(&model);
                 Decision::no(Some(Self::extension_of(&model)))
             } else {
+                self.no_stable_proved(Some(!x));
                 Decision::yes(None)
             });
         }
