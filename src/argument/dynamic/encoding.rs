@@ -170,7 +170,6 @@ impl Encoding {
         self.solver.solve(&assumptions)
     }
 
-
     /// Whether the last (unsatisfiable) solve used the assumption.
     pub(super) fn failed(&self, literal: Lit) -> bool {
         self.solver.failed(literal)

@@ -7,7 +7,8 @@
 use super::super::extensions::Semantics;
 use super::super::framework::Argument;
 use super::super::grounded::Acceptance;
-use super::{DynamicFramework, Fact};
+use super::DynamicFramework;
+use super::facts::Fact;
 
 /// At most this many witnesses are kept.
 const WITNESSES: usize = 8;
