@@ -271,6 +271,9 @@ fn answers_from_repaired_witnesses_equal_answers_from_scratch() {
             }
             repaired += dynamic.statistics().repaired();
         }
-        assert!(repaired > 0, "{semantics}: no answer came from a repaired witness");
+        assert!(
+            repaired > 0,
+            "{semantics}: no answer came from a repaired witness"
+        );
     }
 }

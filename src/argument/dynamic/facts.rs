@@ -130,12 +130,12 @@ impl DynamicFramework {
         self.backoff = if known.uses < 2 { BACKOFF } else { 0 };
     }
 
-    /// The fact of the semantics, proved by the solver if it is not known:
-    /// for stable semantics, that there is no stable extension (`None` if
-    /// there is one; it becomes a witness); for complete and preferred,
-    /// which undecided arguments no admissible set holds (the others are
-    /// covered by complete extensions found on the way, which become
-    /// witnesses).
+    /// The fact of the semantics: the one known, or, for preferred
+    /// semantics, proved by the solver: which undecided arguments no
+    /// admissible set holds (the others are covered by admissible sets
+    /// found on the way, whose closures become witnesses). Complete
+    /// semantics proves none, and stable semantics only on a question's
+    /// way (`no_stable_proved`).
     pub(super) fn fact(&mut self) -> Option<Fact> {
         self.resolve();
         if let Some(known) = &self.known {

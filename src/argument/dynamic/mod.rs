@@ -15,11 +15,21 @@
 //! literal *g*:
 //!
 //! - conflict-free, (¬*g* ∨ ¬*x*_b ∨ ¬*x*ₐ) for each attack *b* → *a*;
-//! - complete and preferred: (¬*g* ∨ ¬*x*_b ∨ *d*ₐ) and
-//!   (¬*g* ∨ ¬*d*ₐ ∨ ⋁ *x*_b) (*d*ₐ is "some attacker is in"),
-//!   (¬*g* ∨ ¬*x*ₐ ∨ *d*_b) (defended), (¬*g* ∨ *x*ₐ ∨ ⋁ ¬*d*_b) (in if
-//!   defended); preferred extensions are the ⊆-maximal complete ones;
+//! - complete and preferred semantics: admissible sets, with
+//!   (¬*g* ∨ ¬*x*ₐ ∨ *d*_b) (each attacker attacked) and
+//!   (¬*g* ∨ ¬*d*ₐ ∨ ⋁ *x*_b) (*d*ₐ only if some attacker is in);
 //! - stable: (¬*g* ∨ *x*ₐ ∨ ⋁ *x*_b).
+//!
+//! Admissible sets answer for complete and preferred semantics (Dung
+//! 1995): an argument is in some complete extension exactly when it is in
+//! some admissible set, and the preferred extensions are the ⊆-maximal
+//! admissible sets. A model is grown to a complete extension before it is
+//! used (*closure*: while the set defends an argument outside it, add it;
+//! each step stays admissible by Dung's fundamental lemma, Lemma 10, and
+//! the fixpoint holds all it defends, so it is complete). The clauses
+//! "in if defended" of the complete encoding (the first versions) made
+//! each solve search more: the same sequence took a third longer on
+//! complete semantics.
 //!
 //! Every solve assumes the guard of each block. A change to the attackers
 //! of *a* retires *a*'s block (the unit clause ¬*g*, which satisfies its
@@ -28,15 +38,21 @@
 //! arguments, where one per attack (the first version) made CaDiCaL spend
 //! half its time propagating assumptions; and a change costs the clauses
 //! of one block (removing an argument: of the blocks of its targets too).
-//! Small blocks keep more of what the solver learned: a learned clause
-//! dies with any block it used (blocks of 64 made solves two to three
-//! times slower at 10⁴ arguments). Removing an argument also adds ¬*x*ₐ;
-//! ids are never reused. Unit propagation on these clauses derives the
-//! grounded labelling, so nothing else is assumed. CaDiCaL runs in its
-//! `plain` configuration: no inprocessing, which blocks written again would
-//! keep undoing (about 20 % faster on complete semantics at 10⁴
-//! arguments).
+//! Blocks of 64 made solves two to three times slower at 10⁴ arguments.
+//! Removing an argument also adds ¬*x*ₐ; ids are never reused. CaDiCaL
+//! runs in its `plain` configuration: no inprocessing, which blocks
+//! written again would keep undoing (about 20 % faster on complete
+//! semantics at 10⁴ arguments).
 //!
+//! A finer encoding was tried and dropped: each attack's clauses under a
+//! relaxation literal of its own, and each long clause weakened, when an
+//! attacker is added, through a link from its old relaxation literal, so
+//! that a change takes from the solver only what it learned from the
+//! clauses changed. Answers were the same but solves were slower (a
+//! third more CPU time on complete semantics, twice as much on stable):
+//! what the solver learns before a change helps little after it on these
+//! frameworks, and the relaxation literals cost propagation.
+
 //! # Answers without the solver
 //!
 //! *GE* is the grounded extension, computed again (linear time) after a
@@ -55,16 +71,38 @@
 //!   preferred: a complete extension *W* is, if every argument outside it
 //!   is refuted (below), out, attacked by *W* or attacks *W*, since a
 //!   larger complete extension would add one that is none of these.
-//! - **Facts.** Complete and preferred: a set *T* of undecided arguments
+//! - **Repaired witnesses** (complete and preferred). A complete witness
+//!   *W* that a change broke is replaced by the closure of the largest
+//!   admissible set within it: first drop each member another member
+//!   attacks (what is left, *W*₀, is conflict-free: none of its members
+//!   has an attacker in *W* ⊇ *W*₀); then, while some member has an
+//!   attacker the set does not attack, drop it. The fixpoint *A* is
+//!   conflict-free and attacks every attacker of its members, so it is
+//!   admissible, and its closure is a complete extension of the framework
+//!   as it stands; every admissible subset of *W*₀ stays within *A* (by
+//!   induction, its members are never dropped), so a change far from
+//!   most of *W* keeps most of it. The witness is dropped if nothing is
+//!   left. A repaired witness answers as any other, and is preferred only
+//!   if it passes the check above.
+//! - **Facts.** Preferred: a set *T* of undecided arguments
 //!   no admissible set holds (*refuted*): *T* starts as the undecided
-//!   arguments in no witness, and while a solve finds a complete
-//!   extension holding one of *T* ("some *x* of *T* is in", under a
-//!   switch), those leave *T* and the extension becomes a witness; the
-//!   unsatisfiable solve proves the fact. Credulous questions on *T* are
-//!   then answered no, and sceptical preferred ones no with any preferred
-//!   extension. Stable: there is no stable extension (one solve), so
-//!   every credulous answer is no and every sceptical one yes.
-//!
+//!   arguments in no witness, and while a solve finds an admissible set
+//!   holding one of *T* ("some *x* of *T* is in", under a switch), those
+//!   leave *T* and its closure becomes a witness; the unsatisfiable solve
+//!   proves the fact. Credulous questions on *T* are then answered no,
+//!   and sceptical ones no with any preferred extension. Complete
+//!   semantics proves no fact: a credulous question costs one solve
+//!   anyway, and on 10⁴ arguments the cover cost more solves than the
+//!   answers it gave saved (8.8 s of CPU time for the bench's sequence
+//!   with facts, 6.0 s without). Stable: there is no stable extension,
+//!   so every credulous answer is no and every sceptical one yes. It is
+//!   proved by a question's own solve: a solve unsatisfiable under the
+//!   guards and *x*_q (or ¬*x*_q) whose proof did not use *x*_q (the
+//!   solver's failed assumptions) shows the guards alone unsatisfiable,
+//!   that is, no stable extension. No solve is spent looking for one
+//!   ahead of the question (that search found a stable extension in 114
+//!   of 138 tries on the bench, each a solve the question then repeated).
+
 //! # Facts kept across changes
 //!
 //! A fact proved for *F* is kept for the framework *F*′ after a change
@@ -95,19 +133,21 @@
 //!    a witness and the fact is forgotten.
 //!
 //! Removing an argument that is not out forgets the facts; the next
-//! question that needs one proves it again. Under complete and preferred
+//! question that needs one proves it again. Under preferred
 //! semantics, a fact forgotten after answering fewer than two questions
 //! cost more solves than it saved (on frameworks where many arguments are
 //! credulously accepted, pivots keep finding new sets): the next 16
-//! questions (`BACKOFF`) go to the solver without proving one. `tests/dynamic.rs` checks every
-//! answer and certificate against solving from scratch, and that answers
-//! kept across changes occur ([`DynamicFramework::statistics`]).
+//! questions (`BACKOFF`) go to the solver without proving one.
+//! `tests/dynamic.rs` checks every answer and certificate against solving
+//! from scratch, and that answers kept across changes, and answers from
+//! repaired witnesses, occur ([`DynamicFramework::statistics`]).
 //!
 //! # The solver's questions
 //!
 //! Credulous acceptance under complete and stable semantics is one solve
-//! with *x*_q assumed; under preferred semantics the model is grown to a
-//! ⊆-maximal complete extension; sceptical stable acceptance is one solve
+//! with *x*_q assumed (complete: the admissible set found, grown to its
+//! closure); under preferred semantics the model is grown to a
+//! ⊆-maximal admissible set; sceptical stable acceptance is one solve
 //! with ¬*x*_q. Sceptical preferred acceptance first looks for a preferred
 //! extension holding an attacker of *q*, then runs the counter-example
 //! guided loop of [`Framework::sceptical`], its exclusion clauses guarded
@@ -144,13 +184,13 @@ use witnesses::Witness;
 /// attacks (removing an argument: of the blocks of its targets too), and,
 /// while a fact is known, O(arguments + attacks) to label the framework
 /// before and after it, and at most one solve to check its pivot. A
-/// question answered by the grounded labelling, a witness or a fact costs
-/// O(arguments + attacks) per witness looked at. Otherwise it is one
-/// solve (credulous complete, stable; sceptical stable), a growth loop
-/// (credulous preferred) or a counter-example guided loop (sceptical
-/// preferred), each under one assumption per block, after proving the
-/// fact of the semantics if it is not known (a solve per new witness, and
-/// one more).
+/// question answered by the grounded labelling, a witness (checked, and
+/// repaired if a change broke it) or a fact costs O(arguments + attacks)
+/// per witness looked at. Otherwise it is one solve (credulous complete,
+/// stable; sceptical stable), a growth loop (credulous preferred) or a
+/// counter-example guided loop (sceptical preferred), each under one
+/// assumption per block; under preferred semantics, after proving the
+/// fact if it is not known (a solve per new witness, and one more).
 ///
 /// ```
 /// use historiograph::{DynamicFramework, Semantics};

@@ -9,8 +9,8 @@ use super::DynamicFramework;
 use crate::error::Result;
 
 impl DynamicFramework {
-    /// Grows the last model to a ⊆-maximal complete extension (preferred),
-    /// under `extra` assumptions; returns it. The growth clauses are
+    /// Grows the last model (its closure) to a ⊆-maximal admissible set,
+    /// a preferred extension, under `extra` assumptions; returns it. The growth clauses are
     /// guarded by a literal retired at the end.
     pub(super) fn maximize(&mut self, extra: &[Lit]) -> Vec<bool> {
         let mut set = self.model();
@@ -174,10 +174,11 @@ impl DynamicFramework {
         Ok(self.sceptical_preferred(a))
     }
 
-    /// A preferred extension holding an attacker of the argument, if a
-    /// complete one does (the early stop of [`Framework::sceptical`](crate::Framework::sceptical));
-    /// otherwise counter-example guided: a complete extension without the
-    /// argument, grown to a preferred one; if that one holds the argument,
+    /// A preferred extension holding an attacker of the argument, if an
+    /// admissible set does (the early stop of
+    /// [`Framework::sceptical`](crate::Framework::sceptical)); otherwise
+    /// counter-example guided: an admissible set without the argument,
+    /// grown to a preferred extension; if that one holds the argument,
     /// every set within it is excluded (under a switch retired at the end,
     /// as the exclusions hold for this framework only) and the search goes
     /// on.
