@@ -85,7 +85,7 @@ impl DynamicFramework {
     /// certificate (see [`Framework::credulous`](crate::Framework::credulous)).
     ///
     /// # Errors
-    /// [`Error::UnknownArgument`] if it is not there.
+    /// [`Error::UnknownArgument`](crate::Error::UnknownArgument) if it is not there.
     pub fn credulous(&mut self, argument: Argument) -> Result<Decision> {
         let a = self.check(argument)?;
         self.statistics.questions += 1;
@@ -135,7 +135,7 @@ impl DynamicFramework {
     /// certificate when it is not (see [`Framework::sceptical`](crate::Framework::sceptical)).
     ///
     /// # Errors
-    /// [`Error::UnknownArgument`] if it is not there.
+    /// [`Error::UnknownArgument`](crate::Error::UnknownArgument) if it is not there.
     pub fn sceptical(&mut self, argument: Argument) -> Result<Decision> {
         let a = self.check(argument)?;
         self.statistics.questions += 1;

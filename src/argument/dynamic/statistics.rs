@@ -1,6 +1,6 @@
 //! What a dynamic framework has done so far.
 
-/// What a [`DynamicFramework`] has done so far: how many questions it
+/// What a [`DynamicFramework`](crate::DynamicFramework) has done so far: how many questions it
 /// answered, how many SAT solves it made, and how many answers came from
 /// what it proved before the last change (a kept fact or a witness checked
 /// again) with no solve.
