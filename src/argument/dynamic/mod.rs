@@ -1,0 +1,444 @@
+//! Frameworks that change between questions: the dynamic track of ICCMA
+//! 2023 and 2025, whose IPAFAIR interface adds and removes arguments and
+//! attacks and asks acceptance questions in between, on one solver kept
+//! for the whole sequence.
+//!
+//! # The encoding
+//!
+//! One SAT solver holds the whole framework, and changes only ever add
+//! clauses (removals included), so what the solver learned stays valid.
+//! Each argument *a* has a variable *x*ₐ (in the extension) and, for
+//! complete and preferred semantics, *d*ₐ (attacked by the extension).
+//! The arguments are cut into blocks of 8 (`BLOCK`), by id; an argument
+//! added once its block's clauses are written starts a block of its own.
+//! Every clause about *a* and its attackers is guarded by its block's
+//! literal *g*:
+//!
+//! - conflict-free, (¬*g* ∨ ¬*x*_b ∨ ¬*x*ₐ) for each attack *b* → *a*;
+//! - complete and preferred semantics: admissible sets, with
+//!   (¬*g* ∨ ¬*x*ₐ ∨ *d*_b) (each attacker attacked) and
+//!   (¬*g* ∨ ¬*d*ₐ ∨ ⋁ *x*_b) (*d*ₐ only if some attacker is in);
+//! - stable: (¬*g* ∨ *x*ₐ ∨ ⋁ *x*_b).
+//!
+//! Admissible sets answer for complete and preferred semantics (Dung
+//! 1995): an argument is in some complete extension exactly when it is in
+//! some admissible set, and the preferred extensions are the ⊆-maximal
+//! admissible sets. A model is grown to a complete extension before it is
+//! used (*closure*: while the set defends an argument outside it, add it;
+//! each step stays admissible by Dung's fundamental lemma, Lemma 10, and
+//! the fixpoint holds all it defends, so it is complete). The clauses
+//! "in if defended" of the complete encoding (the first versions) made
+//! each solve search more: the same sequence took a third longer on
+//! complete semantics.
+//!
+//! Every solve assumes the guard of each block. A change to the attackers
+//! of *a* retires *a*'s block (the unit clause ¬*g*, which satisfies its
+//! old clauses for good) and writes the block again under a fresh guard,
+//! once, before the next solve. A solve makes one assumption per 8
+//! arguments, where one per attack (the first version) made CaDiCaL spend
+//! half its time propagating assumptions; and a change costs the clauses
+//! of one block (removing an argument: of the blocks of its targets too).
+//! Blocks of 64 made solves two to three times slower at 10⁴ arguments.
+//! Removing an argument also adds ¬*x*ₐ; ids are never reused. CaDiCaL
+//! runs in its `plain` configuration: no inprocessing, which blocks
+//! written again would keep undoing (about 20 % faster on complete
+//! semantics at 10⁴ arguments).
+//!
+//! A finer encoding was tried and dropped: each attack's clauses under a
+//! relaxation literal of its own, and each long clause weakened, when an
+//! attacker is added, through a link from its old relaxation literal, so
+//! that a change takes from the solver only what it learned from the
+//! clauses changed. Answers were the same but solves were slower (16 to
+//! 37 % more CPU time on complete semantics, 55 to 93 % on stable):
+//! what the solver learns before a change helps little after it on these
+//! frameworks, and the relaxation literals cost propagation.
+
+//! # Answers without the solver
+//!
+//! *GE* is the grounded extension, computed again (linear time) after a
+//! change when something needs it; an argument is *out* when *GE* attacks
+//! it. Admissible sets never hold an argument out, and stay admissible
+//! with *GE* added. Each rule below is exact:
+//!
+//! - **The grounded labelling.** An argument out is in no extension; one
+//!   in *GE* is in every complete, preferred and stable extension (and
+//!   *GE* is the complete certificate).
+//! - **Witnesses.** The last extensions found (complete ones for complete
+//!   and preferred semantics, stable ones for stable; at most 8) are
+//!   checked again, in linear time, after a change. While one still is an
+//!   extension it proves a credulous yes for its members and a sceptical
+//!   no for the others. Under preferred semantics a witness must also be
+//!   preferred: a complete extension *W* is, if every argument outside it
+//!   is refuted (below), out, attacked by *W* or attacks *W*, since a
+//!   larger complete extension would add one that is none of these.
+//! - **Repaired witnesses** (complete and preferred). A complete witness
+//!   *W* that a change broke is replaced by the closure of the largest
+//!   admissible set within it: first drop each member another member
+//!   attacks (what is left, *W*₀, is conflict-free: none of its members
+//!   has an attacker in *W* ⊇ *W*₀); then, while some member has an
+//!   attacker the set does not attack, drop it. The fixpoint *A* is
+//!   conflict-free and attacks every attacker of its members, so it is
+//!   admissible, and its closure is a complete extension of the framework
+//!   as it stands; every admissible subset of *W*₀ stays within *A* (by
+//!   induction, its members are never dropped), so a change far from
+//!   most of *W* keeps most of it. The witness is dropped if nothing is
+//!   left. A repaired witness answers as any other, and is preferred only
+//!   if it passes the check above.
+//! - **Facts.** Preferred: a set *T* of undecided arguments
+//!   no admissible set holds (*refuted*): *T* starts as the undecided
+//!   arguments in no witness, and while a solve finds an admissible set
+//!   holding one of *T* ("some *x* of *T* is in", under a switch), those
+//!   leave *T* and its closure becomes a witness; the unsatisfiable solve
+//!   proves the fact. Credulous questions on *T* are then answered no,
+//!   and sceptical ones no with any preferred extension. Complete
+//!   semantics proves no fact: a credulous question costs one solve
+//!   anyway, and on 10⁴ arguments the cover cost more solves than the
+//!   answers it gave saved (8.8 s of CPU time for the bench's sequence
+//!   with facts, 6.0 s without). Stable: there is no stable extension,
+//!   so every credulous answer is no and every sceptical one yes. It is
+//!   proved by a question's own solve: a solve unsatisfiable under the
+//!   guards and *x*_q (or ¬*x*_q) whose proof did not use *x*_q (the
+//!   solver's failed assumptions) shows the guards alone unsatisfiable,
+//!   that is, no stable extension. No solve is spent looking for one
+//!   ahead of the question (that search found a stable extension in 114
+//!   of 138 tries on the bench, each a solve the question then repeated).
+
+//! # Facts kept across changes
+//!
+//! A fact proved for *F* is kept for the framework *F*′ after a change
+//! when:
+//!
+//! 1. **Its proof is untouched.** The solver reports which guards the
+//!    unsatisfiable solve used; if the change wrote none of their blocks
+//!    again, the same clauses still refute the same question in *F*′.
+//! 2. **The change cannot make new sets.** Adding *b* → *a*: an admissible
+//!    set of *F*′ that is not one of *F* holds *b* (only *b* → *a* can
+//!    defend it better), and so does a stable extension of *F*′ that is
+//!    not one of *F*. Removing *b* → *a*: such a set holds *a* (only *a*
+//!    lost an attacker); such a stable extension holds *a* and *b*. Call
+//!    the argument named the *pivot* *p*. If *p* is out in *F*′ (stable,
+//!    removing: or *b* is), nothing new exists. Also kept: *GE* unchanged
+//!    and *b* or *a* out in both (then *S* ∪ *GE* is admissible in *F*
+//!    for every admissible *S* of *F*′: the changed attack only touches
+//!    what *GE* attacks anyway); stable, adding *b* → *a* with *a* out in
+//!    *F* and *GE*(*F*) ⊆ *GE*(*F*′) (a stable extension of *F*′ holds
+//!    *GE*(*F*), which attacks *a* in *F*). Adding an argument keeps every
+//!    fact (it is unattacked and attacks nothing); removing one out in *F*
+//!    does too (*GE* does not change, and *S* ∪ *GE* is admissible, or
+//!    stable, in *F*).
+//! 3. **The pivot is checked.** Otherwise, by 2, the fact holds in *F*′
+//!    exactly when no admissible set (stable extension) of *F*′ holds the
+//!    pivot: one solve with *x*_p assumed, made when the fact is next
+//!    needed or before the next change. If it finds one, the model becomes
+//!    a witness and the fact is forgotten.
+//!
+//! Removing an argument that is not out forgets the facts; the next
+//! question that needs one proves it again. Under preferred
+//! semantics, a fact forgotten after answering fewer than two questions
+//! cost more solves than it saved (on frameworks where many arguments are
+//! credulously accepted, pivots keep finding new sets): the next 16
+//! questions (`BACKOFF`) go to the solver without proving one.
+//! `tests/dynamic.rs` checks every answer and certificate against solving
+//! from scratch, and that answers kept across changes, and answers from
+//! repaired witnesses, occur ([`DynamicFramework::statistics`]).
+//!
+//! # The solver's questions
+//!
+//! Credulous acceptance under complete and stable semantics is one solve
+//! with *x*_q assumed (complete: the admissible set found, grown to its
+//! closure); under preferred semantics the model is grown to a
+//! ⊆-maximal admissible set; sceptical stable acceptance is one solve
+//! with ¬*x*_q. Sceptical preferred acceptance first looks for a preferred
+//! extension holding an attacker of *q*, then runs the counter-example
+//! guided loop of [`Framework::sceptical`], its exclusion clauses guarded
+//! by a literal retired after the question (they hold for this framework
+//! only).
+
+mod encoding;
+mod facts;
+mod questions;
+mod statistics;
+mod witnesses;
+
+use super::backend::Lit;
+use super::extensions::Semantics;
+use super::framework::{Argument, Framework};
+use super::grounded::{Acceptance, grounded_labels};
+use crate::error::{Error, Result};
+use encoding::Encoding;
+use facts::{Change, Known};
+pub use statistics::DynamicStatistics;
+use witnesses::Witness;
+
+/// A framework that takes changes and answers acceptance questions
+/// without starting from scratch: one SAT solver, kept across changes and
+/// questions, holds it, and what was proved before a change is kept when
+/// the change cannot touch it (the module's rules, in the source).
+///
+/// It answers grounded, complete, preferred and stable semantics; the
+/// semantics is chosen once, as IPAFAIR does. Removed arguments keep their
+/// ids, which are never reused, and are in no extension.
+///
+/// # Complexity
+/// A change costs the clauses of one block of 8 arguments and their
+/// attacks (removing an argument: of the blocks of its targets too), and,
+/// while a fact is known, O(arguments + attacks) to label the framework
+/// before and after it, and at most one solve to check its pivot. A
+/// question answered by the grounded labelling, a witness (checked, and
+/// repaired if a change broke it) or a fact costs O(arguments + attacks)
+/// per witness looked at. Otherwise it is one solve (credulous complete,
+/// stable; sceptical stable), a growth loop (credulous preferred) or a
+/// counter-example guided loop (sceptical preferred), each under one
+/// assumption per block; under preferred semantics, after proving the
+/// fact if it is not known (a solve per new witness, and one more).
+///
+/// ```
+/// use historiograph::{DynamicFramework, Semantics};
+///
+/// let mut af = DynamicFramework::new(Semantics::Preferred)?;
+/// let [a, b, c] = [af.add_argument(), af.add_argument(), af.add_argument()];
+/// af.add_attack(a, b)?;
+/// af.add_attack(b, c)?;
+/// assert!(af.sceptical(c)?.is_accepted()); // a defends c
+/// af.add_attack(b, a)?;
+/// assert!(!af.sceptical(c)?.is_accepted()); // {b} is preferred now
+/// af.remove_argument(b)?;
+/// assert!(af.sceptical(c)?.is_accepted());
+/// # Ok::<(), historiograph::Error>(())
+/// ```
+pub struct DynamicFramework {
+    semantics: Semantics,
+    /// The framework as it stands, removed arguments left without attacks.
+    framework: Framework,
+    alive: Vec<bool>,
+    /// The SAT side.
+    encoding: Encoding,
+    /// The grounded labels of the framework as it stands, once computed
+    /// after the last change (removed arguments are in: they have no
+    /// attacks; they are never asked about).
+    labels: Option<Vec<Acceptance>>,
+    /// Changes so far.
+    version: u64,
+    /// A fact proved about the framework as it stands.
+    known: Option<Known>,
+    /// Extensions found (complete for complete and preferred semantics,
+    /// stable for stable), each with the version it was found at and the
+    /// version it was last checked at; checked again before use.
+    witnesses: Vec<Witness>,
+    /// Questions left before the next attempt to prove a fact (complete
+    /// and preferred), after one that answered almost nothing.
+    backoff: u32,
+    statistics: DynamicStatistics,
+}
+
+impl DynamicFramework {
+    /// An empty framework for questions under `semantics`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidOption`] for a semantics the dynamic framework does
+    /// not answer: semi-stable, stage and ideal.
+    pub fn new(semantics: Semantics) -> Result<DynamicFramework> {
+        if !matches!(
+            semantics,
+            Semantics::Grounded | Semantics::Complete | Semantics::Preferred | Semantics::Stable
+        ) {
+            return Err(Error::InvalidOption {
+                option: "semantics",
+                reason: format!(
+                    "a dynamic framework answers grounded, complete, preferred and stable semantics, not {semantics}"
+                ),
+            });
+        }
+        Ok(DynamicFramework {
+            semantics,
+            framework: Framework::new(),
+            alive: Vec::new(),
+            encoding: Encoding::new(semantics),
+            labels: None,
+            version: 0,
+            known: None,
+            witnesses: Vec::new(),
+            backoff: 0,
+            statistics: DynamicStatistics::default(),
+        })
+    }
+
+    /// A dynamic framework holding `framework`'s arguments (same ids) and
+    /// attacks.
+    ///
+    /// # Errors
+    /// As [`DynamicFramework::new`].
+    pub fn from_framework(framework: &Framework, semantics: Semantics) -> Result<DynamicFramework> {
+        let mut dynamic = DynamicFramework::new(semantics)?;
+        for _ in framework.arguments() {
+            dynamic.add_argument();
+        }
+        for (a, b) in framework.attacks() {
+            dynamic.add_attack(a, b)?;
+        }
+        Ok(dynamic)
+    }
+
+    /// The semantics questions are asked under.
+    pub fn semantics(&self) -> Semantics {
+        self.semantics
+    }
+
+    /// The framework as it stands: every id ever issued, a removed
+    /// argument with no attacks (see [`DynamicFramework::is_removed`]).
+    pub fn framework(&self) -> &Framework {
+        &self.framework
+    }
+
+    /// Whether the argument was removed (or never added).
+    pub fn is_removed(&self, argument: Argument) -> bool {
+        !self.alive.get(argument.index()).copied().unwrap_or(false)
+    }
+
+    /// The arguments that are there, in order.
+    pub fn arguments(&self) -> impl Iterator<Item = Argument> + '_ {
+        self.framework.arguments().filter(|a| self.alive[a.index()])
+    }
+
+    /// What it has done so far (see [`DynamicStatistics`]).
+    pub fn statistics(&self) -> DynamicStatistics {
+        self.statistics
+    }
+
+    fn clause(&mut self, clause: &[Lit]) {
+        self.encoding.clause(clause);
+    }
+
+    /// Adds an argument, with a new id. It joins the last block while that
+    /// block's clauses are not written yet, and starts a new one otherwise,
+    /// so that no proof the solver made is touched.
+    pub fn add_argument(&mut self) -> Argument {
+        let a = self.framework.len();
+        self.framework.push_unnamed();
+        self.alive.push(true);
+        self.encoding.add_argument(self.version + 1);
+        self.changed(None, Change::Added);
+        Argument::new(a as u32)
+    }
+
+    fn check(&self, argument: Argument) -> Result<usize> {
+        if self.is_removed(argument) {
+            return Err(Error::UnknownArgument {
+                argument: argument.number().to_string(),
+            });
+        }
+        Ok(argument.index())
+    }
+
+    /// Removes an argument and its attacks. Its id is not reused.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArgument`] if it is not there.
+    pub fn remove_argument(&mut self, argument: Argument) -> Result<()> {
+        let a = self.check(argument)?;
+        let before = self.before();
+        let targets: Vec<Argument> = self.framework.targets(argument).collect();
+        let attackers: Vec<Argument> = self.framework.attackers(argument).collect();
+        for t in targets {
+            self.framework.remove_attack(argument, t)?;
+            self.encoding.touch(t.index(), self.version + 1);
+        }
+        for b in attackers {
+            self.framework.remove_attack(b, argument)?;
+        }
+        self.alive[a] = false;
+        self.encoding.remove_argument(a, self.version + 1);
+        self.changed(before, Change::Removed(a));
+        Ok(())
+    }
+
+    /// Adds the attack; `false` if it was there.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArgument`] if either argument is not there.
+    pub fn add_attack(&mut self, attacker: Argument, target: Argument) -> Result<bool> {
+        self.attack(attacker, target, true)
+    }
+
+    /// Removes the attack; `false` if it was not there.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArgument`] if either argument is not there.
+    pub fn remove_attack(&mut self, attacker: Argument, target: Argument) -> Result<bool> {
+        self.attack(attacker, target, false)
+    }
+
+    fn attack(&mut self, attacker: Argument, target: Argument, added: bool) -> Result<bool> {
+        let (b, a) = (self.check(attacker)?, self.check(target)?);
+        let there = self.framework.attackers(target).any(|x| x == attacker);
+        if there == added {
+            return Ok(false);
+        }
+        let before = self.before();
+        let version = self.version + 1;
+        if added {
+            self.framework.add_attack(attacker, target)?;
+        } else {
+            self.framework.remove_attack(attacker, target)?;
+        }
+        self.encoding.touch(a, version);
+        self.changed(
+            before,
+            Change::Attack {
+                from: b,
+                to: a,
+                added,
+            },
+        );
+        Ok(true)
+    }
+
+    /// The grounded labels of the framework as it stands, computed once
+    /// per change.
+    fn labels(&mut self) -> &[Acceptance] {
+        let framework = &self.framework;
+        self.labels.get_or_insert_with(|| {
+            grounded_labels(framework.attacker_lists(), framework.target_lists())
+        })
+    }
+
+    fn label(&mut self, a: usize) -> Acceptance {
+        self.labels()[a]
+    }
+
+    /// The grounded extension of the live arguments, as a mask.
+    fn grounded(&mut self) -> Vec<bool> {
+        self.labels();
+        let labels = self.labels.as_deref().unwrap_or_default();
+        (0..self.alive.len())
+            .map(|a| self.alive[a] && labels[a] == Acceptance::In)
+            .collect()
+    }
+
+    fn solve(&mut self, extra: &[Lit]) -> bool {
+        self.statistics.solves += 1;
+        self.encoding.solve(&self.framework, extra)
+    }
+
+    fn support(&self) -> Vec<usize> {
+        self.encoding.support()
+    }
+
+    /// The last model: a stable extension, or the complete extension an
+    /// admissible set grows to (its closure).
+    fn model(&self) -> Vec<bool> {
+        let set = self.encoding.model();
+        if self.semantics == Semantics::Stable {
+            set
+        } else {
+            self.closure(set)
+        }
+    }
+
+    fn extension_of(set: &[bool]) -> Vec<Argument> {
+        (0..set.len())
+            .filter(|&a| set[a])
+            .map(|a| Argument::new(a as u32))
+            .collect()
+    }
+}
