@@ -241,6 +241,23 @@ impl Framework {
         }
     }
 
+    /// The prefix of the arguments named by a prefix and a number, as the
+    /// name index keeps them (`a` for `a1` … `a1000000`); `None` for
+    /// unnamed arguments or no such names. See
+    /// [`numbered_argument`](Framework::numbered_argument).
+    pub(crate) fn numbered_prefix(&self) -> Option<&str> {
+        self.names.as_ref().and(self.index.prefix())
+    }
+
+    /// The argument named [`numbered_prefix`](Framework::numbered_prefix)
+    /// + `k` (`k` written without leading zeros), looked up without the
+    /// name: what [`argument`](Framework::argument) answers when this
+    /// answers, though a `None` here says nothing.
+    pub(crate) fn numbered_argument(&self, k: u32) -> Option<Argument> {
+        self.names.as_ref()?;
+        self.index.numbered(k as usize).map(Argument)
+    }
+
     pub(crate) fn check(&self, argument: Argument) -> Result<usize> {
         if argument.index() < self.len() {
             Ok(argument.index())

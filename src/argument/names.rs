@@ -63,20 +63,29 @@ impl NameIndex {
     pub(crate) fn get(&self, name: &str) -> Option<u32> {
         if let Some((prefix, k)) = split(name)
             && self.prefix.as_deref() == Some(prefix)
+            && let Some(i) = self.numbered(k)
         {
-            let run = self.run;
-            if let Some(j) = k.checked_sub(run.first)
-                && j < run.len
-            {
-                return Some(run.start + j as u32);
-            }
-            if let Some(&i) = self.dense.get(k)
-                && i != NONE
-            {
-                return Some(i);
-            }
+            return Some(i);
         }
         self.other.get(name).copied()
+    }
+
+    /// The prefix of the numbered names, once there is one.
+    pub(crate) fn prefix(&self) -> Option<&str> {
+        self.prefix.as_deref()
+    }
+
+    /// The argument named [`prefix`](NameIndex::prefix) + `k` (`k`
+    /// written without leading zeros), if the run or the table holds it;
+    /// `None` says nothing about the other names, which may still hold it.
+    pub(crate) fn numbered(&self, k: usize) -> Option<u32> {
+        let run = self.run;
+        if let Some(j) = k.checked_sub(run.first)
+            && j < run.len
+        {
+            return Some(run.start + j as u32);
+        }
+        self.dense.get(k).copied().filter(|&i| i != NONE)
     }
 
     /// Adds `name` for argument `id`; `false` (and no change) if the name
