@@ -62,12 +62,20 @@ impl NameIndex {
     /// The argument with this name.
     pub(crate) fn get(&self, name: &str) -> Option<u32> {
         if let Some((prefix, k)) = split(name)
-            && self.prefix.as_deref() == Some(prefix)
+            && self.is_prefix(prefix)
             && let Some(i) = self.numbered(k)
         {
             return Some(i);
         }
         self.other.get(name).copied()
+    }
+
+    /// Whether `prefix` is the prefix of the numbered names, compared byte
+    /// by byte: prefixes are short, shorter than a call to `memcmp`.
+    fn is_prefix(&self, prefix: &str) -> bool {
+        self.prefix.as_deref().is_some_and(|ours| {
+            ours.len() == prefix.len() && ours.bytes().zip(prefix.bytes()).all(|(a, b)| a == b)
+        })
     }
 
     /// The prefix of the numbered names, once there is one.
@@ -91,18 +99,29 @@ impl NameIndex {
     /// Adds `name` for argument `id`; `false` (and no change) if the name
     /// is taken.
     pub(crate) fn insert(&mut self, name: &str, id: u32) -> bool {
-        if self.get(name).is_some() {
-            return false;
-        }
-        self.len += 1;
+        // The name is split once, for the lookup and the insertion.
         if let Some((prefix, k)) = split(name) {
-            let prefix = self.prefix.get_or_insert_with(|| prefix.to_owned()) == prefix;
-            // A dense table at most a few times the names it holds.
-            if prefix && k < 4 * self.len + 1024 {
-                self.insert_numbered(k, id);
+            if self.prefix.is_none() {
+                self.prefix = Some(prefix.to_owned());
+            }
+            if self.is_prefix(prefix) {
+                if self.numbered(k).is_some() || self.other.contains_key(name) {
+                    return false;
+                }
+                self.len += 1;
+                // A dense table at most a few times the names it holds.
+                if k < 4 * self.len + 1024 {
+                    self.insert_numbered(k, id);
+                } else {
+                    self.other.insert(name.to_owned(), id);
+                }
                 return true;
             }
         }
+        if self.other.contains_key(name) {
+            return false;
+        }
+        self.len += 1;
         self.other.insert(name.to_owned(), id);
         true
     }
