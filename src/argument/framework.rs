@@ -10,6 +10,8 @@ use super::names::NameIndex;
 use crate::error::{Error, Result};
 
 mod build;
+mod named;
+pub(crate) use named::Named;
 
 /// An argument of a [`Framework`]: its 0-based position.
 ///
@@ -151,11 +153,17 @@ impl Framework {
     /// (unnamed arguments are named by their 1-based numbers).
     pub fn add_argument(&mut self, name: impl Into<String>) -> Result<Argument> {
         let name = name.into();
-        if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if !Framework::valid_name(&name) {
             return Err(Error::InvalidArgumentName { argument: name });
         }
         self.push_argument(&name)
             .ok_or(Error::DuplicateArgument { argument: name })
+    }
+
+    /// Whether [`add_argument`](Framework::add_argument) takes this name:
+    /// not empty, and no white space or control characters.
+    pub(crate) fn valid_name(name: &str) -> bool {
+        !name.is_empty() && !name.chars().any(|c| c.is_whitespace() || c.is_control())
     }
 
     /// Adds an argument whose name the caller has checked; `None` if the
@@ -239,23 +247,6 @@ impl Framework {
                     .then(|| Argument(number as u32 - 1))
             }
         }
-    }
-
-    /// The prefix of the arguments named by a prefix and a number, as the
-    /// name index keeps them (`a` for `a1` … `a1000000`); `None` for
-    /// unnamed arguments or no such names. See
-    /// [`numbered_argument`](Framework::numbered_argument).
-    pub(crate) fn numbered_prefix(&self) -> Option<&str> {
-        self.names.as_ref().and(self.index.prefix())
-    }
-
-    /// The argument named [`numbered_prefix`](Framework::numbered_prefix)
-    /// + `k` (`k` written without leading zeros), looked up without the
-    /// name: what [`argument`](Framework::argument) answers when this
-    /// answers, though a `None` here says nothing.
-    pub(crate) fn numbered_argument(&self, k: u32) -> Option<Argument> {
-        self.names.as_ref()?;
-        self.index.numbered(k as usize).map(Argument)
     }
 
     pub(crate) fn check(&self, argument: Argument) -> Result<usize> {

@@ -3,12 +3,13 @@
 
 use super::iccma::syntax;
 use super::scan::Cursor;
-use crate::argument::Framework;
+use crate::argument::{Framework, Named};
 use crate::error::Result;
 
 /// What the reader has so far.
 struct Reader {
-    framework: Framework,
+    /// The arguments: the framework is made at the end, with the attacks.
+    names: Named,
     attacks: Vec<(u32, u32)>,
     /// Whether the `#` separator has been read.
     in_attacks: bool,
@@ -30,11 +31,8 @@ impl Reader {
     #[inline]
     fn numbered_line(&mut self, cursor: &mut Cursor<'_>) -> Option<()> {
         let (a, b) = cursor.numbered_pair(self.prefix.as_deref()?)?;
-        let (a, b) = (
-            self.framework.numbered_argument(a)?,
-            self.framework.numbered_argument(b)?,
-        );
-        self.attacks.push((a.0, b.0));
+        let (a, b) = (self.names.numbered(a)?, self.names.numbered(b)?);
+        self.attacks.push((a, b));
         Some(())
     }
 
@@ -46,16 +44,13 @@ impl Reader {
         let first = cursor.token(graphic)?;
         if !self.in_attacks {
             (first != "#" && cursor.end_of_line()).then_some(())?;
-            return self.framework.push_argument(first).map(|_| ());
+            return self.names.push(first).map(|_| ());
         }
         cursor.separator().then_some(())?;
         let second = cursor.token(graphic)?;
         cursor.end_of_line().then_some(())?;
-        let (a, b) = (
-            self.framework.argument(first)?,
-            self.framework.argument(second)?,
-        );
-        self.attacks.push((a.index() as u32, b.index() as u32));
+        let (a, b) = (self.names.get(first)?, self.names.get(second)?);
+        self.attacks.push((a, b));
         Some(())
     }
 
@@ -70,7 +65,7 @@ impl Reader {
                 return Err(syntax("tgf", line, "a second `#` separator"));
             }
             self.in_attacks = true;
-            self.prefix = (self.framework.numbered_prefix()).map(|p| p.as_bytes().to_vec());
+            self.prefix = self.names.prefix().map(|p| p.as_bytes().to_vec());
             return Ok(());
         }
         let tokens: Vec<&str> = content.split_ascii_whitespace().collect();
@@ -82,9 +77,14 @@ impl Reader {
                     format!("expected one argument name, found `{content}`"),
                 ));
             };
-            self.framework
-                .add_argument(*name)
-                .map_err(|_| syntax("tgf", line, format!("argument `{name}` listed twice")))?;
+            // Refused as `Framework::add_argument` refuses it.
+            if !Framework::valid_name(name) || self.names.push(name).is_none() {
+                return Err(syntax(
+                    "tgf",
+                    line,
+                    format!("argument `{name}` listed twice"),
+                ));
+            }
             return Ok(());
         }
         let [a, b] = tokens.as_slice() else {
@@ -95,7 +95,7 @@ impl Reader {
             ));
         };
         let find = |name: &str| {
-            self.framework.argument(name).ok_or_else(|| {
+            self.names.get(name).ok_or_else(|| {
                 syntax(
                     "tgf",
                     line,
@@ -104,7 +104,7 @@ impl Reader {
             })
         };
         let (a, b) = (find(a)?, find(b)?);
-        self.attacks.push((a.index() as u32, b.index() as u32));
+        self.attacks.push((a, b));
         Ok(())
     }
 }
@@ -157,7 +157,7 @@ impl Framework {
 /// the tests that check it changes nothing).
 fn read(text: &str, fast: bool) -> Result<Framework> {
     let mut reader = Reader {
-        framework: Framework::new(),
+        names: Named::default(),
         attacks: Vec::with_capacity(super::scan::lines(text)),
         in_attacks: false,
         prefix: None,
@@ -177,13 +177,7 @@ fn read(text: &str, fast: bool) -> Result<Framework> {
         cursor.reset(mark);
         reader.line(cursor.rest_of_line(text), line)?;
     }
-    let Reader {
-        mut framework,
-        attacks,
-        ..
-    } = reader;
-    framework.set_attacks(&attacks);
-    Ok(framework)
+    Ok(reader.names.into_framework(&reader.attacks))
 }
 
 #[cfg(test)]
