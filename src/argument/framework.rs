@@ -3,10 +3,9 @@
 
 use std::fmt;
 
-use compact_str::CompactString;
 use smallvec::SmallVec;
 
-use super::names::NameIndex;
+use super::names::{NameIndex, Names};
 use crate::error::{Error, Result};
 
 mod build;
@@ -63,7 +62,7 @@ impl fmt::Display for Argument {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Framework {
-    names: Option<Vec<CompactString>>,
+    names: Option<Names>,
     /// Determined by `names`, so equality leaves it out.
     index: NameIndex,
     attackers: Vec<Adjacency>,
@@ -175,24 +174,24 @@ impl Framework {
             return None;
         }
         if let Some(names) = self.names.as_mut() {
-            names.push(CompactString::from(name));
+            names.push(name);
         }
         self.grow(id.index() + 1);
         Some(id)
     }
 
     /// The names, created from the numbers on first use.
-    fn names_mut(&mut self) -> &mut Vec<CompactString> {
+    fn names_mut(&mut self) -> &mut Names {
         let n = self.len();
         let index = &mut self.index;
         self.names.get_or_insert_with(|| {
-            (0..n)
-                .map(|i| {
-                    let name = (i + 1).to_string();
-                    index.insert(&name, i as u32);
-                    CompactString::from(name)
-                })
-                .collect()
+            let mut names = Names::default();
+            for i in 0..n {
+                let name = (i + 1).to_string();
+                index.insert(&name, i as u32);
+                names.push(&name);
+            }
+            names
         })
     }
 
@@ -227,7 +226,7 @@ impl Framework {
             return None;
         }
         Some(match &self.names {
-            Some(names) => names[argument.index()].to_string(),
+            Some(names) => names.get(argument.index()),
             None => argument.number().to_string(),
         })
     }

@@ -9,16 +9,14 @@
 //! from the names and the attacks, each list written once (as
 //! [`with_attacks`](Framework::with_attacks) does for numbered arguments).
 
-use compact_str::CompactString;
-
 use super::{DEFAULT_WEIGHT, Framework};
-use crate::argument::names::NameIndex;
+use crate::argument::names::{NameIndex, Names};
 
 /// Named arguments, numbered from 0 in the order they were added, and
 /// their index.
 #[derive(Debug, Default)]
 pub(crate) struct Named {
-    names: Vec<CompactString>,
+    names: Names,
     index: NameIndex,
 }
 
@@ -28,7 +26,7 @@ impl Named {
     pub(crate) fn push(&mut self, name: &str) -> Option<u32> {
         let id = self.names.len() as u32;
         self.index.insert(name, id).then_some(())?;
-        self.names.push(CompactString::from(name));
+        self.names.push(name);
         Some(id)
     }
 
