@@ -128,8 +128,10 @@ impl Framework {
     /// # Complexity
     /// O(size of the text + attacks). A line that is one new name or an
     /// attack between two listed names, in printable ASCII, takes a
-    /// byte-level fast path; any other line is read in full, so both give
-    /// the same framework and errors.
+    /// byte-level fast path (an attack between names of one prefix and a
+    /// number, `a12 a345`, is read eight bytes at a time and looked up by
+    /// its numbers); any other line is read in full, so both give the
+    /// same framework and errors.
     pub fn from_tgf(text: impl AsRef<[u8]>) -> Result<Framework> {
         read(crate::io::foreign::utf8(text.as_ref())?, true)
     }
