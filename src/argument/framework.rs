@@ -3,13 +3,14 @@
 
 use std::fmt;
 
-use compact_str::CompactString;
 use smallvec::SmallVec;
 
-use super::names::NameIndex;
+use super::names::{NameIndex, Names};
 use crate::error::{Error, Result};
 
 mod build;
+mod named;
+pub(crate) use named::Named;
 
 /// An argument of a [`Framework`]: its 0-based position.
 ///
@@ -61,7 +62,7 @@ impl fmt::Display for Argument {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Framework {
-    names: Option<Vec<CompactString>>,
+    names: Option<Names>,
     /// Determined by `names`, so equality leaves it out.
     index: NameIndex,
     attackers: Vec<Adjacency>,
@@ -151,11 +152,17 @@ impl Framework {
     /// (unnamed arguments are named by their 1-based numbers).
     pub fn add_argument(&mut self, name: impl Into<String>) -> Result<Argument> {
         let name = name.into();
-        if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if !Framework::valid_name(&name) {
             return Err(Error::InvalidArgumentName { argument: name });
         }
         self.push_argument(&name)
             .ok_or(Error::DuplicateArgument { argument: name })
+    }
+
+    /// Whether [`add_argument`](Framework::add_argument) takes this name:
+    /// not empty, and no white space or control characters.
+    pub(crate) fn valid_name(name: &str) -> bool {
+        !name.is_empty() && !name.chars().any(|c| c.is_whitespace() || c.is_control())
     }
 
     /// Adds an argument whose name the caller has checked; `None` if the
@@ -167,24 +174,24 @@ impl Framework {
             return None;
         }
         if let Some(names) = self.names.as_mut() {
-            names.push(CompactString::from(name));
+            names.push(name);
         }
         self.grow(id.index() + 1);
         Some(id)
     }
 
     /// The names, created from the numbers on first use.
-    fn names_mut(&mut self) -> &mut Vec<CompactString> {
+    fn names_mut(&mut self) -> &mut Names {
         let n = self.len();
         let index = &mut self.index;
         self.names.get_or_insert_with(|| {
-            (0..n)
-                .map(|i| {
-                    let name = (i + 1).to_string();
-                    index.insert(&name, i as u32);
-                    CompactString::from(name)
-                })
-                .collect()
+            let mut names = Names::default();
+            for i in 0..n {
+                let name = (i + 1).to_string();
+                index.insert(&name, i as u32);
+                names.push(&name);
+            }
+            names
         })
     }
 
@@ -219,7 +226,7 @@ impl Framework {
             return None;
         }
         Some(match &self.names {
-            Some(names) => names[argument.index()].to_string(),
+            Some(names) => names.get(argument.index()),
             None => argument.number().to_string(),
         })
     }

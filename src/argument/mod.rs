@@ -18,6 +18,7 @@ mod scc;
 
 pub use dynamic::{DynamicFramework, DynamicStatistics};
 pub use extensions::{Decision, Extensions, Semantics};
+pub(crate) use framework::Named;
 pub use framework::{Argument, DEFAULT_WEIGHT, Framework};
 pub use gradual::{Contribution, Gradual, GradualOptions, Strengths};
 pub use grounded::Acceptance;

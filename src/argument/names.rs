@@ -9,8 +9,14 @@
 //! table indexed by the number: one array read per lookup. Every other
 //! name goes to a hash map. Which of the two holds a name changes nothing
 //! a user can see: both answer the same lookups.
+//!
+//! The names themselves, in argument order, are kept in [`Names`], which
+//! keeps such a run of names as its prefix and numbers rather than name
+//! by name.
 
 use std::collections::HashMap;
+
+use compact_str::CompactString;
 
 /// No argument at this number.
 const NONE: u32 = u32::MAX;
@@ -35,7 +41,7 @@ pub(crate) struct NameIndex {
 
 /// Numbered names in order: prefix + (`first` + j) names argument
 /// `start` + j, for j below `len`.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Run {
     first: usize,
     start: u32,
@@ -58,42 +64,134 @@ fn split(name: &str) -> Option<(&str, usize)> {
     Some((name.get(..start)?, number))
 }
 
+/// Whether two (short) strings are equal, compared byte by byte, which
+/// takes less than a call to `memcmp`.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(a, b)| a == b)
+}
+
+/// The arguments' names, in order. A run of names of one prefix and
+/// consecutive numbers (`a1`, `a2`, … as large files name their
+/// arguments) is kept as its prefix, first number and length, not name by
+/// name: the first name that ends in a number (as [`split`] reads it)
+/// starts the run, which grows while each next name is the next number,
+/// and then stays as it is; the other names are kept one by one. The same
+/// names always make the same run, so two lists are equal exactly when
+/// their names are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Names {
+    /// The run's prefix; empty until the run starts.
+    prefix: CompactString,
+    /// The run: prefix + (`first` + j) names argument `start` + j.
+    run: Run,
+    /// Every other name, in order.
+    listed: Vec<CompactString>,
+}
+
+impl Names {
+    /// How many names there are.
+    pub(crate) fn len(&self) -> usize {
+        self.listed.len() + self.run.len
+    }
+
+    /// Adds the name of the next argument.
+    pub(crate) fn push(&mut self, name: &str) {
+        let next = self.len();
+        let run = &mut self.run;
+        if (run.len == 0 || run.start as usize + run.len == next)
+            && let Some((prefix, k)) = split(name)
+        {
+            if run.len == 0 {
+                self.prefix = CompactString::from(prefix);
+                *run = Run {
+                    first: k,
+                    start: next as u32,
+                    len: 1,
+                };
+                return;
+            }
+            if k == run.first + run.len && same(prefix, &self.prefix) {
+                run.len += 1;
+                return;
+            }
+        }
+        self.listed.push(CompactString::from(name));
+    }
+
+    /// The name of argument `i`, below [`len`](Names::len).
+    pub(crate) fn get(&self, i: usize) -> String {
+        let Run { first, start, len } = self.run;
+        match i.checked_sub(start as usize) {
+            None => self.listed[i].to_string(),
+            Some(j) if j < len => format!("{}{}", self.prefix, first + j),
+            Some(_) => self.listed[i - len].to_string(),
+        }
+    }
+}
+
 impl NameIndex {
     /// The argument with this name.
     pub(crate) fn get(&self, name: &str) -> Option<u32> {
         if let Some((prefix, k)) = split(name)
-            && self.prefix.as_deref() == Some(prefix)
+            && self.is_prefix(prefix)
+            && let Some(i) = self.numbered(k)
         {
-            let run = self.run;
-            if let Some(j) = k.checked_sub(run.first)
-                && j < run.len
-            {
-                return Some(run.start + j as u32);
-            }
-            if let Some(&i) = self.dense.get(k)
-                && i != NONE
-            {
-                return Some(i);
-            }
+            return Some(i);
         }
         self.other.get(name).copied()
+    }
+
+    /// Whether `prefix` is the prefix of the numbered names.
+    fn is_prefix(&self, prefix: &str) -> bool {
+        self.prefix
+            .as_deref()
+            .is_some_and(|ours| same(ours, prefix))
+    }
+
+    /// The prefix of the numbered names, once there is one.
+    pub(crate) fn prefix(&self) -> Option<&str> {
+        self.prefix.as_deref()
+    }
+
+    /// The argument named [`prefix`](NameIndex::prefix) + `k` (`k`
+    /// written without leading zeros), if the run or the table holds it;
+    /// `None` says nothing about the other names, which may still hold it.
+    pub(crate) fn numbered(&self, k: usize) -> Option<u32> {
+        let run = self.run;
+        if let Some(j) = k.checked_sub(run.first)
+            && j < run.len
+        {
+            return Some(run.start + j as u32);
+        }
+        self.dense.get(k).copied().filter(|&i| i != NONE)
     }
 
     /// Adds `name` for argument `id`; `false` (and no change) if the name
     /// is taken.
     pub(crate) fn insert(&mut self, name: &str, id: u32) -> bool {
-        if self.get(name).is_some() {
-            return false;
-        }
-        self.len += 1;
+        // The name is split once, for the lookup and the insertion.
         if let Some((prefix, k)) = split(name) {
-            let prefix = self.prefix.get_or_insert_with(|| prefix.to_owned()) == prefix;
-            // A dense table at most a few times the names it holds.
-            if prefix && k < 4 * self.len + 1024 {
-                self.insert_numbered(k, id);
+            if self.prefix.is_none() {
+                self.prefix = Some(prefix.to_owned());
+            }
+            if self.is_prefix(prefix) {
+                if self.numbered(k).is_some() || self.other.contains_key(name) {
+                    return false;
+                }
+                self.len += 1;
+                // A dense table at most a few times the names it holds.
+                if k < 4 * self.len + 1024 {
+                    self.insert_numbered(k, id);
+                } else {
+                    self.other.insert(name.to_owned(), id);
+                }
                 return true;
             }
         }
+        if self.other.contains_key(name) {
+            return false;
+        }
+        self.len += 1;
         self.other.insert(name.to_owned(), id);
         true
     }
@@ -132,6 +230,12 @@ impl NameIndex {
 mod tests {
     use proptest::prelude::*;
 
+    /// Names that continue a run of `a`s or not: numbered, with a leading
+    /// zero, of another prefix, no number, numbers too long to split.
+    fn name() -> impl Strategy<Value = String> {
+        prop_oneof!["[ab]?[0-9]{1,2}", "a0[0-9]", "[ab]", "a1[0-9]{9}"]
+    }
+
     proptest! {
         /// A name splits into its prefix and the number it ends in, as
         /// `str::parse` reads the number, when the number has 1 to 9 digits
@@ -168,6 +272,38 @@ mod tests {
                     prop_assert_eq!(index.get(&name), map.get(&name).copied(), "{}", name);
                 }
             }
+        }
+
+        /// The names come back as they were pushed, whatever their order
+        /// (a run, then anything), and two lists are equal exactly when
+        /// their names are (one name of the second changed, or none).
+        #[test]
+        fn names_come_back_as_pushed(
+            (first, run) in (0usize..3, 0usize..8),
+            rest in proptest::collection::vec(name(), 0..12),
+            change in proptest::option::of((0usize..20, name())),
+        ) {
+            let names: Vec<String> =
+                (first..first + run).map(|k| format!("a{k}")).chain(rest).collect();
+            let mut other = names.clone();
+            if let Some((i, name)) = change
+                && i < other.len()
+            {
+                other[i] = name;
+            }
+            let mut lists = Vec::new();
+            for names in [&names, &other] {
+                let mut list = super::Names::default();
+                for name in names {
+                    list.push(name);
+                }
+                prop_assert_eq!(list.len(), names.len());
+                for (i, name) in names.iter().enumerate() {
+                    prop_assert_eq!(&list.get(i), name);
+                }
+                lists.push(list);
+            }
+            prop_assert_eq!(lists[0] == lists[1], names == other);
         }
 
         /// Names in order, as large files give them, then any other.

@@ -65,6 +65,7 @@ impl Groups {
         let (mut start, mut removed) = (0, 0);
         let groups = (self.ends.iter().enumerate()).map(|(owner, &end)| {
             let group = &self.others[start as usize..end as usize];
+            let group_start = start;
             start = end;
             let list = if group.len() > SHORT {
                 if stamp.is_empty() {
@@ -80,7 +81,7 @@ impl Groups {
                 }
                 kept
             } else {
-                Adjacency::from_slice(group)
+                list(&self.others, group_start as usize, group.len())
             };
             removed += group.len() - list.len();
             list
@@ -94,6 +95,22 @@ impl Groups {
         }
         removed
     }
+}
+
+/// The list of the `len` entries of `others` from `start`. Up to six
+/// entries (a list's room inline) are copied six at a time where six are
+/// left: a copy of fixed size, which the compiler makes in registers,
+/// where a copy of any length, as `from_slice` makes it, is a call to
+/// `memcpy`. The entries copied past the group stay in the list's unused
+/// room.
+fn list(others: &[u32], start: usize, len: usize) -> Adjacency {
+    if len <= 6
+        && let Some(six) = others.get(start..start + 6)
+        && let Ok(six) = <[u32; 6]>::try_from(six)
+    {
+        return Adjacency::from_buf_and_len(six, len);
+    }
+    Adjacency::from_slice(&others[start..start + len])
 }
 
 /// The entries of `group` but the repeats, marking each one seen with the
