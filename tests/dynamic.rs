@@ -171,6 +171,67 @@ fn agrees(dynamic: &mut DynamicFramework, q: Argument, credulous: bool) -> Resul
     Ok(())
 }
 
+/// A seeded sequence of changes, each followed by questions checked
+/// against the static solver.
+struct Replay {
+    seed: u64,
+    /// Arguments, and random attacks among them, before the first change.
+    arguments: usize,
+    attacks: usize,
+    changes: usize,
+    /// A roll below 10 under `mix[0]` adds an attack, under `mix[1]`
+    /// removes one, under `mix[2]` adds an argument; otherwise an argument
+    /// is removed.
+    mix: [usize; 3],
+    questions: usize,
+    /// Whether a question is credulous, from a roll below `.0`.
+    credulous: (usize, fn(usize) -> bool),
+}
+
+impl Replay {
+    /// Replays the sequence; panics on the first answer that differs from
+    /// the static solver's.
+    fn run(&self, semantics: Semantics) -> historiograph::DynamicStatistics {
+        let mut rng = Rng(self.seed);
+        let n = self.arguments;
+        let mut af = Framework::with_arguments(n);
+        for _ in 0..self.attacks {
+            let (a, b) = (rng.below(n), rng.below(n));
+            af.add_attack(Argument::new(a as u32), Argument::new(b as u32))
+                .expect("in range");
+        }
+        let mut dynamic = DynamicFramework::from_framework(&af, semantics).expect("answered");
+        for _ in 0..self.changes {
+            let live: Vec<Argument> = dynamic.arguments().collect();
+            let pick = |rng: &mut Rng| live[rng.below(live.len())];
+            let roll = rng.below(10);
+            if roll < self.mix[0] {
+                let (a, b) = (pick(&mut rng), pick(&mut rng));
+                dynamic.add_attack(a, b).expect("there");
+            } else if roll < self.mix[1] {
+                let attacks: Vec<_> = dynamic.framework().attacks().collect();
+                if !attacks.is_empty() {
+                    let (a, b) = attacks[rng.below(attacks.len())];
+                    assert!(dynamic.remove_attack(a, b).expect("there"));
+                }
+            } else if roll < self.mix[2] {
+                dynamic.add_argument();
+            } else {
+                dynamic.remove_argument(pick(&mut rng)).expect("there");
+            }
+            for _ in 0..self.questions {
+                let live: Vec<Argument> = dynamic.arguments().collect();
+                let q = live[rng.below(live.len())];
+                let (odds, credulous) = self.credulous;
+                if let Err(message) = agrees(&mut dynamic, q, credulous(rng.below(odds))) {
+                    panic!("seed {}: {message}", self.seed);
+                }
+            }
+        }
+        dynamic.statistics()
+    }
+}
+
 /// Longer seeded sequences on 150 arguments, two attacks each: most
 /// changes are far from what decides the next question, so facts and
 /// witnesses proved before a change answer some questions with no solve
@@ -180,41 +241,16 @@ fn answers_kept_across_changes_equal_answers_from_scratch() {
     for semantics in [Semantics::Complete, Semantics::Preferred, Semantics::Stable] {
         let mut kept = 0;
         for seed in 0..4 {
-            let mut rng = Rng(seed);
-            let n = 150;
-            let mut af = Framework::with_arguments(n);
-            for _ in 0..2 * n {
-                let (a, b) = (rng.below(n), rng.below(n));
-                af.add_attack(Argument::new(a as u32), Argument::new(b as u32))
-                    .expect("in range");
+            let statistics = Replay {
+                seed,
+                arguments: 150,
+                attacks: 300,
+                changes: 200,
+                mix: [4, 8, 9],
+                questions: 1,
+                credulous: (2, |roll| roll == 0),
             }
-            let mut dynamic = DynamicFramework::from_framework(&af, semantics).expect("answered");
-            for _ in 0..200 {
-                let live: Vec<Argument> = dynamic.arguments().collect();
-                let pick = |rng: &mut Rng| live[rng.below(live.len())];
-                match rng.below(10) {
-                    0..4 => {
-                        let (a, b) = (pick(&mut rng), pick(&mut rng));
-                        dynamic.add_attack(a, b).expect("there");
-                    }
-                    4..8 => {
-                        let attacks: Vec<_> = dynamic.framework().attacks().collect();
-                        let (a, b) = attacks[rng.below(attacks.len())];
-                        assert!(dynamic.remove_attack(a, b).expect("there"));
-                    }
-                    8 => {
-                        dynamic.add_argument();
-                    }
-                    _ => dynamic.remove_argument(pick(&mut rng)).expect("there"),
-                }
-                let live: Vec<Argument> = dynamic.arguments().collect();
-                let q = live[rng.below(live.len())];
-                let credulous = rng.below(2) == 0;
-                if let Err(message) = agrees(&mut dynamic, q, credulous) {
-                    panic!("seed {seed}: {message}");
-                }
-            }
-            let statistics = dynamic.statistics();
+            .run(semantics);
             assert_eq!(statistics.questions(), 200);
             kept += statistics.kept();
         }
@@ -226,50 +262,24 @@ fn answers_kept_across_changes_equal_answers_from_scratch() {
 /// set within, grown again to a complete extension) answer some questions
 /// with no solve, and those answers equal the static solver's: on 60
 /// arguments with a few attacks each, changes often break a witness far
-/// from the next question.
+/// from the next question (and no argument is removed). Several questions
+/// per change: witnesses answer most.
 #[test]
 fn answers_from_repaired_witnesses_equal_answers_from_scratch() {
     for semantics in [Semantics::Complete, Semantics::Preferred] {
         let mut repaired = 0;
         for seed in 0..6 {
-            let mut rng = Rng(100 + seed);
-            let n = 60;
-            let mut af = Framework::with_arguments(n);
-            for _ in 0..n + n / 2 {
-                let (a, b) = (rng.below(n), rng.below(n));
-                af.add_attack(Argument::new(a as u32), Argument::new(b as u32))
-                    .expect("in range");
+            repaired += Replay {
+                seed: 100 + seed,
+                arguments: 60,
+                attacks: 90,
+                changes: 150,
+                mix: [5, 9, 10],
+                questions: 3,
+                credulous: (3, |roll| roll != 0),
             }
-            let mut dynamic = DynamicFramework::from_framework(&af, semantics).expect("answered");
-            for _ in 0..150 {
-                let live: Vec<Argument> = dynamic.arguments().collect();
-                let pick = |rng: &mut Rng| live[rng.below(live.len())];
-                match rng.below(10) {
-                    0..5 => {
-                        let (a, b) = (pick(&mut rng), pick(&mut rng));
-                        dynamic.add_attack(a, b).expect("there");
-                    }
-                    5..9 => {
-                        let attacks: Vec<_> = dynamic.framework().attacks().collect();
-                        if !attacks.is_empty() {
-                            let (a, b) = attacks[rng.below(attacks.len())];
-                            assert!(dynamic.remove_attack(a, b).expect("there"));
-                        }
-                    }
-                    _ => {
-                        dynamic.add_argument();
-                    }
-                }
-                // Several questions per change: witnesses answer most.
-                for _ in 0..3 {
-                    let live: Vec<Argument> = dynamic.arguments().collect();
-                    let q = live[rng.below(live.len())];
-                    if let Err(message) = agrees(&mut dynamic, q, rng.below(3) != 0) {
-                        panic!("seed {seed}: {message}");
-                    }
-                }
-            }
-            repaired += dynamic.statistics().repaired();
+            .run(semantics)
+            .repaired();
         }
         assert!(
             repaired > 0,
