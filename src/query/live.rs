@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::graph::{Change, Changes, Corpus, Node, Relation};
 use crate::model::ClaimId;
 use crate::model::EventId;
-use crate::query::debate::{Entry, LinkPool, directional};
+use crate::query::debate::{Entry, LinkPool, Seen, directional};
 
 /// The comparisons of events under one set of options, kept up to date
 /// as the corpus is edited: after an edit, only the events whose
@@ -151,9 +151,9 @@ impl LiveVerdicts {
             let pool = directional.then_some(&self.pool);
             let (comparison, reading) = corpus.compare_reading(event, &self.options, pool)?;
             let read = directional.then(|| {
-                for (claim, links) in reading.fresh {
+                for (claim, links, seen) in reading.fresh {
                     let reads = corpus.claim_reads(&links);
-                    self.pool_claim(claim, links, reads);
+                    self.pool_claim(claim, links, seen, reads);
                 }
                 // What a comparison read: the events in scope, and the
                 // claims its debate looked at (`Corpus::debate_reading`),
@@ -264,13 +264,21 @@ impl LiveVerdicts {
         dropped
     }
 
-    /// Pools a claim read from the corpus, registering what it reads.
-    fn pool_claim(&mut self, claim: ClaimId, links: crate::graph::ClaimLinks, reads: Vec<Node>) {
+    /// Pools a claim read from the corpus, with how it is seen under the
+    /// options, registering what it reads.
+    fn pool_claim(
+        &mut self,
+        claim: ClaimId,
+        links: crate::graph::ClaimLinks,
+        seen: Seen,
+        reads: Vec<Node>,
+    ) {
         self.evict(claim);
         self.generation += 1;
         let entry = Entry {
             claim,
             links,
+            seen,
             reads,
             generation: self.generation,
         };
@@ -492,7 +500,7 @@ mod tests {
             for claim in corpus.ids::<ClaimId>() {
                 if !live.readers.get(Node::Claim(claim)).is_empty() {
                     assert!(
-                        live.pool.get(claim).is_some(),
+                        live.pool.entry(claim).is_some(),
                         "{claim} read but not pooled"
                     );
                 }

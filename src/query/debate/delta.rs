@@ -132,6 +132,11 @@ impl<'a> Delta<'a> {
                 .flat_map(|&s| held_by.of(s as usize).iter().copied()),
         );
         for i in touched {
+            // A claim held by several of the scholars removed is touched
+            // once for each; `absent` holds them all, so once is enough.
+            if self.mark[i as usize] >= self.epoch {
+                continue;
+            }
             let now = debate.is_present(i as usize, absent);
             self.make_dirty(i);
             if now != self.present[i as usize] {

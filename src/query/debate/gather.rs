@@ -1,15 +1,14 @@
 //! Building a debate from the corpus: the claims in scope, then every claim
 //! that can reach them.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use super::model::{Debate, HashMap, List, Local, Reading, Row};
-use super::pool::LinkPool;
+use super::model::{Debate, HashMap, List, Local, Reading, Row, Seen};
+use super::pool::{Entry, LinkPool};
 use crate::argument::Semantics;
 use crate::graph::{ClaimLinks, Corpus, Node};
 use crate::model::{
-    AttackKind, Bearing, ClaimId, EventId, EvidenceId, ExplanationId, Position, ScholarId, Stance,
+    AttackKind, Bearing, ClaimId, EventId, EvidenceId, ExplanationId, ScholarId, Stance,
 };
 use crate::query::defeat::{Order, defeats_among};
 use crate::query::options::{CompareOptions, Weighing};
@@ -55,8 +54,7 @@ impl Corpus {
             options,
             index: HashMap::default(),
             order: Vec::new(),
-            positions: Vec::new(),
-            links: Vec::new(),
+            got: Vec::new(),
             visible: HashMap::default(),
         };
         let mut rows = Rows::default();
@@ -87,31 +85,21 @@ impl Corpus {
         let scope = gather.order.len();
         gather.reach(scope);
         let Gather {
-            order,
-            positions,
-            links,
-            unseen,
-            ..
+            order, got, unseen, ..
         } = gather;
-        let mut debate = self.assemble(
-            order, positions, &links, scope, events, claim_rows, rows.rows, options,
-        );
+        let mut debate = self.assemble(order, &got, scope, events, claim_rows, rows.rows, options);
         if let Some(unseen) = unseen {
-            let looked: Vec<(ClaimId, Cow<'_, ClaimLinks>)> = debate
-                .claims
-                .iter()
-                .map(|local| local.id)
-                .zip(links)
-                .chain(unseen)
-                .collect();
-            let claims = looked.iter().map(|&(claim, _)| claim).collect();
-            let fresh = looked
-                .into_iter()
-                .filter_map(|(claim, links)| match links {
-                    Cow::Owned(links) => Some((claim, links)),
-                    Cow::Borrowed(_) => None,
-                })
-                .collect();
+            let looked = debate.claims.iter().map(|local| local.id).zip(got);
+            let looked = looked.chain(unseen);
+            let mut claims = Vec::with_capacity(debate.claims.len());
+            let mut fresh = Vec::new();
+            for (claim, got) in looked {
+                claims.push(claim);
+                if let Got::Read(read) = got {
+                    let (links, seen) = *read;
+                    fresh.push((claim, links, seen));
+                }
+            }
             debate.read = Reading { claims, fresh };
         }
         debate
@@ -142,12 +130,42 @@ impl Corpus {
         read
     }
 
+    /// How a claim is seen under `options`, from its relations `links`
+    /// (as [`Corpus::claim_links`] reads them): whether it is in view, its
+    /// positions in view, each holder's latest, and its evidence in view.
+    /// It depends on nothing beyond the claim, its relations, what
+    /// [`Corpus::claim_reads`] lists and the corpus's last year.
+    pub(crate) fn seen(
+        &self,
+        claim: ClaimId,
+        links: &ClaimLinks,
+        options: &CompareOptions,
+    ) -> Seen {
+        let (visible, positions) =
+            options.sees_claim_among(self, claim, links.date, &links.positions);
+        if !visible {
+            return Seen::default();
+        }
+        let held = self.latest_held(claim, &positions);
+        let evidence = links
+            .citations
+            .iter()
+            .copied()
+            .filter(|&(e, _)| options.sees_evidence(self, e))
+            .collect();
+        Seen {
+            visible,
+            positions,
+            held,
+            evidence,
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn assemble(
         &self,
         order: Vec<ClaimId>,
-        positions: Vec<List<(ScholarId, Position)>>,
-        links: &[Cow<'_, ClaimLinks>],
+        got: &[Got<'_>],
         scope: usize,
         events: Vec<Vec<EventId>>,
         claim_rows: Vec<Vec<u32>>,
@@ -162,44 +180,36 @@ impl Corpus {
         let mut scholars: Vec<ScholarId> = Vec::new();
         let mut scholar_index: HashMap<ScholarId, u32> = HashMap::default();
         let mut claims: Vec<Local> = Vec::with_capacity(order.len());
-        for (i, (&id, positions)) in order.iter().zip(positions).enumerate() {
+        for (i, (&id, got)) in order.iter().zip(got).enumerate() {
+            let (links, seen) = (got.links(), got.seen());
             let mut local = |scholar: ScholarId| {
                 *scholar_index.entry(scholar).or_insert_with(|| {
                     scholars.push(scholar);
                     scholars.len() as u32 - 1
                 })
             };
-            let held = self
-                .latest_held(id, &positions)
-                .into_iter()
-                .map(|h| (local(h.scholar), h))
-                .collect();
-            let mut advancers: List<u32> = positions
+            let held = seen.held.iter().map(|&h| (local(h.scholar), h)).collect();
+            let mut advancers: List<u32> = seen
+                .positions
                 .iter()
                 .filter(|(_, p)| p.stance() == Stance::Advances)
                 .map(|&(s, _)| local(s))
                 .collect();
             advancers.sort_unstable();
             advancers.dedup();
-            let evidence = links[i]
-                .citations
-                .iter()
-                .copied()
-                .filter(|&(e, _)| options.sees_evidence(self, e))
-                .collect();
             for &r in claim_rows.get(i).map(Vec::as_slice).unwrap_or_default() {
                 rows[r as usize].members.push(i as u32);
             }
             claims.push(Local {
                 id,
-                polarity: links[i].polarity,
-                anonymous: positions.is_empty(),
+                polarity: links.polarity,
+                anonymous: seen.positions.is_empty(),
                 advancers,
                 unnamed_counts: options.scholars().is_none(),
-                dated: options.sees_unnamed_view(links[i].date, &[]),
+                dated: options.sees_unnamed_view(links.date, &[]),
                 held,
-                positions,
-                evidence,
+                positions: seen.positions.clone(),
+                evidence: seen.evidence.clone(),
             });
         }
         let epsilon = |c: ClaimId| -> i64 {
@@ -207,8 +217,9 @@ impl Corpus {
                 .get(&c)
                 .map_or(0, |&i| net_evidence(&claims[i as usize].evidence))
         };
-        let attacks = order.iter().zip(links).flat_map(|(&from, l)| {
-            l.attacks
+        let attacks = order.iter().zip(got).flat_map(|(&from, g)| {
+            g.links()
+                .attacks
                 .iter()
                 .filter(|(to, _)| index.contains_key(to))
                 .map(move |&(to, kind)| (from, to, kind))
@@ -221,10 +232,11 @@ impl Corpus {
             defeaters[to as usize].push(from);
             defeated[from as usize].push(to);
         }
-        let supporters = links
+        let supporters = got
             .iter()
-            .map(|l| {
-                l.supporters
+            .map(|g| {
+                g.links()
+                    .supporters
                     .iter()
                     .filter_map(|d| index.get(d).copied())
                     .collect()
@@ -293,6 +305,29 @@ pub(crate) fn net_evidence(evidence: &[(EvidenceId, Bearing)]) -> i64 {
         .sum()
 }
 
+/// A claim's relations and how it is seen: kept in the pool, or read now
+/// (boxed, so that lists of them stay small to move).
+enum Got<'a> {
+    Pooled(&'a Entry),
+    Read(Box<(ClaimLinks, Seen)>),
+}
+
+impl Got<'_> {
+    fn links(&self) -> &ClaimLinks {
+        match self {
+            Got::Pooled(entry) => &entry.links,
+            Got::Read(read) => &read.0,
+        }
+    }
+
+    fn seen(&self) -> &Seen {
+        match self {
+            Got::Pooled(entry) => &entry.seen,
+            Got::Read(read) => &read.1,
+        }
+    }
+}
+
 /// Collects the claims of a debate: those in scope, then what reaches them.
 struct Gather<'a> {
     corpus: &'a Corpus,
@@ -301,13 +336,12 @@ struct Gather<'a> {
     pool: Option<&'a LinkPool>,
     index: HashMap<ClaimId, u32>,
     order: Vec<ClaimId>,
-    positions: Vec<List<(ScholarId, Position)>>,
-    /// Each gathered claim's direct relations, read in one walk or taken
-    /// from the pool.
-    links: Vec<Cow<'a, ClaimLinks>>,
+    /// Each gathered claim's direct relations and how it is seen, read
+    /// now or taken from the pool.
+    got: Vec<Got<'a>>,
     /// When recording what the debate reads: the claims looked at and not
-    /// in view, with their relations.
-    unseen: Option<Vec<(ClaimId, Cow<'a, ClaimLinks>)>>,
+    /// in view, with their relations and how they are seen.
+    unseen: Option<Vec<(ClaimId, Got<'a>)>>,
     visible: HashMap<ClaimId, bool>,
 }
 
@@ -320,21 +354,22 @@ impl Gather<'_> {
         if self.visible.get(&claim) == Some(&false) {
             return false;
         }
-        let links = match self.pool.and_then(|pool| pool.get(claim)) {
-            Some(links) => Cow::Borrowed(links),
-            None => Cow::Owned(self.corpus.claim_links(claim)),
+        let got = match self.pool.and_then(|pool| pool.entry(claim)) {
+            Some(entry) => Got::Pooled(entry),
+            None => {
+                let links = self.corpus.claim_links(claim);
+                let seen = self.corpus.seen(claim, &links, self.options);
+                Got::Read(Box::new((links, seen)))
+            }
         };
-        let (visible, positions) =
-            self.options
-                .sees_claim_among(self.corpus, claim, links.date, &links.positions);
+        let visible = got.seen().visible;
         self.visible.insert(claim, visible);
         if visible {
             self.index.insert(claim, self.order.len() as u32);
             self.order.push(claim);
-            self.positions.push(positions);
-            self.links.push(links);
+            self.got.push(got);
         } else if let Some(unseen) = &mut self.unseen {
-            unseen.push((claim, links));
+            unseen.push((claim, got));
         }
         visible
     }
@@ -357,7 +392,7 @@ impl Gather<'_> {
             return;
         }
         for i in 0..scope {
-            for supporter in self.links[i].supporters.clone() {
+            for supporter in self.got[i].links().supporters.clone() {
                 self.push_if_visible(supporter);
             }
         }
@@ -367,7 +402,7 @@ impl Gather<'_> {
             // The claims that can defeat this one: its attackers, and the
             // claims it rebuts (which rebut it back); and its supporters
             // under gradual weighing.
-            let links = &self.links[next];
+            let links = self.got[next].links();
             let mut reaching: smallvec::SmallVec<[ClaimId; 8]> = links
                 .attackers
                 .iter()

@@ -15,5 +15,5 @@ mod pool;
 pub(crate) use delta::Delta;
 pub(crate) use evaluate::base_weight;
 pub(crate) use gather::{directional, net_evidence};
-pub(crate) use model::{Absent, Debate, Outcome, Reading, Tally};
+pub(crate) use model::{Absent, Debate, Outcome, Reading, Seen, Tally};
 pub(crate) use pool::{Entry, LinkPool};

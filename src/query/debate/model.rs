@@ -80,7 +80,22 @@ pub(crate) struct Reading {
     pub(crate) claims: Vec<ClaimId>,
     /// The relations of the claims it read from the corpus rather than
     /// from the pool it was given.
-    pub(crate) fresh: Vec<(ClaimId, ClaimLinks)>,
+    pub(crate) fresh: Vec<(ClaimId, ClaimLinks, Seen)>,
+}
+
+/// How a claim is seen under one set of options ([`Corpus::seen`]): what a
+/// debate takes from it beyond its relations.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Seen {
+    /// Whether it is in view (by a position in view, or by a date of its
+    /// own through its unnamed proponent, or unclaimed).
+    pub(crate) visible: bool,
+    /// Its positions in view; none when it is out of view.
+    pub(crate) positions: List<(ScholarId, Position)>,
+    /// Each holder's latest position in view ([`Corpus::latest_held`]).
+    pub(crate) held: smallvec::SmallVec<[Held; 4]>,
+    /// Its evidence in view.
+    pub(crate) evidence: List<(EvidenceId, Bearing)>,
 }
 
 /// What a set of removals leaves out, by local index.

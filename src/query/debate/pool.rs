@@ -3,6 +3,7 @@
 //! edit evicts exactly the claims whose relations, or what else they read,
 //! it changed.
 
+use super::model::Seen;
 use crate::graph::{ClaimLinks, Node};
 use crate::model::ClaimId;
 
@@ -24,6 +25,10 @@ pub(crate) struct LinkPool {
 pub(crate) struct Entry {
     pub(crate) claim: ClaimId,
     pub(crate) links: ClaimLinks,
+    /// How it is seen under the options of the debates that read the pool
+    /// ([`Corpus::seen`](crate::Corpus)): one pool serves one set of
+    /// options.
+    pub(crate) seen: Seen,
     /// What else its place in a debate depends on (`Corpus::claim_reads`).
     pub(crate) reads: Vec<Node>,
     /// Which keeping of the claim this is: none other has the same.
@@ -31,11 +36,6 @@ pub(crate) struct Entry {
 }
 
 impl LinkPool {
-    /// A claim's relations, if kept.
-    pub(crate) fn get(&self, claim: ClaimId) -> Option<&ClaimLinks> {
-        self.entry(claim).map(|entry| &entry.links)
-    }
-
     /// A claim's entry, if kept.
     pub(crate) fn entry(&self, claim: ClaimId) -> Option<&Entry> {
         let at = *self.slot.get(claim.index() as usize)?;
@@ -107,14 +107,15 @@ mod tests {
         Entry {
             claim: ClaimId::from_raw(claim),
             links: links(tag),
+            seen: Seen::default(),
             reads: Vec::new(),
             generation: u64::from(tag),
         }
     }
 
     fn tag(pool: &LinkPool, claim: u32) -> Option<u32> {
-        pool.get(ClaimId::from_raw(claim))
-            .map(|l| l.explanation.map_or(u32::MAX, |x| x.index()))
+        pool.entry(ClaimId::from_raw(claim))
+            .map(|e| e.links.explanation.map_or(u32::MAX, |x| x.index()))
     }
 
     #[test]
