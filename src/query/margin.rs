@@ -394,6 +394,9 @@ struct Probe<'a> {
     claims: Vec<bool>,
     scholars: Vec<bool>,
     delta: Option<Delta<'a>>,
+    /// How many candidates, from the first, the last try of the bisection
+    /// removed (`delta` holds that evaluation); 0 outside it.
+    prefix: usize,
 }
 
 impl<'a> Probe<'a> {
@@ -415,23 +418,67 @@ impl<'a> Probe<'a> {
             claims,
             scholars,
             delta: (debate.weighing == Weighing::Grounded).then(|| Delta::new(debate, base)),
+            prefix: 0,
         }
     }
 
     /// Whether removing `set` changes the answer; `None` when the budget is spent.
     fn changes(&mut self, question: Question, set: &[u32]) -> Option<bool> {
+        debug_assert_eq!(self.prefix, 0, "a try from the base inside the bisection");
+        self.charge()?;
+        self.mark(set, true);
+        let changed = self.ask(question, set, false);
+        self.mark(set, false);
+        Some(changed)
+    }
+
+    /// Whether removing the first `len` candidates changes the answer,
+    /// evaluated from the last try of the bisection (whose removals differ
+    /// from these by a run of candidates only); `None` when the budget is
+    /// spent. The candidates stay marked until [`end_prefix`](Probe::end_prefix).
+    fn changes_prefix(
+        &mut self,
+        question: Question,
+        candidates: &[u32],
+        len: usize,
+    ) -> Option<bool> {
+        self.charge()?;
+        let (from, to) = (self.prefix.min(len), self.prefix.max(len));
+        let run = &candidates[from..to];
+        self.mark(run, len > self.prefix);
+        self.prefix = len;
+        Some(self.ask(question, run, true))
+    }
+
+    /// Ends the bisection's run of tries: nothing is marked, and the next
+    /// try is from the base.
+    fn end_prefix(&mut self, candidates: &[u32]) {
+        self.mark(&candidates[..self.prefix], false);
+        self.prefix = 0;
+    }
+
+    /// Takes one try's cost from the budget; `None` when it is spent.
+    fn charge(&mut self) -> Option<()> {
         let cost = self.cost;
-        if self.left < cost {
-            return None;
-        }
-        self.left -= cost;
+        self.left = self.left.checked_sub(cost)?;
+        Some(())
+    }
+
+    /// Marks (or unmarks) candidates as removed.
+    fn mark(&mut self, set: &[u32], removed: bool) {
         let marks = match self.kind {
             Kind::Claims => &mut self.claims,
             Kind::Scholars => &mut self.scholars,
         };
         for &i in set {
-            marks[i as usize] = true;
+            marks[i as usize] = removed;
         }
+    }
+
+    /// Whether the removals marked change the answer, where `set` holds
+    /// the candidates whose marks differ from the base's (from the last
+    /// try's, when `from_last`).
+    fn ask(&mut self, question: Question, set: &[u32], from_last: bool) -> bool {
         let only = match question {
             Question::Verdict(r, _) => Some(r),
             Question::Lead(_) => None,
@@ -440,41 +487,46 @@ impl<'a> Probe<'a> {
             claims: &self.claims,
             scholars: &self.scholars,
         };
-        let changed = match &mut self.delta {
+        match &mut self.delta {
             Some(delta) => {
                 let (claims, scholars): (&[u32], &[u32]) = match self.kind {
                     Kind::Claims => (set, &[]),
                     Kind::Scholars => (&[], set),
                 };
-                self.debate
-                    .changed(question, delta.tallies(absent, claims, scholars, only))
+                let tallies = if from_last {
+                    delta.tallies_from_last(absent, claims, scholars, only)
+                } else {
+                    delta.tallies(absent, claims, scholars, only)
+                };
+                self.debate.changed(question, tallies)
             }
             None => {
                 let outcome = self.debate.evaluate_rows(absent, only, false);
                 self.debate.changed(question, &outcome.tallies)
             }
-        };
-        let marks = match self.kind {
-            Kind::Claims => &mut self.claims,
-            Kind::Scholars => &mut self.scholars,
-        };
-        for &i in set {
-            marks[i as usize] = false;
         }
-        Some(changed)
     }
 
     /// The size of a prefix of `candidates` whose removal changes the
     /// answer, found by bisection between the empty prefix (no change) and
-    /// the whole list, if removing the whole list changes it.
+    /// the whole list, if removing the whole list changes it. Each try is
+    /// evaluated from the one before.
     fn bisect(&mut self, question: Question, candidates: &[u32]) -> Option<usize> {
-        if candidates.is_empty() || self.changes(question, candidates) != Some(true) {
+        let found = self.bisect_prefixes(question, candidates);
+        self.end_prefix(candidates);
+        found
+    }
+
+    fn bisect_prefixes(&mut self, question: Question, candidates: &[u32]) -> Option<usize> {
+        if candidates.is_empty()
+            || self.changes_prefix(question, candidates, candidates.len()) != Some(true)
+        {
             return None;
         }
         let (mut lo, mut hi) = (0, candidates.len());
         while hi - lo > 1 {
             let mid = lo + (hi - lo) / 2;
-            match self.changes(question, &candidates[..mid]) {
+            match self.changes_prefix(question, candidates, mid) {
                 Some(true) => hi = mid,
                 Some(false) => lo = mid,
                 None => break,

@@ -17,6 +17,12 @@
 //! one of them. So the result is exactly [`Debate::evaluate_rows`]'s
 //! (`margin.rs` tests it against the whole evaluation on random debates).
 //!
+//! The same holds from any evaluation, not only the base: a try can also
+//! be evaluated against the last one ([`Delta::tallies_from_last`]), from
+//! the claims and scholars whose absence differs between the two. The
+//! bisection of a margin search moves from one prefix of its candidates to
+//! the next, and the later steps differ by a few candidates only.
+//!
 //! [`grounded_labels_among`]: crate::argument::grounded_labels_among
 
 use super::model::{Absent, ClaimNumbers, Debate, Outcome, Tally};
@@ -41,6 +47,11 @@ pub(crate) struct Delta<'a> {
     rows_of: Lists,
     /// Claims whose numbers this evaluation changed, each once.
     dirty: Vec<u32>,
+    /// Claims whose presence or numbers may differ from the base's, each
+    /// once: what [`restore`](Delta::restore) puts back.
+    changed: Vec<u32>,
+    /// `changed_mark[i]`: `i` is in `changed`.
+    changed_mark: Vec<bool>,
     /// Claims labelled again, each once.
     reached: Vec<u32>,
     /// `mark[i] == epoch`: `i` is in `dirty`; `mark[i] == epoch + 1`: also
@@ -50,6 +61,9 @@ pub(crate) struct Delta<'a> {
     /// Rows whose tallies this evaluation changed, each once.
     rows: Vec<u32>,
     row_mark: Vec<u64>,
+    /// Rows whose tallies may differ from the base's, each once.
+    changed_rows: Vec<u32>,
+    changed_row_mark: Vec<bool>,
     /// Per claim labelled again: present defeaters not known to be out.
     live: Vec<u32>,
     label: Vec<Option<Acceptance>>,
@@ -99,11 +113,15 @@ impl<'a> Delta<'a> {
             supports,
             rows_of,
             dirty: Vec::new(),
+            changed: Vec::new(),
+            changed_mark: vec![false; n],
             reached: Vec::new(),
             mark: vec![0; n],
             epoch: 0,
             rows: Vec::new(),
             row_mark: vec![0; debate.rows.len()],
+            changed_rows: Vec::new(),
+            changed_row_mark: vec![false; debate.rows.len()],
             live: vec![0; n],
             label: vec![None; n],
             queue: Vec::new(),
@@ -122,6 +140,24 @@ impl<'a> Delta<'a> {
         only: Option<usize>,
     ) -> &[Tally] {
         self.restore();
+        self.tallies_from_last(absent, claims, scholars, only)
+    }
+
+    /// The tallies of the debate with `absent` left out, where `absent`
+    /// differs from what the last evaluation left out (nothing, before
+    /// the first) only by the claims `claims` and the scholars `scholars`;
+    /// otherwise as [`tallies`](Delta::tallies). Every evaluation of one
+    /// workspace must ask for the same rows (`only`).
+    pub(crate) fn tallies_from_last(
+        &mut self,
+        absent: Absent<'_>,
+        claims: &[u32],
+        scholars: &[u32],
+        only: Option<usize>,
+    ) -> &[Tally] {
+        self.dirty.clear();
+        self.reached.clear();
+        self.rows.clear();
         self.epoch += 2;
         let debate = self.debate;
         // The claims whose presence or voices the removals touch.
@@ -190,6 +226,10 @@ impl<'a> Delta<'a> {
             let r = self.rows[k] as usize;
             if only.is_none_or(|only| only == r) {
                 self.tallies[r] = debate.tally(r, &self.present, &self.numbers, absent, false);
+                if !self.changed_row_mark[r] {
+                    self.changed_row_mark[r] = true;
+                    self.changed_rows.push(r as u32);
+                }
             }
         }
         &self.tallies
@@ -197,23 +237,28 @@ impl<'a> Delta<'a> {
 
     /// Puts the workspace back to the base evaluation.
     fn restore(&mut self) {
-        for &i in &self.dirty {
+        for &i in &self.changed {
             let i = i as usize;
             self.present[i] = self.base.present[i];
             self.numbers[i] = self.base.numbers[i];
+            self.changed_mark[i] = false;
         }
-        for &r in &self.rows {
+        for &r in &self.changed_rows {
             self.tallies[r as usize] = self.base_tallies[r as usize];
+            self.changed_row_mark[r as usize] = false;
         }
-        self.dirty.clear();
-        self.reached.clear();
-        self.rows.clear();
+        self.changed.clear();
+        self.changed_rows.clear();
     }
 
     fn make_dirty(&mut self, i: u32) {
         if self.mark[i as usize] < self.epoch {
             self.mark[i as usize] = self.epoch;
             self.dirty.push(i);
+            if !self.changed_mark[i as usize] {
+                self.changed_mark[i as usize] = true;
+                self.changed.push(i);
+            }
         }
     }
 
@@ -356,7 +401,8 @@ mod tests {
 
         /// Removals evaluated by what they reach give exactly the whole
         /// evaluation's presence, numbers and tallies, over sequences of
-        /// removals of claims and of scholars on one workspace.
+        /// removals of claims and of scholars on one workspace, each
+        /// evaluated from the base or from the try before.
         #[test]
         fn equals_the_whole_evaluation(
             claims in 20usize..400,
@@ -365,7 +411,11 @@ mod tests {
             support in 0.0f64..1.0,
             event in any::<prop::sample::Index>(),
             tries in prop::collection::vec(
-                (any::<bool>(), prop::collection::vec(any::<prop::sample::Index>(), 1..6)),
+                (
+                    any::<bool>(),
+                    any::<bool>(),
+                    prop::collection::vec(any::<prop::sample::Index>(), 1..6),
+                ),
                 1..12,
             ),
         ) {
@@ -381,8 +431,9 @@ mod tests {
             let (none, nobody) = debate.nothing();
             let base = debate.evaluate(Absent { claims: &none, scholars: &nobody });
             let mut delta = Delta::new(&debate, &base);
-            for (scholars, picks) in tries {
-                let (mut gone, mut away) = debate.nothing();
+            // What the try before removed: claims, scholars.
+            let mut last: (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+            for (scholars, from_last, picks) in tries {
                 let pool = if scholars { debate.scholars.len() } else { debate.claims.len() };
                 if pool == 0 {
                     continue;
@@ -390,13 +441,31 @@ mod tests {
                 let mut set: Vec<u32> = picks.iter().map(|p| p.index(pool) as u32).collect();
                 set.sort_unstable();
                 set.dedup();
-                for &i in &set {
-                    if scholars { away[i as usize] = true } else { gone[i as usize] = true }
+                let now = if scholars { (Vec::new(), set) } else { (set, Vec::new()) };
+                let (mut gone, mut away) = debate.nothing();
+                for &i in &now.0 {
+                    gone[i as usize] = true;
+                }
+                for &i in &now.1 {
+                    away[i as usize] = true;
                 }
                 let absent = Absent { claims: &gone, scholars: &away };
                 let whole = debate.evaluate_rows(absent, None, false);
-                let (c, s): (&[u32], &[u32]) = if scholars { (&[], &set) } else { (&set, &[]) };
-                let tallies = delta.tallies(absent, c, s, None).to_vec();
+                let tallies = if from_last {
+                    // What differs from the try before: the symmetric difference.
+                    let differ = |a: &[u32], b: &[u32]| -> Vec<u32> {
+                        a.iter()
+                            .filter(|i| !b.contains(i))
+                            .chain(b.iter().filter(|i| !a.contains(i)))
+                            .copied()
+                            .collect()
+                    };
+                    let (c, s) = (differ(&now.0, &last.0), differ(&now.1, &last.1));
+                    delta.tallies_from_last(absent, &c, &s, None).to_vec()
+                } else {
+                    delta.tallies(absent, &now.0, &now.1, None).to_vec()
+                };
+                last = now;
                 prop_assert_eq!(&delta.present, &whole.present);
                 for (i, (a, b)) in delta.numbers.iter().zip(&whole.numbers).enumerate() {
                     prop_assert_eq!(
