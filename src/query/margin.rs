@@ -317,10 +317,23 @@ impl Debate {
                 weight[s as usize] += 1;
             }
         }
-        let mut out: Vec<u32> = (0..self.scholars.len() as u32)
-            .filter(|&s| weight[s as usize] > 0)
-            .collect();
-        out.sort_by(|&a, &b| weight[b as usize].cmp(&weight[a as usize]).then(a.cmp(&b)));
+        // By weight, heaviest first, then by index: a counting sort (the
+        // weights are small numbers), stable over the indices in order.
+        let most = weight.iter().copied().max().unwrap_or(0);
+        let mut start = vec![0usize; most + 2];
+        for &w in &weight {
+            start[most - w + 1] += 1;
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let kept = start[most]; // those of weight 0 come last, and go
+        let mut out = vec![0u32; weight.len()];
+        for (s, &w) in weight.iter().enumerate() {
+            out[start[most - w]] = s as u32;
+            start[most - w] += 1;
+        }
+        out.truncate(kept);
         out
     }
 
@@ -581,6 +594,40 @@ mod tests {
     use crate::query::CompareOptions;
     use crate::query::debate::Absent;
     use crate::synthetic::Synthetic;
+
+    /// The scholars are ranked as the calculus says (§6, candidates by
+    /// weight): most positions on the candidate claims first, then by
+    /// index, none without one.
+    #[test]
+    fn scholars_are_ranked_by_weight_then_index() {
+        let corpus = Synthetic::new(3_000).with_seed(5).build();
+        let options = CompareOptions::new();
+        let mut checked = 0;
+        for event in corpus.ids::<EventId>().step_by(11) {
+            let debate = corpus.debate(&corpus.about(event, &options), &options);
+            for claims in [(0..debate.claims.len() as u32).collect::<Vec<_>>(), vec![0]] {
+                if debate.claims.is_empty() {
+                    continue;
+                }
+                let mut weight = vec![0usize; debate.scholars.len()];
+                for &i in &claims {
+                    for &(s, _) in &debate.claims[i as usize].held {
+                        weight[s as usize] += 1;
+                    }
+                }
+                let mut want: Vec<u32> = (0..debate.scholars.len() as u32)
+                    .filter(|&s| weight[s as usize] > 0)
+                    .collect();
+                want.sort_by(|&a, &b| weight[b as usize].cmp(&weight[a as usize]).then(a.cmp(&b)));
+                assert_eq!(debate.scholar_candidates(&claims), want, "event {event}");
+                checked += usize::from(want.len() > 2);
+            }
+        }
+        assert!(
+            checked > 10,
+            "only {checked} rankings of more than two scholars"
+        );
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(24))]

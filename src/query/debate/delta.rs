@@ -33,18 +33,13 @@ use crate::argument::Acceptance;
 pub(crate) struct Delta<'a> {
     debate: &'a Debate,
     base: &'a Outcome,
+    inverse: &'a Inverse,
     present: Vec<bool>,
     numbers: Vec<ClaimNumbers>,
     tallies: Vec<Tally>,
     /// The base's tallies without independent support, which tries do
     /// not count.
     base_tallies: Vec<Tally>,
-    /// For each scholar, the claims they hold.
-    held_by: Lists,
-    /// For each claim, the claims in scope it supports.
-    supports: Lists,
-    /// For each claim, the rows it counts in.
-    rows_of: Lists,
     /// Claims whose numbers this evaluation changed, each once.
     dirty: Vec<u32>,
     /// Claims whose presence or numbers may differ from the base's, each
@@ -75,24 +70,7 @@ impl<'a> Delta<'a> {
     /// `base`.
     pub(crate) fn new(debate: &'a Debate, base: &'a Outcome) -> Delta<'a> {
         let n = debate.claims.len();
-        let held_by = Lists::new(debate.scholars.len(), || {
-            debate
-                .claims
-                .iter()
-                .enumerate()
-                .flat_map(|(i, c)| c.held.iter().map(move |&(s, _)| (s, i as u32)))
-        });
-        let supports = Lists::new(n, || {
-            (0..debate.scope.min(n))
-                .flat_map(|i| debate.supporters[i].iter().map(move |&d| (d, i as u32)))
-        });
-        let rows_of = Lists::new(n, || {
-            debate
-                .rows
-                .iter()
-                .enumerate()
-                .flat_map(|(r, row)| row.members.iter().map(move |&i| (i, r as u32)))
-        });
+        let inverse = debate.lists.get_or_init(|| Inverse::new(debate));
         let base_tallies: Vec<Tally> = base
             .tallies
             .iter()
@@ -105,13 +83,11 @@ impl<'a> Delta<'a> {
         Delta {
             debate,
             base,
+            inverse,
             present: base.present.clone(),
             numbers: base.numbers.clone(),
             tallies: base_tallies.clone(),
             base_tallies,
-            held_by,
-            supports,
-            rows_of,
             dirty: Vec::new(),
             changed: Vec::new(),
             changed_mark: vec![false; n],
@@ -161,11 +137,11 @@ impl<'a> Delta<'a> {
         self.epoch += 2;
         let debate = self.debate;
         // The claims whose presence or voices the removals touch.
-        let held_by = std::mem::take(&mut self.held_by);
+        let inverse = self.inverse;
         let touched = claims.iter().copied().chain(
             scholars
                 .iter()
-                .flat_map(|&s| held_by.of(s as usize).iter().copied()),
+                .flat_map(|&s| inverse.held_by.of(s as usize).iter().copied()),
         );
         for i in touched {
             // A claim held by several of the scholars removed is touched
@@ -180,7 +156,6 @@ impl<'a> Delta<'a> {
                 self.reach(i);
             }
         }
-        self.held_by = held_by;
         // Everything a change of presence reaches through defeats.
         let mut next = 0;
         while next < self.reached.len() {
@@ -194,8 +169,8 @@ impl<'a> Delta<'a> {
         // Claims in scope whose supporters' labels changed weigh anew.
         for k in 0..self.reached.len() {
             let d = self.reached[k] as usize;
-            for j in 0..self.supports.of(d).len() {
-                self.make_dirty(self.supports.of(d)[j]);
+            for &j in inverse.supports.of(d) {
+                self.make_dirty(j);
             }
         }
         let voiced = debate.voiced();
@@ -215,7 +190,7 @@ impl<'a> Delta<'a> {
                 num.weight = num.backing * factor;
             }
             self.numbers[i] = num;
-            for &r in self.rows_of.of(i) {
+            for &r in inverse.rows_of.of(i) {
                 if self.row_mark[r as usize] != self.epoch {
                     self.row_mark[r as usize] = self.epoch;
                     self.rows.push(r);
@@ -348,6 +323,43 @@ impl<'a> Delta<'a> {
                 self.label[next] = Some(Acceptance::In);
                 self.queue.push(next as u32);
             }
+        }
+    }
+}
+
+/// A debate's lists read backwards, which a [`Delta`] follows from what
+/// it removes: made once per debate ([`Debate::lists`]).
+pub(crate) struct Inverse {
+    /// For each scholar, the claims they hold.
+    held_by: Lists,
+    /// For each claim, the claims in scope it supports.
+    supports: Lists,
+    /// For each claim, the rows it counts in.
+    rows_of: Lists,
+}
+
+impl Inverse {
+    fn new(debate: &Debate) -> Inverse {
+        let n = debate.claims.len();
+        Inverse {
+            held_by: Lists::new(debate.scholars.len(), || {
+                debate
+                    .claims
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, c)| c.held.iter().map(move |&(s, _)| (s, i as u32)))
+            }),
+            supports: Lists::new(n, || {
+                (0..debate.scope.min(n))
+                    .flat_map(|i| debate.supporters[i].iter().map(move |&d| (d, i as u32)))
+            }),
+            rows_of: Lists::new(n, || {
+                debate
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(r, row)| row.members.iter().map(move |&i| (i, r as u32)))
+            }),
         }
     }
 }

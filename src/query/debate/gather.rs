@@ -253,6 +253,7 @@ impl Corpus {
             rows,
             index,
             read: Reading::default(),
+            lists: std::cell::OnceCell::new(),
             weighing: options.weighing(),
             threshold: options.threshold(),
         }

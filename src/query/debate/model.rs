@@ -71,6 +71,9 @@ pub(crate) struct Debate {
     pub(crate) read: Reading,
     pub(crate) weighing: Weighing,
     pub(crate) threshold: f64,
+    /// The lists a [`Delta`](super::Delta) evaluates removals by, made
+    /// once for all the margin searches of the debate.
+    pub(crate) lists: std::cell::OnceCell<super::delta::Inverse>,
 }
 
 /// What a debate read of the corpus (see `Corpus::debate_reading`).
@@ -222,6 +225,7 @@ impl Debate {
                 .map(|&i| self.claims[i as usize].clone())
                 .collect(),
             read: Reading::default(),
+            lists: std::cell::OnceCell::new(),
             scope,
             events: keep[..scope]
                 .iter()
