@@ -28,10 +28,11 @@ impl Corpus {
     /// it looked at, in view or not (those about the events in scope and
     /// those that could reach them): what the debate read of the corpus is
     /// those claims, their relations, and what each one's place depends on
-    /// beyond them ([`Corpus::claim_reads`]). Claims' relations are taken from `pool` where
-    /// it has them (it must hold them as the corpus has them now); those
-    /// read from the corpus are handed back in `Reading::fresh`, for the
-    /// pool.
+    /// beyond them ([`Corpus::claim_reads`]). Claims' relations, and how
+    /// each is seen ([`Corpus::seen`]), are taken from `pool` where it has
+    /// them (it must hold them as the corpus has them now, seen under
+    /// these same `options`); those read from the corpus are handed back in
+    /// `Reading::fresh`, for the pool.
     pub(crate) fn debate_reading(
         &self,
         about: &BTreeMap<ClaimId, Vec<EventId>>,
