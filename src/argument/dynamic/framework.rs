@@ -70,6 +70,9 @@ pub struct DynamicFramework {
     /// Questions left before the next attempt to prove a fact (complete
     /// and preferred), after one that answered almost nothing.
     pub(super) backoff: u32,
+    /// ¬*x*ₐ for each argument *a* out (complete and preferred), and the
+    /// version they were listed at.
+    pub(super) out: (Option<u64>, Vec<Lit>),
     pub(super) statistics: DynamicStatistics,
 }
 
@@ -101,6 +104,7 @@ impl DynamicFramework {
             known: None,
             witnesses: Vec::new(),
             backoff: 0,
+            out: (None, Vec::new()),
             statistics: DynamicStatistics::default(),
         })
     }
@@ -262,13 +266,36 @@ impl DynamicFramework {
             .collect()
     }
 
+    /// Solves under every guard and `extra`; for complete and preferred
+    /// semantics, also under ¬*x*ₐ for each argument *a* out (no
+    /// admissible set holds one: module docs).
     pub(super) fn solve(&mut self, extra: &[Lit]) -> bool {
         self.statistics.solves += 1;
-        self.encoding.solve(&self.framework, extra)
+        if self.semantics == Semantics::Stable {
+            return self.encoding.solve(&self.framework, extra);
+        }
+        if self.out.0 != Some(self.version) {
+            self.labels();
+            let labels = self.labels.as_deref().unwrap_or_default();
+            let out: Vec<Lit> = (0..labels.len())
+                .filter(|&a| self.alive[a] && labels[a] == Acceptance::Out)
+                .map(|a| !self.encoding.x(a))
+                .collect();
+            self.out = (Some(self.version), out);
+        }
+        let mut assumptions = extra.to_vec();
+        assumptions.extend_from_slice(&self.out.1);
+        self.encoding.solve(&self.framework, &assumptions)
     }
 
-    pub(super) fn support(&self) -> Vec<usize> {
-        self.encoding.support()
+    /// The blocks whose guards the last (unsatisfiable) solve used, or
+    /// `None` if it used an argument's being out, which holds for the
+    /// framework as it stands only.
+    pub(super) fn support(&self) -> Option<Vec<usize>> {
+        if self.out.1.iter().any(|&l| self.encoding.failed(l)) {
+            return None;
+        }
+        Some(self.encoding.support())
     }
 
     /// The last model: a stable extension, or the complete extension an

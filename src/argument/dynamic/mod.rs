@@ -31,6 +31,16 @@
 //! each solve search more: the same sequence took a third longer on
 //! complete semantics.
 //!
+//! Every solve assumes the guard of each block and, under complete and
+//! preferred semantics, ¬*x*ₐ for each argument *a* out (defined below:
+//! the grounded extension attacks it). No admissible set holds an
+//! argument out, so these assumptions leave the same admissible sets as
+//! models, and every answer and model stays the same; they spare the
+//! search the arguments out (on the bench's sequence, 13–16 % less CPU
+//! time on complete semantics). A proof that used one of them (a failed
+//! assumption) holds for the framework's labelling as it stands only: it
+//! gives no support to rule 1 of the facts kept across changes (below).
+//!
 //! Every solve assumes the guard of each block. A change to the attackers
 //! of *a* retires *a*'s block (the unit clause ¬*g*, which satisfies its
 //! old clauses for good) and writes the block again under a fresh guard,
@@ -110,7 +120,9 @@
 //!
 //! 1. **Its proof is untouched.** The solver reports which guards the
 //!    unsatisfiable solve used; if the change wrote none of their blocks
-//!    again, the same clauses still refute the same question in *F*′.
+//!    again, the same clauses still refute the same question in *F*′
+//!    (not if the proof used an argument's being out, which the change
+//!    may undo: such a proof supports nothing).
 //! 2. **The change cannot make new sets.** Adding *b* → *a*: an admissible
 //!    set of *F*′ that is not one of *F* holds *b* (only *b* → *a* can
 //!    defend it better), and so does a stable extension of *F*′ that is
