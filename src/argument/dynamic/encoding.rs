@@ -37,7 +37,12 @@ impl Encoding {
     pub(super) fn new(semantics: Semantics) -> Encoding {
         Encoding {
             stable: semantics == Semantics::Stable,
-            solver: Backend::incremental(),
+            // CaDiCaL in its stable mode for the searches of preferred and
+            // stable semantics (module docs).
+            solver: Backend::incremental(matches!(
+                semantics,
+                Semantics::Preferred | Semantics::Stable
+            )),
             x: Vec::new(),
             d: Vec::new(),
             alive: Vec::new(),
