@@ -70,6 +70,11 @@ pub struct DynamicFramework {
     /// Questions left before the next attempt to prove a fact (complete
     /// and preferred), after one that answered almost nothing.
     pub(super) backoff: u32,
+    /// The arguments each change touched (whose attackers changed, added
+    /// or removed), with the version of the change, for every version
+    /// after `logged_from`: what a witness is checked again on.
+    pub(super) touched: Vec<(u64, u32)>,
+    pub(super) logged_from: u64,
     /// ¬*x*ₐ for each argument *a* out (complete and preferred), and the
     /// version they were listed at.
     pub(super) out: (Option<u64>, Vec<Lit>),
@@ -104,6 +109,8 @@ impl DynamicFramework {
             known: None,
             witnesses: Vec::new(),
             backoff: 0,
+            touched: Vec::new(),
+            logged_from: 0,
             out: (None, Vec::new()),
             statistics: DynamicStatistics::default(),
         })
@@ -164,6 +171,7 @@ impl DynamicFramework {
         self.alive.push(true);
         self.encoding.add_argument(self.version + 1);
         self.changed(None, Change::Added);
+        self.log(&[a as u32]);
         Argument::new(a as u32)
     }
 
@@ -185,7 +193,7 @@ impl DynamicFramework {
         let before = self.before();
         let targets: Vec<Argument> = self.framework.targets(argument).collect();
         let attackers: Vec<Argument> = self.framework.attackers(argument).collect();
-        for t in targets {
+        for &t in &targets {
             self.framework.remove_attack(argument, t)?;
             self.encoding.touch(t.index(), self.version + 1);
         }
@@ -195,6 +203,9 @@ impl DynamicFramework {
         self.alive[a] = false;
         self.encoding.remove_argument(a, self.version + 1);
         self.changed(before, Change::Removed(a));
+        let mut touched: Vec<u32> = targets.iter().map(|t| t.index() as u32).collect();
+        touched.push(a as u32);
+        self.log(&touched);
         Ok(())
     }
 
@@ -241,7 +252,20 @@ impl DynamicFramework {
                 added,
             },
         );
+        self.log(&[a as u32]);
         Ok(true)
+    }
+
+    /// Logs the arguments the last change touched. The log keeps at
+    /// most about as many entries as there are arguments: past that, it
+    /// starts again, and witnesses checked before are checked in full.
+    fn log(&mut self, arguments: &[u32]) {
+        if self.touched.len() + arguments.len() > self.alive.len().max(64) {
+            self.touched.clear();
+            self.logged_from = self.version - 1;
+        }
+        self.touched
+            .extend(arguments.iter().map(|&a| (self.version, a)));
     }
 
     /// The grounded labels of the framework as it stands, computed once

@@ -80,9 +80,31 @@
 //!   *GE* is the complete certificate).
 //! - **Witnesses.** The last extensions found (complete ones for complete
 //!   and preferred semantics, stable ones for stable; at most 8) are
-//!   checked again, in linear time, after a change. While one still is an
-//!   extension it proves a credulous yes for its members and a sceptical
-//!   no for the others. Under preferred semantics a witness must also be
+//!   checked again after a change. While one still is an extension it
+//!   proves a credulous yes for its members and a sceptical no for the
+//!   others. An argument added since a witness was last checked is put in
+//!   it (unattacked when added, it is in every complete and stable
+//!   extension of the framework it joined), one removed is taken out.
+//! - **Witnesses checked where the changes were.** Read *W* as a
+//!   labelling: in (*W*), out (attacked by *W*), undecided (the rest).
+//!   *W* is complete exactly when each live argument *x* is *legal*: if
+//!   in, no attacker is in and each attacker is out; if undecided, some
+//!   attacker is not out. *W* is stable exactly when each *x* is in or
+//!   out, not both. Legality of *x* depends only on the attacks on *x*
+//!   and on its attackers, and on which of *x*, its attackers and theirs
+//!   are in *W*. Each change logs the arguments it *touched*: the target
+//!   of an attack added or removed, the argument added, the argument
+//!   removed and its targets. A change that touched none of *x*, its
+//!   attackers and their attackers leaves all of that as it was
+//!   (removing *r* takes *r* out of *W*, and *r*'s targets are touched; an
+//!   argument added attacks nothing until an attack touches its target).
+//!   So a witness that was an extension when last checked is one now if
+//!   every argument touched since, and every target of one (complete and
+//!   preferred semantics), is legal; the cost is that of the arguments
+//!   around the changes, not of the framework. If not, or if the log
+//!   was restarted since (it keeps about as many entries as there are
+//!   arguments), the witness is checked in full (linear time), removed
+//!   arguments put in for the check (they have no attacks). Under preferred semantics a witness must also be
 //!   preferred: a complete extension *W* is, if every argument outside it
 //!   is refuted (below), out, attacked by *W* or attacks *W*, since a
 //!   larger complete extension would add one that is none of these.
