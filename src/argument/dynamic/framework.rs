@@ -75,8 +75,8 @@ pub struct DynamicFramework {
     /// after `logged_from`: what a witness is checked again on.
     pub(super) touched: Vec<(u64, u32)>,
     pub(super) logged_from: u64,
-    /// ¬*x*ₐ for each argument *a* out (complete and preferred), and the
-    /// version they were listed at.
+    /// ¬*x*ₐ for each argument *a* out, and the version they were listed
+    /// at.
     pub(super) out: (Option<u64>, Vec<Lit>),
     pub(super) statistics: DynamicStatistics,
 }
@@ -290,14 +290,11 @@ impl DynamicFramework {
             .collect()
     }
 
-    /// Solves under every guard and `extra`; for complete and preferred
-    /// semantics, also under ¬*x*ₐ for each argument *a* out (no
-    /// admissible set holds one: module docs).
+    /// Solves under every guard and `extra`, and under ¬*x*ₐ for each
+    /// argument *a* out (no admissible set, so no stable extension, holds
+    /// one: module docs).
     pub(super) fn solve(&mut self, extra: &[Lit]) -> bool {
         self.statistics.solves += 1;
-        if self.semantics == Semantics::Stable {
-            return self.encoding.solve(&self.framework, extra);
-        }
         if self.out.0 != Some(self.version) {
             self.labels();
             let labels = self.labels.as_deref().unwrap_or_default();
