@@ -341,7 +341,10 @@ mod tests {
                     }
                 }
             }
-            assert!(kept > 0, "{semantics}: no witness was kept by the local check");
+            assert!(
+                kept > 0,
+                "{semantics}: no witness was kept by the local check"
+            );
         }
     }
 }
