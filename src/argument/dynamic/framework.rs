@@ -26,9 +26,11 @@ use crate::error::{Error, Result};
 /// attacks (removing an argument: of the blocks of its targets too), and,
 /// while a fact is known, O(arguments + attacks) to label the framework
 /// before and after it, and at most one solve to check its pivot. A
-/// question answered by the grounded labelling, a witness (checked, and
-/// repaired if a change broke it) or a fact costs O(arguments + attacks)
-/// per witness looked at. Otherwise it is one solve (credulous complete,
+/// question answered by the grounded labelling, a witness or a fact costs
+/// O(arguments + attacks) for the labelling, and per witness looked at,
+/// a check around the arguments the changes since touched (or, if that
+/// check fails, O(arguments + attacks) to check it in full and repair
+/// it). Otherwise it is one solve (credulous complete,
 /// stable; sceptical stable), a growth loop (credulous preferred) or a
 /// counter-example guided loop (sceptical preferred), each under one
 /// assumption per block; under preferred semantics, after proving the

@@ -1,5 +1,6 @@
 //! Witnesses: extensions found by earlier solves, checked again after a
-//! change and, for complete and preferred semantics, repaired: an
+//! change (around the arguments it touched) and, for complete and
+//! preferred semantics, repaired: an
 //! admissible set that a change broke shrinks to the largest admissible set
 //! within it, which grows again to a complete extension (the module docs
 //! of `dynamic` give the rules and why they are exact).
