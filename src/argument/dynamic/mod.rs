@@ -89,29 +89,33 @@
 //!   others. An argument added since a witness was last checked is put in
 //!   it (unattacked when added, it is in every complete and stable
 //!   extension of the framework it joined), one removed is taken out.
+//!   Under preferred semantics a witness must also be preferred:
+//!   a complete extension *W* is, if every argument outside it is refuted
+//!   (below), out, attacked by *W* or attacks *W*, since a larger complete
+//!   extension would add one that is none of these.
 //! - **Witnesses checked where the changes were.** Read *W* as a
 //!   labelling: in (*W*), out (attacked by *W*), undecided (the rest).
 //!   *W* is complete exactly when each live argument *x* is *legal*: if
 //!   in, no attacker is in and each attacker is out; if undecided, some
-//!   attacker is not out. *W* is stable exactly when each *x* is in or
-//!   out, not both. Legality of *x* depends only on the attacks on *x*
-//!   and on its attackers, and on which of *x*, its attackers and theirs
-//!   are in *W*. Each change logs the arguments it *touched*: the target
-//!   of an attack added or removed, the argument added, the argument
-//!   removed and its targets. A change that touched none of *x*, its
-//!   attackers and their attackers leaves all of that as it was
-//!   (removing *r* takes *r* out of *W*, and *r*'s targets are touched; an
-//!   argument added attacks nothing until an attack touches its target).
-//!   So a witness that was an extension when last checked is one now if
-//!   every argument touched since, and every target of one (complete and
-//!   preferred semantics), is legal; the cost is that of the arguments
-//!   around the changes, not of the framework. If not, or if the log
-//!   was restarted since (it keeps about as many entries as there are
-//!   arguments), the witness is checked in full (linear time), removed
-//!   arguments put in for the check (they have no attacks). Under preferred semantics a witness must also be
-//!   preferred: a complete extension *W* is, if every argument outside it
-//!   is refuted (below), out, attacked by *W* or attacks *W*, since a
-//!   larger complete extension would add one that is none of these.
+//!   attacker is not out. *W* is stable exactly when each live *x* is in
+//!   or out, not both. Under complete semantics legality of *x* depends
+//!   only on the attacks on *x* and on its attackers, and on which of
+//!   *x*, its attackers and theirs are in *W*; under stable semantics,
+//!   only on the attacks on *x* and on which of *x* and its attackers are
+//!   in. Each change logs the arguments it *touched*: the target of an
+//!   attack added or removed, the argument added, the argument removed
+//!   and its targets. A change that touched neither *x* nor an attacker
+//!   of *x* leaves all of that as it was: removing *r* takes *r* out of
+//!   *W*, and *r*'s targets are touched; an argument added is put in *W*
+//!   but attacks nothing until an attack touches its target; the attacks
+//!   on an argument change only if it is touched. So a witness that was
+//!   an extension when last checked is one now if every argument touched
+//!   since, and (complete and preferred semantics) every target of one,
+//!   is legal; the cost is that of the arguments around the changes, not
+//!   of the framework. If not, or if the log was restarted since (it
+//!   keeps about as many entries as there are arguments), the witness is
+//!   checked in full (linear time), removed arguments put in for the
+//!   check (they have no attacks, so they are legal in).
 //! - **Repaired witnesses** (complete and preferred). A complete witness
 //!   *W* that a change broke is replaced by the closure of the largest
 //!   admissible set within it: first drop each member another member
