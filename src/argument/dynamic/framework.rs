@@ -22,10 +22,11 @@ use crate::error::{Error, Result};
 /// ids, which are never reused, and are in no extension.
 ///
 /// # Complexity
-/// A change costs the clauses of one block of 8 arguments and their
-/// attacks (removing an argument: of the blocks of its targets too), and,
-/// while a fact is known, O(arguments + attacks) to label the framework
-/// before and after it, and at most one solve to check its pivot. A
+/// A change costs the clauses of one block of 8 arguments (2 under
+/// stable semantics) and their attacks (removing an argument: of the
+/// blocks of its targets too), and, while a fact is known,
+/// O(arguments + attacks) to label the framework before and after it, and
+/// at most one solve to check its pivot. A
 /// question answered by the grounded labelling, a witness or a fact costs
 /// O(arguments + attacks) for the labelling, and per witness looked at,
 /// a check around the arguments the changes since touched (or, if that
