@@ -46,19 +46,19 @@
 //! question's assumption may use them: every stable extension makes them
 //! true, so there is still none.
 //!
-//! Every solve assumes the guard of each block. A change to the attackers
-//! of *a* retires *a*'s block (the unit clause ¬*g*, which satisfies its
-//! old clauses for good) and writes the block again under a fresh guard,
-//! once, before the next solve. A solve makes one assumption per 8
-//! arguments, where one per attack (the first version) made CaDiCaL spend
+//! A change to the attackers of *a* retires *a*'s block (the unit clause
+//! ¬*g*, which satisfies its old clauses for good) and writes the block
+//! again under a fresh guard, once, before the next solve. A solve makes
+//! one guard assumption per block, where one per attack (the first
+//! version) made CaDiCaL spend
 //! half its time propagating assumptions; and a change costs the clauses
 //! of one block (removing an argument: of the blocks of its targets too).
 //! Blocks of 64 made solves two to three times slower at 10⁴ arguments.
 //! Under stable semantics, whose clauses are fewer, smaller blocks pay:
 //! on the bench's sequence, blocks of 2 took 13 % less CPU time than
 //! blocks of 8 (blocks of 4, 6 %; of 1, 5 %; of 16, 6 % more), where
-//! complete semantics took 5 % more with blocks of 4.
-//! Removing an argument also adds ¬*x*ₐ; ids are never reused. Under
+//! complete semantics took 5 % more with blocks of 4. Removing an
+//! argument also adds ¬*x*ₐ; ids are never reused. Under
 //! complete semantics CaDiCaL runs in its `plain` configuration: no
 //! inprocessing, which blocks written again would keep undoing (about
 //! 20 % faster than its default at 10⁴ arguments). Under preferred and
