@@ -7,8 +7,12 @@ use super::super::backend::{Backend, Lit};
 use super::super::extensions::Semantics;
 use super::super::framework::Framework;
 
-/// Arguments per block of clauses guarded by one literal.
+/// Arguments per block of clauses guarded by one literal (complete and
+/// preferred semantics).
 const BLOCK: usize = 8;
+
+/// Arguments per block under stable semantics.
+const STABLE_BLOCK: usize = 2;
 
 /// The solver, its literals, and the blocks of guarded clauses.
 pub(super) struct Encoding {
@@ -37,7 +41,12 @@ impl Encoding {
     pub(super) fn new(semantics: Semantics) -> Encoding {
         Encoding {
             stable: semantics == Semantics::Stable,
-            solver: Backend::incremental(),
+            // CaDiCaL in its stable mode for the searches of preferred and
+            // stable semantics (module docs).
+            solver: Backend::incremental(matches!(
+                semantics,
+                Semantics::Preferred | Semantics::Stable
+            )),
             x: Vec::new(),
             d: Vec::new(),
             alive: Vec::new(),
@@ -92,10 +101,11 @@ impl Encoding {
         self.x.push(x);
         self.d.push(d);
         self.alive.push(true);
+        let size = if self.stable { STABLE_BLOCK } else { BLOCK };
         let open = self
             .members
             .last()
-            .is_some_and(|m| m.len() < BLOCK && self.guards[self.members.len() - 1].is_none());
+            .is_some_and(|m| m.len() < size && self.guards[self.members.len() - 1].is_none());
         if !open {
             self.members.push(Vec::new());
             self.guards.push(None);

@@ -27,7 +27,8 @@ pub(super) struct Known {
     /// `refuted` is in", retired with the fact.
     pub(super) switch: Option<Lit>,
     /// The blocks whose guards the proof used, while no change has
-    /// touched them (`None` once a rule kept the fact instead).
+    /// touched them (`None` once a rule kept the fact instead, or if the
+    /// proof used an argument's being out).
     pub(super) support: Option<Vec<usize>>,
     /// The version it was proved at.
     pub(super) proved: u64,
@@ -186,7 +187,7 @@ impl DynamicFramework {
             }
             self.clause(&some);
             if !self.solve(&[switch]) {
-                let support = Some(self.support());
+                let support = self.support();
                 self.known = Some(Known {
                     fact: Fact::Refuted,
                     refuted,
@@ -216,7 +217,7 @@ impl DynamicFramework {
         if assumption.is_some_and(|l| self.encoding.failed(l)) {
             return;
         }
-        let support = Some(self.support());
+        let support = self.support();
         self.forget();
         self.known = Some(Known {
             fact: Fact::NoStable,

@@ -22,13 +22,16 @@ use crate::error::{Error, Result};
 /// ids, which are never reused, and are in no extension.
 ///
 /// # Complexity
-/// A change costs the clauses of one block of 8 arguments and their
-/// attacks (removing an argument: of the blocks of its targets too), and,
-/// while a fact is known, O(arguments + attacks) to label the framework
-/// before and after it, and at most one solve to check its pivot. A
-/// question answered by the grounded labelling, a witness (checked, and
-/// repaired if a change broke it) or a fact costs O(arguments + attacks)
-/// per witness looked at. Otherwise it is one solve (credulous complete,
+/// A change costs the clauses of one block of 8 arguments (2 under
+/// stable semantics) and their attacks (removing an argument: of the
+/// blocks of its targets too), and, while a fact is known,
+/// O(arguments + attacks) to label the framework before and after it, and
+/// at most one solve to check its pivot. A
+/// question answered by the grounded labelling, a witness or a fact costs
+/// O(arguments + attacks) for the labelling, and per witness looked at,
+/// a check around the arguments the changes since touched (or, if that
+/// check fails, O(arguments + attacks) to check it in full and repair
+/// it). Otherwise it is one solve (credulous complete,
 /// stable; sceptical stable), a growth loop (credulous preferred) or a
 /// counter-example guided loop (sceptical preferred), each under one
 /// assumption per block; under preferred semantics, after proving the
@@ -70,6 +73,14 @@ pub struct DynamicFramework {
     /// Questions left before the next attempt to prove a fact (complete
     /// and preferred), after one that answered almost nothing.
     pub(super) backoff: u32,
+    /// The arguments each change touched (whose attackers changed, added
+    /// or removed), with the version of the change, for every version
+    /// after `logged_from`: what a witness is checked again on.
+    pub(super) touched: Vec<(u64, u32)>,
+    pub(super) logged_from: u64,
+    /// ¬*x*ₐ for each argument *a* out, and the version they were listed
+    /// at.
+    pub(super) out: (Option<u64>, Vec<Lit>),
     pub(super) statistics: DynamicStatistics,
 }
 
@@ -101,6 +112,9 @@ impl DynamicFramework {
             known: None,
             witnesses: Vec::new(),
             backoff: 0,
+            touched: Vec::new(),
+            logged_from: 0,
+            out: (None, Vec::new()),
             statistics: DynamicStatistics::default(),
         })
     }
@@ -160,6 +174,7 @@ impl DynamicFramework {
         self.alive.push(true);
         self.encoding.add_argument(self.version + 1);
         self.changed(None, Change::Added);
+        self.log(&[a as u32]);
         Argument::new(a as u32)
     }
 
@@ -181,7 +196,7 @@ impl DynamicFramework {
         let before = self.before();
         let targets: Vec<Argument> = self.framework.targets(argument).collect();
         let attackers: Vec<Argument> = self.framework.attackers(argument).collect();
-        for t in targets {
+        for &t in &targets {
             self.framework.remove_attack(argument, t)?;
             self.encoding.touch(t.index(), self.version + 1);
         }
@@ -191,6 +206,9 @@ impl DynamicFramework {
         self.alive[a] = false;
         self.encoding.remove_argument(a, self.version + 1);
         self.changed(before, Change::Removed(a));
+        let mut touched: Vec<u32> = targets.iter().map(|t| t.index() as u32).collect();
+        touched.push(a as u32);
+        self.log(&touched);
         Ok(())
     }
 
@@ -237,7 +255,20 @@ impl DynamicFramework {
                 added,
             },
         );
+        self.log(&[a as u32]);
         Ok(true)
+    }
+
+    /// Logs the arguments the last change touched. The log keeps at
+    /// most about as many entries as there are arguments: past that, it
+    /// starts again, and witnesses checked before are checked in full.
+    fn log(&mut self, arguments: &[u32]) {
+        if self.touched.len() + arguments.len() > self.alive.len().max(64) {
+            self.touched.clear();
+            self.logged_from = self.version - 1;
+        }
+        self.touched
+            .extend(arguments.iter().map(|&a| (self.version, a)));
     }
 
     /// The grounded labels of the framework as it stands, computed once
@@ -262,13 +293,33 @@ impl DynamicFramework {
             .collect()
     }
 
+    /// Solves under every guard and `extra`, and under ¬*x*ₐ for each
+    /// argument *a* out (no admissible set, so no stable extension, holds
+    /// one: module docs).
     pub(super) fn solve(&mut self, extra: &[Lit]) -> bool {
         self.statistics.solves += 1;
-        self.encoding.solve(&self.framework, extra)
+        if self.out.0 != Some(self.version) {
+            self.labels();
+            let labels = self.labels.as_deref().unwrap_or_default();
+            let out: Vec<Lit> = (0..labels.len())
+                .filter(|&a| self.alive[a] && labels[a] == Acceptance::Out)
+                .map(|a| !self.encoding.x(a))
+                .collect();
+            self.out = (Some(self.version), out);
+        }
+        let mut assumptions = extra.to_vec();
+        assumptions.extend_from_slice(&self.out.1);
+        self.encoding.solve(&self.framework, &assumptions)
     }
 
-    pub(super) fn support(&self) -> Vec<usize> {
-        self.encoding.support()
+    /// The blocks whose guards the last (unsatisfiable) solve used, or
+    /// `None` if it used an argument's being out, which holds for the
+    /// framework as it stands only.
+    pub(super) fn support(&self) -> Option<Vec<usize>> {
+        if self.out.1.iter().any(|&l| self.encoding.failed(l)) {
+            return None;
+        }
+        Some(self.encoding.support())
     }
 
     /// The last model: a stable extension, or the complete extension an

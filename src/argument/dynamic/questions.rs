@@ -205,6 +205,21 @@ impl DynamicFramework {
             return answer;
         }
         let switch = self.encoding.fresh();
+        // A preferred extension without the argument lies within no
+        // admissible set holding it: each witness holding it is excluded
+        // from the start.
+        self.check_witnesses();
+        let holding: Vec<Vec<bool>> = self
+            .witnesses
+            .iter()
+            .filter(|w| w.set.get(a).copied().unwrap_or(false))
+            .map(|w| w.set.clone())
+            .collect();
+        self.statistics.excluded += holding.len() as u64;
+        for set in &holding {
+            let exclude = self.exclusion(switch, set);
+            self.clause(&exclude);
+        }
         let answer = loop {
             if !self.solve(&[switch, !x]) {
                 break Decision::yes(None);
@@ -214,16 +229,23 @@ impl DynamicFramework {
             if !preferred[a] {
                 break Decision::no(Some(Self::extension_of(&preferred)));
             }
-            let mut exclude = vec![!switch];
-            exclude.extend(
-                (0..preferred.len())
-                    .filter(|&b| !preferred[b] && self.alive[b])
-                    .map(|b| self.encoding.x(b)),
-            );
+            let exclude = self.exclusion(switch, &preferred);
             self.clause(&exclude);
         };
         self.clause(&[!switch]);
         answer
+    }
+
+    /// "Some live argument outside `set` is in", under `switch`: excludes
+    /// every subset of `set`.
+    fn exclusion(&self, switch: Lit, set: &[bool]) -> Vec<Lit> {
+        let mut clause = vec![!switch];
+        clause.extend(
+            (0..self.alive.len())
+                .filter(|&b| self.alive[b] && !set.get(b).copied().unwrap_or(false))
+                .map(|b| self.encoding.x(b)),
+        );
+        clause
     }
 
     pub(super) fn grounded_decision(&mut self, a: usize) -> Decision {

@@ -10,6 +10,7 @@ pub struct DynamicStatistics {
     pub(super) solves: u64,
     pub(super) kept: u64,
     pub(super) repaired: u64,
+    pub(super) excluded: u64,
 }
 
 impl DynamicStatistics {
@@ -35,5 +36,13 @@ impl DynamicStatistics {
     /// extension) with no solve.
     pub fn repaired(&self) -> u64 {
         self.repaired
+    }
+
+    /// Witnesses excluded at the start of a sceptical question under
+    /// preferred semantics: each holds the argument, so no preferred
+    /// extension without it lies within one, and the counter-example
+    /// search skips them.
+    pub fn excluded(&self) -> u64 {
+        self.excluded
     }
 }

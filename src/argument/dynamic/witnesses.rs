@@ -1,5 +1,6 @@
 //! Witnesses: extensions found by earlier solves, checked again after a
-//! change and, for complete and preferred semantics, repaired: an
+//! change (around the arguments it touched) and, for complete and
+//! preferred semantics, repaired: an
 //! admissible set that a change broke shrinks to the largest admissible set
 //! within it, which grows again to a complete extension (the module docs
 //! of `dynamic` give the rules and why they are exact).
@@ -51,16 +52,22 @@ impl DynamicFramework {
             if w.checked == version {
                 return true;
             }
+            let checked = w.checked;
             w.checked = version;
-            // Arguments added since are not in it, nor those removed.
-            w.set.resize(len, false);
+            // Arguments added since are in it (each was unattacked when
+            // added, and is touched by any attack since); those removed
+            // are not.
+            w.set.resize(len, true);
             for (m, alive) in w.set.iter_mut().zip(&self.alive) {
                 *m &= alive;
+            }
+            if checked >= self.logged_from && self.still_legal(&w.set, checked) {
+                return true;
             }
             if self.semantics == Semantics::Stable {
                 return self.is_stable(&w.set);
             }
-            if self.framework.complete(&w.set) {
+            if self.is_complete(&w.set) {
                 return true;
             }
             w.set = self.repair(std::mem::take(&mut w.set));
@@ -68,6 +75,50 @@ impl DynamicFramework {
             w.set.iter().any(|&m| m)
         });
         self.witnesses = witnesses;
+    }
+
+    /// Whether a set of live arguments is a complete extension of the live
+    /// arguments (removed ones, which have no attacks, put in for the
+    /// check).
+    pub(super) fn is_complete(&self, set: &[bool]) -> bool {
+        let mut mask = set.to_vec();
+        for (m, alive) in mask.iter_mut().zip(&self.alive) {
+            *m |= !alive;
+        }
+        self.framework.complete(&mask)
+    }
+
+    /// Whether an extension of the framework at version `checked` (its
+    /// arguments added since put in, those removed taken out) is still one
+    /// now, checked only where a change since can have made it wrong: at
+    /// each argument the changes touched and, under complete and preferred
+    /// semantics, at their targets (module docs).
+    fn still_legal(&self, set: &[bool], checked: u64) -> bool {
+        let start = self.touched.partition_point(|&(v, _)| v <= checked);
+        let attackers = self.framework.attacker_lists();
+        let targets = self.framework.target_lists();
+        let attacked = |y: usize| attackers[y].iter().any(|&z| set[z as usize]);
+        let legal = |x: usize| {
+            if !self.alive[x] {
+                return true;
+            }
+            let (inside, out) = (set[x], attacked(x));
+            if self.semantics == Semantics::Stable {
+                return inside != out;
+            }
+            let defended = || attackers[x].iter().all(|&y| attacked(y as usize));
+            if inside {
+                !out && defended()
+            } else {
+                out || !defended()
+            }
+        };
+        self.touched[start..].iter().all(|&(_, x)| {
+            let x = x as usize;
+            legal(x)
+                && (self.semantics == Semantics::Stable
+                    || targets[x].iter().all(|&t| legal(t as usize)))
+        })
     }
 
     /// A witness satisfying `wanted` (preferred: one that is still
@@ -206,5 +257,95 @@ impl DynamicFramework {
             }
         }
         set
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Argument, DynamicFramework, Semantics};
+
+    /// SplitMix64, seeded.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            ((z ^ (z >> 31)) % n as u64) as usize
+        }
+    }
+
+    /// After each change of seeded sequences, every witness checked only
+    /// where the changes since touched gets the verdict of a full check,
+    /// and the local check keeps some.
+    #[test]
+    fn dynamic_witnesses_checked_locally_agree_with_a_full_check() {
+        for semantics in [Semantics::Complete, Semantics::Preferred, Semantics::Stable] {
+            let mut kept = 0;
+            for seed in 0..12 {
+                let mut rng = Rng(seed);
+                let mut af = DynamicFramework::new(semantics).expect("answered");
+                for _ in 0..30 {
+                    af.add_argument();
+                }
+                let pick = |af: &DynamicFramework, rng: &mut Rng| {
+                    let live: Vec<Argument> = af.arguments().collect();
+                    live[rng.below(live.len())]
+                };
+                for _ in 0..40 {
+                    let (a, b) = (pick(&af, &mut rng), pick(&af, &mut rng));
+                    af.add_attack(a, b).expect("there");
+                }
+                for _ in 0..200 {
+                    let roll = rng.below(10);
+                    if roll < 4 {
+                        let (a, b) = (pick(&af, &mut rng), pick(&af, &mut rng));
+                        af.add_attack(a, b).expect("there");
+                    } else if roll < 8 {
+                        let attacks: Vec<_> = af.framework().attacks().collect();
+                        if !attacks.is_empty() {
+                            let (a, b) = attacks[rng.below(attacks.len())];
+                            af.remove_attack(a, b).expect("there");
+                        }
+                    } else if roll < 9 {
+                        af.add_argument();
+                    } else {
+                        let a = pick(&af, &mut rng);
+                        af.remove_argument(a).expect("there");
+                    }
+                    let len = af.alive.len();
+                    for w in &af.witnesses {
+                        if w.checked == af.version || w.checked < af.logged_from {
+                            continue;
+                        }
+                        let mut set = w.set.clone();
+                        set.resize(len, true);
+                        for (m, alive) in set.iter_mut().zip(&af.alive) {
+                            *m &= alive;
+                        }
+                        let full = if semantics == Semantics::Stable {
+                            af.is_stable(&set)
+                        } else {
+                            af.is_complete(&set)
+                        };
+                        let local = af.still_legal(&set, w.checked);
+                        assert_eq!(local, full, "{semantics} seed {seed}");
+                        kept += local as usize;
+                    }
+                    let q = pick(&af, &mut rng);
+                    if rng.below(2) == 0 {
+                        af.credulous(q).expect("there");
+                    } else {
+                        af.sceptical(q).expect("there");
+                    }
+                }
+            }
+            assert!(
+                kept > 0,
+                "{semantics}: no witness was kept by the local check"
+            );
+        }
     }
 }
