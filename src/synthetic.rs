@@ -113,8 +113,9 @@ fn clamp_unit(x: f64) -> f64 {
     if x.is_nan() { 0.0 } else { x.clamp(0.0, 1.0) }
 }
 
-/// SplitMix64: small, seeded, the same on every platform.
-struct Rng(u64);
+/// SplitMix64: small, seeded, the same on every platform (also drawn on
+/// by the crate's own seeded tests).
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -134,7 +135,7 @@ impl Rng {
     }
 
     /// Uniform in `0..n`; `n` must be positive.
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 

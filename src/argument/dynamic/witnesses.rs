@@ -262,20 +262,8 @@ impl DynamicFramework {
 
 #[cfg(test)]
 mod tests {
+    use crate::synthetic::Rng;
     use crate::{Argument, DynamicFramework, Semantics};
-
-    /// SplitMix64, seeded.
-    struct Rng(u64);
-
-    impl Rng {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            ((z ^ (z >> 31)) % n as u64) as usize
-        }
-    }
 
     /// After each change of seeded sequences, every witness checked only
     /// where the changes since touched gets the verdict of a full check,
