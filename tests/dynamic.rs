@@ -121,6 +121,29 @@ proptest! {
     }
 }
 
+/// A framework and its solver can move to another thread (a server keeps
+/// one per session), with either SAT backend.
+#[test]
+fn a_dynamic_framework_moves_between_threads() {
+    fn send<T: Send>(value: T) -> T {
+        value
+    }
+    let mut dynamic = send(DynamicFramework::new(Semantics::Stable).expect("answered"));
+    let a = dynamic.add_argument();
+    let b = dynamic.add_argument();
+    dynamic.add_attack(a, b).expect("there");
+    dynamic.add_attack(b, a).expect("there");
+    // Both questions go to the solver: the grounded extension is empty.
+    let (mut dynamic, credulous) = std::thread::spawn(move || {
+        let answer = dynamic.credulous(a).expect("there").is_accepted();
+        (dynamic, answer)
+    })
+    .join()
+    .expect("no panic");
+    assert!(credulous);
+    assert!(!dynamic.sceptical(a).expect("there").is_accepted());
+}
+
 #[test]
 fn removed_arguments_are_refused_and_semi_stable_is_not_answered() {
     let mut dynamic = DynamicFramework::new(Semantics::Stable).expect("answered");

@@ -4,6 +4,8 @@
 //! framework view of a corpus is in `query/framework.rs`.
 
 mod backend;
+#[cfg(feature = "cadical")]
+mod ccadical;
 mod dynamic;
 mod extensions;
 mod framework;

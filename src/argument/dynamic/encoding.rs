@@ -41,12 +41,7 @@ impl Encoding {
     pub(super) fn new(semantics: Semantics) -> Encoding {
         Encoding {
             stable: semantics == Semantics::Stable,
-            // CaDiCaL in its stable mode for the searches of preferred and
-            // stable semantics (module docs).
-            solver: Backend::incremental(matches!(
-                semantics,
-                Semantics::Preferred | Semantics::Stable
-            )),
+            solver: Backend::incremental(),
             x: Vec::new(),
             d: Vec::new(),
             alive: Vec::new(),

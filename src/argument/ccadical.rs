@@ -1,0 +1,242 @@
+//! CaDiCaL 1.9.5 through its C interface (`ccadical.h`), on the static
+//! library that the `cadical` crate builds and links (its manifest says
+//! `links = "ccadical"`): the only `unsafe` code of the crate, compiled
+//! with the `cadical` feature only.
+//!
+//! The `cadical` crate's own wrapper cannot set CaDiCaL's options, and
+//! two of them decide the speed of the dynamic track: with variable
+//! elimination and eager subsumption off, the bench's sequence takes
+//! 21–29 % less time (`Backend::incremental`). This wrapper calls the
+//! functions of `ccadical.h` that the solver needs, and no others; every
+//! call keeps the rules the header states (below, at each `unsafe`).
+
+#![allow(unsafe_code)]
+
+use std::ffi::{CStr, c_char, c_int, c_void};
+use std::ptr::NonNull;
+
+// Loads the `cadical` crate, so that its native library, which defines
+// the functions below, is linked.
+use cadical as _;
+
+unsafe extern "C" {
+    fn ccadical_init() -> *mut c_void;
+    fn ccadical_release(solver: *mut c_void);
+    fn ccadical_set_option(solver: *mut c_void, name: *const c_char, val: c_int);
+    fn ccadical_get_option(solver: *mut c_void, name: *const c_char) -> c_int;
+    fn ccadical_add(solver: *mut c_void, lit: c_int);
+    fn ccadical_assume(solver: *mut c_void, lit: c_int);
+    fn ccadical_solve(solver: *mut c_void) -> c_int;
+    fn ccadical_val(solver: *mut c_void, lit: c_int) -> c_int;
+    fn ccadical_failed(solver: *mut c_void, lit: c_int) -> c_int;
+}
+
+/// What the last solve found, as `ccadical_solve` returns it.
+const SATISFIABLE: c_int = 10;
+const UNSATISFIABLE: c_int = 20;
+
+/// One CaDiCaL instance, owned.
+///
+/// CaDiCaL aborts the process (it does not return) when a call breaks
+/// its rules: a literal 0 or `INT_MIN`, a value asked when the last solve
+/// was not satisfiable, a failed assumption asked when it was not
+/// unsatisfiable, an option set after the first clause. The methods
+/// check each of these first and panic instead.
+pub(crate) struct Cadical {
+    solver: NonNull<c_void>,
+    /// Whether clauses were added (options can be set only before).
+    configured: bool,
+    /// What the last solve returned; 0 after a change.
+    last: c_int,
+}
+
+// SAFETY: the instance is owned by this value alone (no handle to it is
+// ever shared or kept), and CaDiCaL keeps no thread-local state: an
+// instance may be used from any one thread at a time. `Cadical` is not
+// `Sync`: `ccadical_val` may extend the model in place.
+unsafe impl Send for Cadical {}
+
+impl Cadical {
+    /// A new solver, in CaDiCaL's default configuration.
+    pub(crate) fn new() -> Cadical {
+        // SAFETY: no arguments; `ccadical_init` returns a fresh instance
+        // (C++ `new`, which never returns null: it throws, and a throw
+        // through `extern "C"` aborts).
+        let solver = unsafe { ccadical_init() };
+        Cadical {
+            solver: NonNull::new(solver).expect("ccadical_init returns an instance"),
+            configured: false,
+            last: 0,
+        }
+    }
+
+    /// Sets an option, before any clause is added.
+    ///
+    /// # Panics
+    ///
+    /// If a clause was added already, or if CaDiCaL does not know the
+    /// option or does not take the value (checked by reading it back).
+    pub(crate) fn set_option(&mut self, name: &CStr, value: i32) {
+        assert!(!self.configured, "CaDiCaL takes options before clauses");
+        // SAFETY: the instance is live and in its configuring state (no
+        // clause added yet); `name` is a NUL-terminated string that
+        // outlives the call, which only reads it.
+        unsafe { ccadical_set_option(self.solver.as_ptr(), name.as_ptr(), value) };
+        assert_eq!(self.option(name), value, "CaDiCaL option {name:?}");
+    }
+
+    /// An option's value (0 for a name CaDiCaL does not know).
+    pub(crate) fn option(&self, name: &CStr) -> i32 {
+        // SAFETY: the instance is live; `name` is NUL-terminated and only
+        // read. Reading an option is allowed in every state.
+        unsafe { ccadical_get_option(self.solver.as_ptr(), name.as_ptr()) }
+    }
+
+    /// Adds a clause.
+    ///
+    /// # Panics
+    ///
+    /// On a literal 0 or `i32::MIN`.
+    pub(crate) fn add_clause(&mut self, clause: impl IntoIterator<Item = i32>) {
+        self.configured = true;
+        self.last = 0;
+        for lit in clause {
+            assert!(lit != 0 && lit != i32::MIN, "invalid literal {lit}");
+            // SAFETY: live instance, valid literal; between `add` calls
+            // the instance is in its adding state, which takes more.
+            unsafe { ccadical_add(self.solver.as_ptr(), lit) };
+        }
+        // SAFETY: 0 ends the clause; the instance is live.
+        unsafe { ccadical_add(self.solver.as_ptr(), 0) };
+    }
+
+    /// Solves under the assumptions: `true` if satisfiable.
+    ///
+    /// # Panics
+    ///
+    /// On a literal 0 or `i32::MIN`.
+    pub(crate) fn solve_with(&mut self, assumptions: impl IntoIterator<Item = i32>) -> bool {
+        self.configured = true;
+        for lit in assumptions {
+            assert!(lit != 0 && lit != i32::MIN, "invalid literal {lit}");
+            // SAFETY: live instance, valid literal, and no clause is half
+            // added (`add_clause` always ends its clause).
+            unsafe { ccadical_assume(self.solver.as_ptr(), lit) };
+        }
+        // SAFETY: live instance, no clause half added. Without a limit or
+        // a terminator set, the answer is 10 or 20.
+        self.last = unsafe { ccadical_solve(self.solver.as_ptr()) };
+        self.last == SATISFIABLE
+    }
+
+    /// Whether the variable is true in the last model.
+    ///
+    /// # Panics
+    ///
+    /// If the last solve was not satisfiable, or if `var` is not positive
+    /// (CaDiCaL versions differ on what `val` returns for a negative
+    /// literal; for a variable, all return it when true and its negation
+    /// when false).
+    pub(crate) fn value(&self, var: i32) -> bool {
+        assert_eq!(self.last, SATISFIABLE, "a value needs a model");
+        assert!(var > 0, "not a variable: {var}");
+        // SAFETY: live instance whose last solve was satisfiable and not
+        // followed by a change; valid literal.
+        unsafe { ccadical_val(self.solver.as_ptr(), var) == var }
+    }
+
+    /// Whether the assumption was used to prove the last solve
+    /// unsatisfiable.
+    ///
+    /// # Panics
+    ///
+    /// If the last solve was not unsatisfiable, or on a literal 0 or
+    /// `i32::MIN`.
+    pub(crate) fn failed(&self, lit: i32) -> bool {
+        assert_eq!(
+            self.last, UNSATISFIABLE,
+            "a failed assumption needs a proof"
+        );
+        assert!(lit != 0 && lit != i32::MIN, "invalid literal {lit}");
+        // SAFETY: live instance whose last solve was unsatisfiable and not
+        // followed by a change; valid literal.
+        unsafe { ccadical_failed(self.solver.as_ptr(), lit) != 0 }
+    }
+}
+
+impl Drop for Cadical {
+    fn drop(&mut self) {
+        // SAFETY: the instance is live and released once, here; nothing
+        // uses the pointer after.
+        unsafe { ccadical_release(self.solver.as_ptr()) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_are_set_and_read_back() {
+        let mut solver = Cadical::new();
+        assert_eq!(solver.option(c"elim"), 1);
+        solver.set_option(c"elim", 0);
+        solver.set_option(c"stabilizeonly", 1);
+        assert_eq!(solver.option(c"elim"), 0);
+        assert_eq!(solver.option(c"stabilizeonly"), 1);
+    }
+
+    #[test]
+    #[should_panic(expected = "CaDiCaL option")]
+    fn an_unknown_option_panics() {
+        Cadical::new().set_option(c"no-such-option", 1);
+    }
+
+    #[test]
+    #[should_panic(expected = "options before clauses")]
+    fn options_after_clauses_panic() {
+        let mut solver = Cadical::new();
+        solver.add_clause([1, 2]);
+        solver.set_option(c"elim", 0);
+    }
+
+    #[test]
+    fn models_and_failed_assumptions() {
+        let mut solver = Cadical::new();
+        // (1 ∨ 2), (¬1 ∨ 3), (¬2 ∨ 3): 3 follows.
+        solver.add_clause([1, 2]);
+        solver.add_clause([-1, 3]);
+        solver.add_clause([-2, 3]);
+        assert!(solver.solve_with([-1]));
+        assert!(!solver.value(1));
+        assert!(solver.value(2) && solver.value(3));
+        assert!(!solver.solve_with([-3, 4]));
+        assert!(solver.failed(-3));
+        assert!(!solver.failed(4));
+        // Assumptions hold for one solve only.
+        assert!(solver.solve_with([]));
+        solver.add_clause([-3]);
+        assert!(!solver.solve_with([]));
+    }
+
+    #[test]
+    #[should_panic(expected = "needs a model")]
+    fn a_value_without_a_model_panics() {
+        let mut solver = Cadical::new();
+        solver.add_clause([1]);
+        solver.value(1);
+    }
+
+    #[test]
+    fn the_solver_moves_between_threads() {
+        let mut solver = Cadical::new();
+        solver.add_clause([1]);
+        let solver = std::thread::spawn(move || {
+            assert!(solver.solve_with([]));
+            solver
+        })
+        .join()
+        .expect("no panic");
+        assert!(solver.value(1));
+    }
+}
