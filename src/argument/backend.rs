@@ -109,9 +109,9 @@ impl Backend {
     /// (CaDiCaL restores the clauses it removed), and without eager
     /// subsumption of learned clauses. On the dynamic track's bench
     /// sequence (`benches/semantics.rs`, 1,000 changes on 10⁴ arguments),
-    /// against `sat` with both on: 21–24 % less time on stable semantics,
-    /// about 10 % on preferred; against `plain` (no inprocessing at all,
-    /// the configuration complete semantics had), 25–29 % less on
+    /// against `sat` with both on: 19–25 % less CPU time on stable semantics,
+    /// 10–13 % on preferred; against `plain` (no inprocessing at all,
+    /// the configuration complete semantics had), 25–33 % less on
     /// complete. The configuration changes how fast a solve goes, never
     /// its answer.
     pub(crate) fn incremental() -> Backend {

@@ -66,8 +66,8 @@
 //! the clauses of a block written again undo (CaDiCaL restores the
 //! clauses of an eliminated variable once a new clause names it), and
 //! eager subsumption of learned clauses. On the bench's sequence this
-//! took 21–24 % less time than `sat` with both on under stable semantics,
-//! about 10 % less under preferred, and 25–29 % less than `plain` (no
+//! took 19–25 % less CPU time than `sat` with both on under stable semantics,
+//! 10–13 % less under preferred, and 25–33 % less than `plain` (no
 //! inprocessing at all) under complete; `sat` with both on had been
 //! 5–7 % slower than `plain` there, and CaDiCaL's default 20 % slower.
 //! Other techniques off (probing, vivification, subsumption, compaction)
