@@ -206,3 +206,36 @@ fn every_fallible_public_function_documents_its_errors() {
         missing.join("\n")
     );
 }
+
+/// The crate's only `unsafe` code is the call into CaDiCaL's C interface,
+/// compiled with the `cadical` feature only; everything else stays under
+/// `#![deny(unsafe_code)]`.
+#[test]
+fn unsafe_code_lives_in_the_cadical_binding_only() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let lib = std::fs::read_to_string(root.join("lib.rs")).expect("readable lib.rs");
+    assert!(lib.contains("#![deny(unsafe_code)]"));
+    let binding = root.join("argument").join("ccadical.rs");
+    let declaration =
+        std::fs::read_to_string(root.join("argument").join("mod.rs")).expect("readable mod.rs");
+    assert!(declaration.contains("#[cfg(feature = \"cadical\")]\nmod ccadical;"));
+    let mut seen = 0;
+    for (path, text) in sources("") {
+        let unsafe_code = [
+            "unsafe {",
+            "unsafe impl",
+            "unsafe extern",
+            "unsafe fn",
+            "allow(unsafe_code)",
+        ]
+        .iter()
+        .any(|needle| text.contains(needle));
+        if path == binding {
+            assert!(unsafe_code, "the binding's unsafe code moved");
+            seen += 1;
+        } else {
+            assert!(!unsafe_code, "{} has unsafe code", path.display());
+        }
+    }
+    assert_eq!(seen, 1, "src/argument/ccadical.rs is read");
+}

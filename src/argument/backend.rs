@@ -92,6 +92,18 @@ impl Backend {
     }
 }
 
+/// CaDiCaL's options for the dynamic track (`Backend::incremental`): its
+/// `sat` configuration, option by option (CaDiCaL's `config.cpp`), then
+/// bounded variable elimination and eager subsumption off.
+#[cfg(feature = "cadical")]
+const INCREMENTAL: [(&std::ffi::CStr, i32); 5] = [
+    (c"elimreleff", 10),
+    (c"stabilizeonly", 1),
+    (c"subsumereleff", 60),
+    (c"elim", 0),
+    (c"eagersubsume", 0),
+];
+
 #[cfg(feature = "cadical")]
 impl Backend {
     pub(crate) fn new() -> Backend {
@@ -116,12 +128,13 @@ impl Backend {
     /// its answer.
     pub(crate) fn incremental() -> Backend {
         let mut solver = super::ccadical::Cadical::new();
-        // CaDiCaL's `sat` configuration, option by option.
-        solver.set_option(c"elimreleff", 10);
-        solver.set_option(c"stabilizeonly", 1);
-        solver.set_option(c"subsumereleff", 60);
-        solver.set_option(c"elim", 0);
-        solver.set_option(c"eagersubsume", 0);
+        for (name, value) in INCREMENTAL {
+            // Every one takes with the CaDiCaL the pinned `cadical` crate
+            // builds (a unit test checks it); one refused would only cost
+            // speed.
+            let taken = solver.set_option(name, value);
+            debug_assert!(taken, "CaDiCaL refused {name:?}");
+        }
         Backend { solver, vars: 0 }
     }
 
@@ -151,5 +164,20 @@ impl Backend {
     /// unsatisfiable.
     pub(crate) fn failed(&self, l: Lit) -> bool {
         self.solver.failed(l.0)
+    }
+}
+
+#[cfg(all(test, feature = "cadical"))]
+mod tests {
+    use super::*;
+
+    /// Every option of the dynamic track takes, so that a new CaDiCaL
+    /// that renamed one fails here rather than runs slower unnoticed.
+    #[test]
+    fn the_incremental_options_all_take() {
+        let backend = Backend::incremental();
+        for (name, value) in INCREMENTAL {
+            assert_eq!(backend.solver.option(name), value, "{name:?}");
+        }
     }
 }

@@ -41,7 +41,8 @@ const UNSATISFIABLE: c_int = 20;
 /// its rules: a literal 0 or `INT_MIN`, a value asked when the last solve
 /// was not satisfiable, a failed assumption asked when it was not
 /// unsatisfiable, an option set after the first clause. The methods
-/// check each of these first and panic instead.
+/// check each of these first, and panic instead (or, for an option, do
+/// not set it).
 pub(crate) struct Cadical {
     solver: NonNull<c_void>,
     /// Whether clauses were added (options can be set only before).
@@ -70,19 +71,18 @@ impl Cadical {
         }
     }
 
-    /// Sets an option, before any clause is added.
-    ///
-    /// # Panics
-    ///
-    /// If a clause was added already, or if CaDiCaL does not know the
-    /// option or does not take the value (checked by reading it back).
-    pub(crate) fn set_option(&mut self, name: &CStr, value: i32) {
-        assert!(!self.configured, "CaDiCaL takes options before clauses");
+    /// Sets an option, before any clause is added: `false`, and nothing
+    /// set, if a clause was added already, or if CaDiCaL refused the
+    /// name or the value (checked by reading the option back).
+    pub(crate) fn set_option(&mut self, name: &CStr, value: i32) -> bool {
+        if self.configured {
+            return false;
+        }
         // SAFETY: the instance is live and in its configuring state (no
         // clause added yet); `name` is a NUL-terminated string that
         // outlives the call, which only reads it.
         unsafe { ccadical_set_option(self.solver.as_ptr(), name.as_ptr(), value) };
-        assert_eq!(self.option(name), value, "CaDiCaL option {name:?}");
+        self.option(name) == value
     }
 
     /// An option's value (0 for a name CaDiCaL does not know).
@@ -180,24 +180,20 @@ mod tests {
     fn options_are_set_and_read_back() {
         let mut solver = Cadical::new();
         assert_eq!(solver.option(c"elim"), 1);
-        solver.set_option(c"elim", 0);
-        solver.set_option(c"stabilizeonly", 1);
+        assert!(solver.set_option(c"elim", 0));
+        assert!(solver.set_option(c"stabilizeonly", 1));
         assert_eq!(solver.option(c"elim"), 0);
         assert_eq!(solver.option(c"stabilizeonly"), 1);
     }
 
     #[test]
-    #[should_panic(expected = "CaDiCaL option")]
-    fn an_unknown_option_panics() {
-        Cadical::new().set_option(c"no-such-option", 1);
-    }
-
-    #[test]
-    #[should_panic(expected = "options before clauses")]
-    fn options_after_clauses_panic() {
+    fn unknown_options_and_late_options_are_refused() {
         let mut solver = Cadical::new();
+        assert!(!solver.set_option(c"no-such-option", 1));
         solver.add_clause([1, 2]);
-        solver.set_option(c"elim", 0);
+        // CaDiCaL would abort the process: the call is not made.
+        assert!(!solver.set_option(c"elim", 0));
+        assert_eq!(solver.option(c"elim"), 1);
     }
 
     #[test]
