@@ -227,6 +227,8 @@ fn unsafe_code_lives_in_the_cadical_binding_only() {
             "unsafe extern",
             "unsafe fn",
             "allow(unsafe_code)",
+            "expect(unsafe_code)",
+            "warn(unsafe_code)",
         ]
         .iter()
         .any(|needle| text.contains(needle));

@@ -171,13 +171,21 @@ impl Backend {
 mod tests {
     use super::*;
 
-    /// Every option of the dynamic track takes, so that a new CaDiCaL
-    /// that renamed one fails here rather than runs slower unnoticed.
+    /// Every option of the dynamic track exists and takes, so that a new
+    /// CaDiCaL that renamed one fails here rather than runs slower
+    /// unnoticed. CaDiCaL reads an unknown name as 0, so each must read
+    /// otherwise on a fresh instance (unless the environment sets it,
+    /// `CADICAL_<OPTION>`).
     #[test]
     fn the_incremental_options_all_take() {
+        let fresh = super::super::ccadical::Cadical::new();
         let backend = Backend::incremental();
         for (name, value) in INCREMENTAL {
-            assert_eq!(backend.solver.option(name), value, "{name:?}");
+            let variable = format!("CADICAL_{}", name.to_str().expect("ASCII").to_uppercase());
+            if std::env::var_os(variable).is_none() {
+                assert_ne!(fresh.option(name), value, "{name:?} exists");
+            }
+            assert_eq!(backend.solver.option(name), value, "{name:?} takes");
         }
     }
 }

@@ -8,7 +8,18 @@
 //! elimination and eager subsumption off, the bench's sequence takes
 //! 10–33 % less CPU time (`Backend::incremental`). This wrapper calls the
 //! functions of `ccadical.h` that the solver needs, and no others; every
-//! call keeps the rules the header states (below, at each `unsafe`).
+//! call keeps the rules of CaDiCaL's API, stated in `cadical.hpp` and
+//! checked in `solver.cpp` (below, at each `unsafe`).
+//!
+//! A C++ exception (`std::bad_alloc`, out of memory) unwinds out of these
+//! functions, which are not `noexcept`: they are declared `"C-unwind"`,
+//! so that this is defined behaviour (Rust aborts on a foreign exception
+//! it reaches), where through `"C"` it would be undefined.
+//!
+//! CaDiCaL reads `CADICAL_<OPTION>` environment variables when an
+//! instance is made (`options.cpp`), so the environment can change the
+//! default configuration, as it can for the `cadical` crate's wrapper;
+//! the options the dynamic track sets override it.
 
 #![allow(unsafe_code)]
 
@@ -19,7 +30,7 @@ use std::ptr::NonNull;
 // the functions below, is linked.
 use cadical as _;
 
-unsafe extern "C" {
+unsafe extern "C-unwind" {
     fn ccadical_init() -> *mut c_void;
     fn ccadical_release(solver: *mut c_void);
     fn ccadical_set_option(solver: *mut c_void, name: *const c_char, val: c_int);
@@ -40,29 +51,36 @@ const UNSATISFIABLE: c_int = 20;
 /// CaDiCaL aborts the process (it does not return) when a call breaks
 /// its rules: a literal 0 or `INT_MIN`, a value asked when the last solve
 /// was not satisfiable, a failed assumption asked when it was not
-/// unsatisfiable, an option set after the first clause. The methods
-/// check each of these first, and panic instead (or, for an option, do
-/// not set it).
+/// unsatisfiable, an option set once the instance has left its
+/// configuring state (after the first clause, assumption or solve). The
+/// methods check each of these before any call, and panic instead (or,
+/// for an option, do not set it), so a caught panic leaves no clause
+/// half added.
 pub(crate) struct Cadical {
     solver: NonNull<c_void>,
-    /// Whether clauses were added (options can be set only before).
+    /// Whether the instance left its configuring state (a clause added,
+    /// or a solve): options can be set only before.
     configured: bool,
     /// What the last solve returned; 0 after a change.
     last: c_int,
 }
 
 // SAFETY: the instance is owned by this value alone (no handle to it is
-// ever shared or kept), and CaDiCaL keeps no thread-local state: an
-// instance may be used from any one thread at a time. `Cadical` is not
-// `Sync`: `ccadical_val` may extend the model in place.
+// ever shared or kept), and CaDiCaL keeps no thread-local state and sets
+// no signal handler in the library (only its stand-alone app does): an
+// instance may be used from any one thread at a time. Its one global,
+// `ignore_clang_analyze_memory_leak_warning` (`internal.cpp`), is only
+// ever written, by every instance alike, whether or not this is `Send`.
+// `Cadical` is not `Sync`: `ccadical_val` may extend the model in place,
+// and `ccadical_failed` computes the failed assumptions on first use.
 unsafe impl Send for Cadical {}
 
 impl Cadical {
     /// A new solver, in CaDiCaL's default configuration.
     pub(crate) fn new() -> Cadical {
         // SAFETY: no arguments; `ccadical_init` returns a fresh instance
-        // (C++ `new`, which never returns null: it throws, and a throw
-        // through `extern "C"` aborts).
+        // (C++ `new`, which never returns null: it throws, which unwinds
+        // through `"C-unwind"` and aborts, module docs).
         let solver = unsafe { ccadical_init() };
         Cadical {
             solver: NonNull::new(solver).expect("ccadical_init returns an instance"),
@@ -71,9 +89,12 @@ impl Cadical {
         }
     }
 
-    /// Sets an option, before any clause is added: `false`, and nothing
-    /// set, if a clause was added already, or if CaDiCaL refused the
-    /// name or the value (checked by reading the option back).
+    /// Sets an option while the instance is configuring (before the
+    /// first clause, assumption or solve): `false`, and nothing set, if it
+    /// is not; `false` too if the option does not read back as `value`.
+    /// CaDiCaL clamps a value out of range (and stores that), and reads
+    /// an unknown name as 0, so `value` 0 cannot tell an unknown name:
+    /// `Backend`'s unit test checks that each option it sets exists.
     pub(crate) fn set_option(&mut self, name: &CStr, value: i32) -> bool {
         if self.configured {
             return false;
@@ -97,13 +118,19 @@ impl Cadical {
     /// # Panics
     ///
     /// On a literal 0 or `i32::MIN`.
-    pub(crate) fn add_clause(&mut self, clause: impl IntoIterator<Item = i32>) {
+    pub(crate) fn add_clause<I>(&mut self, clause: I)
+    where
+        I: IntoIterator<Item = i32>,
+        I::IntoIter: Clone,
+    {
+        let clause = clause.into_iter();
+        check(clause.clone());
         self.configured = true;
         self.last = 0;
         for lit in clause {
-            assert!(lit != 0 && lit != i32::MIN, "invalid literal {lit}");
-            // SAFETY: live instance, valid literal; between `add` calls
-            // the instance is in its adding state, which takes more.
+            // SAFETY: live instance, valid literal (checked above); between
+            // `add` calls the instance is in its adding state, which takes
+            // more.
             unsafe { ccadical_add(self.solver.as_ptr(), lit) };
         }
         // SAFETY: 0 ends the clause; the instance is live.
@@ -115,12 +142,19 @@ impl Cadical {
     /// # Panics
     ///
     /// On a literal 0 or `i32::MIN`.
-    pub(crate) fn solve_with(&mut self, assumptions: impl IntoIterator<Item = i32>) -> bool {
+    pub(crate) fn solve_with<I>(&mut self, assumptions: I) -> bool
+    where
+        I: IntoIterator<Item = i32>,
+        I::IntoIter: Clone,
+    {
+        let assumptions = assumptions.into_iter();
+        check(assumptions.clone());
         self.configured = true;
+        self.last = 0;
         for lit in assumptions {
-            assert!(lit != 0 && lit != i32::MIN, "invalid literal {lit}");
-            // SAFETY: live instance, valid literal, and no clause is half
-            // added (`add_clause` always ends its clause).
+            // SAFETY: live instance, valid literal (checked above), and no
+            // clause is half added (`add_clause` checks its literals
+            // before its first call, and always ends its clause).
             unsafe { ccadical_assume(self.solver.as_ptr(), lit) };
         }
         // SAFETY: live instance, no clause half added. Without a limit or
@@ -164,6 +198,14 @@ impl Cadical {
     }
 }
 
+/// Panics on a literal CaDiCaL does not take (0 or `INT_MIN`), before any
+/// of them reaches CaDiCaL.
+fn check(literals: impl Iterator<Item = i32>) {
+    for lit in literals {
+        assert!(lit != 0 && lit != i32::MIN, "invalid literal {lit}");
+    }
+}
+
 impl Drop for Cadical {
     fn drop(&mut self) {
         // SAFETY: the instance is live and released once, here; nothing
@@ -179,21 +221,47 @@ mod tests {
     #[test]
     fn options_are_set_and_read_back() {
         let mut solver = Cadical::new();
-        assert_eq!(solver.option(c"elim"), 1);
-        assert!(solver.set_option(c"elim", 0));
-        assert!(solver.set_option(c"stabilizeonly", 1));
-        assert_eq!(solver.option(c"elim"), 0);
-        assert_eq!(solver.option(c"stabilizeonly"), 1);
+        for value in [0, 1, 0] {
+            assert!(solver.set_option(c"elim", value));
+            assert_eq!(solver.option(c"elim"), value);
+        }
+        // Out of range: clamped, stored, and reported as not taken.
+        assert!(!solver.set_option(c"elimreleff", 0));
+        assert_eq!(solver.option(c"elimreleff"), 1);
     }
 
     #[test]
     fn unknown_options_and_late_options_are_refused() {
         let mut solver = Cadical::new();
         assert!(!solver.set_option(c"no-such-option", 1));
+        assert!(solver.set_option(c"elim", 0));
         solver.add_clause([1, 2]);
         // CaDiCaL would abort the process: the call is not made.
-        assert!(!solver.set_option(c"elim", 0));
-        assert_eq!(solver.option(c"elim"), 1);
+        assert!(!solver.set_option(c"elim", 1));
+        assert_eq!(solver.option(c"elim"), 0);
+        let mut solved = Cadical::new();
+        assert!(solved.solve_with([]));
+        assert!(!solved.set_option(c"elim", 0));
+    }
+
+    #[test]
+    fn a_bad_literal_reaches_cadical_in_no_part() {
+        let mut solver = Cadical::new();
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            solver.add_clause([1, 0]);
+        }));
+        assert!(caught.is_err());
+        // Had 1 been added, (1 ∨ 2) would make this satisfiable.
+        solver.add_clause([2]);
+        assert!(!solver.solve_with([-2]));
+        assert!(solver.solve_with([]));
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            solver.solve_with([-2, i32::MIN]);
+        }));
+        assert!(caught.is_err());
+        // The assumption -2 was not made, and the last model still stands.
+        assert!(solver.value(2));
+        assert!(solver.solve_with([]));
     }
 
     #[test]
