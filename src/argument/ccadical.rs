@@ -100,8 +100,9 @@ impl Cadical {
             return false;
         }
         // SAFETY: the instance is live and in its configuring state (no
-        // clause added yet); `name` is a NUL-terminated string that
-        // outlives the call, which only reads it.
+        // clause, assumption or solve yet: `configured` is false);
+        // `name` is a NUL-terminated string that outlives the call, which
+        // only reads it.
         unsafe { ccadical_set_option(self.solver.as_ptr(), name.as_ptr(), value) };
         self.option(name) == value
     }
