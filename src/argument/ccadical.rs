@@ -124,14 +124,10 @@ impl Cadical {
         I: IntoIterator<Item = i32>,
         I::IntoIter: Clone,
     {
-        let clause = clause.into_iter();
-        check(clause.clone());
-        self.configured = true;
-        self.last = 0;
-        for lit in clause {
-            // SAFETY: live instance, valid literal (checked above); between
-            // `add` calls the instance is in its adding state, which takes
-            // more.
+        for lit in self.start(clause) {
+            // SAFETY: live instance, valid literal (checked by `start`);
+            // between `add` calls the instance is in its adding state,
+            // which takes more.
             unsafe { ccadical_add(self.solver.as_ptr(), lit) };
         }
         // SAFETY: 0 ends the clause; the instance is live.
@@ -148,20 +144,34 @@ impl Cadical {
         I: IntoIterator<Item = i32>,
         I::IntoIter: Clone,
     {
-        let assumptions = assumptions.into_iter();
-        check(assumptions.clone());
-        self.configured = true;
-        self.last = 0;
-        for lit in assumptions {
-            // SAFETY: live instance, valid literal (checked above), and no
-            // clause is half added (`add_clause` checks its literals
-            // before its first call, and always ends its clause).
+        for lit in self.start(assumptions) {
+            // SAFETY: live instance, valid literal (checked by `start`),
+            // and no clause is half added (`add_clause` checks its
+            // literals before its first call, and always ends its clause).
             unsafe { ccadical_assume(self.solver.as_ptr(), lit) };
         }
         // SAFETY: live instance, no clause half added. Without a limit or
         // a terminator set, the answer is 10 or 20.
         self.last = unsafe { ccadical_solve(self.solver.as_ptr()) };
         self.last == SATISFIABLE
+    }
+
+    /// Before a clause or a solve: checks every literal before any reaches
+    /// CaDiCaL (panics on 0 or `i32::MIN`), then records that the
+    /// instance has left its configuring state and that the last answer
+    /// no longer stands.
+    fn start<I>(&mut self, literals: I) -> I::IntoIter
+    where
+        I: IntoIterator<Item = i32>,
+        I::IntoIter: Clone,
+    {
+        let literals = literals.into_iter();
+        for lit in literals.clone() {
+            assert!(lit != 0 && lit != i32::MIN, "invalid literal {lit}");
+        }
+        self.configured = true;
+        self.last = 0;
+        literals
     }
 
     /// Whether the variable is true in the last model.
@@ -196,14 +206,6 @@ impl Cadical {
         // SAFETY: live instance whose last solve was unsatisfiable and not
         // followed by a change; valid literal.
         unsafe { ccadical_failed(self.solver.as_ptr(), lit) != 0 }
-    }
-}
-
-/// Panics on a literal CaDiCaL does not take (0 or `INT_MIN`), before any
-/// of them reaches CaDiCaL.
-fn check(literals: impl Iterator<Item = i32>) {
-    for lit in literals {
-        assert!(lit != 0 && lit != i32::MIN, "invalid literal {lit}");
     }
 }
 
